@@ -1,0 +1,25 @@
+# Two commands do all the set-up on a fresh machine: `make report` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: report test bench docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+report: $(STAMP)  ## weigh the built-in case and print the report
+	$(BIN)/fontes report
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest
+
+docs: $(STAMP)  ## regenerate the CLI reference from the commands themselves
+	$(BIN)/cog -r docs/cli.md
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,32 @@
+"""fontes: weigh contested historical claims against the primary sources.
+
+The Python API mirrors the command line::
+
+    import fontes
+    case = fontes.load_case()                  # the built-in korea-1950 case
+    verdict = fontes.weigh(case, school="revisionist", draws=4000, seed=0)
+    print(verdict.questions[0].leader)
+"""
+
+from fontes.case import builtin_case_path, check_case, load_case, write_case
+from fontes.errors import FontesError
+from fontes.model import Case
+
+__version__ = "0.1.0"
+
+__all__ = ["Case", "FontesError", "builtin_case_path", "check_case", "load_case", "weigh",
+           "posterior_under", "write_case", "__version__"]
+
+
+def weigh(case, school=None, draws=4000, seed=0):
+    """Weigh every question of a case: posteriors, intervals, sensitivity, schools, ACH."""
+    from fontes.reason import weigh as _weigh
+
+    return _weigh(case, school=school, draws=draws, seed=seed)
+
+
+def posterior_under(case, question_id, priors):
+    """The exact posterior of one question under the given priors."""
+    from fontes.reason import posterior_under as _posterior_under
+
+    return _posterior_under(case, question_id, priors)

@@ -1,0 +1,112 @@
+"""EDTF dates (`1950-04?`, `1949-08~`, `1950-03/1950-04`): parse, order, compare, format.
+
+A thin layer over the `edtf` library: it does the parsing; this module turns its
+answers into plain `datetime.date` bounds that the rest of fontes can sort and draw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fontes.errors import DateError
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True, order=True)
+class Edtf:
+    """A parsed EDTF date: its earliest and latest possible day, and how sure it is."""
+
+    earliest: dt.date
+    latest: dt.date
+    text: str
+    uncertain: bool = False
+    approximate: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return self.earliest != self.latest
+
+    @property
+    def midpoint(self) -> dt.date:
+        return self.earliest + (self.latest - self.earliest) / 2
+
+    def overlaps(self, other: Edtf) -> bool:
+        """True when the two dates could be the same day."""
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _as_date(struct: time.struct_time) -> dt.date:
+    return dt.date(struct.tm_year, struct.tm_mon, struct.tm_mday)
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> Edtf:
+    """Parse an EDTF string, or raise DateError saying what a valid one looks like."""
+    import edtf  # imported here: it loads pyparsing, which the CLI need not pay for
+
+    raw = str(text).strip()
+    if not raw:
+        raise DateError("empty date", hint="write an EDTF date such as 1950-06-25 or 1950-04?")
+    try:
+        parsed = edtf.parse_edtf(raw)
+        earliest = _as_date(parsed.lower_strict())
+        latest = _as_date(parsed.upper_strict())
+    except Exception as exc:  # the library raises several types, and some bugs raise others
+        raise DateError(f"{raw!r} is not a valid EDTF date",
+                        hint="write e.g. 1950-06-25, 1950-04?, 1949-08~ or 1950-03/1950-04") from exc
+    if latest < earliest:
+        raise DateError(f"{raw!r} ends before it starts", hint="put the earlier date first")
+    return Edtf(earliest=earliest, latest=latest, text=raw,
+                uncertain="?" in raw or "%" in raw, approximate="~" in raw or "%" in raw)
+
+
+def is_valid_date(text: str) -> bool:
+    try:
+        parse_date(text)
+        return True
+    except DateError:
+        return False
+
+
+def sort_key(text: str | None) -> tuple[dt.date, dt.date]:
+    """Order by earliest possible day, then latest; undated or invalid last."""
+    if text is None or not is_valid_date(text):
+        return (dt.date.max, dt.date.max)
+    d = parse_date(text)
+    return (d.earliest, d.latest)
+
+
+def format_date(text: str | None) -> str:
+    """A reader's form: `25 June 1950`, `April 1950 (uncertain)`, `29 June – 6 July 1950`."""
+    if not text:
+        return "undated"
+    try:
+        d = parse_date(text)
+    except DateError:
+        return str(text)
+    parts = [p for p in d.text.replace("?", "").replace("~", "").replace("%", "").split("/")]
+    shown = " – ".join(_format_simple(p) for p in parts)
+    if d.uncertain and d.approximate:
+        shown += " (uncertain, approximate)"
+    elif d.uncertain:
+        shown += " (uncertain)"
+    elif d.approximate:
+        shown = "about " + shown
+    return shown
+
+
+def _format_simple(part: str) -> str:
+    bits = part.split("-")
+    if len(bits) == 3 and all(b.isdigit() for b in bits):
+        return f"{int(bits[2])} {_MONTHS[int(bits[1]) - 1]} {bits[0]}"
+    if len(bits) == 2 and all(b.isdigit() for b in bits) and 1 <= int(bits[1]) <= 12:
+        return f"{_MONTHS[int(bits[1]) - 1]} {bits[0]}"
+    return part or "open"

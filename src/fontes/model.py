@@ -1,0 +1,158 @@
+"""The domain types of fontes: plain typed data, no I/O.
+
+Every other room speaks in these types. They are pydantic models so that a case
+read from YAML, JSON or a web form is validated the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: A likelihood P(evidence | hypothesis): a point value, or a (low, high) range.
+Likelihood = float | tuple[float, float]
+
+#: The words an analyst may write instead of a number (DESIGN.md).
+LIKELIHOOD_WORDS: dict[str, float] = {
+    "very-unlikely": 0.05,
+    "unlikely": 0.25,
+    "even": 0.5,
+    "likely": 0.75,
+    "very-likely": 0.95,
+}
+
+#: What a hypothesis gets from an item that does not mention it.
+DEFAULT_LIKELIHOOD = LIKELIHOOD_WORDS["even"]
+
+#: A source's credibility when the case says nothing.
+DEFAULT_CREDIBILITY = 0.9
+
+#: Heuer's ACH ratings, most consistent first.
+ACH_RATINGS = ("C", "N", "I", "II")
+
+
+class Record(BaseModel):
+    """Base of every domain type: unknown fields are refused, values stay as given."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Hypothesis(Record):
+    id: str
+    text: str
+    note: str = ""
+
+
+class Question(Record):
+    id: str
+    text: str
+    hypotheses: list[Hypothesis]
+    note: str = ""
+
+    def hypothesis_ids(self) -> list[str]:
+        return [h.id for h in self.hypotheses]
+
+
+class School(Record):
+    """A historiographical school: its scholars and its prior for each question."""
+
+    id: str
+    label: str
+    cites: list[str] = Field(default_factory=list)
+    priors: dict[str, dict[str, float]] = Field(default_factory=dict)
+    note: str = ""
+
+
+class Actor(Record):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    role: str = ""
+    polity: str = ""
+    wikidata: str = ""
+    note: str = ""
+
+    def names(self) -> list[str]:
+        """The name and every alias, as the sources spell them."""
+        return [self.name, *self.aliases]
+
+
+class Source(Record):
+    id: str
+    title: str
+    date: str | None = None  # EDTF
+    authors: list[str] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    archive: str = ""
+    archive_ref: str = ""
+    url: str = ""
+    doc_type: str = ""
+    language_note: str = ""
+    credibility: float = DEFAULT_CREDIBILITY
+    note: str = ""
+
+
+class Event(Record):
+    id: str
+    date: str  # EDTF
+    summary: str
+    actors: list[str] = Field(default_factory=list)
+    kind: str = ""
+    sources: list[str] = Field(default_factory=list)
+    note: str = ""
+
+
+class Evidence(Record):
+    """A passage of a source and what the analyst judges it says about each question.
+
+    ``bears_on`` maps question id -> hypothesis id -> likelihood (words already
+    resolved to numbers). ``ach`` holds ratings an analyst set by hand.
+    """
+
+    id: str
+    source: str
+    quote: str
+    note: str = ""
+    credibility: float | None = None
+    group: str | None = None
+    bears_on: dict[str, dict[str, Likelihood]]
+    ach: dict[str, dict[str, str]] = Field(default_factory=dict)
+
+
+class Case(Record):
+    id: str
+    title: str
+    questions: list[Question]
+    schools: list[School] = Field(default_factory=list)
+    default_school: str | None = None
+    actors: list[Actor] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    description: str = ""
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def school(self, school_id: str) -> School:
+        for s in self.schools:
+            if s.id == school_id:
+                return s
+        raise KeyError(school_id)
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    def credibility_of(self, item: Evidence) -> float:
+        """An item's own credibility, else its source's, else the default."""
+        if item.credibility is not None:
+            return item.credibility
+        for s in self.sources:
+            if s.id == item.source:
+                return s.credibility
+        return DEFAULT_CREDIBILITY

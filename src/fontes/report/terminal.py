@@ -1,0 +1,129 @@
+"""The report in the terminal: rankings, the evidence that decides them, schools and ACH."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from fontes.dates import format_date
+from fontes.model import Case
+
+#: How many items to show for and against the leader.
+TOP_ITEMS = 5
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def _odds(x: float) -> str:
+    if x >= 1e6:
+        return f"{x:.1e} : 1"
+    return f"{x:,.1f} : 1" if x < 100 else f"{x:,.0f} : 1"
+
+
+def _ranking_table(qv) -> Table:
+    table = Table(title="Hypotheses, most probable first", title_justify="left", expand=True)
+    table.add_column("#", justify="right", width=2)
+    table.add_column("hypothesis", ratio=3)
+    table.add_column("posterior", justify="right")
+    table.add_column("90% interval", justify="right")
+    table.add_column("P(top)", justify="right")
+    table.add_column("ACH (rank)", justify="right")
+    for rank, h in enumerate(qv.hypotheses, 1):
+        label = Text(h.id, style="bold" if h.id == qv.leader else "")
+        label.append(f"\n{h.text}", style="dim")
+        table.add_row(str(rank), label, _pct(h.posterior),
+                      f"{_pct(h.interval[0])} – {_pct(h.interval[1])}", _pct(h.p_top),
+                      f"{h.ach_inconsistency:.2f} ({h.ach_rank})")
+    return table
+
+
+def _evidence_lines(case: Case, items, heading: str) -> Group | Text:
+    if not items:
+        return Text(f"{heading}: none", style="dim")
+    sources = {s.id: s for s in case.sources}
+    quotes = {e.id: e.quote for e in case.evidence}
+    lines: list = [Text(heading, style="bold")]
+    for e in items:
+        src = sources.get(e.source)
+        where = f"{src.title} ({format_date(src.date)})" if src else e.source
+        line = Text(f"{e.weight_db:+6.1f} dB  ", style="green" if e.weight_db > 0 else "red")
+        line.append(e.id, style="bold")
+        if e.pivotal:
+            line.append("  [pivotal]", style="yellow")
+        if not e.counted:
+            line.append(f"  (corroborates {e.corroborates})", style="dim")
+        line.append(f"\n          {where}", style="dim")
+        quote = quotes.get(e.id, "")
+        if len(quote) > 240:
+            quote = quote[:237].rstrip() + "…"
+        line.append(f"\n          “{quote}”", style="italic")
+        lines.append(line)
+    return Group(*lines)
+
+
+def _schools_table(case: Case, qv) -> Table:
+    table = Table(title="Posterior under each school's prior", title_justify="left", expand=True)
+    table.add_column("school")
+    hyp_ids = [h.id for h in qv.hypotheses]
+    for hid in hyp_ids:
+        table.add_column(hid, justify="right")
+    labels = {s.id: s.label for s in case.schools}
+    for sid, post in qv.schools.items():
+        best = max(post, key=post.get)
+        cells = [Text(_pct(post[h]), style="bold" if h == best else "") for h in hyp_ids]
+        table.add_row(labels.get(sid, sid), *cells)
+    return table
+
+
+def _ach_line(qv) -> Text:
+    bayes = [h.id for h in qv.hypotheses]
+    line = Text("Bayesian ranking: ", style="bold")
+    line.append(" > ".join(bayes))
+    line.append("\nACH ranking (least inconsistent first): ", style="bold")
+    line.append(" > ".join(qv.ach_ranking))
+    if bayes[0] != qv.ach_ranking[0]:
+        line.append("\nThe two methods disagree on the leader: read the evidence below.", style="yellow")
+    return line
+
+
+def question_panel(case: Case, qv, school_label: str) -> Panel:
+    counted = [e for e in qv.evidence if e.counted]
+    for_leader = sorted((e for e in counted if e.weight_db > 0), key=lambda e: -e.weight_db)[:TOP_ITEMS]
+    against = sorted((e for e in counted if e.weight_db < 0), key=lambda e: e.weight_db)[:TOP_ITEMS]
+    pivotal = [e.id for e in qv.evidence if e.pivotal]
+    summary = Text()
+    summary.append("Leader: ", style="bold")
+    summary.append(f"{qv.leader}")
+    if qv.runner_up != qv.leader:
+        summary.append("   runner-up: ", style="bold")
+        summary.append(qv.runner_up)
+        summary.append("   prior odds the runner-up would need: ", style="bold")
+        summary.append(_odds(qv.overturn_odds))
+    summary.append(f"\n{len(qv.evidence)} evidence items, {len(counted)} counted "
+                   f"(the rest corroborate an item of the same group)", style="dim")
+    pivot = Text("Pivotal items (dropping one changes the leader): ", style="bold")
+    pivot.append(", ".join(pivotal) if pivotal else "none — no single item decides the leader")
+    body = Group(
+        summary, Text(""), _ranking_table(qv), Text(""),
+        _evidence_lines(case, for_leader, f"Weightiest evidence for {qv.leader} over {qv.runner_up}"),
+        Text(""),
+        _evidence_lines(case, against, f"Weightiest evidence against {qv.leader} (for {qv.runner_up})"),
+        Text(""), pivot, Text(""), _schools_table(case, qv), Text(""), _ach_line(qv),
+    )
+    title = f"[bold]{qv.id}[/bold]: {qv.text}  [dim](prior: {school_label})[/dim]"
+    return Panel(body, title=title, title_align="left")
+
+
+def print_report(case: Case, verdict, console: Console | None = None) -> None:
+    """Print the whole report of a weighed case."""
+    console = console or Console()
+    labels = {s.id: s.label for s in case.schools}
+    console.print(Text(verdict.title, style="bold"))
+    console.print(Text(f"case {verdict.case} · {len(case.sources)} sources · {len(case.evidence)} "
+                       f"evidence items · {verdict.draws} draws (seed {verdict.seed})", style="dim"))
+    for qv in verdict.questions:
+        console.print(question_panel(case, qv, labels.get(verdict.school, verdict.school)))

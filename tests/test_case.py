@@ -1,0 +1,143 @@
+"""Loading and checking case folders: every problem found at once, each with file, line, field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fontes.case import check_case, load_case, parse_likelihood, write_case
+from fontes.errors import CaseError
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def messages(folder: Path) -> list[str]:
+    return [str(p) for p in check_case(folder)]
+
+
+def test_toy_case_loads_with_words_and_ranges_resolved(toy_case_dir):
+    case = load_case(toy_case_dir)
+    assert [q.id for q in case.questions] == ["q"]
+    e1, e2 = case.evidence
+    assert e1.bears_on["q"] == {"a": 0.8, "b": 0.2}
+    assert e2.bears_on["q"] == {"a": (0.3, 0.7), "b": 0.25}
+    assert case.sources[0].date == "1950-05-13"  # YAML dates come back as EDTF text
+    assert case.credibility_of(e1) == 1.0 and case.credibility_of(e2) == 0.5
+
+
+def test_unmentioned_hypothesis_gets_even(toy_case_dir):
+    edit(toy_case_dir, "evidence.yaml", "q: {a: 0.8, b: 0.2}", "q: {a: 0.8}")
+    assert load_case(toy_case_dir).evidence[0].bears_on["q"]["b"] == 0.5
+
+
+def test_clean_case_has_no_problems(toy_case_dir):
+    assert check_case(toy_case_dir) == []
+
+
+def test_unknown_source_is_reported_with_line_and_field(toy_case_dir):
+    edit(toy_case_dir, "evidence.yaml", "source: s1", "source: s9")
+    assert messages(toy_case_dir) == [
+        "toy/evidence.yaml:2: e1: source: unknown source 's9'; add it to sources.yaml or fix the id"]
+
+
+def test_unknown_hypothesis_and_question(toy_case_dir):
+    edit(toy_case_dir, "evidence.yaml", "q: {a: 0.8, b: 0.2}", "q: {a: 0.8, c: 0.2}")
+    edit(toy_case_dir, "evidence.yaml", "q: {a: [0.3, 0.7]", "z: {a: [0.3, 0.7]")
+    found = messages(toy_case_dir)
+    assert any(m.startswith("toy/evidence.yaml:6: e1: bears_on.q.c: unknown hypothesis 'c'") for m in found)
+    assert any(m.startswith("toy/evidence.yaml:13: e2: bears_on.z: unknown question 'z'") for m in found)
+
+
+@pytest.mark.parametrize("value", ["0", "1.5", "-0.2", "[0.7, 0.3]", "maybe", "[0.2, 0.3, 0.4]", ".nan"])
+def test_likelihood_outside_unit_interval_or_malformed(toy_case_dir, value):
+    edit(toy_case_dir, "evidence.yaml", "b: 0.2", f"b: {value}")
+    (problem,) = check_case(toy_case_dir)
+    assert (problem.file, problem.line, problem.field) == ("toy/evidence.yaml", 6, "e1: bears_on.q.b")
+
+
+def test_bad_edtf_date(toy_case_dir):
+    edit(toy_case_dir, "sources.yaml", "date: 1950-05-13", "date: '1950-13-45'")
+    (problem,) = check_case(toy_case_dir)
+    assert (problem.line, problem.field) == (3, "s1: date")
+    assert "not a valid EDTF date" in problem.message
+
+
+def test_duplicate_ids(toy_case_dir):
+    edit(toy_case_dir, "evidence.yaml", "id: e2", "id: e1")
+    (problem,) = check_case(toy_case_dir)
+    assert problem.line == 7 and "duplicate id 'e1'" in problem.message
+
+
+@pytest.mark.parametrize("priors, words", [
+    ("{a: 0.2, b: 0.7}", "sum to 0.9, not 1"),
+    ("{a: -0.2, b: 1.2}", "is negative"),
+    ("{a: 1.0}", "no prior for b"),
+])
+def test_bad_priors(toy_case_dir, priors, words):
+    edit(toy_case_dir, "case.yaml", "{a: 0.2, b: 0.8}", priors)
+    found = messages(toy_case_dir)
+    assert found and all(m.startswith("toy/case.yaml:") for m in found)
+    assert any(words in m for m in found)
+
+
+def test_priors_within_tolerance_pass(toy_case_dir):
+    edit(toy_case_dir, "case.yaml", "{a: 0.2, b: 0.8}", "{a: 0.2000000001, b: 0.8}")
+    assert check_case(toy_case_dir) == []
+
+
+def test_yaml_that_does_not_parse_names_its_line(toy_case_dir):
+    edit(toy_case_dir, "evidence.yaml", "quote: other exact words", "quote: [unclosed")
+    (problem,) = check_case(toy_case_dir)
+    assert problem.file == "toy/evidence.yaml" and problem.line is not None
+    assert "YAML does not parse" in problem.message
+
+
+def test_every_problem_is_reported_at_once(toy_case_dir):
+    edit(toy_case_dir, "evidence.yaml", "source: s1", "source: s9")
+    edit(toy_case_dir, "evidence.yaml", "b: 0.2", "b: 2")
+    edit(toy_case_dir, "sources.yaml", "date: 1950-05-13", "date: May 1950")
+    edit(toy_case_dir, "case.yaml", "default_school: flat", "default_school: nobody")
+    assert len(check_case(toy_case_dir)) == 4
+
+
+def test_unknown_field_and_missing_file(toy_case_dir):
+    edit(toy_case_dir, "sources.yaml", "archive:", "archiv:")
+    (toy_case_dir / "evidence.yaml").unlink()
+    found = messages(toy_case_dir)
+    assert "toy/evidence.yaml: is missing; every case needs it" in found
+    assert any("s1: archiv: is not a known field" in m for m in found)
+
+
+def test_load_case_raises_one_located_error(toy_case_dir):
+    edit(toy_case_dir, "evidence.yaml", "source: s1", "source: s9")
+    with pytest.raises(CaseError) as info:
+        load_case(toy_case_dir)
+    assert str(info.value).startswith("toy/evidence.yaml:2: e1: source: unknown source 's9'")
+
+
+def test_not_a_folder(tmp_path):
+    (problem,) = check_case(tmp_path / "nowhere")
+    assert "is not a case folder" in problem.message
+
+
+def test_parse_likelihood_words_numbers_ranges():
+    assert parse_likelihood("very-likely") == 0.95
+    assert parse_likelihood(1) == 1.0
+    assert parse_likelihood([0.25, "likely"]) == (0.25, 0.75)
+    with pytest.raises(ValueError):
+        parse_likelihood(True)
+
+
+def test_written_case_reads_back_the_same(toy_case_dir, tmp_path):
+    case = load_case(toy_case_dir)
+    out = write_case(case, tmp_path / "copy")
+    assert load_case(out) == case.model_copy(update={})
+    with pytest.raises(CaseError):
+        write_case(case, out)  # never overwrites without being told
+    assert not list(out.glob("*.tmp"))
