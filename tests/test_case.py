@@ -76,7 +76,8 @@ def test_duplicate_ids(toy_case_dir):
 
 @pytest.mark.parametrize("priors, words", [
     ("{a: 0.2, b: 0.7}", "sum to 0.9, not 1"),
-    ("{a: -0.2, b: 1.2}", "is negative"),
+    ("{a: -0.2, b: 1.2}", "is not above 0"),
+    ("{a: 0, b: 1}", "is not above 0"),
     ("{a: 1.0}", "no prior for b"),
 ])
 def test_bad_priors(toy_case_dir, priors, words):

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from fontes.case.yaml_files import CASE_FILES, Problem, YamlFile, plain, read_yaml
 from fontes.dates import DateError, parse_date
 from fontes.model import (
-    LIKELIHOOD_WORDS, Actor, Case, Event, Evidence, Hypothesis, Likelihood, Question,
+    LIKELIHOOD_WORDS, Actor, Case, Event, Evidence, Likelihood, Question,
     School, Source, ACH_RATINGS,
 )
 
@@ -156,7 +156,8 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
     _check_dates(checker, files["events"], events, "date", optional=False)
     _check_credibility(checker, files["sources"], sources)
     _check_credibility(checker, files["evidence"], evidence)
-    source_ids = {s.id for s, _ in sources}
+    # When sources.yaml itself is broken, every reference to it would be reported too: skip those.
+    source_ids = {s.id for s, _ in sources} if files["sources"] is not None else None
     _check_events(checker, files["events"], events, source_ids)
     _check_evidence(checker, files["evidence"], evidence, source_ids, questions)
 
@@ -256,9 +257,10 @@ def _check_schools(checker: _Checker, head: YamlFile | None, schools: list[Schoo
                 if hid not in hyps[qid]:
                     checker.add(head, where + (hid,), f"{school.id}: priors.{qid}.{hid}",
                                 f"unknown hypothesis {hid!r} of question {qid!r}")
-                elif not math.isfinite(p) or p < 0:
+                elif not math.isfinite(p) or p <= 0:
                     checker.add(head, where + (hid,), f"{school.id}: priors.{qid}.{hid}",
-                                f"prior {p} is negative; priors are probabilities from 0 to 1")
+                                f"prior {p} is not above 0; no evidence could revive a hypothesis "
+                                f"ruled out in advance, so give it a small prior such as 0.01")
             missing = hyps[qid] - set(prior)
             if missing:
                 checker.add(head, where, f"{school.id}: priors.{qid}",
@@ -291,7 +293,9 @@ def _check_credibility(checker: _Checker, file: YamlFile | None, records: list) 
                         f"credibility {c} is outside [0, 1]")
 
 
-def _check_events(checker: _Checker, file: YamlFile | None, events: list, source_ids: set[str]) -> None:
+def _check_events(checker: _Checker, file: YamlFile | None, events: list, source_ids: set[str] | None) -> None:
+    if source_ids is None:
+        return
     for event, path in events:
         for k, sid in enumerate(event.sources):
             if sid not in source_ids:
@@ -300,10 +304,10 @@ def _check_events(checker: _Checker, file: YamlFile | None, events: list, source
 
 
 def _check_evidence(checker: _Checker, file: YamlFile | None, evidence: list,
-                    source_ids: set[str], questions: list[Question]) -> None:
+                    source_ids: set[str] | None, questions: list[Question]) -> None:
     hyps = {q.id: q.hypothesis_ids() for q in questions}
     for item, path in evidence:
-        if item.source not in source_ids:
+        if source_ids is not None and item.source not in source_ids:
             checker.add(file, path + ("source",), f"{item.id}: source",
                         f"unknown source {item.source!r}; add it to sources.yaml or fix the id")
         if not item.quote.strip():

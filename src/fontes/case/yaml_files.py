@@ -74,6 +74,8 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> YamlFile | N
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and mark and mark.line >= len(text.splitlines()):
+            mark = exc.context_mark  # "end of stream" says less than where the open bracket was
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
         problems.append(Problem(display, line, "", f"YAML does not parse: {what}; check indentation and quotes"))

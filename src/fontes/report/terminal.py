@@ -103,8 +103,11 @@ def question_panel(case: Case, qv, school_label: str) -> Panel:
         summary.append(qv.runner_up)
         summary.append("   prior odds the runner-up would need: ", style="bold")
         summary.append(_odds(qv.overturn_odds))
-    summary.append(f"\n{len(qv.evidence)} evidence items, {len(counted)} counted "
-                   f"(the rest corroborate an item of the same group)", style="dim")
+    corroborating = len(qv.evidence) - len(counted)
+    summary.append(f"\n{len(qv.evidence)} evidence items", style="dim")
+    if corroborating:
+        summary.append(f", {corroborating} of them corroborating another item of their group "
+                       f"(not counted twice)", style="dim")
     pivot = Text("Pivotal items (dropping one changes the leader): ", style="bold")
     pivot.append(", ".join(pivotal) if pivotal else "none — no single item decides the leader")
     body = Group(
