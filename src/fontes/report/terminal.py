@@ -81,12 +81,20 @@ def _schools_table(case: Case, qv) -> Table:
 
 def _ach_line(qv) -> Text:
     bayes = [h.id for h in qv.hypotheses]
+    score = {h.id: h.ach_inconsistency for h in qv.hypotheses}
     line = Text("Bayesian ranking: ", style="bold")
     line.append(" > ".join(bayes))
     line.append("\nACH ranking (least inconsistent first): ", style="bold")
-    line.append(" > ".join(qv.ach_ranking))
-    if bayes[0] != qv.ach_ranking[0]:
-        line.append("\nThe two methods disagree on the leader: read the evidence below.", style="yellow")
+    ach = qv.ach_ranking
+    shown = ach[0]
+    for before, after in zip(ach, ach[1:]):
+        shown += (" = " if abs(score[before] - score[after]) < 1e-9 else " > ") + after
+    line.append(shown)
+    if abs(score[ach[0]] - score[ach[1 if len(ach) > 1 else 0]]) < 1e-9 and len(ach) > 1:
+        line.append("\nACH cannot separate the tied hypotheses: no item is inconsistent with them.",
+                    style="yellow")
+    elif bayes[0] != ach[0]:
+        line.append("\nThe two methods disagree on the leader: read the evidence above.", style="yellow")
     return line
 
 
