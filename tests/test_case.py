@@ -142,3 +142,13 @@ def test_written_case_reads_back_the_same(toy_case_dir, tmp_path):
     with pytest.raises(CaseError):
         write_case(case, out)  # never overwrites without being told
     assert not list(out.glob("*.tmp"))
+
+
+def test_aliases_name_one_actor():
+    from fontes.case.actors import display_name, names_for
+
+    case = load_case()
+    assert "Stalin" in " ".join(names_for(case, "Filippov"))
+    assert "Feng Xi" in names_for(case, "stalin")
+    assert names_for(case, "Nobody Known") == ["Nobody Known"]
+    assert display_name(case, "shtykov") == "Terentii Shtykov"
