@@ -99,3 +99,15 @@ def test_the_report_names_a_leader_for_each_question(case):
     for qv in verdict.questions:
         assert abs(sum(h.posterior for h in qv.hypotheses) - 1) < 1e-9
         assert qv.leader == qv.hypotheses[0].id
+
+
+def test_check_case_with_the_shared_corpus_finds_every_quote_verbatim(case, korea_corpus, tmp_path):
+    from conftest import KOREA_JSONL
+    from fontes.anchor.case_quotes import check_quotes
+    from fontes.corpus import Store, ingest_paths
+
+    with Store(tmp_path / "corpus.db") as store:
+        assert not ingest_paths([KOREA_JSONL], store).failed
+        checks = check_quotes(case, store)
+    assert [c.item.id for c in checks if not c.ok] == []
+    assert len(checks) == len(case.evidence)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -29,6 +30,31 @@ class FontesGroup(click.Group):
 case_option = click.option(
     "--case", "case_dir", type=click.Path(file_okay=False), default=None,
     help="Case folder (default: the built-in korea-1950 case).")
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), default=None,
+    help="Corpus store (default: $FONTES_DB, else the user's data folder).")
+
+
+def open_store(db_path: str | None):
+    """The corpus store at `db_path`, or at the default path."""
+    from fontes.corpus import Store
+
+    return Store(db_path or Store.default_path())
+
+
+def progress_bar(description: str):
+    """A rich progress bar on stderr, and the callback that advances it."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    task = bar.add_task(description, total=None)
+
+    def advance(done: int, total: int, _name: str) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return bar, advance
 
 
 @click.group(cls=FontesGroup)
@@ -39,21 +65,46 @@ def cli() -> None:
 
 @cli.command(name="check-case")
 @click.argument("case_dir", required=False, type=click.Path(file_okay=False))
-def check_case_command(case_dir: str | None) -> None:
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="Also anchor every evidence quotation in this corpus store and report any "
+                   "that is not verbatim in its source.")
+def check_case_command(case_dir: str | None, db_path: str | None) -> None:
     """Check a case folder and list every problem, one line each (file:line: field: what).
 
     Exits 0 when the case is clean, 1 otherwise. CASE_DIR defaults to the built-in case.
     """
-    from fontes.case import builtin_case_path, check_case
+    from fontes.case import builtin_case_path, read_case
 
-    folder = case_dir or builtin_case_path()
-    problems = check_case(folder)
-    for problem in problems:
-        click.echo(str(problem))
-    if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {folder}", err=True)
+    folder = Path(case_dir) if case_dir else builtin_case_path()
+    case, problems = read_case(folder)
+    lines = [str(p) for p in problems]
+    if db_path and case is not None:
+        lines += quote_problems(case, folder, db_path)
+    for line in lines:
+        click.echo(line)
+    if lines:
+        click.echo(f"{len(lines)} problem{'s' if len(lines) != 1 else ''} in {folder}", err=True)
         sys.exit(1)
     click.echo(f"{folder}: no problems", err=True)
+
+
+def quote_problems(case, folder: Path, db_path: str) -> list[str]:
+    """One line for each evidence quotation that is not verbatim in its source."""
+    from fontes.anchor.case_quotes import check_quotes
+    from fontes.case import line_of_entry
+    from fontes.errors import CorpusError
+
+    if not Path(db_path).exists():
+        raise CorpusError("no corpus store here", file=db_path, hint="fontes ingest or fontes pull first")
+    with open_store(db_path) as store:
+        checks = check_quotes(case, store)
+    where = f"{folder.name}/evidence.yaml"
+    lines = []
+    for check in checks:
+        if not check.ok:
+            line = line_of_entry(folder / "evidence.yaml", check.item.id)
+            lines.append(f"{where}{f':{line}' if line else ''}: {check.item.id}: quote: {check.problem()}")
+    return lines
 
 
 @cli.command()
@@ -79,6 +130,178 @@ def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_j
         click.echo(json.dumps(report_data(case, verdict), indent=2, ensure_ascii=False))
     else:
         print_report(case, verdict)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+def ingest(paths: tuple[str, ...], db_path: str | None) -> None:
+    """Add archival files to the corpus store: JSONL, FRUS TEI XML, Wilson Center pages, Markdown.
+
+    The format is recognised from each file's content; folders are walked. A bad file or record
+    is reported on one line and the rest go on; each file is stored whole or not at all.
+    Exits 1 when anything failed.
+    """
+    from fontes.corpus import ingest_paths
+
+    with open_store(db_path) as store:
+        bar, advance = progress_bar("ingesting")
+        with bar:
+            summary = ingest_paths(paths, store, progress=advance)
+        for line in summary.failed:
+            click.echo(f"failed: {line}", err=True)
+        click.echo(f"{summary.added} added, {summary.updated} updated, {len(summary.failed)} failed "
+                   f"({len(store)} documents in {store.path})")
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@click.option("--from", "date_from", metavar="EDTF", help="Only documents dated on or after this (1950-05, 1950-06-25).")
+@click.option("--to", "date_to", metavar="EDTF", help="Only documents dated on or before this.")
+@click.option("--author", help="Only documents by this author; a case actor's aliases count (Filippov finds Stalin).")
+@click.option("--recipient", help="Only documents to this recipient; aliases count as for --author.")
+@click.option("--archive", help="Only documents whose archive name contains this.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="How many hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@case_option
+@db_option
+def search(query: str, date_from, date_to, author, recipient, archive, limit: int, as_json: bool,
+           case_dir: str | None, db_path: str | None) -> None:
+    """Search the corpus by words, dates, authors, recipients and archive, best hits first."""
+    from fontes.case import load_case
+    from fontes.case.actors import names_for
+    from fontes.report.corpus_views import print_hits
+
+    case = load_case(case_dir) if (author or recipient) else None
+    with open_store(db_path) as store:
+        hits = store.search(query, date_from=date_from, date_to=date_to,
+                            authors=names_for(case, author) if author else None,
+                            recipients=names_for(case, recipient) if recipient else None,
+                            archive=archive, limit=limit)
+    if as_json:
+        click.echo(json.dumps({"schema": "fontes.search/1", "query": query,
+                               "hits": [hit.__dict__ for hit in hits]}, indent=2, ensure_ascii=False))
+    else:
+        print_hits(hits)
+
+
+@cli.command()
+@click.argument("source_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the document as JSON.")
+@db_option
+def show(source_id: str, as_json: bool, db_path: str | None) -> None:
+    """Print one source of the corpus with its metadata, text and notes."""
+    from fontes.errors import CorpusError
+    from fontes.report.corpus_views import print_document
+
+    with open_store(db_path) as store:
+        doc = store.get(source_id)
+        if doc is None:
+            raise CorpusError(f"no source {source_id!r} in {store.path}",
+                              hint="find ids with fontes search, or fontes ingest the document")
+    if as_json:
+        click.echo(doc.model_dump_json(indent=2))
+    else:
+        print_document(doc)
+
+
+@cli.command()
+@case_option
+@db_option
+@click.option("--min-interval", default=1.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds between two requests to one archive.")
+def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None:
+    """Fetch the case's sources from their archives (FRUS TEI volumes, Wilson Center pages).
+
+    Every download is cached beside the store and never fetched twice; failures are retried
+    politely. Sources whose archive fontes cannot fetch from are listed as skipped.
+    """
+    from fontes.case import load_case
+    from fontes.corpus.pull import pull_sources
+
+    case = load_case(case_dir)
+    with open_store(db_path) as store:
+        bar, advance = progress_bar("pulling")
+        with bar:
+            summary = pull_sources(case, store, min_interval=min_interval, progress=advance)
+    for line in summary.skipped:
+        click.echo(f"skipped: {line}", err=True)
+    for line in summary.failed:
+        click.echo(f"failed: {line}", err=True)
+    click.echo(f"{summary.stored} stored ({summary.fetched} fetched, {summary.cached} from the cache), "
+               f"{len(summary.skipped)} skipped, {len(summary.failed)} failed")
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("quotation", required=False)
+@click.option("--source", "source_id", help="Look only in this source (by id).")
+@click.option("--batch", type=click.File("r", encoding="utf-8"),
+              help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.')
+@click.option("--json", "as_json", is_flag=True, help="Print the anchor as JSON.")
+@db_option
+def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, db_path: str | None) -> None:
+    """Find where a quotation sits in the corpus and how faithful it is.
+
+    The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs),
+    paraphrase, or not-found. Only the few documents an index names are aligned.
+    """
+    from fontes.anchor import anchor_quote
+    from fontes.errors import AnchorError
+
+    if (quotation is None) == (batch is None):
+        raise click.UsageError("give a QUOTATION or --batch FILE, not both and not neither")
+    with open_store(db_path) as store:
+        if batch is None:
+            result = anchor_quote(quotation, store, source_id=source_id)
+            if as_json:
+                click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+            else:
+                print_anchor(quotation, result, store)
+            return
+        failed = 0
+        for number, line in enumerate(batch, 1):
+            if not line.strip():
+                continue
+            try:
+                request = json.loads(line)
+                if not isinstance(request, dict) or not isinstance(request.get("quote"), str):
+                    raise ValueError('each line needs {"id": ..., "quote": "..."}')
+                result = anchor_quote(request["quote"], store, source_id=request.get("source") or source_id)
+            except (ValueError, AnchorError) as exc:
+                failed += 1
+                click.echo(f"{batch.name}:{number}: {exc}", err=True)
+                continue
+            click.echo(json.dumps(result.to_json(request.get("id")), ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+def print_anchor(quotation: str, result, store) -> None:
+    """One anchor in the terminal: class, source and its words, and what differs."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    line = Text(result.fidelity, style="bold green" if result.fidelity == "verbatim" else "bold yellow")
+    if result.source:
+        doc = store.get(result.source)
+        line.append(f"  {result.source}", style="bold")
+        line.append(f"  {doc.source.title if doc else ''}", style="dim")
+        line.append(f"  score {result.score:.2f}")
+    console.print(line)
+    if result.selector:
+        words = Text("  …" + result.selector.prefix, style="dim")
+        words.append(result.selector.exact, style="bold")
+        words.append(result.selector.suffix + "…", style="dim")
+        console.print(words)
+        console.print(Text(f"  characters {result.start}–{result.end}", style="dim"))
+    for d in result.diff:
+        console.print(Text(f"  quotation {d.quote!r} ≠ source {d.source!r}"
+                           + (f"  ({d.meaning})" if d.meaning else ""), style="red" if d.meaning else ""))
 
 
 def main() -> None:  # pragma: no cover - console script entry

@@ -45,3 +45,11 @@ class DateError(FontesError):
 
 class ReasonError(FontesError):
     """A request the reasoning engine cannot answer (unknown school, question, ...)."""
+
+
+class CorpusError(FontesError):
+    """A corpus file or record that cannot be ingested, or a store that cannot be used."""
+
+
+class AnchorError(FontesError):
+    """A quotation that cannot be anchored as asked (unknown source, empty quote, ...)."""

@@ -14,7 +14,7 @@ from fontes.model import Case
 BUILTIN_CASE = "korea-1950"
 
 __all__ = ["BUILTIN_CASE", "Problem", "builtin_case_path", "check_case", "load_case",
-           "parse_likelihood", "write_case"]
+           "line_of_entry", "parse_likelihood", "read_case", "write_case"]
 
 
 def builtin_case_path(name: str = BUILTIN_CASE) -> Path:
@@ -23,6 +23,19 @@ def builtin_case_path(name: str = BUILTIN_CASE) -> Path:
     if not path.is_dir():
         raise CaseError(f"no built-in case {name!r}", hint=f"the built-in case is {BUILTIN_CASE}")
     return path
+
+
+def line_of_entry(path: str | Path, entry_id: str) -> int | None:
+    """The line where the list entry with this id starts in a YAML file, if it can be found."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip().lstrip("-").strip()
+        if stripped.startswith("id:") and stripped[3:].strip().strip("'\"") == entry_id:
+            return number
+    return None
 
 
 def check_case(folder: str | Path | None = None) -> list[Problem]:

@@ -1,0 +1,98 @@
+"""Judge how faithful a quotation is to one text (DESIGN.md, "Quotation fidelity (exact)").
+
+verbatim: found exactly after normalising (ellipses and [interpolations] as gaps);
+near-verbatim: aligns with similarity >= 0.90 and no meaning-bearing word differs;
+misquote: aligns with >= 0.75 and a negation, number, date or name differs;
+paraphrase: a passage says the same in other words (paraphrase.py, or embeddings);
+otherwise None. Precision first: an approximate class also needs half the quotation's words
+unchanged, and a misquote must be one small change (a few words) in an otherwise
+near-verbatim quotation, so a sentence made of the corpus's own vocabulary, or two
+fragments spliced together, is not reported as a weak match.
+"""
+
+from __future__ import annotations
+
+import math
+
+from fontes.anchor.align import Alignment, Quotation, align_approximately, find_exact
+from fontes.anchor.diff import Comparison, Passage, compare
+from fontes.anchor.normalize import Normalized, normalize
+from fontes.anchor.paraphrase import find_paraphrase, keeps_claim
+from fontes.anchor.result import Fidelity, Match
+from fontes.anchor.selector import text_quote_selector
+from fontes.anchor.semantic import embedding_model, find_semantic_paraphrase
+
+NEAR_VERBATIM = 0.90
+MISQUOTE = 0.75
+#: Shorter quotations are only ever verbatim or not found: too little to align reliably.
+MIN_ALIGNED_CHARS = 15
+MIN_ALIGNED_WORDS = 3
+#: Share of the quotation's words that must be unchanged in the span.
+MIN_EQUAL_WORD_SHARE = 0.5
+#: A misquote changes a word or a short phrase: meaning-bearing differences this wide at most;
+#: its other edits (spelling, OCR) stay within what near-verbatim allows (1 - NEAR_VERBATIM).
+MAX_MEANINGFUL_WORDS = 4
+
+
+def locate(quotation: Quotation, raw: str) -> Match | None:
+    """The most faithful place of `quotation` in the raw text, or None when it is not there."""
+    text = normalize(raw)
+    spans = find_exact(quotation, text.text)
+    if spans:
+        return _match(raw, text, spans, "verbatim", 1.0)
+    alignment = align_approximately(quotation, text.text)
+    if alignment is not None:
+        comparison = _compare(quotation, raw, text, alignment)
+        fidelity = judge(quotation, alignment.similarity, comparison)
+        if fidelity:
+            return _match(raw, text, alignment.spans, fidelity, alignment.similarity, comparison)
+    found = _paraphrase(quotation, text.text)
+    if found:
+        return _match(raw, text, [(found.start, found.end)], "paraphrase", found.score)
+    return None
+
+
+def judge(quotation: Quotation, similarity: float, comparison: Comparison) -> Fidelity | None:
+    """near-verbatim, misquote or None for an approximate alignment."""
+    if quotation.length < MIN_ALIGNED_CHARS or quotation.word_count < MIN_ALIGNED_WORDS:
+        return None
+    if comparison.equal_words < MIN_EQUAL_WORD_SHARE * comparison.quote_words:
+        return None
+    if comparison.meaningful:
+        near_verbatim_otherwise = comparison.harmless_edits <= (1 - NEAR_VERBATIM) * quotation.length
+        small_change = comparison.meaningful_words <= MAX_MEANINGFUL_WORDS
+        if similarity >= MISQUOTE and near_verbatim_otherwise and small_change:
+            return "misquote"
+        return None
+    return "near-verbatim" if similarity >= NEAR_VERBATIM else None
+
+
+def _compare(quotation: Quotation, raw: str, text: Normalized, alignment: Alignment) -> Comparison:
+    """The word differences of every piece with its span, added up."""
+    parts = [compare(Passage(quotation.raw, quotation.norm, qs, qe), Passage(raw, text, ss, se))
+             for (qs, qe), (ss, se) in zip(quotation.pieces, alignment.spans)]
+    return Comparison(
+        diff=[d for part in parts for d in part.diff],
+        quote_words=sum(p.quote_words for p in parts),
+        equal_words=sum(p.equal_words for p in parts),
+        harmless_edits=sum(p.harmless_edits for p in parts),
+        meaningful_words=sum(p.meaningful_words for p in parts),
+    )
+
+
+def _paraphrase(quotation: Quotation, text: str):
+    """Embeddings when configured (semantic.py), else content-word overlap."""
+    quote_text = quotation.search_text()
+    model = embedding_model()
+    if model is not None:
+        found = find_semantic_paraphrase(model, quote_text, text)
+        return found if found and keeps_claim(quote_text, text[found.start:found.end]) else None
+    return find_paraphrase(quote_text, text)
+
+
+def _match(raw: str, text: Normalized, spans: list[tuple[int, int]], fidelity: Fidelity,
+           score: float, comparison: Comparison | None = None) -> Match:
+    start, end = text.starts[spans[0][0]], text.ends[spans[-1][1] - 1]
+    return Match(start=start, end=end, fidelity=fidelity, score=math.floor(score * 1000) / 1000,
+                 selector=text_quote_selector(raw, start, end),
+                 diff=comparison.diff if comparison else [])

@@ -1,0 +1,157 @@
+"""Ingest files into the store: tell each file's format by its content, read it, add it at once.
+
+Each file is one transaction: its good records are added together, its bad records are
+reported (one line each) and skipped, and a file that cannot be read at all is reported and
+the other files go on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fontes.corpus.document import Document
+from fontes.corpus.store import Store
+from fontes.errors import CorpusError
+
+#: format -> (module, function) of its reader: read_<format>(path) -> Iterator[Document | CorpusError].
+READERS: dict[str, tuple[str, str]] = {
+    "jsonl": ("fontes.corpus.jsonl", "read_jsonl"),
+    "tei": ("fontes.corpus.frus_tei", "read_frus_tei"),
+    "wcda-html": ("fontes.corpus.wcda_html", "read_wcda_html"),
+    "markdown": ("fontes.corpus.markdown", "read_markdown"),
+}
+
+#: Files a folder walk leaves out: they describe a corpus, they are not part of it.
+SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog|copying)(\.\w+)?$", re.IGNORECASE)
+
+_SNIFF_BYTES = 65536
+_PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!(?!DOCTYPE)[^>]*>)", re.DOTALL)
+_DOCTYPE = re.compile(r"<!DOCTYPE\s+([\w:.-]+)[^\[>]*(?:\[.*?\])?\s*>", re.IGNORECASE | re.DOTALL)
+_ROOT = re.compile(r"<([\w:.-]+)")
+_HTML_TAGS = {"html", "head", "body", "meta", "title", "link", "script", "style", "div", "main",
+              "article", "section", "header", "nav", "p", "h1", "h2", "table", "span", "a"}
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did: documents added and updated, and one line for each thing that failed."""
+
+    added: int = 0
+    updated: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def detect_format(path: str | os.PathLike[str]) -> str:
+    """"jsonl", "tei", "wcda-html" or "markdown", from the file's first bytes (not its suffix)."""
+    name = os.fspath(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError as exc:
+        raise CorpusError(f"cannot be read: {exc.strerror}", file=name) from None
+    if b"\x00" in head:
+        raise CorpusError("is a binary file, not a corpus document", file=name,
+                          hint="ingest JSONL, FRUS TEI XML, Wilson Center HTML pages, or Markdown/text")
+    text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    if text.lstrip().startswith("{"):
+        return "jsonl"
+    return _markup_format(text, name) or "markdown"
+
+
+def _markup_format(text: str, name: str) -> str | None:
+    """"tei" or "wcda-html" for XML/HTML by its root element; None when the text is not markup."""
+    position = 0
+    while match := _PROLOG.match(text, position):
+        position = match.end()
+    rest = text[position:].lstrip()
+    if not rest.startswith("<"):
+        return None
+    doctype = _DOCTYPE.match(rest)
+    if doctype:  # <!DOCTYPE html> or <!DOCTYPE TEI [ ...internal subset... ]>
+        if doctype.group(1).lower() == "html":
+            return "wcda-html"
+        rest = rest[doctype.end():]
+        while match := _PROLOG.match(rest):
+            rest = rest[match.end():]
+        rest = rest.lstrip()
+    root = _ROOT.match(rest)
+    if root is None:
+        return None
+    local = root.group(1).split(":")[-1]
+    if local in ("TEI", "TEI.2"):
+        return "tei"
+    if local.lower() in _HTML_TAGS:
+        return "wcda-html"
+    raise CorpusError(f"is XML with root <{root.group(1)}>, which fontes does not read", file=name,
+                      hint="fontes reads TEI (root <TEI>), HTML pages, JSONL and Markdown/text")
+
+
+def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: Store,
+                 progress: Progress | None = None) -> IngestSummary:
+    """Ingest files (folders are walked, README/LICENSE files and hidden files skipped).
+
+    Per file: read all its records (a bad one -> a line in `failed`, skipped), then add the
+    file's documents in one transaction. `progress(done, total, path)` after each file.
+    """
+    summary = IngestSummary()
+    files = list(_expand(paths, summary.failed))
+    for done, path in enumerate(files, 1):
+        name = os.fspath(path)
+        try:
+            docs = _read(path, summary.failed)
+            if docs:
+                counts = store.add(docs)
+                summary.added += counts.added
+                summary.updated += counts.updated
+        except CorpusError as exc:
+            if exc.file is None:
+                exc.file = name
+            summary.failed.append(str(exc))
+        if progress is not None:
+            progress(done, len(files), name)
+    return summary
+
+
+def _read(path: Path, failed: list[str]) -> list[Document]:
+    """The file's documents (its bad records appended to `failed`); CorpusError for the whole file."""
+    module_name, function_name = READERS[detect_format(path)]
+    try:
+        reader = getattr(importlib.import_module(module_name), function_name)
+    except (ImportError, AttributeError):
+        raise CorpusError(f"needs {module_name}.{function_name}, which this fontes lacks",
+                          hint="update fontes") from None
+    docs: list[Document] = []
+    errors = 0
+    for item in reader(path):
+        if isinstance(item, CorpusError):
+            failed.append(str(item))
+            errors += 1
+        else:
+            docs.append(item)
+    if not docs and not errors:
+        raise CorpusError("holds no documents", hint="is it the file you meant?")
+    return docs
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]], failed: list[str]) -> Iterator[Path]:
+    """Files as given, and the files under folders (sorted, hidden and README-like files left out)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if (child.is_file() and not any(p.startswith(".") for p in relative)
+                        and not SKIPPED_NAMES.match(child.name)):
+                    yield child
+        elif path.exists():
+            yield path
+        else:
+            failed.append(str(CorpusError("does not exist", file=os.fspath(given),
+                                          hint="check the path")))

@@ -1,0 +1,454 @@
+"""The corpus store: one SQLite file holding sources, their texts, notes and page breaks, with FTS5.
+
+Metadata are columns (authors and recipients as JSON lists; the EDTF date also as ISO
+earliest/latest days so date filters are plain comparisons). An FTS5 index over title, text,
+notes and summary reads its content from those tables (external content), so the text is
+stored once. Every `add` is one transaction: a failure or a killed process leaves the store
+as it was. The rollback journal (not WAL) keeps the store a single file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Self
+
+from fontes.corpus.document import Document, PageBreak
+from fontes.corpus.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    TOKENIZER,
+    any_of_terms,
+    date_bounds,
+    fts_query,
+    names_pattern,
+    normalise_name,
+    tokens,
+)
+from fontes.dates import parse_date
+from fontes.errors import CorpusError, DateError
+from fontes.model import Source
+
+#: The schema this code writes; PRAGMA user_version of a store.
+SCHEMA_VERSION = 1
+
+#: PRAGMA application_id of a fontes store ("fnts"), to tell it from any other SQLite file.
+APPLICATION_ID = 0x666E7473
+
+#: bm25 weights of the FTS columns: a word in the title counts most, one in a note least.
+RANK = "bm25(5.0, 1.0, 0.5, 2.0)"
+
+_SCHEMA_V1 = f"""
+CREATE TABLE sources (
+    doc           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    title         TEXT NOT NULL,
+    date          TEXT,                    -- EDTF as given
+    date_earliest TEXT,                    -- ISO day, for range filters
+    date_latest   TEXT,
+    authors       TEXT NOT NULL DEFAULT '[]',   -- JSON list of names
+    recipients    TEXT NOT NULL DEFAULT '[]',
+    archive       TEXT NOT NULL DEFAULT '',
+    archive_ref   TEXT NOT NULL DEFAULT '',
+    url           TEXT NOT NULL DEFAULT '',
+    doc_type      TEXT NOT NULL DEFAULT '',
+    language_note TEXT NOT NULL DEFAULT '',
+    credibility   REAL NOT NULL,
+    note          TEXT NOT NULL DEFAULT '',
+    summary       TEXT NOT NULL DEFAULT '',
+    place         TEXT NOT NULL DEFAULT '',
+    text_complete INTEGER,                 -- 1, 0, or NULL when unknown
+    mirror_urls   TEXT NOT NULL DEFAULT '[]',
+    origin        TEXT NOT NULL DEFAULT '',
+    ingested_at   TEXT NOT NULL
+);
+CREATE INDEX sources_by_date ON sources (date_earliest, date_latest);
+CREATE TABLE texts (doc INTEGER PRIMARY KEY REFERENCES sources (doc), text TEXT NOT NULL);
+CREATE TABLE notes (doc INTEGER PRIMARY KEY REFERENCES sources (doc), notes TEXT NOT NULL);
+CREATE TABLE pages (
+    doc    INTEGER NOT NULL REFERENCES sources (doc),
+    seq    INTEGER NOT NULL,
+    offset INTEGER NOT NULL,
+    page   TEXT NOT NULL,
+    PRIMARY KEY (doc, seq)
+);
+CREATE VIEW search_content AS
+    SELECT s.doc AS doc, s.title AS title, t.text AS text, coalesce(n.notes, '') AS notes,
+           s.summary AS summary
+    FROM sources s JOIN texts t ON t.doc = s.doc LEFT JOIN notes n ON n.doc = s.doc;
+CREATE VIRTUAL TABLE search USING fts5 (
+    title, text, notes, summary,
+    content = 'search_content', content_rowid = 'doc', tokenize = '{TOKENIZER}'
+);
+INSERT INTO search (search, rank) VALUES ('rank', '{RANK}');
+"""
+
+
+
+def _statements(script: str) -> list[str]:
+    """Split a schema script into statements (executescript would commit mid-transaction)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements
+
+
+#: Schema version -> the statements that bring a store from the version before it to this one.
+MIGRATIONS: dict[int, list[str]] = {1: _statements(_SCHEMA_V1)}
+
+_SOURCE_COLUMNS = ("id", "title", "date", "date_earliest", "date_latest", "authors", "recipients",
+                   "archive", "archive_ref", "url", "doc_type", "language_note", "credibility",
+                   "note", "summary", "place", "text_complete", "mirror_urls", "origin",
+                   "ingested_at")
+
+#: Words in more than this share of documents (or this many) are left out of candidate
+#: queries unless nothing rarer is left: they select nothing and make the query slow.
+_COMMON_SHARE = 0.2
+_COMMON_CAP = 1000
+#: A quotation's longest distinct words examined, and its rarest words queried.
+_WORDS_EXAMINED = 40
+_CANDIDATE_TERMS = 12
+_SNIPPET_TOKENS = 16
+_LISTING_SNIPPET_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result; `snippet` marks matched words with [[ ]] and `score` is higher for better."""
+
+    id: str
+    title: str
+    date: str | None
+    authors: list[str]
+    recipients: list[str]
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class AddCounts:
+    """How many documents one `add` created and how many it replaced."""
+
+    added: int
+    updated: int
+
+
+class Store:
+    """The corpus: open or create it with `Store(path)`; use it as a context manager to close it."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            if self.path.is_dir():
+                raise CorpusError("is a folder, not a corpus store", file=str(self.path),
+                                  hint="give the path of a .db file")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise CorpusError(f"cannot create its folder: {exc.strerror}", file=str(self.path),
+                                  hint="give another --db path, or set FONTES_DB") from None
+        try:
+            self._db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
+        except sqlite3.Error as exc:
+            raise CorpusError(f"cannot open the corpus store: {exc}", file=str(self.path)) from None
+        self._db.create_function("fontes_names_match", 2, _names_match_sql, deterministic=True)
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._migrate()
+        except sqlite3.OperationalError as exc:  # locked, read-only, unreadable
+            self._db.close()
+            raise CorpusError(f"cannot open the corpus store: {exc}", file=str(self.path)) from None
+        except sqlite3.DatabaseError as exc:  # "file is not a database", a damaged file
+            self._db.close()
+            raise CorpusError(f"is not a fontes corpus store ({exc})", file=str(self.path),
+                              hint="give another --db path, or move this file away") from None
+        except CorpusError:
+            self._db.close()
+            raise
+
+    @staticmethod
+    def default_path() -> Path:
+        """$FONTES_DB, else $XDG_DATA_HOME/fontes/corpus.db, else ~/.local/share/fontes/corpus.db."""
+        if os.environ.get("FONTES_DB"):
+            return Path(os.environ["FONTES_DB"]).expanduser()
+        data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+        return Path(data_home) / "fontes" / "corpus.db"
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Create the schema in a new file, or bring an older store up to SCHEMA_VERSION."""
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if app_id != APPLICATION_ID and has_tables:
+            raise CorpusError("is an SQLite file but not a fontes corpus store", file=str(self.path),
+                              hint="give another --db path, or move this file away")
+        if version > SCHEMA_VERSION:
+            raise CorpusError(f"was written by a newer fontes (store schema {version}, this fontes "
+                              f"reads up to {SCHEMA_VERSION})", file=str(self.path),
+                              hint="upgrade fontes (pip install -U fontes)")
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            with self._transaction():
+                for statement in MIGRATIONS[step]:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self._db.execute(f"PRAGMA user_version = {step}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db, self.path)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def add(self, docs: Iterable[Document]) -> AddCounts:
+        """Add documents in ONE transaction; a document whose id is stored already replaces it.
+
+        If anything fails (a bad document, an exception from the iterable, a killed process),
+        nothing of this call remains.
+        """
+        added = updated = 0
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._transaction():
+            for doc in docs:
+                if not isinstance(doc, Document):
+                    raise TypeError(f"Store.add takes Documents, not {type(doc).__name__}")
+                old = self._db.execute("SELECT doc FROM sources WHERE id = ?", (doc.id,)).fetchone()
+                if old:
+                    self._remove(old[0])
+                    updated += 1
+                else:
+                    added += 1
+                self._insert(doc, old[0] if old else None, now)
+        return AddCounts(added, updated)
+
+    def _remove(self, doc: int) -> None:
+        """Take one document out of the index and the tables (the index first: it reads them)."""
+        self._db.execute(
+            "INSERT INTO search (search, rowid, title, text, notes, summary) "
+            "SELECT 'delete', doc, title, text, notes, summary FROM search_content WHERE doc = ?",
+            (doc,))
+        for table in ("pages", "notes", "texts", "sources"):
+            self._db.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
+
+    def _insert(self, doc: Document, number: int | None, now: str) -> None:
+        source = doc.source
+        earliest = latest = None
+        if source.date:
+            try:
+                parsed = parse_date(source.date)
+            except DateError as exc:
+                raise CorpusError(exc.message, file=doc.origin or None, field="date", hint=exc.hint) from None
+            earliest, latest = parsed.earliest.isoformat(), parsed.latest.isoformat()
+        values = (source.id, source.title, source.date, earliest, latest,
+                  json.dumps(source.authors, ensure_ascii=False),
+                  json.dumps(source.recipients, ensure_ascii=False),
+                  source.archive, source.archive_ref, source.url, source.doc_type,
+                  source.language_note, source.credibility, source.note, doc.summary, doc.place,
+                  None if doc.text_complete is None else int(doc.text_complete),
+                  json.dumps(doc.mirror_urls, ensure_ascii=False), doc.origin, now)
+        columns = ", ".join(("doc",) + _SOURCE_COLUMNS)
+        marks = ", ".join("?" * (len(_SOURCE_COLUMNS) + 1))
+        cursor = self._db.execute(f"INSERT INTO sources ({columns}) VALUES ({marks})", (number, *values))
+        number = cursor.lastrowid
+        self._db.execute("INSERT INTO texts (doc, text) VALUES (?, ?)", (number, doc.text))
+        if doc.notes:
+            self._db.execute("INSERT INTO notes (doc, notes) VALUES (?, ?)", (number, doc.notes))
+        self._db.executemany("INSERT INTO pages (doc, seq, offset, page) VALUES (?, ?, ?, ?)",
+                             [(number, i, p.offset, p.page) for i, p in enumerate(doc.pages)])
+        self._db.execute("INSERT INTO search (rowid, title, text, notes, summary) VALUES (?, ?, ?, ?, ?)",
+                         (number, source.title, doc.text, doc.notes, doc.summary))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def get(self, id: str) -> Document | None:
+        """The stored document with this id, or None."""
+        row = self._db.execute(
+            f"SELECT s.doc, {', '.join('s.' + c for c in _SOURCE_COLUMNS)}, t.text, "
+            "coalesce(n.notes, '') FROM sources s JOIN texts t ON t.doc = s.doc "
+            "LEFT JOIN notes n ON n.doc = s.doc WHERE s.id = ?", (id,)).fetchone()
+        if row is None:
+            return None
+        number, *meta, text, notes = row
+        m = dict(zip(_SOURCE_COLUMNS, meta))
+        pages = [PageBreak(offset=o, page=p) for o, p in self._db.execute(
+            "SELECT offset, page FROM pages WHERE doc = ? ORDER BY seq", (number,))]
+        source = Source(id=m["id"], title=m["title"], date=m["date"], authors=json.loads(m["authors"]),
+                        recipients=json.loads(m["recipients"]), archive=m["archive"],
+                        archive_ref=m["archive_ref"], url=m["url"], doc_type=m["doc_type"],
+                        language_note=m["language_note"], credibility=m["credibility"], note=m["note"])
+        complete = m["text_complete"]
+        return Document(source=source, text=text, notes=notes, pages=pages,
+                        text_complete=None if complete is None else bool(complete), summary=m["summary"],
+                        place=m["place"], mirror_urls=json.loads(m["mirror_urls"]), origin=m["origin"])
+
+    def ids(self) -> list[str]:
+        """Every stored id, sorted."""
+        return [r[0] for r in self._db.execute("SELECT id FROM sources ORDER BY id")]
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM sources").fetchone()[0]
+
+    def __contains__(self, id: object) -> bool:
+        return self._db.execute("SELECT 1 FROM sources WHERE id = ?", (id,)).fetchone() is not None
+
+    def search(self, query: str = "", *, date_from: str | dt.date | None = None,
+               date_to: str | dt.date | None = None, authors: Iterable[str] | None = None,
+               recipients: Iterable[str] | None = None, archive: str | None = None,
+               limit: int = 20) -> list[Hit]:
+        """Ranked hits (bm25) for the plain words of `query`, filtered; no words lists by date.
+
+        A document matches the dates when its own range overlaps [date_from, date_to];
+        authors/recipients match when any given name occurs, as whole words and ignoring case,
+        in one of its authors/recipients; archive matches a part of the archive's name.
+        """
+        where, params = self._filters(date_from, date_to, authors, recipients, archive)
+        match = fts_query(query or "")
+        if match:
+            sql = ("SELECT s.id, s.title, s.date, s.authors, s.recipients, -search.rank, "
+                   f"snippet(search, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {_SNIPPET_TOKENS}) "
+                   "FROM search JOIN sources s ON s.doc = search.rowid "
+                   f"WHERE search MATCH ? {''.join(' AND ' + w for w in where)} "
+                   "ORDER BY search.rank LIMIT ?")
+            params = [match, *params, limit]
+        elif (query or "").strip() and not match:
+            return []  # only punctuation: nothing can match
+        else:
+            sql = ("SELECT s.id, s.title, s.date, s.authors, s.recipients, 0.0, "
+                   f"substr(t.text, 1, {_LISTING_SNIPPET_CHARS * 2}) "
+                   "FROM sources s JOIN texts t ON t.doc = s.doc "
+                   f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+                   "ORDER BY s.date_earliest IS NULL, s.date_earliest, s.date_latest, s.id LIMIT ?")
+            params = [*params, limit]
+        hits = []
+        for id_, title, date, authors_json, recipients_json, score, snippet in self._db.execute(sql, params):
+            if not match:
+                snippet = _opening(snippet)
+            hits.append(Hit(id=id_, title=title, date=date, authors=json.loads(authors_json),
+                            recipients=json.loads(recipients_json), score=float(score),
+                            snippet=" ".join(snippet.split())))
+        return hits
+
+    @staticmethod
+    def _filters(date_from, date_to, authors, recipients, archive) -> tuple[list[str], list]:
+        where: list[str] = []
+        params: list = []
+        low, high = date_bounds(date_from, date_to)
+        if low:
+            where.append("s.date_latest >= ?")
+            params.append(low)
+        if high:
+            where.append("s.date_earliest <= ?")
+            params.append(high)
+        for column, names in (("authors", authors), ("recipients", recipients)):
+            if names is None:
+                continue
+            if isinstance(names, str):
+                names = [names]
+            pattern = names_pattern(names)
+            if pattern is not None:
+                where.append(f"fontes_names_match(s.{column}, ?)")
+                params.append(pattern.pattern)
+        if archive:
+            where.append("s.archive LIKE ? ESCAPE '\\'")
+            params.append("%" + re.sub(r"([%_\\])", r"\\\1", archive) + "%")
+        return where, params
+
+    def candidates(self, text: str, limit: int = 10) -> list[str]:
+        """Ids of the documents most likely to hold a quotation of `text`, best first.
+
+        An FTS5 OR over the quotation's rarest words (fewest documents having them in their
+        text), ranked by bm25: a few milliseconds at 50,000 documents. Words in more than a
+        fifth of the documents (or 1,000) select nothing and are left out unless nothing
+        rarer is left.
+        """
+        words = sorted(dict.fromkeys(tokens(text)), key=len, reverse=True)[:_WORDS_EXAMINED]
+        if not words:
+            return []
+        common = max(1, min(_COMMON_CAP, int(_COMMON_SHARE * len(self))))
+        counts = {w: self._count_in_text(w, cap=common + 1) for w in words}
+        present = sorted((w for w in words if counts[w]), key=lambda w: counts[w])
+        chosen = [w for w in present if counts[w] <= common][:_CANDIDATE_TERMS] or present[:3]
+        if not chosen:
+            return []
+        rows = self._db.execute(
+            "SELECT s.id FROM search JOIN sources s ON s.doc = search.rowid "
+            "WHERE search MATCH ? ORDER BY search.rank LIMIT ?",
+            (any_of_terms(chosen, column="text"), limit))
+        return [r[0] for r in rows]
+
+    def _count_in_text(self, term: str, cap: int) -> int:
+        """How many documents have `term` in their text, counted up to `cap` (so it stays fast)."""
+        return self._db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
+            (any_of_terms([term], column="text"), cap)).fetchone()[0]
+
+    def check(self) -> None:
+        """Raise CorpusError when the full-text index disagrees with the tables."""
+        try:
+            self._db.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            raise CorpusError(f"the search index is damaged: {exc}", file=str(self.path),
+                              hint="re-ingest the sources into a new store") from None
+
+
+def _opening(text: str) -> str:
+    """The first words of a text for a listing, cut at a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= _LISTING_SNIPPET_CHARS:
+        return flat
+    return flat[:_LISTING_SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _names_match_sql(names_json: str, pattern: str) -> int:
+    """SQL function: 1 when a JSON list of names holds one matching the (normalised) pattern."""
+    regex = _compiled(pattern)
+    return int(any(regex.search(normalise_name(n)) for n in json.loads(names_json)))
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception; sqlite errors become CorpusError."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path):
+        self._db, self._path = db, path
+
+    def __enter__(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            hint = "another fontes is writing to it; try again" if "locked" in str(exc) else None
+            raise CorpusError(f"cannot write to the corpus store: {exc}", file=str(self._path),
+                              hint=hint) from None
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            self._db.execute("COMMIT")
+            return False
+        self._db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
+            raise CorpusError(f"the corpus store failed: {exc}", file=str(self._path)) from exc
+        return False
