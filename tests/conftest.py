@@ -35,3 +35,9 @@ def korea_corpus() -> dict[str, dict]:
         pytest.skip("../shared/corpus/korea1950 is not beside the project; CI always has it")
     with KOREA_JSONL.open(encoding="utf-8") as lines:
         return {d["id"]: d for d in map(json.loads, lines)}
+
+
+@pytest.fixture(autouse=True)
+def no_default_store(monkeypatch, tmp_path):
+    """Tests never read or write the user's own corpus store."""
+    monkeypatch.setenv("FONTES_DB", str(tmp_path / "default-store" / "corpus.db"))

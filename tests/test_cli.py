@@ -93,3 +93,21 @@ def test_terminal_report_shows_ranking_evidence_schools_and_ach(toy_case_dir):
     for words in ["Who did it?", "84.3%", "+6.0 dB", "the exact words of the source",
                   "Letter from A to B (13 May 1950)", "Doubts A", "57.4%", "ACH ranking", "Pivotal items"]:
         assert words in out, words
+
+
+def test_report_writes_a_self_contained_html_file(toy_case_dir, tmp_path):
+    out = tmp_path / "report.html"
+    result = run("report", "--case", str(toy_case_dir), "--draws", "50", "--html", str(out),
+                 "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1 and "no corpus store here" in result.output  # an explicit --db must exist
+    result = run("report", "--case", str(toy_case_dir), "--draws", "50", "--html", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text()
+    assert "84.3%" in html and "<svg" in html
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_essay_without_html_is_a_usage_error(toy_case_dir, tmp_path):
+    essay = tmp_path / "e.md"
+    essay.write_text("An essay.")
+    assert run("report", "--case", str(toy_case_dir), "--essay", str(essay)).exit_code == 2

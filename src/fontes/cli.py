@@ -42,6 +42,22 @@ def open_store(db_path: str | None):
     return Store(db_path or Store.default_path())
 
 
+def existing_store(db_path: str | None):
+    """The store at --db (which must exist) or the default store if there is one; else None.
+
+    For commands that only read: opening a missing store would create an empty file.
+    """
+    from fontes.corpus import Store
+    from fontes.errors import CorpusError
+
+    path = Path(db_path) if db_path else Store.default_path()
+    if not path.exists():
+        if db_path:
+            raise CorpusError("no corpus store here", file=db_path, hint="fontes ingest or fontes pull first")
+        return None
+    return Store(path)
+
+
 def progress_bar(description: str):
     """A rich progress bar on stderr, and the callback that advances it."""
     from rich.console import Console
@@ -114,22 +130,53 @@ def quote_problems(case, folder: Path, db_path: str) -> list[str]:
               help="Monte Carlo draws for intervals and P(top).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the draws.")
 @click.option("--json", "as_json", is_flag=True, help="Print the fontes.report/1 JSON instead.")
-def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_json: bool) -> None:
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None,
+              help="Also write the whole report as one self-contained HTML file (works offline).")
+@click.option("--essay", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="With --html: audit this essay and add its findings to the HTML report.")
+@db_option
+def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_json: bool,
+           html_out: str | None, essay: str | None, db_path: str | None) -> None:
     """Weigh the case and report, for each question, the hypotheses and the evidence that decides.
 
     Shows posteriors with 90% intervals and P(top), the weightiest evidence for and against the
     leader, pivotal items, the posterior under every school, and the ACH ranking beside it.
+    With --html, also writes charts, the ACH matrix, the timeline, the network and evidence
+    cards (quotations shown in their sources when a corpus store is there).
     """
     from fontes.case import load_case
     from fontes.reason import weigh
     from fontes.report import print_report, report_data
 
+    if essay and not html_out:
+        raise click.UsageError("--essay needs --html")
     case = load_case(case_dir)
     verdict = weigh(case, school=school, draws=draws, seed=seed)
+    if html_out:
+        write_html_report(case, verdict, html_out, essay, db_path)
     if as_json:
         click.echo(json.dumps(report_data(case, verdict), indent=2, ensure_ascii=False))
     else:
         print_report(case, verdict)
+
+
+def write_html_report(case, verdict, html_out: str, essay: str | None, db_path: str | None) -> None:
+    """Render the HTML report (with the essay's audit when given) and write it atomically."""
+    from fontes.report.audit_views import write_text_atomically
+    from fontes.report.html import render_report_html
+
+    store = existing_store(db_path)
+    try:
+        audit = None
+        if essay:
+            from fontes.audit import AuditContext, audit_essay
+
+            audit = audit_essay(essay, AuditContext(case=case, store=store))
+        write_text_atomically(html_out, render_report_html(case, verdict, store=store, audit=audit))
+    finally:
+        if store is not None:
+            store.close()
+    click.echo(f"wrote {html_out}", err=True)
 
 
 @cli.command()
@@ -302,6 +349,86 @@ def print_anchor(quotation: str, result, store) -> None:
     for d in result.diff:
         console.print(Text(f"  quotation {d.quote!r} ≠ source {d.source!r}"
                            + (f"  ({d.meaning})" if d.meaning else ""), style="red" if d.meaning else ""))
+
+
+@cli.command()
+@click.argument("essay", type=click.Path(dir_okay=False))
+@case_option
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the fontes.audit/1 JSON instead.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False),
+              help="Also write the essay with its findings marked as one HTML file.")
+def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, html_out: str | None) -> None:
+    """Check an essay's citations, quotations, dates and names against the sources.
+
+    Reads plain text, Markdown or .docx. Findings come in the order of the essay, each with its
+    kind, severity, location and the evidence it rests on. Quotations are checked only when a
+    corpus store is there (--db, or the default store).
+    """
+    from fontes.audit import AuditContext, audit_essay
+    from fontes.case import load_case
+    from fontes.report.audit_views import print_audit, render_audit_html, write_text_atomically
+
+    case = load_case(case_dir)
+    store = existing_store(db_path)
+    if store is None:
+        click.echo("note: no corpus store, so quotations are not checked (fontes ingest or pull first)",
+                   err=True)
+    try:
+        report = audit_essay(essay, AuditContext(case=case, store=store))
+    finally:
+        if store is not None:
+            store.close()
+    if html_out:
+        write_text_atomically(html_out, render_audit_html(report, report.text))
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print_audit(report)
+
+
+EXPORT_FORMATS = ("json", "csv", "timelinejs", "graphml", "csl-json", "achz", "aif")
+
+
+@cli.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="json (case and verdict, fontes.case/1), csv (ACH matrix), timelinejs, graphml "
+                   "(who wrote to whom), csl-json (sources for Zotero), achz (ACH matrices), aif (argument graph).")
+@case_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: standard output; achz, a zip, needs -o or a pipe).")
+def export_command(fmt: str, case_dir: str | None, output: str | None) -> None:
+    """Export the case in a standard format for other tools."""
+    from fontes.case import load_case
+    from fontes.report.exports import ExportError, export_case, write_export
+
+    data = export_case(load_case(case_dir), None, fmt)
+    if output:
+        write_export(data, output)
+        click.echo(f"Wrote {output}", err=True)
+    elif isinstance(data, bytes):
+        if sys.stdout.isatty():
+            raise ExportError(f"{fmt} is a binary file", field="--output", hint="give -o FILE or pipe it")
+        sys.stdout.buffer.write(data)
+    else:
+        click.echo(data, nl=False)
+
+
+@cli.command(name="import")
+@click.option("--format", "fmt", type=click.Choice(["achz"]), required=True, help="The file's format.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(file_okay=False), default=None,
+              help="Case folder to create (default: the file's name without .achz).")
+def import_command(fmt: str, file: str, output: str | None) -> None:
+    """Import an ACH matrix file (.achz) as a new case folder."""
+    from fontes.case import write_case
+    from fontes.case.achz import import_achz
+
+    case = import_achz(file)
+    folder = write_case(case, output or Path(file).stem)
+    hypotheses = sum(len(q.hypotheses) for q in case.questions)
+    click.echo(f"Wrote case {case.id} to {folder}: {len(case.questions)} question(s), {hypotheses} hypotheses, "
+               f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}")
 
 
 def main() -> None:  # pragma: no cover - console script entry

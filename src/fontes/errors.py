@@ -53,3 +53,11 @@ class CorpusError(FontesError):
 
 class AnchorError(FontesError):
     """A quotation that cannot be anchored as asked (unknown source, empty quote, ...)."""
+
+
+class AuditError(FontesError):
+    """An essay that cannot be read for an audit (missing, not text, a broken .docx, ...)."""
+
+
+class WebError(FontesError):
+    """A request the web app refuses: a bad what-if, an unsafe folder name, a missing page."""

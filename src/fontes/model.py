@@ -156,3 +156,33 @@ class Case(Record):
             if s.id == item.source:
                 return s.credibility
         return DEFAULT_CREDIBILITY
+
+
+class FindingLocation(Record):
+    """Where in an essay a finding points: paragraph and sentence (0-based), characters, marker."""
+
+    paragraph: int | None = None
+    sentence: int | None = None
+    start: int | None = None
+    end: int | None = None
+    marker: str | None = None
+
+
+class FindingEvidence(Record):
+    """What a finding rests on: a source (or reference entry) and its own words."""
+
+    source: str | None = None
+    url: str | None = None
+    quote: str | None = None
+
+
+class Finding(Record):
+    """One thing an audit found in an essay, with the evidence that shows it."""
+
+    kind: str  # reference-mismatch, quote-fidelity, date-mismatch, name-variant, office-mismatch,
+    #            reference-malformed, reference-unused, marker-without-entry
+    severity: str  # error, warning, info
+    location: FindingLocation = Field(default_factory=FindingLocation)
+    message: str
+    excerpt: str = ""
+    evidence: list[FindingEvidence] = Field(default_factory=list)

@@ -1,0 +1,98 @@
+"""The audit in the terminal and as a single self-contained HTML file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def print_audit(report, console: Console | None = None) -> None:
+    """Findings in essay order, each with its location, message and evidence; then the summary."""
+    console = console or Console()
+    console.print(Text(f"Audit of {report.essay}", style="bold"))
+    for number, f in enumerate(report.findings, 1):
+        loc = f.location
+        where = []
+        if loc.paragraph is not None:
+            where.append(f"¶{loc.paragraph + 1}")
+        if loc.sentence is not None:
+            where.append(f"sentence {loc.sentence + 1}")
+        if loc.marker:
+            where.append(loc.marker)
+        head = Text(f"{number:>3}. ")
+        head.append(f"{f.severity:<7}", style=_STYLE.get(f.severity, ""))
+        head.append(f" {f.kind}", style="bold")
+        head.append(f"  {' '.join(where)}", style="dim")
+        console.print(head)
+        console.print(Text(f"     {f.message}"))
+        if f.excerpt:
+            console.print(Text(f"     essay: “{_short(f.excerpt)}”", style="italic dim"))
+        for ev in f.evidence:
+            line = Text("     source: ", style="dim")
+            line.append(ev.source or "", style="bold")
+            if ev.quote:
+                line.append(f" “{_short(ev.quote)}”")
+            if ev.url:
+                line.append(f" {ev.url}", style="dim underline")
+            console.print(line)
+    table = Table(title="Summary", title_justify="left")
+    table.add_column("kind")
+    table.add_column("findings", justify="right")
+    for kind, count in report.by_kind().items():
+        table.add_row(kind, str(count))
+    console.print(table)
+    s = report.summary()
+    console.print(Text(f"{s['error']} errors, {s['warning']} warnings, {s['info']} notes", style="bold"))
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_audit_html(report, essay_text: str) -> str:
+    """One HTML page: the essay with each finding's words marked, and the findings beside it."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(loader=PackageLoader("fontes.report", "templates"),
+                      autoescape=select_autoescape(["html"]))
+    pieces = _marked_pieces(essay_text, report.findings)
+    return env.get_template("audit.html").render(report=report, pieces=pieces, summary=report.summary())
+
+
+def _marked_pieces(text: str, findings) -> list[dict]:
+    """The essay cut into plain and marked pieces; overlapping marks keep the first."""
+    spans = sorted(((f.location.start, f.location.end, n) for n, f in enumerate(findings, 1)
+                    if f.location.start is not None and f.location.end is not None
+                    and 0 <= f.location.start < f.location.end <= len(text)), key=lambda s: s[0])
+    pieces, at = [], 0
+    for start, end, number in spans:
+        if start < at:
+            continue
+        if start > at:
+            pieces.append({"text": text[at:start], "finding": None})
+        pieces.append({"text": text[start:end], "finding": number,
+                       "severity": findings[number - 1].severity})
+        at = end
+    pieces.append({"text": text[at:], "finding": None})
+    return pieces
+
+
+def write_text_atomically(path: str | Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

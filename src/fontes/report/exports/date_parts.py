@@ -1,0 +1,61 @@
+"""An EDTF date as the parts other formats want: [year, month, day] at the precision the case gave."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fontes.dates import DateError, format_date, parse_date
+
+_PLAIN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?")
+
+
+@dataclass(frozen=True)
+class DateParts:
+    """Start (and, for an interval, end) as [year], [year, month] or [year, month, day]."""
+
+    start: list[int]
+    end: list[int] | None
+    uncertain: bool
+    approximate: bool
+    text: str
+
+    @property
+    def needs_words(self) -> bool:
+        """True when the parts alone would hide something: doubt, approximation or a range."""
+        return self.uncertain or self.approximate or self.end is not None
+
+    @property
+    def display(self) -> str:
+        """The reader's form, `April 1950 (uncertain)`."""
+        return format_date(self.text)
+
+
+def _plain_parts(part: str) -> list[int] | None:
+    m = _PLAIN.fullmatch(part)
+    if not m or (m[2] and not 1 <= int(m[2]) <= 12):
+        return None
+    return [int(x) for x in m.groups() if x]
+
+
+def date_parts(text: str | None) -> DateParts | None:
+    """The parts of an EDTF date, or None when it is missing or not valid EDTF.
+
+    Plain years, months, days and intervals of them keep their precision; richer EDTF
+    (seasons, unspecified digits, open ends) falls back to its earliest and latest days.
+    """
+    if not text:
+        return None
+    try:
+        edtf = parse_date(text)
+    except DateError:
+        return None
+    pieces = [_plain_parts(p) for p in edtf.text.split("/")]
+    if all(pieces):
+        start, end = pieces[0], (pieces[-1] if len(pieces) == 2 else None)
+    else:
+        start = [edtf.earliest.year, edtf.earliest.month, edtf.earliest.day]
+        latest = [edtf.latest.year, edtf.latest.month, edtf.latest.day]
+        end = latest if edtf.is_range else None
+    return DateParts(start=start, end=end, uncertain=edtf.uncertain,
+                     approximate=edtf.approximate, text=edtf.text)

@@ -1,0 +1,125 @@
+"""The report as one self-contained HTML file: charts inline, no external resource, readable offline.
+
+    html = render_report_html(case, verdict, store=store, audit=audit_report)
+
+Every text of the case, the sources and the essay is escaped by the template (autoescape); the
+charts are SVG built in `charts`, `timeline` and `network`, which escape their own text.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from fontes import __version__
+from fontes.model import Case
+from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
+from fontes.report.evidence_cards import evidence_cards, web_link
+from fontes.report.network import busiest_channels, network_chart
+from fontes.report.timeline import timeline_chart, timeline_zoom_chart
+
+
+def odds(x: float) -> str:
+    """Prior odds as a reader says them: `2.5 : 1`, `1,234 : 1`, `3.1e+07 : 1`."""
+    if x >= 1e6:
+        return f"{x:.1e} : 1"
+    return f"{x:,.1f} : 1" if x < 100 else f"{x:,.0f} : 1"
+
+
+def school_priors(case: Case, qv) -> dict[str, dict[str, float]]:
+    """Each school's prior on the question, normalised; uniform where a school gives none."""
+    hyp_ids = [h.id for h in qv.hypotheses]
+    given = {s.id: s.priors.get(qv.id) for s in case.schools}
+    priors = {}
+    for sid in qv.schools:
+        weights = given.get(sid) or {h: 1.0 for h in hyp_ids}
+        total = sum(weights.get(h, 0.0) for h in hyp_ids) or 1.0
+        priors[sid] = {h: weights.get(h, 0.0) / total for h in hyp_ids}
+    return priors
+
+
+def ach_matrix(qv) -> dict:
+    """Heuer's matrix: items (most diagnostic first) by hypotheses, with the weighted inconsistency."""
+    rows = sorted(qv.evidence, key=lambda e: (-e.diagnosticity, e.id))
+    ranking = qv.ach_ranking
+    score = {h.id: h.ach_inconsistency for h in qv.hypotheses}
+    tied = len(ranking) > 1 and abs(score[ranking[0]] - score[ranking[1]]) < 1e-9
+    return {"hypotheses": qv.hypotheses, "rows": rows, "tied": tied,
+            "disagree": not tied and ranking[0] != qv.hypotheses[0].id}
+
+
+def question_view(case: Case, verdict, qv) -> dict:
+    """Everything the template shows for one question."""
+    labels = {s.id: s.label for s in case.schools}
+    counted = [e for e in qv.evidence if e.counted]
+    leader = next(h for h in qv.hypotheses if h.id == qv.leader)
+    return {
+        "qv": qv,
+        "leader": leader,
+        "runner_up": next((h for h in qv.hypotheses if h.id == qv.runner_up), leader),
+        "overturn_odds": odds(qv.overturn_odds),
+        "n_items": len(qv.evidence),
+        "n_corroborating": len(qv.evidence) - len(counted),
+        "pivotal": [e for e in qv.evidence if e.pivotal],
+        "posterior_svg": Markup(posterior_chart(qv)),
+        "schools_svg": Markup(schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school)),
+        "weights_svg": Markup(weights_chart(qv)),
+        "ach": ach_matrix(qv),
+        "schools": [(labels.get(sid, sid), post) for sid, post in qv.schools.items()],
+    }
+
+
+def audit_view(audit) -> dict | None:
+    """The audit's findings and summary for the template; None without an audit."""
+    if audit is None:
+        return None
+    findings = []
+    for f in audit.findings:
+        loc = f.location
+        where = []
+        if loc.paragraph is not None:
+            where.append(f"¶{loc.paragraph + 1}")
+        if loc.sentence is not None:
+            where.append(f"sentence {loc.sentence + 1}")
+        if loc.marker:
+            where.append(loc.marker)
+        findings.append({"f": f, "where": " · ".join(where),
+                         "evidence": [{"source": ev.source, "quote": ev.quote, "url": ev.url,
+                                       "link": web_link(ev.url or "")} for ev in f.evidence]})
+    summary = audit.summary() if hasattr(audit, "summary") else {}
+    counts = ", ".join(f"{summary.get(key, 0)} {word}{'' if summary.get(key, 0) == 1 else 's'}"
+                       for key, word in (("error", "error"), ("warning", "warning"), ("info", "note")))
+    return {"essay": getattr(audit, "essay", ""), "findings": findings, "counts": counts if summary else ""}
+
+
+def _environment():
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=PackageLoader("fontes.report", "templates"),
+                      autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["pct"] = pct
+    env.filters["db"] = lambda x: "—" if x is None else f"{x:+.1f} dB"
+    return env
+
+
+def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
+    """The whole report of a weighed case as one HTML page that works offline.
+
+    With a corpus `store`, each evidence card shows its quotation inside its source's own words;
+    with an `audit` (an AuditReport), the essay's findings follow.
+    """
+    labels = {s.id: s.label for s in case.schools}
+    return _environment().get_template("report.html").render(
+        case=case,
+        verdict=verdict,
+        version=__version__,
+        school_label=labels.get(verdict.school, verdict.school) if verdict.school else "uniform prior",
+        questions=[question_view(case, verdict, qv) for qv in verdict.questions],
+        timeline_svg=Markup(timeline_chart(case)),
+        timeline_zoom_svg=Markup(timeline_zoom_chart(case)),
+        network_svg=Markup(network_chart(case)),
+        channels=busiest_channels(case),
+        cards=evidence_cards(case, verdict, store),
+        audit=audit_view(audit),
+        with_store=store is not None,
+    )

@@ -1,0 +1,400 @@
+"""Every export read back by a real reader: networkx, jsonschema, csv, zipfile and fontes' own importer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import networkx as nx
+import pytest
+
+import fontes
+from fontes.case import load_case, read_case, write_case
+from fontes.case.achz import import_achz
+from fontes.errors import CaseError
+from fontes.model import Actor, Case, Evidence, Hypothesis, Question, Source
+from fontes.report.exports import FORMATS, ExportError, export_case, write_export
+from fontes.report.exports.aif import likelihood_ratio
+
+HERE = Path(__file__).parent
+TOY_CASE = HERE / "cases" / "toy"
+SCHEMAS = HERE / "fixtures" / "schemas"
+
+
+def schema(name: str) -> dict:
+    return json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def toy():
+    case = load_case(TOY_CASE)
+    return case, fontes.weigh(case, draws=200)
+
+
+@pytest.fixture(scope="module")
+def korea():
+    case = load_case()
+    return case, fontes.weigh(case, draws=200)
+
+
+def small_case(**changes) -> Case:
+    """One question, two hypotheses, one source and one item; fields replaced by `changes`."""
+    fields = {
+        "id": "small", "title": "Small",
+        "questions": [Question(id="q", text="Who?", hypotheses=[Hypothesis(id="a", text="A"),
+                                                                Hypothesis(id="b", text="B")])],
+        "sources": [Source(id="s1", title="A letter", date="1950-04?", authors=["Filippov"],
+                           recipients=["Mao"], doc_type="letter", credibility=1.0)],
+        "actors": [Actor(id="stalin", name="Joseph Stalin", aliases=["Filippov"], polity="USSR", role="leader"),
+                   Actor(id="mao-zedong", name="Mao Zedong", aliases=["Mao"], polity="PRC")],
+        "evidence": [Evidence(id="e1", source="s1", quote="the words", bears_on={"q": {"a": 0.8, "b": 0.2}})],
+    }
+    fields.update(changes)
+    return Case(**fields)
+
+
+# --- the dispatcher -------------------------------------------------------------------------
+
+def test_every_format_exports_the_toy_case_and_only_achz_is_binary(toy):
+    case, verdict = toy
+    for fmt in FORMATS:
+        data = export_case(case, verdict, fmt)
+        assert isinstance(data, bytes if fmt == "achz" else str), fmt
+        assert data
+
+
+def test_an_unknown_format_is_refused_with_the_list_of_formats(toy):
+    with pytest.raises(ExportError, match="unknown export format") as caught:
+        export_case(toy[0], toy[1], "docx")
+    assert "graphml" in caught.value.hint
+
+
+def test_a_format_that_needs_the_reasoning_weighs_the_case_itself():
+    data = json.loads(export_case(load_case(TOY_CASE), None, "json"))
+    assert data["verdict"]["questions"][0]["leader"] == "a"
+
+
+def test_write_export_writes_text_as_utf8_and_leaves_no_temporary_file(tmp_path):
+    out = write_export("Mao Zedong — 毛泽东\n", tmp_path / "sub" / "out.json")
+    assert out.read_text(encoding="utf-8") == "Mao Zedong — 毛泽东\n"
+    assert [p.name for p in out.parent.iterdir()] == ["out.json"]
+
+
+# --- json -----------------------------------------------------------------------------------
+
+def test_json_holds_the_whole_case_and_reads_back_as_the_same_case(korea):
+    case, verdict = korea
+    data = json.loads(export_case(case, verdict, "json"))
+    assert data["schema"] == "fontes.case/1"
+    assert Case.model_validate(data["case"]) == case
+    assert [q["leader"] for q in data["verdict"]["questions"]] == [q.leader for q in verdict.questions]
+
+
+# --- csv ------------------------------------------------------------------------------------
+
+def read_matrix(text: str) -> tuple[list[str], list[dict], list[dict]]:
+    rows = list(csv.reader(io.StringIO(text)))
+    header, rest = rows[0], rows[1:]
+    blank = rest.index([])
+    items = [dict(zip(header, r)) for r in rest[:blank]]
+    footer = [dict(zip(header, r)) for r in rest[blank + 1:]]
+    return header, items, footer
+
+
+def test_csv_has_one_row_per_item_with_the_verdict_ratings_and_a_footer(toy):
+    case, verdict = toy
+    header, items, footer = read_matrix(export_case(case, verdict, "csv"))
+    assert header == ["id", "source", "credibility", "diagnosticity (q)", "counted (q)", "q/a", "q/b"]
+    assert [row["id"] for row in items] == ["e1", "e2"]
+    e2 = items[1]
+    assert e2["credibility"] == "0.5" and e2["counted (q)"] == "true"
+    weights = {e.id: e for e in verdict.questions[0].evidence}
+    for row in items:
+        assert (row["q/a"], row["q/b"]) == (weights[row["id"]].ach["a"], weights[row["id"]].ach["b"])
+        assert float(row["diagnosticity (q)"]) == pytest.approx(weights[row["id"]].diagnosticity, abs=1e-6)
+    assert [row["id"] for row in footer] == ["weighted inconsistency", "ACH rank", "posterior"]
+    by_id = {h.id: h for h in verdict.questions[0].hypotheses}
+    assert float(footer[0]["q/b"]) == pytest.approx(by_id["b"].ach_inconsistency)
+    assert footer[1]["q/a"] == str(by_id["a"].ach_rank)
+
+
+def test_csv_leaves_cells_empty_where_an_item_does_not_bear_on_a_question(korea):
+    case, verdict = korea
+    _, items, _ = read_matrix(export_case(case, verdict, "csv"))
+    assert len(items) == len(case.evidence)
+    first = items[0]  # bears on initiation only
+    assert first["initiation/kim-initiated"] and first["escalation/us-advance"] == ""
+    assert first["counted (escalation)"] == ""
+
+
+def test_csv_defuses_text_a_spreadsheet_would_run_as_a_formula():
+    case = small_case(evidence=[Evidence(id="=HYPERLINK(1)", source="s1", quote="x",
+                                         bears_on={"q": {"a": 0.8, "b": 0.2}})])
+    _, items, _ = read_matrix(export_case(case, fontes.weigh(case, draws=50), "csv"))
+    assert items[0]["id"] == "'=HYPERLINK(1)"
+
+
+# --- timelinejs -----------------------------------------------------------------------------
+
+def test_timelinejs_validates_and_has_a_slide_per_dated_event_and_source(korea):
+    case, verdict = korea
+    data = json.loads(export_case(case, verdict, "timelinejs"))
+    jsonschema.validate(data, schema("timelinejs3.schema.json"))
+    dated = [s for s in case.sources if s.date] + case.events
+    assert len(data["events"]) == len(dated)
+    starts = [tuple(e["start_date"].values()) for e in data["events"]]
+    assert starts == sorted(starts)
+    assert {"Documents", "Military"} <= {e["group"] for e in data["events"]}
+
+
+def test_timelinejs_says_in_words_when_a_date_is_uncertain_or_a_range():
+    case = small_case(sources=[Source(id="s1", title="A letter", date="1950-04?"),
+                               Source(id="s2", title="Talks", date="1950-03/1950-04"),
+                               Source(id="s3", title="Exact", date="1950-06-25")])
+    slides = {e["unique_id"]: e for e in json.loads(export_case(case, None, "timelinejs"))["events"]}
+    uncertain, ranged, exact = slides["source-s1"], slides["source-s2"], slides["source-s3"]
+    assert uncertain["start_date"] == {"year": 1950, "month": 4}
+    assert uncertain["display_date"] == "April 1950 (uncertain)"
+    assert ranged["end_date"] == {"year": 1950, "month": 4} and "display_date" in ranged
+    assert exact["start_date"] == {"year": 1950, "month": 6, "day": 25} and "display_date" not in exact
+
+
+def test_timelinejs_escapes_case_text_and_links_only_web_addresses():
+    case = small_case(sources=[Source(id="s1", title="<script>alert(1)</script>", date="1950",
+                                      url="javascript:alert(1)", authors=["<b>Kim</b>"])])
+    slide = json.loads(export_case(case, None, "timelinejs"))["events"][0]
+    assert slide["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert "<b>Kim</b>" not in slide["text"]["text"] and "&lt;b&gt;Kim" in slide["text"]["text"]
+    assert "href" not in slide["text"]["text"]
+
+
+# --- graphml --------------------------------------------------------------------------------
+
+def read_graph(text: str) -> nx.DiGraph:
+    return nx.read_graphml(io.BytesIO(text.encode("utf-8")))
+
+
+def test_graphml_merges_aliases_and_counts_documents_per_edge():
+    sources = [Source(id="s1", title="One", authors=["Filippov"], recipients=["Mao"]),
+               Source(id="s2", title="Two", authors=["stalin"], recipients=["Mao Zedong"]),
+               Source(id="s3", title="Three", authors=["Joseph Stalin"], recipients=["Secretary of State"]),
+               Source(id="s4", title="Four", authors=["Joseph Stalin"], recipients=["secretary of state"])]
+    graph = read_graph(export_case(small_case(sources=sources), None, "graphml"))
+    assert graph.is_directed()
+    assert set(graph.nodes) == {"stalin", "mao-zedong", "name:secretary of state"}
+    assert graph.edges["stalin", "mao-zedong"]["weight"] == 2
+    assert graph.edges["stalin", "mao-zedong"]["documents"] == "s1 s2"
+    assert graph.nodes["stalin"]["polity"] == "USSR" and graph.nodes["stalin"]["role"] == "leader"
+    assert graph.nodes["name:secretary of state"]["kind"] == "correspondent"
+
+
+def test_graphml_of_the_builtin_case_opens_with_networkx(korea):
+    case, verdict = korea
+    graph = read_graph(export_case(case, verdict, "graphml"))
+    assert {a.id for a in case.actors} <= set(graph.nodes)
+    assert graph.edges["muccio", "acheson"]["weight"] >= 10
+    assert sum(d["weight"] for _, _, d in graph.edges(data=True)) >= len(case.sources) // 2
+
+
+def test_graphml_keeps_markup_in_names_as_text():
+    sources = [Source(id="s1", title="x", authors=["A & <B>"], recipients=["C \"D\""])]
+    graph = read_graph(export_case(small_case(sources=sources), None, "graphml"))
+    assert {d["name"] for _, d in graph.nodes(data=True)} >= {"A & <B>", "C \"D\""}
+
+
+# --- csl-json -------------------------------------------------------------------------------
+
+def test_csl_json_validates_and_keeps_archive_reference_and_names(korea):
+    case, verdict = korea
+    items = json.loads(export_case(case, verdict, "csl-json"))
+    jsonschema.validate(items, schema("csl-data.schema.json"))
+    assert [i["id"] for i in items] == [s.id for s in case.sources]
+    first = items[0]
+    assert first["type"] == "personal_communication" and first["genre"] == "letter"
+    assert first["author"] == [{"literal": "Joseph Stalin"}]
+    assert first["archive"] == "FRUS" and first["archive_location"].startswith("frus1945v06/d450")
+    assert first["issued"] == {"date-parts": [[1945, 8, 16]]}
+
+
+def test_csl_json_marks_uncertain_dates_circa_and_keeps_ranges_and_edtf():
+    case = small_case(sources=[Source(id="s1", title="x", date="1950-04?", doc_type="memorandum"),
+                               Source(id="s2", title="y", date="1950-03/1950-04", doc_type="speech"),
+                               Source(id="s3", title="z")])
+    items = {i["id"]: i for i in json.loads(export_case(case, None, "csl-json"))}
+    jsonschema.validate(list(items.values()), schema("csl-data.schema.json"))
+    assert items["s1"]["issued"] == {"date-parts": [[1950, 4]], "circa": True}
+    assert "1950-04?" in items["s1"]["note"] and items["s1"]["type"] == "document"
+    assert items["s2"]["issued"] == {"date-parts": [[1950, 3], [1950, 4]]} and items["s2"]["type"] == "speech"
+    assert "issued" not in items["s3"]
+
+
+# --- achz -----------------------------------------------------------------------------------
+
+def round_trip(case: Case, verdict, tmp_path: Path) -> Case:
+    path = write_export(export_case(case, verdict, "achz"), tmp_path / f"{case.id}.achz")
+    return import_achz(path)
+
+
+@pytest.mark.parametrize("which", ["toy", "korea"])
+def test_achz_round_trip_keeps_hypotheses_evidence_and_ratings(which, request, tmp_path):
+    case, verdict = request.getfixturevalue(which)
+    imported = round_trip(case, verdict, tmp_path)
+    assert [(q.id, q.text) for q in imported.questions] == [(q.id, q.text) for q in case.questions]
+    assert [[(h.id, h.text) for h in q.hypotheses] for q in imported.questions] == \
+           [[(h.id, h.text) for h in q.hypotheses] for q in case.questions]
+    # items come matrix by matrix, so an item bearing only on the second question moves after the first's
+    assert sorted((e.id, e.source, e.quote) for e in imported.evidence) == \
+           sorted((e.id, e.source, e.quote) for e in case.evidence)
+    exported = {(q.id, e.id): e.ach for q in verdict.questions for e in q.evidence}
+    assert {(q, e.id): e.ach[q] for e in imported.evidence for q in e.ach} == exported
+    assert {e.id: e.credibility for e in imported.evidence} == {e.id: case.credibility_of(e) for e in case.evidence}
+
+
+def test_an_imported_case_writes_as_a_clean_case_whose_ach_ranking_is_kept(korea, tmp_path):
+    case, verdict = korea
+    folder = write_case(round_trip(case, verdict, tmp_path), tmp_path / "imported")
+    again, problems = read_case(folder)
+    assert problems == []
+    weighed = fontes.weigh(again, draws=50)
+    assert [q.ach_ranking for q in weighed.questions] == [q.ach_ranking for q in verdict.questions]
+
+
+def test_achz_import_maps_ratings_to_likelihoods_and_levels_to_credibility(tmp_path):
+    matrix = """<?xml version="1.0"?>
+    <achmatrix><TITLE>Who sank the ship?</TITLE>
+      <Hypotheses><Hypothesis><Text>A mine</Text></Hypothesis><Hypothesis><Text>A torpedo</Text></Hypothesis>
+        <Hypothesis><Text>An accident</Text></Hypothesis></Hypotheses>
+      <EvidenceList>
+        <Evidence><Description>Hull bent inward</Description><Source>Survey report</Source>
+          <Date>1950-05</Date><Credibility>Medium</Credibility><Relevance>Low</Relevance>
+          <Ratings><Rating hypothesis="a-mine">Very Consistent</Rating>
+            <Rating hypothesis="a-torpedo">I</Rating><Rating hypothesis="an-accident">II</Rating></Ratings>
+        </Evidence>
+        <Evidence><Description>Not about the ship</Description>
+          <Ratings><Rating hypothesis="a-mine">NA</Rating></Ratings></Evidence>
+      </EvidenceList></achmatrix>"""
+    path = tmp_path / "Ship Case.achz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("data/matrix.xml", matrix)
+    case = import_achz(path)
+    assert case.id == "ship-case" and case.title == "Who sank the ship?"
+    question = case.questions[0]
+    assert question.id == "who-sank-the-ship" and question.hypothesis_ids() == ["a-mine", "a-torpedo", "an-accident"]
+    [item] = case.evidence  # the item rated NA everywhere bears on nothing
+    assert item.bears_on[question.id] == {"a-mine": 0.9, "a-torpedo": 0.2, "an-accident": 0.05}
+    assert item.ach[question.id] == {"a-mine": "C", "a-torpedo": "I", "an-accident": "II"}
+    assert item.credibility == pytest.approx(0.7 * 0.7)
+    assert case.sources[0].title == "Survey report" and case.sources[0].date == "1950-05"
+
+
+def achz_with(tmp_path: Path, name: str, members: dict[str, str]) -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, text in members.items():
+            archive.writestr(member, text)
+    return path
+
+
+def test_a_file_that_is_not_a_zip_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "notes.achz"
+    path.write_text("just text")
+    with pytest.raises(CaseError, match="not a zip archive") as caught:
+        import_achz(path)
+    assert "notes.achz" in str(caught.value) and caught.value.hint
+
+
+def test_a_zip_without_a_matrix_is_refused_saying_what_is_missing(tmp_path):
+    path = achz_with(tmp_path, "empty.achz", {"readme.txt": "hi", "other.xml": "<other/>"})
+    with pytest.raises(CaseError, match="holds no ACH matrix") as caught:
+        import_achz(path)
+    assert "empty.achz" in str(caught.value)
+
+
+def test_entity_expansion_is_refused_before_parsing(tmp_path):
+    bomb = ('<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><ACHMatrix><Title>&b;</Title></ACHMatrix>')
+    with pytest.raises(CaseError, match="DTD or entities"):
+        import_achz(achz_with(tmp_path, "bomb.achz", {"matrix.xml": bomb}))
+
+
+def test_malformed_xml_and_unknown_ratings_are_refused_with_where(tmp_path):
+    with pytest.raises(CaseError, match="not well-formed") as caught:
+        import_achz(achz_with(tmp_path, "bad.achz", {"matrix.xml": "<ACHMatrix><Title>x</ACHMatrix>"}))
+    assert caught.value.line == 1
+    matrix = ("<ACHMatrix><Title>x</Title><Hypotheses><Hypothesis id='h'><Text>H</Text></Hypothesis></Hypotheses>"
+              "<EvidenceList><Evidence id='e'><Description>d</Description>"
+              "<Ratings><Rating hypothesis='h'>maybe</Rating></Ratings></Evidence></EvidenceList></ACHMatrix>")
+    with pytest.raises(CaseError, match="unknown rating 'maybe'") as caught:
+        import_achz(achz_with(tmp_path, "odd.achz", {"matrix.xml": matrix}))
+    assert caught.value.field == "evidence e"
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    with pytest.raises(CaseError, match="no such file"):
+        import_achz(tmp_path / "absent.achz")
+
+
+def test_the_same_case_always_gives_the_same_achz_bytes(toy):
+    case, verdict = toy
+    assert export_case(case, verdict, "achz") == export_case(case, verdict, "achz")
+    names = zipfile.ZipFile(io.BytesIO(export_case(case, verdict, "achz"))).namelist()
+    assert names == ["matrix-1.xml"]
+
+
+# --- aif ------------------------------------------------------------------------------------
+
+def check_aif_structure(data: dict) -> None:
+    nodes = {n["nodeID"]: n for n in data["nodes"]}
+    assert len(nodes) == len(data["nodes"])
+    assert {n["type"] for n in data["nodes"]} <= {"I", "RA", "CA"}
+    assert data["locutions"] == []
+    incoming: dict[str, list[str]] = {}
+    outgoing: dict[str, list[str]] = {}
+    for edge in data["edges"]:
+        assert edge["fromID"] in nodes and edge["toID"] in nodes
+        outgoing.setdefault(edge["fromID"], []).append(edge["toID"])
+        incoming.setdefault(edge["toID"], []).append(edge["fromID"])
+    hypotheses = set(data["fontes"]["hypotheses"])
+    evidence = set(data["fontes"]["evidence"])
+    for node_id, node in nodes.items():
+        if node["type"] in ("RA", "CA"):
+            [premise], [conclusion] = incoming[node_id], outgoing[node_id]
+            assert premise in evidence and conclusion in hypotheses
+
+
+def test_aif_of_the_toy_case_supports_a_and_attacks_b(toy):
+    case, verdict = toy
+    data = json.loads(export_case(case, verdict, "aif"))
+    check_aif_structure(data)
+    texts = {n["nodeID"]: n["text"] for n in data["nodes"]}
+    e1 = [i for i in data["fontes"]["inferences"] if i["evidence"] == "e1"]
+    kinds = {i["hypothesis"]: next(n["type"] for n in data["nodes"] if n["nodeID"] == i["nodeID"]) for i in e1}
+    assert kinds == {"a": "RA", "b": "CA"}
+    assert {texts[i["nodeID"]] for i in e1} == {"Default Inference", "Default Conflict"}
+    assert next(i for i in e1 if i["hypothesis"] == "a")["likelihood_ratio"] == pytest.approx(4.0)
+
+
+def test_aif_of_the_builtin_case_links_every_hypothesis_and_item(korea):
+    case, verdict = korea
+    data = json.loads(export_case(case, verdict, "aif"))
+    check_aif_structure(data)
+    assert len(data["fontes"]["hypotheses"]) == sum(len(q.hypotheses) for q in case.questions)
+    assert len(data["fontes"]["evidence"]) == len(case.evidence)
+    for inference in data["fontes"]["inferences"]:
+        assert abs(inference["decibans"]) >= 1.0
+        assert inference["decibans"] == pytest.approx(10 * math.log10(inference["likelihood_ratio"]), abs=1e-3)
+
+
+def test_likelihood_ratio_weighs_the_other_hypotheses_by_their_priors(korea):
+    _, verdict = korea
+    question = verdict.questions[0]
+    weight = question.evidence[0]
+    hypothesis = question.hypotheses[0]
+    others = [h for h in question.hypotheses if h.id != hypothesis.id]
+    rest = sum(h.prior * weight.likelihoods[h.id] for h in others) / sum(h.prior for h in others)
+    assert likelihood_ratio(weight, question, hypothesis.id) == pytest.approx(weight.likelihoods[hypothesis.id] / rest)
