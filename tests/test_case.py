@@ -152,3 +152,10 @@ def test_aliases_name_one_actor():
     assert "Feng Xi" in names_for(case, "stalin")
     assert names_for(case, "Nobody Known") == ["Nobody Known"]
     assert display_name(case, "shtykov") == "Terentii Shtykov"
+
+
+def test_duplicate_key_is_reported_with_its_line(toy_case_dir):
+    edit(toy_case_dir, "sources.yaml", "  archive: Example Archive", "  archive: Example Archive\n  title: Again")
+    (problem,) = check_case(toy_case_dir)
+    assert (problem.file, problem.line) == ("toy/sources.yaml", 7)
+    assert "duplicate key 'title'" in problem.message

@@ -431,5 +431,31 @@ def import_command(fmt: str, file: str, output: str | None) -> None:
                f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}")
 
 
+@cli.command()
+@case_option
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default lets only this machine in.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--essay", "essay_path", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Also audit this essay and show its findings on an Audit page.")
+@click.option("--save-root", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Folder in which the what-if panel may save new cases (default: the current folder).")
+def serve(case_dir: str | None, db_path: str | None, host: str, port: int, essay_path: str | None,
+          save_root: str | None) -> None:
+    """Browse the case in a local web app, with a what-if panel on every question.
+
+    Pages: the case, each question (ranking, evidence weights, ACH, schools), the timeline,
+    the network, the evidence, a source reader with every evidence quote marked (with a
+    corpus store), search, and the essay's audit (with --essay). In the what-if panel,
+    change a school, a prior, any likelihood or credibility, or switch an item off, and
+    the question is weighed again at once; "save as new case" writes the changes as a new
+    case folder inside --save-root, never over an existing one. Stops with Ctrl-C.
+    """
+    from fontes.web.serve import serve as serve_app
+
+    serve_app(case_dir, db_path, host=host, port=port, essay_path=essay_path, save_root=save_root)
+
+
 def main() -> None:  # pragma: no cover - console script entry
     cli()

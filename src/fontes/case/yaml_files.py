@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 #: The files of a case folder, and whether a case needs them.
 CASE_FILES = {
@@ -35,16 +35,46 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's safe loader (in C where built), refusing duplicate keys."""
+
+
+def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+    loader.flatten_mapping(node)
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}; keep one of them", key_node.start_mark)
+        seen[key] = True
+    return loader.construct_mapping(node, deep=True)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+
+
 @dataclass
 class YamlFile:
-    """A parsed YAML file and its name, for line look-ups."""
+    """A parsed YAML file and its name; line numbers are looked up only when a problem needs one.
+
+    Values come from PyYAML's fast safe loader; `line_of` re-reads the text with ruamel's
+    round-trip loader, which knows where every key and item sits.
+    """
 
     name: str
     data: Any
+    text: str = ""
+    _located: Any = None
 
     def line_of(self, *path: str | int) -> int | None:
         """1-based line of the value at `path` (keys and list indexes), or of its nearest parent."""
-        node, line = self.data, 1
+        if self._located is None:
+            try:
+                self._located = YAML(typ="rt").load(self.text)
+            except Exception:  # the fast loader accepted it; keep going without lines
+                self._located = {}
+        node, line = self._located, 1
         for step in path:
             try:
                 if isinstance(node, CommentedMap) and step in node:
@@ -71,8 +101,8 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> YamlFile | N
         problems.append(Problem(display, None, "", f"cannot be read: {exc.strerror}"))
         return None
     try:
-        data = YAML(typ="rt").load(text)
-    except MarkedYAMLError as exc:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and mark and mark.line >= len(text.splitlines()):
             mark = exc.context_mark  # "end of stream" says less than where the open bracket was
@@ -80,10 +110,10 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> YamlFile | N
         what = exc.problem or exc.context or "invalid YAML"
         problems.append(Problem(display, line, "", f"YAML does not parse: {what}; check indentation and quotes"))
         return None
-    except (YAMLError, ValueError, RecursionError) as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
         problems.append(Problem(display, None, "", f"YAML does not parse: {exc}"))
         return None
-    return YamlFile(display, data)
+    return YamlFile(display, data, text)
 
 
 def plain(value: Any) -> Any:

@@ -1,0 +1,187 @@
+"""The pages: thin GET routes that ask the workspace and hand plain data to a template."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from fontes.case.actors import display_name, names_for
+from fontes.errors import FontesError
+from fontes.report.evidence_cards import evidence_cards, web_link
+from fontes.report.network import busiest_channels, network_chart
+from fontes.report.timeline import timeline_chart, timeline_zoom_chart
+from fontes.web.reader import marked_pieces
+from fontes.web.render import svg
+from fontes.web.views import (
+    evidence_rows,
+    question_context,
+    school_options,
+    sorted_events,
+    sorted_sources,
+    whatif_data,
+)
+from fontes.web.whatif import WHATIF_DRAWS
+from fontes.web.workspace import PAGE_DRAWS
+
+#: How many search hits a page shows.
+SEARCH_LIMIT = 50
+
+
+def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    """A page: the template with the app's common context (case, nav, token) added."""
+    state = request.app.state
+    ws = state.workspace
+    common = {"case": ws.case, "token": state.token, "has_store": ws.has_store, "nav": nav(ws),
+              "path": request.url.path}
+    html = state.env.get_template(template).render({**common, **context})
+    return HTMLResponse(html, status_code=status_code)
+
+
+def nav(ws) -> list[tuple[str, str]]:
+    """The links of the header: the case, each question, the case-wide pages, the audit if any."""
+    links = [("/", "Case")]
+    links += [(f"/questions/{quote(q.id, safe='')}", f"Question: {q.id}") for q in ws.case.questions]
+    links += [("/evidence", "Evidence"), ("/timeline", "Timeline"), ("/network", "Network"),
+              ("/sources", "Sources"), ("/search", "Search")]
+    if ws.essay_path is not None:
+        links.append(("/audit", "Audit"))
+    return links
+
+
+def chosen_school(request: Request) -> str | None:
+    """The school in ?school=, if the case has it, else the case's default."""
+    return request.app.state.workspace.school_or_default(request.query_params.get("school"))
+
+
+def overview(request: Request) -> Response:
+    """The case: its questions with ranking, posteriors and intervals, and the schools."""
+    ws = request.app.state.workspace
+    school = chosen_school(request)
+    verdict = ws.verdict(school)
+    from fontes.report.charts import posterior_chart
+
+    charts = {qv.id: svg(posterior_chart(qv)) for qv in verdict.questions}
+    return render(request, "case.html", verdict=verdict, school=school, schools=school_options(ws.case),
+                  charts=charts, draws=PAGE_DRAWS)
+
+
+def question(request: Request) -> Response:
+    """One question: ranking, evidence weights, ACH, schools, and the what-if panel."""
+    ws = request.app.state.workspace
+    question_id = request.path_params["question_id"]
+    school = chosen_school(request)
+    qv = next((q for q in ws.verdict(school).questions if q.id == question_id), None)
+    if qv is None:
+        raise HTTPException(404, f"no question {question_id!r} in this case")
+    context = question_context(ws.case, question_id, qv, school, PAGE_DRAWS)
+    return render(request, "question.html", **context, rows=evidence_rows(ws.case, question_id, qv),
+                  schools=school_options(ws.case), whatif=whatif_data(ws.case, question_id, school),
+                  whatif_draws=WHATIF_DRAWS)
+
+
+def evidence(request: Request) -> Response:
+    """Every evidence item: its source, words, note and what it does on each question."""
+    ws = request.app.state.workspace
+    school = chosen_school(request)
+    wanted = request.query_params.get("question")
+    cards = evidence_cards(ws.case, ws.verdict(school))
+    if wanted:
+        cards = [card for card in cards if wanted in card["questions"].split()]
+    labels = {s.id: s.label for s in ws.case.schools}
+    return render(request, "evidence.html", cards=cards, wanted=wanted,
+                  school_label=labels.get(school, "no school (uniform priors)"))
+
+
+def timeline(request: Request) -> Response:
+    """The events and sources by date, drawn and listed."""
+    case = request.app.state.workspace.case
+    return render(request, "timeline.html", events=sorted_events(case), name=lambda n: display_name(case, n),
+                  chart=svg(timeline_chart(case)), zoom=svg(timeline_zoom_chart(case)))
+
+
+def network(request: Request) -> Response:
+    """Who wrote to whom, drawn and listed."""
+    case = request.app.state.workspace.case
+    return render(request, "network.html", chart=svg(network_chart(case)),
+                  channels=busiest_channels(case, limit=10_000))
+
+
+def sources(request: Request) -> Response:
+    """The case's sources by date, with how many evidence items cite each."""
+    ws = request.app.state.workspace
+    counts: dict[str, int] = {}
+    for item in ws.case.evidence:
+        counts[item.source] = counts.get(item.source, 0) + 1
+    with ws.store() as store:
+        stored = {s.id for s in ws.case.sources if store is not None and s.id in store}
+    return render(request, "sources.html", sources=sorted_sources(ws.case), counts=counts, stored=stored,
+                  name=lambda n: display_name(ws.case, n))
+
+
+def source(request: Request) -> Response:
+    """The reader: a source's metadata and text, with each evidence quote of the case marked."""
+    ws = request.app.state.workspace
+    source_id = request.path_params["source_id"]
+    in_case = next((s for s in ws.case.sources if s.id == source_id), None)
+    with ws.store() as store:
+        document = store.get(source_id) if store is not None else None
+        quotes = ws.anchors_in(source_id, store) if document is not None else []
+    if in_case is None and document is None:
+        raise HTTPException(404, f"no source {source_id!r} in the case or the corpus store")
+    meta = in_case or document.source
+    items = [item for item in ws.case.evidence if item.source == source_id]
+    return render(request, "source.html", source=meta, document=document, items=items,
+                  anchors={q.item.id: q for q in quotes},
+                  pieces=marked_pieces(document.text, quotes) if document is not None else [],
+                  link=web_link(meta.url), name=lambda n: display_name(ws.case, n))
+
+
+def search(request: Request) -> Response:
+    """Search the corpus (or, with no store, the case's own sources and evidence)."""
+    ws = request.app.state.workspace
+    params = {k: request.query_params.get(k, "").strip()[:200]
+              for k in ("q", "from", "to", "author", "recipient", "archive")}
+    hits, error, searched = [], None, any(params.values())
+    if searched:
+        try:
+            with ws.store() as store:
+                hits = corpus_hits(ws.case, store, params) if store is not None else case_hits(ws.case, params["q"])
+        except FontesError as exc:
+            error = str(exc)
+    return render(request, "search.html", params=params, hits=hits, error=error, searched=searched)
+
+
+def corpus_hits(case, store, params: dict[str, str]) -> list:
+    """The store's ranked hits for the search form; an actor's aliases count for author and recipient."""
+    return store.search(params["q"], date_from=params["from"] or None, date_to=params["to"] or None,
+                        authors=names_for(case, params["author"]) if params["author"] else None,
+                        recipients=names_for(case, params["recipient"]) if params["recipient"] else None,
+                        archive=params["archive"] or None, limit=SEARCH_LIMIT)
+
+
+def case_hits(case, words: str) -> list[dict]:
+    """With no corpus store: the case's sources whose title, note or evidence holds every word."""
+    wanted = words.casefold().split()
+    quoted: dict[str, list[str]] = {}
+    for item in case.evidence:
+        quoted.setdefault(item.source, []).append(f"{item.quote} {item.note}")
+    hits = []
+    for s in sorted_sources(case):
+        haystack = " ".join([s.title, s.note, *quoted.get(s.id, [])]).casefold()
+        if wanted and all(w in haystack for w in wanted):
+            hits.append({"id": s.id, "title": s.title, "date": s.date, "snippet": s.note[:240]})
+    return hits[:SEARCH_LIMIT]
+
+
+def audit(request: Request) -> Response:
+    """The essay's audit: the essay with its findings marked (only when an essay was given)."""
+    ws = request.app.state.workspace
+    if ws.essay_path is None:
+        raise HTTPException(404, "no essay was given: start fontes serve with --essay FILE")
+    from fontes.report.audit_views import render_audit_html
+
+    report = ws.audit
+    return HTMLResponse(render_audit_html(report, report.text))

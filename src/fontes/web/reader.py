@@ -1,0 +1,59 @@
+"""The source reader: a source's text cut into plain and marked pieces, one mark per evidence quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from fontes.anchor import Anchor, anchor_quote
+from fontes.errors import AnchorError
+from fontes.model import Case, Evidence
+
+
+@dataclass(frozen=True)
+class AnchoredQuote:
+    """An evidence item of the case and where its quote sits in the source (anchor None: nowhere)."""
+
+    item: Evidence
+    anchor: Anchor | None
+
+    @property
+    def found(self) -> bool:
+        return self.anchor is not None and self.anchor.start is not None and self.anchor.end is not None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of the source's text; `items` are the evidence items whose quote covers it."""
+
+    text: str
+    items: tuple[str, ...] = ()
+    fidelity: str = ""
+
+
+def anchor_case_quotes(case: Case, source_id: str, store) -> list[AnchoredQuote]:
+    """Every evidence item citing this source, its quote anchored in the source alone."""
+    quotes = []
+    for item in case.evidence:
+        if item.source != source_id:
+            continue
+        try:
+            anchor = anchor_quote(item.quote, store, source_id=source_id)
+        except AnchorError:
+            anchor = None
+        quotes.append(AnchoredQuote(item, anchor if anchor and anchor.fidelity != "not-found" else None))
+    return quotes
+
+
+def marked_pieces(text: str, quotes: list[AnchoredQuote]) -> list[Piece]:
+    """`text` cut at every quote's start and end, so overlapping quotes are all marked."""
+    spans = [(q.anchor.start, q.anchor.end, q.item.id, q.anchor.fidelity) for q in quotes
+             if q.found and 0 <= q.anchor.start < q.anchor.end <= len(text)]
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    pieces = []
+    for start, end in pairwise(cuts):
+        covering = [(item, fidelity) for s, e, item, fidelity in spans if s <= start and end <= e]
+        fidelity = "verbatim" if all(f == "verbatim" for _, f in covering) else "inexact"
+        pieces.append(Piece(text[start:end], tuple(item for item, _ in covering),
+                            fidelity if covering else ""))
+    return pieces
