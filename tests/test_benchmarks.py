@@ -1,0 +1,86 @@
+"""The benchmark suite runs end to end at a tiny size and writes result files a reader can trust.
+
+Speed is never asserted here (CI machines vary); only that every result has its keys and
+sane numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SHARED, needs_shared
+
+REPO = Path(__file__).resolve().parent.parent
+EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput"]
+FRUS_TEI = SHARED / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    """The result files of one quick run (300 documents, a few quotations), by name."""
+    if not FRUS_TEI.exists():
+        pytest.skip("../shared/corpus/frus-tei is not beside the project; CI always has it")
+    folder = tmp_path_factory.mktemp("bench")
+    command = [sys.executable, "-m", "benchmarks", "--quick", "--docs", "300", "--queries", "40",
+               "--quotes-per-class", "4", "--naive-quotes-per-class", "2",
+               "--results", str(folder / "results"), "--cache", str(folder / "cache")]
+    done = subprocess.run(command, check=False, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "anchoring accuracy by class" in done.stdout  # the tables were printed
+    return {p.stem: json.loads(p.read_text()) for p in (folder / "results").glob("*.json")}
+
+
+@needs_shared
+def test_every_benchmark_writes_one_result_file(results):
+    assert sorted(results) == sorted(EXPECTED)
+
+
+@needs_shared
+def test_results_carry_machine_facts_parameters_raw_numbers_and_a_ratio(results):
+    for name, result in results.items():
+        assert result["schema"] == "fontes.bench/1"
+        assert result["name"] == name
+        assert {"cores", "python", "date", "load_average_at_start"} <= result["machine"].keys()
+        assert result["machine"]["cores"] >= 1
+        assert result["parameters"] and result["raw"]
+        assert result["ratio"] > 0 and result["ratio_meaning"]
+        assert result["target"]["met"] in (True, False, None)
+        assert all(row["metric"] and row["fontes"] for row in result["summary"])
+
+
+@needs_shared
+def test_ingest_results_count_every_document(results):
+    jsonl = results["ingest_jsonl"]
+    assert jsonl["parameters"]["documents"] == 300
+    assert jsonl["raw"]["ingest_added"] == 300 and jsonl["raw"]["ingest_failed"] == 0
+    assert jsonl["raw"]["ingest_mb_per_s"] > 0
+    tei = results["frus_tei_throughput"]
+    assert tei["raw"]["documents"] == tei["raw"]["ingest_added"] == 118
+    assert tei["raw"]["lxml_parse_seconds"] > 0
+
+
+@needs_shared
+def test_search_latency_has_percentiles_in_order(results):
+    raw = results["search_latency"]["raw"]
+    assert raw["fontes"]["count"] == 40 and len(raw["queries"]) == 40
+    assert 0 < raw["fontes"]["p50_ms"] <= raw["fontes"]["p95_ms"] <= raw["fontes"]["max_ms"]
+    assert 0 <= raw["queries_with_hits"] <= 40
+
+
+@needs_shared
+def test_anchor_accuracies_are_shares_for_every_class(results):
+    anchor = results["anchor_throughput"]
+    classes = anchor["parameters"]["classes"]
+    assert set(classes.values()) == {"verbatim", "near-verbatim", "misquote", "not-found"}
+    for key in ("anchor_all", "anchor_subsample", "naive_subsample"):
+        accuracy = anchor["accuracy"][key]
+        assert set(accuracy) == {*classes, "overall"}
+        assert all(0.0 <= share <= 1.0 for share in accuracy.values())
+    assert anchor["parameters"]["quotations"] == 4 * len(classes)
+    assert anchor["parameters"]["naive_quotations"] == 2 * len(classes)
+    assert "partial_ratio" in anchor["parameters"]["naive_rule"]
+    assert 0.0 <= anchor["raw"]["candidate_recall"] <= 1.0
