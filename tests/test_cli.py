@@ -111,3 +111,14 @@ def test_essay_without_html_is_a_usage_error(toy_case_dir, tmp_path):
     essay = tmp_path / "e.md"
     essay.write_text("An essay.")
     assert run("report", "--case", str(toy_case_dir), "--essay", str(essay)).exit_code == 2
+
+
+def test_written_files_get_ordinary_permissions(toy_case_dir, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "report.html"
+    run("report", "--case", str(toy_case_dir), "--draws", "20", "--html", str(out))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask

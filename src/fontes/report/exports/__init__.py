@@ -13,6 +13,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from fontes.files import write_atomically
+
 from fontes.errors import FontesError
 from fontes.model import Case
 from fontes.reason.verdict import Verdict
@@ -63,18 +65,7 @@ def export_case(case: Case, verdict: Verdict | None, fmt: str) -> str | bytes:
 
 def write_export(data: str | bytes, output: str | Path) -> Path:
     """Write an export to `output` atomically (a temporary file renamed into place)."""
-    output = Path(output)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return output
+    return write_atomically(output, data)
 
 
 __all__ = ["FORMATS", "SUFFIXES", "ExportError", "export_case", "write_export"]
