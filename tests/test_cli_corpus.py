@@ -125,3 +125,26 @@ def test_check_case_with_db_reports_quotes_that_are_not_verbatim(tmp_path, toy_c
     result = run("check-case", toy_case_dir, "--db", db)
     assert result.exit_code == 1
     assert "toy/evidence.yaml:7: e2: quote: is " in result.output and "not verbatim, in s1" in result.output
+
+
+def test_audit_json_contract_and_html(tmp_path):
+    essay = tmp_path / "essay.md"
+    essay.write_text("# On the war\n\nKim met Stalin on 5 March 1949 [1]. On 3 September 1949 Kim sent his secretary, Mum Il, to Tunkin [2].\n\n"
+                     "## References\n\n[1] Notes of a conversation, 1949.\n")
+    out = tmp_path / "audit.html"
+    result = run("audit", essay, "--json", "--html", out)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output[result.output.index("{"):])
+    assert data["schema"] == "fontes.audit/1" and set(data["summary"]) == {"error", "warning", "info"}
+    kinds = {f["kind"] for f in data["findings"]}
+    assert "marker-without-entry" in kinds and "name-variant" in kinds
+    for finding in data["findings"]:
+        assert set(finding) == {"kind", "severity", "location", "message", "excerpt", "evidence"}
+        assert set(finding["location"]) == {"paragraph", "sentence", "start", "end", "marker"}
+    html = out.read_text()
+    assert "Mum Il" in html and "<mark" in html
+
+
+def test_audit_of_a_missing_essay_is_a_usage_error(tmp_path):
+    result = run("audit", tmp_path / "nope.md")
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output

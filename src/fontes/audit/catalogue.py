@@ -1,0 +1,117 @@
+"""The documents an audit can name: the case's sources and the corpus's, looked up by id or by date.
+
+The case is small and read whole; the corpus is only queried (by id, by date, by words), so the
+audit stays fast on a corpus of any size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from dataclasses import dataclass, field
+
+from fontes.dates import parse_date
+from fontes.errors import DateError
+from fontes.model import Source
+
+#: At most this many corpus documents are taken from one date or word query.
+POOL_LIMIT = 60
+
+
+@dataclass(frozen=True)
+class Known:
+    """A source as the audit knows it: its metadata, whether the corpus holds its text, and if whole."""
+
+    source: Source
+    in_corpus: bool = False
+    text_complete: bool | None = None
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+
+@dataclass
+class Catalogue:
+    """Sources by id, from the case first and then the corpus store (when there is one)."""
+
+    case_sources: dict[str, Source]
+    store: object | None = None
+    _known: dict[str, Known | None] = field(default_factory=dict)
+
+    def get(self, source_id: str) -> Known | None:
+        if source_id not in self._known:
+            self._known[source_id] = self._lookup(source_id)
+        return self._known[source_id]
+
+    def _lookup(self, source_id: str) -> Known | None:
+        document = self.store.get(source_id) if self.store is not None else None
+        in_case = self.case_sources.get(source_id)
+        if document is None:
+            return Known(in_case) if in_case else None
+        # The corpus's metadata for a corpus document; the case's (with actor ids) when it has one.
+        return Known(in_case or document.source, in_corpus=True, text_complete=document.text_complete)
+
+    def text(self, source_id: str) -> str | None:
+        """The stored text of a corpus document, or None."""
+        if self.store is None:
+            return None
+        document = self.store.get(source_id)
+        return document.text if document is not None else None
+
+    def ids_in_case(self) -> list[str]:
+        return list(self.case_sources)
+
+    def on_dates(self, earliest: dt.date, latest: dt.date) -> list[Known]:
+        """Sources whose date could fall within [earliest, latest]: the case's and the corpus's."""
+        ids = [i for i, s in self.case_sources.items() if _overlaps(s.date, earliest, latest)]
+        if self.store is not None:
+            hits = self.store.search("", date_from=earliest, date_to=latest, limit=POOL_LIMIT)
+            ids += [h.id for h in hits]
+        return [k for k in (self.get(i) for i in dict.fromkeys(ids)) if k is not None]
+
+    def by_words(self, words: list[str], limit: int = 10) -> list[Known]:
+        """Corpus documents holding all of `words`, else the longest three, else either longest one."""
+        if self.store is None or not words:
+            return []
+        longest = sorted(dict.fromkeys(words), key=len, reverse=True)
+        for query in (words, longest[:3], longest[:1], longest[1:2]):
+            if not query:
+                continue
+            hits = self.store.search(" ".join(query), limit=limit)
+            if hits:
+                return [k for k in (self.get(h.id) for h in hits) if k is not None]
+        return []
+
+    def all_case(self) -> list[Known]:
+        return [k for k in (self.get(i) for i in self.case_sources) if k is not None]
+
+
+def _overlaps(date: str | None, earliest: dt.date, latest: dt.date) -> bool:
+    bounds = date_bounds(date)
+    return bounds is not None and bounds[0] <= latest and earliest <= bounds[1]
+
+
+def date_bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
+    """The earliest and latest day of an EDTF date, or None when it has none or is invalid."""
+    if not date:
+        return None
+    try:
+        parsed = parse_date(date)
+    except DateError:
+        return None
+    return parsed.earliest, parsed.latest
+
+
+_CATALOGUES: dict[int, tuple[weakref.ref, Catalogue]] = {}
+
+
+def catalogue_of(context) -> Catalogue:
+    """The catalogue of an AuditContext, built once and dropped with the context."""
+    key = id(context)
+    cached = _CATALOGUES.get(key)
+    if cached and cached[0]() is context:
+        return cached[1]
+    made = Catalogue({s.id: s for s in context.case.sources}, context.store)
+    _CATALOGUES[key] = (weakref.ref(context, lambda _ref, key=key: _CATALOGUES.pop(key, None)), made)
+    return made

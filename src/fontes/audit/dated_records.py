@@ -1,0 +1,304 @@
+"""The dated things an essay's sentences can refer to: the case's sources and events, and the corpus.
+
+Each becomes a `DatedRecord`: its date, who wrote and received it or took part, who it names,
+what kind of thing it is (a message, a meeting, a speech, a decision, a report), whether it is a
+draft, and its words (title, archive summary, text, the case's anchored quotations of it).
+The case's notes are left out of the words: they comment on essays, and an essay's own words
+must never make a record look like the one it describes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from fontes.anchor.words import is_content_word, stem
+from fontes.audit.actor_names import ActorIndex, actor_index, fold
+from fontes.dates import parse_date
+from fontes.errors import DateError
+from fontes.model import Case, Event, Source
+
+#: The kinds of record, as families a sentence's words can name.
+MESSAGE, MEETING, SPEECH, DECISION, REPORT = "message", "meeting", "speech", "decision", "report"
+
+_KIND_FAMILIES: dict[str, frozenset[str]] = {
+    "telegram": frozenset({MESSAGE}), "cable": frozenset({MESSAGE}), "letter": frozenset({MESSAGE}),
+    "directive": frozenset({MESSAGE, DECISION}), "order": frozenset({MESSAGE, DECISION}),
+    "conversation": frozenset({MEETING}), "meeting": frozenset({MEETING}),
+    "speech": frozenset({SPEECH}), "statement": frozenset({SPEECH}),
+    "resolution": frozenset({DECISION}), "decision": frozenset({DECISION}),
+    "memorandum": frozenset({REPORT}), "report": frozenset({REPORT}), "estimate": frozenset({REPORT}),
+    "diplomatic": frozenset({MEETING, MESSAGE}), "deliberation": frozenset({MEETING, DECISION}),
+}
+_TITLE_KINDS = [
+    (re.compile(r"\b(telegram|cable|letter|message)\b", re.IGNORECASE), frozenset({MESSAGE})),
+    (re.compile(r"\b(conversations?|meetings?|talks?|reception|conference|luncheon)\b", re.IGNORECASE), frozenset({MEETING})),
+    (re.compile(r"\b(speech|statement|address)\b", re.IGNORECASE), frozenset({SPEECH})),
+    (re.compile(r"\b(decision|directive|resolution)\b", re.IGNORECASE), frozenset({DECISION})),
+]
+_DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]|(?<!\w)'(.{20,}?[.!?])'(?!\w)|(?<!\w)'([^']{20,})'(?!\w)")
+_NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"“])")
+
+
+@dataclass
+class DatedRecord:
+    """A source or an event of the case, or a corpus document, as the date and name checks see it."""
+
+    id: str
+    origin: str  # "source" (of the case), "event" (of the case) or "corpus"
+    title: str
+    date: str
+    earliest: dt.date
+    latest: dt.date
+    uncertain: bool
+    authors: frozenset[str] = frozenset()
+    recipients: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()  # everyone taking part: authors, recipients, event actors
+    named: frozenset[str] = frozenset()  # actors its words name
+    kinds: frozenset[str] = frozenset()
+    draft: bool = False
+    text: str = ""  # its own words, to quote: the corpus text, else the case's quotations of it
+    summary: str = ""  # the archive's summary, or the event's summary
+    url: str = ""
+    credibility: float = 0.9
+    sources: tuple[str, ...] = ()  # an event's sources
+    events: tuple[str, ...] = ()  # the events a source belongs to
+    stems: Counter = field(default_factory=Counter)
+    passages: list = field(default_factory=list)  # (stems, near pairs) of each window of two sentences
+
+    @property
+    def is_day(self) -> bool:
+        return self.earliest == self.latest
+
+    @property
+    def involved(self) -> frozenset[str]:
+        return self.actors | self.named
+
+    def on(self, earliest: dt.date, latest: dt.date) -> bool:
+        """True when the record could be of the essay's day(s)."""
+        return self.earliest <= latest and earliest <= self.latest
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of a text's content words, in order."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [stem(w) for w in words if len(w) > 2 and is_content_word(w)]
+
+
+def near_pairs(stems: list[str], reach: int = 3) -> set[frozenset[str]]:
+    """Pairs of different stems at most `reach` words apart: a phrase, whatever its word order."""
+    return {frozenset((stems[i], stems[j])) for i in range(len(stems))
+            for j in range(i + 1, min(len(stems), i + reach + 1)) if stems[i] != stems[j]}
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z“\"\[(‘'])")
+_ABBREVIATION = re.compile(r"(?:\b(?:Cde|Cdes|Mr|Mrs|Dr|No|Nos|Gen|Genl|Col|Lt|St|Vol|pp?|cf|ca|Ed)|\b[A-Z])\.$")
+
+
+def own_sentences(text: str) -> list[str]:
+    """A record's text as sentences: lines first, then full stops (not after "Cde." or an initial)."""
+    sentences: list[str] = []
+    for line in (text or "").splitlines():
+        line = " ".join(line.split())
+        start = 0
+        for m in _SENTENCE_END.finditer(line):
+            if _ABBREVIATION.search(line[:m.start()]):
+                continue
+            sentences.append(line[start:m.start()])
+            start = m.end()
+        if line[start:]:
+            sentences.append(line[start:])
+    return [s for s in sentences if s.strip()]
+
+
+def _passages(*texts: str) -> list[tuple[frozenset[str], set[frozenset[str]]]]:
+    """Each window of two sentences of each text, as its stems and its near pairs."""
+    found = []
+    for text in texts:
+        sentences = own_sentences(text)
+        for i in range(len(sentences)):
+            stems = content_stems(" ".join(sentences[i:i + 2]))
+            if stems:
+                found.append((frozenset(stems), near_pairs(stems)))
+    return found
+
+
+def _parties(names: list[str], index: ActorIndex) -> frozenset[str]:
+    """Actor ids of a source's authors or recipients ("Filippov [Stalin]", "Secretary of State (Acheson)")."""
+    found: set[str] = set()
+    for name in names:
+        if name in index.actors:
+            found.add(name)
+            continue
+        candidates = [name, *re.findall(r"[\[(]([^\])]+)[\])]", name), re.sub(r"[\[(][^\])]*[\])]", "", name)]
+        for candidate in candidates:
+            actor = index.resolve(tuple(fold(candidate).split()))
+            if actor:
+                found.add(actor)
+                break
+        else:
+            mentioned = {m.actor for m in index.mentions(name)}
+            if len(mentioned) == 1:
+                found |= mentioned
+    return frozenset(found)
+
+
+def _kinds(kind: str, title: str) -> frozenset[str]:
+    families = set(_KIND_FAMILIES.get(kind.lower(), frozenset()))
+    for pattern, family in _TITLE_KINDS:
+        if pattern.search(title):
+            families |= family
+    return frozenset(families)
+
+
+def _note_quotations(note: str) -> list[str]:
+    """Passages a note quotes from its document, leaving out every sentence about an essay."""
+    kept = [s for s in _NOTE_SENTENCE.split(note or "") if "essay" not in s.lower()]
+    return [next(g for g in groups if g) for s in kept for groups in _QUOTED.findall(s)]
+
+
+def _dated(date: str | None) -> tuple[dt.date, dt.date, bool] | None:
+    if not date:
+        return None
+    try:
+        parsed = parse_date(date)
+    except DateError:
+        return None
+    return parsed.earliest, parsed.latest, parsed.uncertain or parsed.approximate
+
+
+#: At most this many corpus documents are taken from one date query.
+POOL_LIMIT = 300
+
+
+class Records:
+    """The dated records of a case (and, asked by date, of its corpus), with the rarity of each word."""
+
+    def __init__(self, case: Case, store=None):
+        self.case = case
+        self.index = actor_index(case)
+        self.items: list[DatedRecord] = []
+        self.by_id: dict[str, DatedRecord] = {}
+        quotes: dict[str, list[str]] = {}
+        for item in case.evidence:
+            quotes.setdefault(item.source, []).append(item.quote)
+        memberships: dict[str, list[str]] = {}
+        for event in case.events:
+            for source_id in event.sources:
+                memberships.setdefault(source_id, []).append(event.id)
+        self.store = store
+        for source in case.sources:
+            document = store.get(source.id) if store is not None else None
+            self._add(self._from_source(source, document, quotes.get(source.id, []),
+                                        tuple(memberships.get(source.id, ())), "source"))
+        for event in case.events:
+            self._add(self._from_event(event))
+        self._rarity()
+
+    def _add(self, record: DatedRecord | None) -> None:
+        if record is not None:
+            self.items.append(record)
+            self.by_id[record.id] = record
+
+    def around(self, earliest: dt.date, latest: dt.date) -> list[DatedRecord]:
+        """The records that could be of these days: the case's, and the corpus's other documents
+        (asked of the store by date, so a corpus of any size costs one query)."""
+        found = [r for r in self.items if r.on(earliest, latest)]
+        if self.store is None:
+            return found
+        for hit in self.store.search(date_from=earliest, date_to=latest, limit=POOL_LIMIT):
+            record = self.by_id.get(hit.id)
+            if record is None:
+                document = self.store.get(hit.id)
+                record = self._from_source(document.source, document, [], (), "corpus") if document else None
+                if record is None:
+                    continue
+                self.by_id[record.id] = record
+            if record.origin == "corpus" and record.on(earliest, latest):
+                found.append(record)
+        return found
+
+    def _from_source(self, source: Source, document, quotes: list[str], events: tuple[str, ...], origin: str):
+        dated = _dated(source.date)
+        if dated is None:
+            return None
+        text = document.text if document is not None else " … ".join(quotes + _note_quotations(source.note))
+        summary = document.summary if document is not None else ""
+        authors, recipients = _parties(source.authors, self.index), _parties(source.recipients, self.index)
+        words = " ".join([source.title, summary, text, *quotes])
+        record = DatedRecord(
+            id=source.id, origin=origin,
+            title=source.title, date=source.date, earliest=dated[0], latest=dated[1], uncertain=dated[2],
+            authors=authors, recipients=recipients, actors=authors | recipients,
+            named=frozenset(m.actor for m in self.index.mentions(words)),
+            kinds=_kinds(source.doc_type, source.title), draft=bool(_DRAFT.search(source.title)),
+            text=text, summary=summary, url=source.url, credibility=source.credibility, events=events)
+        record.stems = Counter(content_stems(words))
+        record.passages = _passages(source.title, summary, text, *quotes)
+        return record
+
+    def _from_event(self, event: Event):
+        dated = _dated(event.date)
+        if dated is None:
+            return None
+        first = re.split(r"(?<=[.!?])\s", event.summary, maxsplit=1)[0]
+        record = DatedRecord(
+            id=event.id, origin="event", title=first, date=event.date, earliest=dated[0], latest=dated[1],
+            uncertain=dated[2], actors=frozenset(a for a in event.actors if a in self.index.actors),
+            named=frozenset(m.actor for m in self.index.mentions(event.summary)),
+            kinds=_KIND_FAMILIES.get(event.kind.lower(), frozenset()), text=event.summary,
+            summary=event.summary, sources=tuple(event.sources),
+            credibility=min((self.by_id[s].credibility for s in event.sources if s in self.by_id), default=0.9))
+        record.stems = Counter(content_stems(event.summary))
+        record.passages = _passages(event.summary)
+        return record
+
+    def _rarity(self) -> None:
+        counts: Counter = Counter()
+        for record in self.items:
+            counts.update(set(record.stems))
+        total = max(1, len(self.items))
+        self._idf = {word: math.log((total + 1) / (n + 0.5)) for word, n in counts.items()}
+        ordered = sorted(self._idf.values())
+        self._unseen = ordered[len(ordered) // 2] if ordered else 1.0  # a word the case never uses: middling
+
+    def rarity(self, word: str) -> float:
+        """How rare a stem is among the records (inverse document frequency)."""
+        return self._idf.get(word, self._unseen)
+
+    def similarity(self, stems: list[str], record: DatedRecord) -> float:
+        """How much of a sentence's content one passage of a record shares: its rare words, and
+        more for words that stand near each other in both (a shared phrase)."""
+        return max((self._passage_score(stems, passage) for passage in record.passages), default=0.0)
+
+    def _passage_score(self, stems: list[str], passage) -> float:
+        words, pairs = passage
+        score = sum(self.rarity(w) for w in set(stems) if w in words)
+        score += sum(sum(self.rarity(w) for w in pair) / 2 for pair in near_pairs(stems) & pairs)
+        return score
+
+    def shared_words(self, stems: list[str], record: DatedRecord) -> list[str]:
+        """The sentence's words found in the record's best passage, rarest first."""
+        if not record.passages:
+            return []
+        best = max(record.passages, key=lambda p: self._passage_score(stems, p))
+        return sorted({w for w in stems if w in best[0]}, key=lambda w: -self.rarity(w))
+
+
+_CACHE: dict[tuple[int, int], tuple[Case, object, Records]] = {}
+
+
+def records_for(case: Case, store=None) -> Records:
+    """The records of a case and store, built once per pair."""
+    key = (id(case), id(store))
+    held = _CACHE.get(key)
+    if held is None or held[0] is not case or held[1] is not store:
+        if len(_CACHE) > 4:
+            _CACHE.clear()
+        held = _CACHE[key] = (case, store, Records(case, store))
+    return held[2]

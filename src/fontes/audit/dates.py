@@ -1,0 +1,293 @@
+"""The date check: the days an essay gives documents and events, against the case and the corpus.
+
+A sentence's date is compared with the records of the same description: the same people (as
+sender and recipient where the sentence says so), the same kind of thing (a message, a meeting,
+a speech, a decision, a report), and the same content. Precision comes first:
+
+- a record of that description on the essay's day (or on that day in a year the context leaves
+  open) ends the matter: no finding;
+- a *date-mismatch* is reported only when exactly one document or event (with its sources)
+  fits well on everything but the date, lies within 45 days (or on the same day of a month up
+  to three months away), and does not itself speak of the essay's day; it is an error, or a
+  warning when the sources' own date is uncertain or they disagree;
+- when the only record on the essay's day is a draft and the sentence says the message was
+  sent, a warning names the draft and the message that was sent;
+- when nothing fits the content but a record of the same people and kind lies close by,
+  an *info* says there is no record of that day and names the nearest one (ten days at most).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from fontes.audit.context import AuditContext
+from fontes.audit.date_mentions import DateMention
+from fontes.audit.dated_records import (
+    MESSAGE,
+    DatedRecord,
+    Records,
+    content_stems,
+    own_sentences,
+    records_for,
+)
+from fontes.audit.essay import Essay
+from fontes.audit.sentence_claims import Claim, read_claims
+from fontes.dates import format_date
+from fontes.model import Finding, FindingEvidence, FindingLocation
+
+#: How far (days) a record may lie from the essay's date and still be the one it misdates; a record
+#: on the same day of another month may lie further (a month written for another).
+WINDOW_DAYS = 45
+MONTH_SLIP_DAYS = 92
+#: How near (days) a record must be to be named as the nearest when there is no record of the day.
+NEAREST_DAYS = 10
+#: How much content a record must share with the sentence to fit it well, and by how much it
+#: must beat the next record of the same description.
+MIN_SIMILARITY = 9.0
+MIN_SHARED_WORDS = 2
+MIN_LEAD = 1.5
+#: The smaller lead enough when the two dates differ as a slip of the pen does (19 for 9 October).
+MIN_LEAD_FOR_SLIP = 1.25
+_SENT_KINDS = re.compile(r"\b(telegram|cable)\b", re.IGNORECASE)
+
+
+def check_dates(essay: Essay, context: AuditContext) -> list[Finding]:
+    """Date mismatches, drafts taken for messages sent, and days of which the sources keep no record."""
+    records = records_for(context.case, context.store)
+    findings: list[Finding] = []
+    for claim in read_claims(essay, context.case):
+        if claim.state_at or not claim.actors or not claim.kinds:
+            continue
+        days = [m for m in claim.dates if m.is_day and not m.bound]
+        if len({(m.earliest, m.latest) for m in days}) != 1:
+            continue  # two days in one sentence: which one dates what cannot be told apart
+        finding = _judge(claim, days[0], records)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+# -- what fits ---------------------------------------------------------------------------------
+
+
+def _direction_fits(claim: Claim, record: DatedRecord) -> bool:
+    if claim.sender and record.authors and claim.sender not in record.authors:
+        return False
+    if claim.recipient and record.recipients and claim.recipient not in record.recipients:
+        return False
+    # a document whose author is unknown fits a sender only when its words name the sender
+    return not (claim.sender and record.origin != "event" and not record.authors
+                and claim.sender not in record.named)
+
+
+def described(claim: Claim, record: DatedRecord) -> bool:
+    """The record is of the kind the sentence names and shares its people (in the right direction)."""
+    return bool(claim.kinds & record.kinds) and bool(claim.actors & record.involved) and \
+        _direction_fits(claim, record)
+
+
+def _all_people(claim: Claim, record: DatedRecord) -> bool:
+    return claim.actors <= record.involved
+
+
+def _days_apart(mention: DateMention, record: DatedRecord) -> int:
+    if record.on(mention.earliest, mention.latest):
+        return 0
+    if record.latest < mention.earliest:
+        return (mention.earliest - record.latest).days
+    return (record.earliest - mention.latest).days
+
+
+def _possible_days(mention: DateMention) -> list[tuple[dt.date, dt.date]]:
+    """The essay's day, and the same day in the years its context leaves open."""
+    days = [(mention.earliest, mention.latest)]
+    years = set(mention.other_years)
+    if not mention.year_given:
+        years |= {mention.earliest.year - 1, mention.earliest.year + 1}
+    for year in sorted(years):
+        shifted = mention.shifted(year)
+        if shifted:
+            days.append(shifted)
+    return days
+
+
+def _clusters(candidates: list[DatedRecord]) -> list[list[DatedRecord]]:
+    """Records that are one thing: an event and the sources it cites."""
+    groups: list[list[DatedRecord]] = []
+    placed: dict[str, int] = {}
+    for record in candidates:
+        linked = set(record.sources) | set(record.events)
+        home = next((placed[i] for i in linked if i in placed), None)
+        if home is None:
+            home = len(groups)
+            groups.append([])
+        groups[home].append(record)
+        placed[record.id] = home
+        for other in linked:
+            placed.setdefault(other, home)
+    return groups
+
+
+# -- judging one date ---------------------------------------------------------------------------
+
+
+def _judge(claim: Claim, mention: DateMention, records: Records) -> Finding | None:
+    reach = dt.timedelta(days=MONTH_SLIP_DAYS)
+    pool = {r.id: r for a, b in _possible_days(mention) for r in records.around(a - reach, b + reach)}
+    fitting = [r for r in pool.values() if described(claim, r)]
+    on_day = [r for r in fitting if any(r.on(a, b) for a, b in _possible_days(mention))]
+    if on_day:
+        return _draft_taken_for_sent(claim, mention, on_day, records)
+    near = [r for r in fitting if _all_people(claim, r) and (r.latest - r.earliest).days <= 7 and (
+        _days_apart(mention, r) <= WINDOW_DAYS or (r.earliest.day == mention.earliest.day and r.is_day))]
+    if not near:
+        return None
+    scored = []
+    for group in _clusters(near):
+        best = max(group, key=lambda r: records.similarity(claim.stems, r))
+        scored.append((records.similarity(claim.stems, best), best, group))
+    scored.sort(key=lambda s: -s[0])
+    score, best, group = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    shared = records.shared_words(claim.stems, best)
+    if any(names_day(r.text + " " + r.summary, mention.earliest) for r in group):
+        return None  # the record itself speaks of the essay's day: the essay may describe that
+    lead = MIN_LEAD_FOR_SLIP if likely_slip(mention.earliest, best) else MIN_LEAD
+    if score >= MIN_SIMILARITY and len(shared) >= MIN_SHARED_WORDS and score >= lead * runner_up:
+        return _mismatch(claim, mention, best, group, records)
+    return _no_record(claim, mention, near, records)
+
+
+def names_day(text: str, day: dt.date) -> bool:
+    """True when a text writes this day of the month ("27 June", "June 27", "6-27", "27/6")."""
+    month = day.strftime("%B")
+    short = month[:3]
+    patterns = [rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}|{short}\.?)\b",
+                rf"\b(?:{month}|{short}\.?)\s+{day.day}(?:st|nd|rd|th)?\b",
+                rf"(?<![\d/–-]){day.month}[/–-]{day.day}(?:[/–-]\d{{2,4}})?(?![\d/–-])"]
+    return any(re.search(p, text) for p in patterns)
+
+
+def likely_slip(day: dt.date, record: DatedRecord) -> bool:
+    """True when the essay's day differs from the record's as slips do: a day or two (sent and
+    received), a digit added, dropped or changed in the day of the same month (19 for 9, 13 for
+    23), or the same day of the month next to it."""
+    if not record.is_day:
+        return False
+    other = record.earliest
+    if abs((day - other).days) <= 2:
+        return True
+    if (day.year, day.month) == (other.year, other.month):
+        a, b = str(day.day), str(other.day)
+        changed = sum(x != y for x, y in zip(a, b)) if len(a) == len(b) else None
+        return (len(a) != len(b) and (a in b or b in a)) or (len(a) == len(b) == 2 and changed == 1)
+    return day.year == other.year and day.day == other.day and abs(day.month - other.month) == 1
+
+
+def _mismatch(claim: Claim, mention: DateMention, best: DatedRecord, group: list[DatedRecord],
+              records: Records) -> Finding:
+    named = _prefer_source(group, best)
+    dates = {(r.earliest, r.latest) for r in group if r.origin != "event" or len(group) == 1}
+    uncertain = named.uncertain or len(dates) > 1 or named.credibility < 0.7
+    severity = "warning" if uncertain else "error"
+    doubt = " (the sources' dates disagree or are uncertain)" if uncertain and not named.uncertain else ""
+    message = (f"The essay dates this to {_day(mention)}, but {_what(named)} is dated "
+               f"{format_date(named.date)}{doubt}.")
+    evidence = [_evidence(named, claim.stems, records)]
+    evidence += [_evidence(r, claim.stems, records) for r in group if r is not named][:2]
+    return _finding("date-mismatch", severity, claim, mention, message, evidence)
+
+
+def _draft_taken_for_sent(claim: Claim, mention: DateMention, on_day: list[DatedRecord],
+                          records: Records) -> Finding | None:
+    """A warning when the only record of the day is a draft and the essay says the message was sent."""
+    if not claim.dispatch or MESSAGE not in claim.kinds:
+        return None
+    days = [r for r in on_day if r.is_day and r.origin != "event"]
+    if not days or not all(r.draft for r in days):
+        return None
+    draft = days[0]
+    later = [records.by_id[i] for e in draft.events for i in records.by_id[e].sources
+             if i in records.by_id and i != draft.id] if draft.events else []
+    sent = [r for r in later if not r.draft and r.earliest > draft.latest and _SENT_KINDS.search(r.title)]
+    evidence = [_evidence(draft, claim.stems, records)]
+    if sent:
+        final = min(sent, key=lambda r: r.earliest)
+        between = [r for r in later if draft.latest < r.earliest < final.earliest and "draft" in r.text.lower()]
+        message = (f"The essay says the message was sent on {_day(mention)}, but the record of that day is a "
+                   f"draft ({draft.title}); the sources give the message as sent in {final.title} "
+                   f"({format_date(final.date)}).")
+        evidence += [_evidence(r, ["draft", *claim.stems], records) for r in between]
+        evidence.append(_evidence(final, claim.stems, records))
+    else:
+        message = (f"The essay says the message was sent on {_day(mention)}, but the only record of that day "
+                   f"is a draft ({draft.title}).")
+    return _finding("date-mismatch", "warning", claim, mention, message, evidence)
+
+
+def _no_record(claim: Claim, mention: DateMention, near: list[DatedRecord], records: Records) -> Finding | None:
+    """An info naming the nearest record of the same people and kind, when one lies close by."""
+    close = sorted((r for r in near if _days_apart(mention, r) <= NEAREST_DAYS and r.is_day),
+                   key=lambda r: (_days_apart(mention, r), r.origin == "event"))
+    if not close:
+        return None
+    nearest = close[0]
+    ties = [r for r in close if _days_apart(mention, r) == _days_apart(mention, nearest)
+            and not (set(r.sources) | set(r.events)) & {nearest.id} and r.id != nearest.id]
+    if ties:
+        return None
+    kinds = sorted(claim.kinds & nearest.kinds) or sorted(claim.kinds)
+    message = (f"No record of a {kinds[0]} on {_day(mention)} naming "
+               f"{_people(claim, records)} is among the case's sources or the corpus; the nearest is "
+               f"{nearest.title.rstrip('.')} ({format_date(nearest.date)}).")
+    return _finding("date-mismatch", "info", claim, mention, message, [_evidence(nearest, claim.stems, None)])
+
+
+# -- wording ------------------------------------------------------------------------------------
+
+
+def _prefer_source(group: list[DatedRecord], best: DatedRecord) -> DatedRecord:
+    sources = [r for r in group if r.origin != "event" and r.earliest == best.earliest]
+    return sources[0] if sources else best
+
+
+def _day(mention: DateMention) -> str:
+    shown = format_date(mention.earliest.isoformat())
+    return shown if mention.year_given else f"{shown} (year from the essay's context)"
+
+
+def _what(record: DatedRecord) -> str:
+    return f"{record.title} ({record.id})" if record.origin != "event" else f"the event “{record.title}” ({record.id})"
+
+
+def _people(claim: Claim, records: Records) -> str:
+    names = [records.index.actors[a].name for a in dict.fromkeys(m.actor for m in claim.mentions)]
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def best_passage(record: DatedRecord, stems: list[str], records: Records | None, limit: int = 320) -> str:
+    """The sentence of the record's own words that shares most with the essay's sentence."""
+    pieces = [p for p in own_sentences(record.text) if len(p) > 20] or own_sentences(record.text)
+    if not pieces:
+        return record.summary or record.title
+    wanted = set(stems)
+
+    def weight(piece: str) -> float:
+        mine = set(content_stems(piece)) & wanted
+        return sum(records.rarity(w) for w in mine) if records else len(mine)
+
+    best = max(pieces, key=weight)
+    return best if len(best) <= limit else best[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _evidence(record: DatedRecord, stems: list[str], records: Records | None) -> FindingEvidence:
+    return FindingEvidence(source=record.id, url=record.url or None, quote=best_passage(record, stems, records))
+
+
+def _finding(kind: str, severity: str, claim: Claim, mention: DateMention, message: str,
+             evidence: list[FindingEvidence]) -> Finding:
+    return Finding(kind=kind, severity=severity,
+                   location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
+                                            start=mention.start, end=mention.end),
+                   message=message, excerpt=claim.sentence.text, evidence=evidence)

@@ -1,0 +1,378 @@
+"""The names check: misspelt names of the case's actors, and offices that contradict the sources.
+
+(a) *name-variant* (warning): a name that is a slip of a letter or two from an actor's attested
+    spelling ("Shytkov", "Mum Il") and is attested nowhere (not an alias, not in the corpus, not
+    an ordinary word of the essay). A one-word slip must be backed by something besides the
+    spelling: a swap of two letters, an office that fits the actor, or the actor named nearby.
+(b) *office-mismatch* (error): an office the essay gives an actor ("Secretary of Defense
+    Marshall", "K.M. Panikkar, the Indian envoy") that none of the actor's offices is (the case's
+    role, the sources' titles), or that the role says began only after the sentence's date; and an
+    act the essay gives to an office-holder (or to the sender of a message) that the records of
+    that day give to another (a warning when the record names the essay's person in another part).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from fontes.audit.actor_names import ActorIndex, Mention, fold, is_person
+from fontes.audit.context import AuditContext
+from fontes.audit.date_mentions import DateMention
+from fontes.audit.dated_records import MESSAGE, DatedRecord, Records, own_sentences, records_for
+from fontes.audit.dates import best_passage
+from fontes.audit.essay import Essay
+from fontes.audit.offices import ANY_OFFICE, FAMILY, Held, covers, offices_in, offices_of_role, title_offices
+from fontes.audit.sentence_claims import Claim, read_claims
+from fontes.dates import format_date
+from fontes.model import Actor, Finding, FindingEvidence, FindingLocation
+
+#: How far from the sentence's date (days) a source's title still shows the office someone held.
+TITLE_REACH_DAYS = 365
+#: How near (days) a message from the essay's sender to its recipient must not lie, for the
+#: essay's sender to be taken as wrong.
+SENDER_REACH_DAYS = 7
+
+_QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*,?\s*)+)?"
+_BEFORE_NAME = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*(?P<glue>,|\()?\s*$")
+_AFTER_NAME = re.compile(rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her|their|its)\s+"
+                         rf"(?:(?:[A-Z][\w.’'-]*|U\.S\.|US)\s+){{0,2}}(?P<office>(?i:{ANY_OFFICE}))\b")
+_TEMPORAL = re.compile(r"\b(?:former|later|future|ex|onetime|one-time|then-future|erstwhile)[-\s]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class OfficeGiven:
+    """An office the essay gives an actor, and the words that give it."""
+
+    mention: Mention
+    office: str
+    start: int
+    end: int
+
+
+def check_names(essay: Essay, context: AuditContext) -> list[Finding]:
+    """Misspelt actor names (warnings) and offices or acts the sources give to someone else (errors)."""
+    records = records_for(context.case, context.store)
+    claims = read_claims(essay, context.case)
+    lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
+    findings: list[Finding] = []
+    for claim in claims:
+        given = offices_given(claim)
+        findings += _name_variants(claim, given, records, context.store, lowercase)
+        days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
+        day = days[0] if len(days) == 1 else None
+        for office in given:
+            finding = _office_against_role(claim, office, day, records) or \
+                (_office_holder_elsewhere(claim, office, day, records) if day else None)
+            if finding:
+                findings.append(finding)
+        if day:
+            finding = _sender_elsewhere(claim, day, records)
+            if finding:
+                findings.append(finding)
+    return findings
+
+
+# -- offices the essay gives -------------------------------------------------------------------
+
+
+def offices_given(claim: Claim) -> list[OfficeGiven]:
+    """Offices the sentence attaches to a named actor: before the name ("Secretary of Defense
+    Marshall", "The Chargé in Korea (Drumright)", "his secretary, Mun Il,") or after it in
+    apposition ("Marshall, the secretary of defense,")."""
+    text, base = claim.sentence.text, claim.sentence.start
+    quoted = [(q.start, q.end) for q in claim.sentence.quotations]
+    given: list[OfficeGiven] = []
+    for mention in claim.mentions:
+        if any(s <= mention.start < e for s, e in quoted):
+            continue
+        left = text[max(0, mention.start - base - 90):mention.start - base]
+        m = _BEFORE_NAME.search(left)
+        if m and not _TEMPORAL.search(left[:m.start()]):
+            after = text[mention.end - base:mention.end - base + 2]
+            closed = m.group("glue") != "," or re.match(r"\s*(?:[,)—;:]|$)", after) or not after.strip()
+            bracketed = m.group("glue") != "(" or after.startswith(")")
+            office = _read_office(m.group("office")) if closed and bracketed else None
+            if office:
+                start = mention.start - len(left) + m.start()
+                given.append(OfficeGiven(mention, office, start, mention.end))
+                continue
+        m = _AFTER_NAME.search(text[mention.end - base:mention.end - base + 80])
+        if m:
+            office = _read_office(m.group("office"))
+            if office:
+                given.append(OfficeGiven(mention, office, mention.start, mention.end + m.end()))
+    return given
+
+
+def _read_office(words: str) -> str | None:
+    found = offices_in(words)
+    return found[0][0] if len(found) == 1 else None
+
+
+def offices_held(actor: Actor, records: Records) -> list[Held]:
+    """The offices an actor held: the case's role, and every source title that names the office."""
+    held = offices_of_role(actor.role)
+    reach = dt.timedelta(days=TITLE_REACH_DAYS)
+    for record in records.items:
+        if record.origin == "event" or actor.id not in record.actors:
+            continue
+        for who, office in title_offices(record.title, record.authors, record.recipients, records.index.resolve):
+            if who != actor.id:
+                continue
+            since, until = record.earliest - reach, record.latest + reach
+            for bound in (h for h in held if h.office == office and h.source is None):
+                # a title shows the office on its own day; the role's dates bound how far it reaches
+                if bound.since and record.earliest >= bound.since:
+                    since = max(since, bound.since)
+                if bound.until and record.latest <= bound.until:
+                    until = min(until, bound.until)
+            held.append(Held(office=office, since=since, until=until, words=record.title, source=record.id))
+    return held
+
+
+# -- (b) offices against the role ----------------------------------------------------------------
+
+
+def _office_against_role(claim: Claim, given: OfficeGiven, day: DateMention | None,
+                         records: Records) -> Finding | None:
+    actor = records.index.actors[given.mention.actor]
+    if not is_person(actor):
+        return None
+    held = offices_held(actor, records)
+    if not held:
+        return None  # the case does not say what the actor was
+    when = day.earliest if day else None
+    matching = [h for h in held if covers(given.office, h.office)]
+    if any(h.holds_on(when) for h in matching):
+        return None
+    role_offices = [h for h in held if h.source is None]
+    if matching:  # held, but not yet (or no longer) on the sentence's day
+        bound = next((h for h in matching if h.since or h.until), None)
+        if bound is None or when is None:
+            return None
+        edge = f"from {format_date(bound.since.isoformat())}" if bound.since and when < bound.since \
+            else f"until {format_date(bound.until.isoformat())}"
+        message = (f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) on "
+                   f"{format_date(when.isoformat())}; "
+                   f"the case gives {actor.name} that office only {edge} ({actor.role}).")
+    else:
+        if not role_offices and given.office in ("envoy", "commander", "secretary", "director"):
+            return None
+        if _same_kind_unknown(given.office, held):
+            return None
+        message = (f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”); "
+                   f"the case and the sources give "
+                   f"{actor.name} as {actor.role or ', '.join(sorted({h.office for h in held}))}.")
+    evidence = [FindingEvidence(source=f"actor:{actor.id}", quote=actor.role)]
+    evidence += _title_evidence(held, when, records)
+    return Finding(kind="office-mismatch", severity="error",
+                   location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
+                                            start=given.start, end=given.end),
+                   message=message, excerpt=claim.sentence.text, evidence=evidence)
+
+
+def _same_kind_unknown(office: str, held: list[Held]) -> bool:
+    """True when the essay's office is of a kind the actor's known offices say nothing about
+    (a personal secretary's role says nothing of ministries): no contradiction can be shown."""
+    families = {FAMILY.get(h.office) for h in held}
+    mine = FAMILY.get(office)
+    comparable = {"government", "head", "mission", "military", "director"}
+    return mine not in comparable or not families & comparable
+
+
+def _title_evidence(held: list[Held], when: dt.date | None, records: Records) -> list[FindingEvidence]:
+    titled = [h for h in held if h.source]
+    if when is not None:
+        titled.sort(key=lambda h: abs((records.by_id[h.source].earliest - when).days))
+    seen, evidence = set(), []
+    for h in titled:
+        if h.office in seen:
+            continue
+        seen.add(h.office)
+        record = records.by_id[h.source]
+        evidence.append(FindingEvidence(source=record.id, url=record.url or None, quote=record.title))
+        if len(evidence) == 2:
+            break
+    return evidence
+
+
+def _words(claim: Claim, given: OfficeGiven) -> str:
+    base = claim.sentence.start
+    return claim.sentence.text[given.start - base:given.end - base].rstrip(",( ")
+
+
+def _article(office: str) -> str:
+    return ("an " if office[0] in "aeiou" else "a ") + office
+
+
+# -- (b) acts the records of the day give to someone else ----------------------------------------
+
+
+def _on_day(records: Records, day: DateMention) -> list[DatedRecord]:
+    return [r for r in records.around(day.earliest, day.latest) if r.is_day]
+
+
+def _office_holder_elsewhere(claim: Claim, given: OfficeGiven, day: DateMention,
+                             records: Records) -> Finding | None:
+    """The essay gives an act of its day to X as an office-holder; that day's records give it to Y."""
+    person = given.mention.actor
+    actor = records.index.actors[person]
+    others = claim.actors - {person}
+    if not others:
+        return None
+    that_day = [r for r in _on_day(records, day) if others & r.involved]
+    if not that_day or any(person in r.involved for r in that_day):
+        return None
+    instead = set()
+    for record in that_day:
+        for other in record.involved - claim.actors:
+            candidate = records.index.actors.get(other)
+            if candidate and is_person(candidate) and candidate.polity == actor.polity and \
+                    any(_same_office_kind(given.office, h.office) for h in offices_held(candidate, records)):
+                instead.add(other)
+    if len(instead) != 1:
+        return None
+    holder = records.index.actors[instead.pop()]
+    shown = sorted(that_day, key=lambda r: r.origin == "event")
+    message = (f"The essay gives what happened on {format_date(day.earliest.isoformat())} to {actor.name} "
+               f"(“{_words(claim, given)}”); the records of that day give it to {holder.name} ({holder.role}) "
+               f"and do not name {actor.name}.")
+    evidence = [FindingEvidence(source=r.id, url=r.url or None,
+                                quote=_passage_naming(r, holder, claim, records)) for r in shown[:2]]
+    evidence.append(FindingEvidence(source=f"actor:{holder.id}", quote=holder.role))
+    return Finding(kind="office-mismatch", severity="error",
+                   location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
+                                            start=given.start, end=given.end),
+                   message=message, excerpt=claim.sentence.text, evidence=evidence)
+
+
+def _same_office_kind(written: str, held: str) -> bool:
+    """The office held is the one written, or one of the same kind (a chargé for "the ambassador")."""
+    family = FAMILY.get(written)
+    return covers(written, held) or (family in ("mission", "government", "military") and FAMILY.get(held) == family)
+
+
+def _sender_elsewhere(claim: Claim, day: DateMention, records: Records) -> Finding | None:
+    """The essay makes X the sender of a message to R on its day; the record of that day is from Y."""
+    if not claim.sender or not claim.recipient or MESSAGE not in claim.kinds:
+        return None
+    sent = [r for r in _on_day(records, day) if r.origin != "event" and MESSAGE in r.kinds
+            and claim.recipient in r.recipients and r.authors]
+    if not sent or any(claim.sender in r.authors for r in sent):
+        return None
+    reach = dt.timedelta(days=SENDER_REACH_DAYS)
+    if any(claim.sender in r.authors and claim.recipient in r.recipients
+           for r in records.around(day.earliest - reach, day.latest + reach) if r.origin != "event"):
+        return None
+    authors = {a for r in sent for a in r.authors}
+    if len(authors) != 1:
+        return None
+    record = sent[0]
+    writer = records.index.actors[authors.pop()]
+    sender = records.index.actors[claim.sender]
+    named = claim.sender in record.named
+    also = (f"; it names {sender.name}, but not as its sender" if named else f" and does not name {sender.name}")
+    message = (f"The essay makes {sender.name} the sender of the message to "
+               f"{records.index.actors[claim.recipient].name} of {format_date(day.earliest.isoformat())}; "
+               f"the record of that day is {record.title}, from {writer.name} ({writer.role}){also}.")
+    mention = next((m for m in claim.mentions if m.actor == claim.sender), None)
+    evidence = [FindingEvidence(source=record.id, url=record.url or None,
+                                quote=_passage_naming(record, sender if named else writer, claim, records)),
+                FindingEvidence(source=f"actor:{writer.id}", quote=writer.role)]
+    return Finding(kind="office-mismatch", severity="warning" if named else "error",
+                   location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
+                                            start=mention.start if mention else day.start,
+                                            end=mention.end if mention else day.end),
+                   message=message, excerpt=claim.sentence.text, evidence=evidence)
+
+
+def _passage_naming(record: DatedRecord, actor: Actor, claim: Claim, records: Records) -> str:
+    """The record's own words that name the actor (or, for its author, the opening), else its best passage."""
+    spellings = sorted(actor.names(), key=len, reverse=True)
+    for piece in own_sentences(record.text):
+        if any(re.search(rf"\b{re.escape(s)}\b", piece) for s in spellings) and len(piece) > 20:
+            return piece if len(piece) <= 320 else piece[:320].rsplit(" ", 1)[0] + " …"
+    return best_passage(record, claim.stems, records)
+
+
+# -- (a) names that slip from an actor's spelling -------------------------------------------------
+
+
+def _name_variants(claim: Claim, given: list[OfficeGiven], records: Records, store,
+                   lowercase: set[str]) -> list[Finding]:
+    findings = []
+    index = records.index
+    for mention in claim.mentions:
+        if mention.exact:
+            continue
+        actor = index.actors[mention.actor]
+        written = [t for t in fold(mention.text).split()]
+        if any(t in lowercase for t in written if t not in index.tokens):
+            continue  # an ordinary word of the essay, capitalised here
+        if not _backed(mention, actor, claim, given, index):
+            continue
+        if _attested(mention.text, records, store):
+            continue
+        spellings = ", ".join(dict.fromkeys(actor.names()))
+        message = (f"“{mention.text}” is not a spelling of {actor.name} ({actor.role}) found in the case or "
+                   f"the sources; they write {spellings}.")
+        evidence = [FindingEvidence(source=f"actor:{actor.id}", quote=spellings)]
+        evidence += _spelling_evidence(actor, claim, records)
+        findings.append(Finding(
+            kind="name-variant", severity="warning",
+            location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
+                                     start=mention.start, end=mention.end),
+            message=message, excerpt=claim.sentence.text, evidence=evidence))
+    return findings
+
+
+def _backed(mention: Mention, actor: Actor, claim: Claim, given: list[OfficeGiven], index: ActorIndex) -> bool:
+    """Something besides the spelling says the name is the actor's."""
+    words = fold(mention.text).split()
+    if len(words) > 1:
+        return True  # one word of it is exactly the actor's (a slip needs one kept word)
+    spelled = [t for s in actor.names() for t in fold(s).split()]
+    target = min(spelled, key=lambda t: OSA.distance(words[0], t))
+    if OSA.distance(words[0], target) == 1 and Levenshtein.distance(words[0], target) == 2:
+        return True  # two letters swapped
+    held = offices_of_role(actor.role)
+    if any(g.mention == mention and any(covers(g.office, h.office) for h in held) for g in given):
+        return True
+    paragraph = claim.paragraph.text
+    return any(re.search(rf"\b{re.escape(s)}\b", paragraph) for s in actor.names())
+
+
+def _attested(written: str, records: Records, store) -> bool:
+    """True when the sources or the case spell the name this way (in a title, an author, a text)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)", re.IGNORECASE)
+    for record in records.items:
+        if pattern.search(record.title) or pattern.search(record.text):
+            return True
+    for source in records.case.sources:
+        if any(pattern.search(a) for a in [*source.authors, *source.recipients]):
+            return True
+    if store is not None:
+        for hit in store.search(f'"{written}"', limit=3):
+            document = store.get(hit.id)
+            if document and pattern.search(f"{document.text} {document.notes} {document.source.title}"):
+                return True
+    return False
+
+
+def _spelling_evidence(actor: Actor, claim: Claim, records: Records) -> list[FindingEvidence]:
+    """A source's own words spelling the actor's name, nearest the sentence's date."""
+    when = next((m.earliest for m in claim.dates if m.is_day), None)
+    spellings = sorted(actor.names(), key=len, reverse=True)
+    candidates = [r for r in records.items if r.origin != "event" and actor.id in r.named and r.text]
+    if when is not None:
+        candidates.sort(key=lambda r: abs((r.earliest - when).days))
+    for record in candidates:
+        for piece in own_sentences(record.text):
+            if any(re.search(rf"\b{re.escape(s)}\b", piece) for s in spellings):
+                quote = piece if len(piece) <= 240 else piece[:240].rsplit(" ", 1)[0] + " …"
+                return [FindingEvidence(source=record.id, url=record.url or None, quote=quote)]
+    return []

@@ -1,0 +1,200 @@
+"""Is every quotation of the essay the source's own words?
+
+Each quotation of six words or more (shorter ones are scare quotes and titles) is anchored in the
+document its marker's entry names, in the whole corpus, and in the document the sentence itself
+describes; the most faithful anchor wins. A verbatim quotation raises no finding: it is right, and
+precision comes first. Near-verbatim and paraphrased quotations are warnings that give the source's
+real wording; a misquotation is an error naming the words that differ. A quotation found nowhere is
+"not found in the corpus" (a warning: the corpus holds only part of the archives), except when the
+corpus holds the whole text of the document the essay cites and the words are not in it (an error).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fontes.anchor import Anchor
+from fontes.anchor.result import FIDELITY_ORDER
+from fontes.audit.catalogue import Known, catalogue_of
+from fontes.audit.cited import (
+    CLEAR_ENTRY,
+    FOUND,
+    anchored,
+    best_source_for,
+    cited_document,
+    describe,
+    documents_in,
+    long_quotations,
+)
+from fontes.audit.entries import frus_documents
+from fontes.audit.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
+from fontes.audit.restatement import Restatement, restated_in
+from fontes.model import Finding, FindingEvidence, FindingLocation
+
+SEVERITY = {"near-verbatim": "warning", "paraphrase": "warning", "misquote": "error"}
+_SHOWN_DIFFERENCES = 6
+
+
+@dataclass
+class _Placed:
+    """Where a quotation was found: an anchor, or a loose restatement in a named document."""
+
+    known: Known | None
+    anchor: Anchor | None = None
+    restatement: Restatement | None = None
+
+    @property
+    def fidelity(self) -> str:
+        if self.anchor is not None:
+            return self.anchor.fidelity
+        return "paraphrase" if self.restatement is not None else "not-found"
+
+
+def check_quotations(essay: Essay, context) -> list[Finding]:
+    """A finding for every quotation that is not the verbatim words of a source (none without a corpus)."""
+    if context.store is None:
+        return []
+    entries = {r.number: r for r in essay.references if r.number is not None}
+    findings = []
+    for paragraph, sentence in essay.sentences():
+        quotations = _outermost(long_quotations(sentence))
+        described: list[Known] | None = None  # the document the sentence describes, looked up once
+        for quotation in quotations:
+            marker = _marker_of(quotation, sentence)
+            from_entry = _entry_documents(marker, entries, context)
+            placed = _best([_in_documents(quotation, from_entry, context), _in_corpus(quotation, context)])
+            if placed.fidelity == "not-found":
+                if described is None:
+                    found = _sentence_document(sentence, paragraph, essay, context)
+                    described = [found] if found else []
+                placed = _best([placed, _in_documents(quotation, described, context, loose=True)])
+            if placed.fidelity == "verbatim":
+                continue
+            cited = (described or [None])[0] or (from_entry[0] if len(from_entry) == 1 else None)
+            findings.append(_finding(quotation, paragraph, sentence, marker, placed, cited))
+    return findings
+
+
+def _outermost(quotations: list[Quotation]) -> list[Quotation]:
+    """A quotation inside another quotation is judged with it, not again on its own."""
+    return [q for q in quotations
+            if not any(o is not q and o.start <= q.start and q.end <= o.end for o in quotations)]
+
+
+def _marker_of(quotation: Quotation, sentence: Sentence) -> Marker | None:
+    """The marker that follows the quotation in its sentence, else the sentence's last marker."""
+    after = [m for m in sentence.markers if m.start >= quotation.end]
+    return after[0] if after else (sentence.markers[-1] if sentence.markers else None)
+
+
+def _entry_documents(marker: Marker | None, entries: dict[int, Reference], context) -> list[Known]:
+    """The corpus documents that the marker's entries clearly describe."""
+    if marker is None:
+        return []
+    catalogue = catalogue_of(context)
+    documents: list[Known] = []
+    for number in marker.numbers:
+        entry = entries.get(number)
+        if entry is None:
+            continue
+        named = [catalogue.get(i) for i in sorted(frus_documents(entry))]
+        if named:
+            documents += [k for k in named if k is not None]
+            continue
+        match = best_source_for(entry, context)
+        if match.known is not None and match.score >= CLEAR_ENTRY:
+            documents.append(match.known)
+    return [k for k in documents if k.in_corpus]
+
+
+def _sentence_document(sentence: Sentence, paragraph: Paragraph, essay: Essay, context) -> Known | None:
+    cited = cited_document(documents_in(sentence, paragraph, essay, context))
+    return catalogue_of(context).get(cited.source) if cited else None
+
+
+def _in_documents(quotation: Quotation, documents: list[Known], context, loose: bool = False) -> _Placed:
+    """The quotation in the first of `documents` that holds it (loosely restated too, when `loose`)."""
+    placed = _Placed(None)
+    for known in documents:
+        if not known.in_corpus:
+            continue
+        anchor = anchored(quotation.text, context, known.id)
+        placed = _best([placed, _Placed(known, anchor if anchor.fidelity in FOUND else None)])
+        if placed.fidelity == "not-found" and loose:
+            restatement = restated_in(quotation.text, catalogue_of(context).text(known.id) or "")
+            if restatement is not None:
+                placed = _Placed(known, restatement=restatement)
+    if placed.known is None and documents:
+        placed = _Placed(documents[0])
+    return placed
+
+
+def _in_corpus(quotation: Quotation, context) -> _Placed:
+    anchor = anchored(quotation.text, context)
+    if anchor.fidelity not in FOUND or anchor.source is None:
+        return _Placed(None)
+    return _Placed(catalogue_of(context).get(anchor.source), anchor)
+
+
+def _best(options: list[_Placed]) -> _Placed:
+    """The most faithful placement (the first of equals: the marker's own document wins ties)."""
+    def rank(p: _Placed):
+        score = p.anchor.score if p.anchor is not None else (p.restatement.recall if p.restatement else 0.0)
+        loose = 0 if p.anchor is not None or p.restatement is None else 1
+        return FIDELITY_ORDER.index(p.fidelity), loose, -score
+    found = [p for p in options if p.fidelity != "not-found"]
+    if found:
+        return min(found, key=rank)
+    return next((p for p in options if p.known is not None), options[0])
+
+
+# -- findings ------------------------------------------------------------------------------------
+
+def _finding(quotation: Quotation, paragraph: Paragraph, sentence: Sentence, marker: Marker | None,
+             placed: _Placed, cited: Known | None) -> Finding:
+    location = FindingLocation(paragraph=paragraph.index, sentence=sentence.index, start=quotation.start,
+                               end=quotation.end, marker=marker.text if marker else None)
+    excerpt = quotation.text if len(quotation.text) <= 240 else quotation.text[:239].rstrip() + "…"
+    if placed.fidelity == "not-found":
+        return _not_found(location, excerpt, cited)
+    source = placed.known.source
+    words = placed.anchor.selector.exact if placed.anchor and placed.anchor.selector else placed.restatement.words
+    words = " ".join(words.split())
+    name = f"{describe(source)} [{source.id}]"
+    if placed.fidelity == "misquote":
+        changed = [d for d in placed.anchor.diff if d.meaning]
+        shown = "; ".join(f"“{d.quote}” where the source has “{d.source}” ({d.meaning})"
+                          for d in changed[:_SHOWN_DIFFERENCES])
+        message = f"Misquotation of {name}: {shown}. The source reads: “{words}”"
+    elif placed.fidelity == "near-verbatim":
+        shown = "; ".join(f"“{d.quote}” for “{d.source}”" for d in placed.anchor.diff[:_SHOWN_DIFFERENCES])
+        message = f"Near-verbatim quotation of {name}, with small differences ({shown}). The source reads: “{words}”"
+    elif placed.restatement is not None:
+        message = (f"Paraphrase presented as a quotation: these are not the words of {name}, which says it "
+                   f"(loosely) in other words: “{words}”")
+    else:
+        message = (f"Paraphrase presented as a quotation: these are not the words of {name}, which says it "
+                   f"in other words: “{words}”")
+    evidence = [FindingEvidence(source=source.id, url=source.url or None, quote=words)]
+    return Finding(kind="quote-fidelity", severity=SEVERITY[placed.fidelity], location=location,
+                   message=message, excerpt=excerpt, evidence=evidence)
+
+
+def _not_found(location: FindingLocation, excerpt: str, cited: Known | None) -> Finding:
+    """Not in the corpus: an error only when the corpus holds the whole of the cited document."""
+    if cited is not None and cited.in_corpus and cited.text_complete:
+        source = cited.source
+        message = (f"Not in {describe(source)} [{source.id}]: the corpus holds that document's full text, and "
+                   f"neither these words nor a passage restating them were found in it")
+        return Finding(kind="quote-fidelity", severity="error", location=location, message=message, excerpt=excerpt,
+                       evidence=[FindingEvidence(source=source.id, url=source.url or None, quote=describe(source))])
+    message = ("Not found in the corpus: no stored document holds these words, and no passage was recognised "
+               "as restating them")
+    evidence = []
+    if cited is not None:
+        source = cited.source
+        held = ("only an excerpt of it is stored" if cited.in_corpus else "the corpus does not hold its text")
+        message += f"; the sentence cites {describe(source)} [{source.id}], and {held}"
+        evidence.append(FindingEvidence(source=source.id, url=source.url or None, quote=describe(source)))
+    return Finding(kind="quote-fidelity", severity="warning", location=location, message=message, excerpt=excerpt,
+                   evidence=evidence)

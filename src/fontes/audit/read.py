@@ -1,0 +1,101 @@
+"""Read an essay (plain text, Markdown or .docx) into an `Essay`: the input of every audit check.
+
+Paragraph, sentence and quotation texts are the words of their span of `Essay.text` with line
+breaks (and a block quote's `>`) folded into single spaces; every offset is a code point of
+`Essay.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fontes.audit.essay import Essay, Marker, Paragraph, Quotation, Sentence
+from fontes.audit.reading.blocks import TRAILING_MARKERS, Block, split_blocks
+from fontes.audit.reading.markers import find_markers, note_label_numbers
+from fontes.audit.reading.quotations import find_quotations, opens_with_quotation
+from fontes.audit.reading.references import parse_reference, reference_blocks
+from fontes.audit.reading.sentences import split_sentences
+from fontes.audit.reading.source_text import essay_text
+
+
+def read_essay(path: str | Path) -> Essay:
+    """The essay in a .txt, .md or .docx file; raises AuditError when the file cannot be read."""
+    path = Path(path)
+    return essay_from_text(essay_text(path), str(path))
+
+
+def essay_from_text(text: str, path: str = "<text>") -> Essay:
+    """The essay in a text (Markdown understood); `path` only names it."""
+    blocks = split_blocks(text)
+    taken, entry_blocks = reference_blocks(text, blocks)
+    note_numbers = note_label_numbers([b.label for b in blocks if b.kind == "note"])
+    references = [parse_reference(text, b, note_numbers.get(b.label)) for b in entry_blocks]
+    body = [b for i, b in enumerate(blocks) if b.kind != "note" and (i not in taken or b.kind == "heading")]
+    paragraphs = []
+    for position, block in enumerate(body):
+        following = body[position + 1] if position + 1 < len(body) else None
+        continued = following is not None and opens_with_quotation(following.raw(text))
+        paragraphs.append(_paragraph(text, block, len(paragraphs), note_numbers, continued))
+    title = paragraphs[0].text if paragraphs and paragraphs[0].heading and body[0] is blocks[0] else ""
+    return Essay(path=path, text=text, title=title, paragraphs=paragraphs, references=references)
+
+
+def words_of(span: str) -> str:
+    """A span's words on one line: line breaks and block-quote marks folded into single spaces."""
+    return " ".join(re.sub(r"(?m)^[ \t]*>[ \t]?", "", span).split())
+
+
+def _paragraph(text: str, block: Block, index: int, note_numbers: dict[str, int],
+               continued: bool) -> Paragraph:
+    start, end = block.content_start, block.end
+    if block.kind == "heading":
+        return Paragraph(index=index, text=words_of(text[start:end]).strip("#*_ "), start=start, end=end,
+                         heading=True)
+    markers = find_markers(text, start, end, note_numbers)
+    if block.kind == "quote":
+        quotations = _block_quotation(text, start, end)
+        spans = [(start, end)]
+    else:
+        quotations = find_quotations(text, start, end, continued)
+        markers, quotations = _markers_outside_quotations(text, markers, quotations)
+        spans = split_sentences(text, start, end, [(q.start, q.end) for q in quotations])
+    sentences = [
+        Sentence(index=i, text=words_of(text[s:e]), start=s, end=e,
+                 markers=[m for m in markers if s <= m.start < e],
+                 quotations=[q for q in quotations if s <= q.start < e])
+        for i, (s, e) in enumerate(spans)
+    ]
+    return Paragraph(index=index, text=words_of(text[start:end]), start=start, end=end, sentences=sentences)
+
+
+def _block_quotation(text: str, start: int, end: int) -> list[Quotation]:
+    """A block quote's words, without the markers after it or quotation marks around it."""
+    trailing = TRAILING_MARKERS.search(text, start, end)
+    stop = trailing.start() if trailing else end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if start < stop and text[start] in "“\"«":
+        start += 1
+        closing = max(text.rfind(mark, start, stop) for mark in "”\"»")
+        if closing >= 0 and not text[closing + 1:stop].strip(".,;:!? "):
+            stop = closing
+    words = words_of(text[start:stop])
+    return [Quotation(text=words, start=start, end=stop, block=True)] if words else []
+
+
+def _markers_outside_quotations(text: str, markers: list[Marker], quotations: list[Quotation]):
+    """Numbers in brackets inside a quotation are the quoted text's own, unless they close it."""
+    kept: list[Marker] = []
+    for marker in markers:
+        holder = next((q for q in quotations if q.start <= marker.start < q.end), None)
+        if holder is None:
+            kept.append(marker)
+        elif not text[marker.end:holder.end].strip(" .,;:!?"):
+            kept.append(marker)
+            cut = marker.start
+            while cut > holder.start and text[cut - 1].isspace():
+                cut -= 1
+            holder.end = cut
+            holder.text = words_of(text[holder.start:cut])
+    return kept, [q for q in quotations if q.text]

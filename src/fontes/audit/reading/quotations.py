@@ -1,0 +1,75 @@
+"""Quotations in a paragraph: curly or straight double quotes, guillemets, and ‘single’ quotes.
+
+Single quotes inside a double quotation are part of it (a quotation inside a quotation). A quotation
+left open at the paragraph's end is recorded only when the next paragraph opens with a quotation
+mark (the convention for a quotation that runs over several paragraphs); any other unbalanced mark
+is treated as plain text and records nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fontes.audit.essay import Quotation
+
+OPENERS = {"“": "double", "«": "double", "„": "double", "‘": "single"}
+CLOSERS = {"”": "double", "»": "double", "’": "single"}
+_OPENING_CONTEXT = set(" \t\n([{—–-/") | {""}
+
+
+def find_quotations(text: str, start: int, end: int, continued: bool = False) -> list[Quotation]:
+    """The quotations in text[start:end]; `continued` when the next paragraph goes on quoting."""
+    found: list[Quotation] = []
+    open_at: int | None = None
+    kind = ""
+    for i in range(start, end):
+        char = text[i]
+        before = text[i - 1] if i > start else ""
+        after = text[i + 1] if i + 1 < end else ""
+        if char == '"':
+            opening = _opens(before, after, is_open=open_at is not None and kind == "double")
+            if opening:
+                if open_at is None or kind == "double":
+                    open_at, kind = i, "double"
+            elif open_at is not None and kind == "double":
+                _record(found, text, open_at + 1, i)
+                open_at = None
+            continue
+        if char in OPENERS and OPENERS[char] == "double":
+            if open_at is None or kind == "double":
+                open_at, kind = i, "double"
+        elif char == "‘" and open_at is None and before in _OPENING_CONTEXT and after.strip():
+            open_at, kind = i, "single"
+        elif char in CLOSERS and open_at is not None and CLOSERS[char] == kind:
+            if kind == "single" and after.isalpha():
+                continue  # an apostrophe inside a word: don’t
+            _record(found, text, open_at + 1, i)
+            open_at = None
+    if open_at is not None and kind == "double" and continued:
+        _record(found, text, open_at + 1, end)
+    return found
+
+
+def _opens(before: str, after: str, is_open: bool) -> bool:
+    """Whether a straight double quote opens a quotation, judged by the characters around it."""
+    if before in _OPENING_CONTEXT and after and not after.isspace():
+        return not is_open or before == ""
+    if before and not before.isspace():
+        return False
+    return not is_open
+
+
+def _record(found: list[Quotation], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = re.sub(r"\s+", " ", re.sub(r"\n[ \t]*>[ \t]?", "\n", text[start:end])).strip()
+    if words:
+        found.append(Quotation(text=words, start=start, end=end))
+
+
+def opens_with_quotation(paragraph_text: str) -> bool:
+    """True when a paragraph begins with an opening quotation mark."""
+    stripped = paragraph_text.lstrip("> \t")
+    return stripped[:1] in ("“", "«", "„", '"')
