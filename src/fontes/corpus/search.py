@@ -41,7 +41,8 @@ def tokens(text: str) -> list[str]:
 
 
 def _fts_string(words: str) -> str:
-    return '"' + words.replace('"', '""') + '"'
+    """`words` as one FTS5 string; a NUL, where FTS5 would stop reading the query, becomes a space."""
+    return '"' + words.replace('"', '""').replace("\x00", " ") + '"'
 
 
 def fts_query(text: str) -> str:

@@ -30,6 +30,8 @@ async def read_request(request: Request):
         data = json.loads(await request.body() or b"null")
     except (ValueError, UnicodeDecodeError):
         raise WebError("the body is not JSON", hint="send application/json") from None
+    except RecursionError:  # "[[[[…" nested deeper than Python's stack, well within the size limit
+        raise WebError("the body is nested too deeply", hint="send the what-if object as the page does") from None
     ws = request.app.state.workspace
     return ws, parse_whatif(data, ws.case, request.path_params["question_id"]), data
 

@@ -89,7 +89,7 @@ def evidence(request: Request) -> Response:
     wanted = request.query_params.get("question")
     cards = evidence_cards(ws.case, ws.verdict(school))
     if wanted:
-        cards = [card for card in cards if wanted in card["questions"].split()]
+        cards = [card for card in cards if any(row.question == wanted for row in card["rows"])]  # ids may hold spaces
     labels = {s.id: s.label for s in ws.case.schools}
     return render(request, "evidence.html", cards=cards, wanted=wanted,
                   school_label=labels.get(school, "no school (uniform priors)"))
