@@ -159,3 +159,15 @@ def test_duplicate_key_is_reported_with_its_line(toy_case_dir):
     (problem,) = check_case(toy_case_dir)
     assert (problem.file, problem.line) == ("toy/sources.yaml", 7)
     assert "duplicate key 'title'" in problem.message
+
+
+def test_a_written_case_reads_back_without_libyaml_too(toy_case_dir, tmp_path):
+    import yaml
+
+    case = load_case(toy_case_dir)
+    uncertain = case.sources[0].model_copy(update={"date": "1950-07-28?", "title": "Who? When?",
+                                                   "authors": [], "recipients": []})  # so: {flow}
+    out = write_case(case.model_copy(update={"sources": [uncertain]}), tmp_path / "copy")
+    for path in out.glob("*.yaml"):  # PyYAML's pure-Python parser read `date: 1950-07-28?,` in {...} as a key
+        assert yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert load_case(out).sources[0].date == "1950-07-28?"

@@ -342,3 +342,12 @@ def test_a_long_retry_after_is_capped(tmp_path):
     fetcher_for(archive, tmp_path, time, min_interval=0.0, max_wait=60.0).fetch(PAGE_URL)
 
     assert time.naps == [60.0]
+
+
+def test_a_mirror_named_in_the_environment_is_fetched_from_instead(monkeypatch):
+    monkeypatch.setenv("FONTES_FRUS_TEI_BASE", "http://127.0.0.1:8000/volumes/")
+    monkeypatch.setenv("FONTES_WCDA_BASE", "http://127.0.0.1:8000/document")
+    assert fetched_from("https://history.state.gov/historicaldocuments/frus1950v07/d86") == \
+        "http://127.0.0.1:8000/volumes/frus1950v07.xml"
+    assert fetched_from("https://wilson-center-digital-archive.dvincitest.com/document/114256") == \
+        "http://127.0.0.1:8000/document/114256"

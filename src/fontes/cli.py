@@ -264,6 +264,7 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
 
     Every download is cached beside the store and never fetched twice; failures are retried
     politely. Sources whose archive fontes cannot fetch from are listed as skipped.
+    FONTES_FRUS_TEI_BASE and FONTES_WCDA_BASE point the fetches at a mirror.
     """
     from fontes.case import load_case
     from fontes.corpus.pull import pull_sources

@@ -1,16 +1,24 @@
-"""Write a case back to a folder of YAML files, atomically, in the format it was read from."""
+"""Write a case back to a folder of YAML files, in the format it was read from, whole or not at all.
+
+The files are written into a temporary folder beside the target, which is then renamed into
+place: a killed process leaves either the whole case or none of it (and a hidden `.*.tmp`
+folder). Into a folder that already holds other files they are moved one by one, case.yaml
+last, so the folder is never a case made of some new files and some missing or old ones.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import shutil
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
+from fontes.case.yaml_files import CASE_FILES
 from fontes.errors import CaseError
-from fontes.model import Case, LIKELIHOOD_WORDS
+from fontes.model import LIKELIHOOD_WORDS, Case
 
 _WORD_OF = {v: k for k, v in LIKELIHOOD_WORDS.items()}
 
@@ -42,23 +50,91 @@ def case_documents(case: Case) -> dict[str, Any]:
 
 
 def write_case(case: Case, folder: str | Path, *, overwrite: bool = False) -> Path:
-    """Write `case` into `folder`; each file goes to a temporary name first, then is renamed."""
+    """Write `case` into `folder`, whole or not at all; a folder's case files are replaced only
+    with `overwrite`."""
     folder = Path(folder)
-    if (folder / "case.yaml").exists() and not overwrite:
-        raise CaseError(f"{folder} already holds a case", hint="choose a new folder or pass overwrite")
-    folder.mkdir(parents=True, exist_ok=True)
+    if not overwrite:
+        _refuse_if_taken(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = _new_folder_beside(folder)
+    try:
+        _write_files(case, staging)
+        _move_into_place(staging, folder, overwrite)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return folder
+
+
+def _refuse_if_taken(folder: Path) -> None:
+    """CaseError when `folder` holds any file of a case (it may be someone's work)."""
+    taken = [f"{stem}.yaml" for stem in CASE_FILES if (folder / f"{stem}.yaml").exists()]
+    if taken:
+        raise CaseError(f"{folder} already holds a case ({', '.join(taken)})",
+                        hint="choose a new folder or pass overwrite")
+
+
+def _new_folder_beside(folder: Path) -> Path:
+    """A new hidden folder next to `folder` (same file system, so a rename moves it at once)."""
+    while True:
+        staging = folder.parent / f".{folder.name or 'case'}.{secrets.token_hex(4)}.tmp"
+        try:
+            staging.mkdir()
+            return staging
+        except FileExistsError:
+            continue
+
+
+def _write_files(case: Case, staging: Path) -> None:
+    """Each YAML file of the case into `staging`, flushed to the disk."""
     yaml = YAML()
     yaml.default_flow_style = None
     yaml.width = 100
+    yaml.representer.add_representer(str, _quoted_if_uncertain)
     for stem, document in case_documents(case).items():
         if not document and stem in ("actors", "events"):
             continue
-        fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=".yaml.tmp", dir=folder)
+        with open(staging / f"{stem}.yaml", "x", encoding="utf-8") as out:
+            yaml.dump(document, out)
+            out.flush()
+            os.fsync(out.fileno())
+
+
+def _quoted_if_uncertain(representer, text: str):
+    """A string holding '?' (an uncertain EDTF date, 1950-07-28?) quoted: in a {flow} mapping,
+    YAML 1.1 readers (PyYAML without libyaml) take a plain one for a key indicator."""
+    if "?" in text:
+        return representer.represent_scalar("tag:yaml.org,2002:str", text, style="'")
+    return representer.represent_str(text)
+
+
+def _move_into_place(staging: Path, folder: Path, overwrite: bool) -> None:
+    """Rename `staging` to `folder` at once; if `folder` holds files, move the case's files in."""
+    if not _is_working_directory(folder):
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                yaml.dump(document, out)
-            os.replace(tmp, folder / f"{stem}.yaml")
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    return folder
+            os.rename(staging, folder)  # atomic; replaces only a missing or empty folder
+            return
+        except OSError:
+            if not folder.is_dir():
+                raise CaseError(f"{folder} cannot be written: it is not a folder",
+                                hint="choose a new folder") from None
+    if not overwrite:
+        _refuse_if_taken(folder)  # a case may have been written there since we looked
+    (folder / "case.yaml").unlink(missing_ok=True)  # no case here until every file is the new one's
+    for stem in CASE_FILES:
+        if stem != "case":
+            new = staging / f"{stem}.yaml"
+            if new.exists():
+                os.replace(new, folder / new.name)
+            else:  # a file this case lacks must not stay behind from the old one
+                (folder / new.name).unlink(missing_ok=True)
+    os.replace(staging / "case.yaml", folder / "case.yaml")
+    staging.rmdir()
+
+
+def _is_working_directory(folder: Path) -> bool:
+    """True when `folder` is the current directory (renaming over it would strand the shell in it)."""
+    try:
+        return folder.exists() and folder.samefile(Path.cwd())
+    except OSError:
+        return False

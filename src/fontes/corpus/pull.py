@@ -4,7 +4,8 @@ FRUS documents come from the Office of the Historian's TEI edition (the HistoryA
 `frus` repository), one volume fetched once however many of its documents the case cites;
 Wilson Center Digital Archive documents come from their pages. What is fetched is cached
 beside the store, so a second pull sends no request. Each source is stored in its own
-transaction, and a source that fails is reported while the others go on.
+transaction, and a source that fails is reported while the others go on. The environment
+variables FONTES_FRUS_TEI_BASE and FONTES_WCDA_BASE fetch from a mirror instead.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 #: A document page of history.state.gov (the host is sometimes written www. or with a trailing dot).
 FRUS_DOCUMENT = re.compile(r"^https?://(?:www\.)?history\.state\.gov\.?/historicaldocuments/"
                            r"(?P<volume>[A-Za-z0-9][A-Za-z0-9_.-]*)/(?P<doc>d\d+)/?$")
-#: The whole TEI volume, as the Office of the Historian publishes it.
-FRUS_VOLUME_TEI = "https://raw.githubusercontent.com/HistoryAtState/frus/master/volumes/{volume}.xml"
+#: Where the whole TEI volumes are, as the Office of the Historian publishes them (<base>/<volume>.xml).
+FRUS_TEI_BASE = "https://raw.githubusercontent.com/HistoryAtState/frus/master/volumes"
 #: A document page of the Wilson Center Digital Archive (a number or a slug after /document/),
 #: on the archive's host or on one of the development copies of it that cases sometimes cite
 #: (their slugs are the archive's; the page is fetched from the archive itself).
@@ -40,7 +41,8 @@ WCDA_DOCUMENT = re.compile(r"^https?://(?:digitalarchive\.wilsoncenter\.org|"
                            r"wilson-center-digital-archive\.dvincitest\.com|"
                            r"wilson-center\.drivingcreative\.com)/document/"
                            r"(?P<ref>[A-Za-z0-9][A-Za-z0-9_-]*)/?$")
-WCDA_PAGE = "https://digitalarchive.wilsoncenter.org/document/{ref}"
+#: Where the archive's document pages are (<base>/<ref>).
+WCDA_BASE = "https://digitalarchive.wilsoncenter.org/document"
 
 #: Source fields a pulled document keeps from the case: the analyst's, not the archive's.
 CASE_FIELDS = ("id", "credibility")
@@ -74,7 +76,7 @@ class FrusDocument:
 
     @property
     def url(self) -> str:
-        return FRUS_VOLUME_TEI.format(volume=self.volume)
+        return f"{_base('FONTES_FRUS_TEI_BASE', FRUS_TEI_BASE)}/{self.volume}.xml"
 
     @property
     def tei_id(self) -> str:
@@ -96,9 +98,14 @@ def archive_of(source: Source) -> FrusDocument | WcdaPage | str:
     if match := FRUS_DOCUMENT.match(url):
         return FrusDocument(match["volume"], match["doc"])
     if match := WCDA_DOCUMENT.match(url):
-        return WcdaPage(WCDA_PAGE.format(ref=match["ref"]))
+        return WcdaPage(f"{_base('FONTES_WCDA_BASE', WCDA_BASE)}/{match['ref']}")
     return (f"{url} is neither a FRUS document (history.state.gov/historicaldocuments/<volume>/d<n>) "
             "nor a Wilson Center Digital Archive document page; fetch it by hand and `fontes ingest` it")
+
+
+def _base(variable: str, default: str) -> str:
+    """The archive's base URL: the environment variable's when it is set (a mirror), else `default`."""
+    return (os.environ.get(variable) or default).rstrip("/")
 
 
 def default_cache_dir(store: Store) -> Path:
