@@ -325,10 +325,34 @@ def test_anchor_quote_aligns_only_the_candidates(store):
     assert len(store.fetched) <= 3
 
 
+def test_the_candidates_are_asked_for_with_the_gaps_of_the_quotation(store):
+    anchor = anchor_quote("if the Americans crossed the parallel … China would intervene", store)
+    assert store.asked == [("if the americans crossed the parallel … china would intervene", 10)]
+    assert (anchor.source, anchor.fidelity) == ("peking-3", "verbatim")
+
+
 def test_anchor_quote_reports_a_misquote_with_its_source(store):
     anchor = anchor_quote("if the Americans crossed the parallel China would not intervene", store)
     assert (anchor.source, anchor.fidelity) == ("peking-3", "misquote")
     assert [d.meaning for d in anchor.diff] == ["negation"]
+
+
+def test_once_a_candidate_holds_a_misquote_the_others_are_not_searched_for_a_paraphrase(store, monkeypatch):
+    from fontes.anchor import fidelity
+
+    searched, search = [], fidelity._paraphrase
+    monkeypatch.setattr(fidelity, "_paraphrase", lambda quote, text: searched.append(text) or search(quote, text))
+    anchor = anchor_quote("if the Americans crossed the parallel China would not intervene", store)
+    assert (anchor.source, anchor.fidelity) == ("peking-3", "misquote")
+    assert store.fetched[0] == "peking-3" and len(store.fetched) == 10 and searched == []
+
+
+def test_a_text_lacking_most_of_the_quotations_words_is_not_split_into_words(monkeypatch):
+    from fontes.anchor import paraphrase
+
+    monkeypatch.setattr(paraphrase, "_words_of", lambda text: pytest.fail("the text was split"))
+    quote = normalize("The Ambassador doesn't think the Government will request American troops").text
+    assert paraphrase.find_paraphrase(quote, normalize("Routine report on supplies of rice and coal.").text) is None
 
 
 def test_anchor_quote_in_one_named_source(store):

@@ -57,9 +57,11 @@ def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None
         return Anchor.from_match(source_id, match) if match else Anchor(source=source_id,
                                                                          fidelity="not-found")
     best: tuple[Match, str] | None = None
-    for doc_id in store.candidates(quotation.search_text(), limit=candidates):
+    for doc_id in store.candidates(" … ".join(quotation.piece_texts()), limit=candidates):
         document = store.get(doc_id)
-        match = locate(quotation, document.text) if document is not None else None
+        # A paraphrase never outranks a near-verbatim quotation or a misquote found already.
+        paraphrase = best is None or best[0].fidelity == "paraphrase"
+        match = locate(quotation, document.text, paraphrase=paraphrase) if document is not None else None
         if match and (best is None or match.rank() < best[0].rank()):
             best = (match, doc_id)
             if match.fidelity == "verbatim":

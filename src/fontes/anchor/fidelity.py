@@ -34,8 +34,12 @@ MIN_EQUAL_WORD_SHARE = 0.5
 MAX_MEANINGFUL_WORDS = 4
 
 
-def locate(quotation: Quotation, raw: str) -> Match | None:
-    """The most faithful place of `quotation` in the raw text, or None when it is not there."""
+def locate(quotation: Quotation, raw: str, *, paraphrase: bool = True) -> Match | None:
+    """The most faithful place of `quotation` in the raw text, or None when it is not there.
+
+    `paraphrase=False` skips the search for a paraphrase (the slowest part), for a caller
+    that holds a closer match already.
+    """
     text = normalize(raw)
     spans = find_exact(quotation, text.text)
     if spans:
@@ -46,7 +50,7 @@ def locate(quotation: Quotation, raw: str) -> Match | None:
         fidelity = judge(quotation, alignment.similarity, comparison)
         if fidelity:
             return _match(raw, text, alignment.spans, fidelity, alignment.similarity, comparison)
-    found = _paraphrase(quotation, text.text)
+    found = _paraphrase(quotation, text.text) if paraphrase else None
     if found:
         return _match(raw, text, [(found.start, found.end)], "paraphrase", found.score)
     return None

@@ -76,6 +76,10 @@ def find_paraphrase(quote_text: str, text: str) -> Paraphrase | None:
     if len(wanted) < MIN_CONTENT_WORDS:
         return None
     bar = LONG_BAR if len(wanted) >= LONG_QUOTE else SHORT_BAR
+    # A stem is the start of its word, so a stem not in the text at all is in no window:
+    # a text lacking too many is passed over before it is split into words (the slow part).
+    if sum(stem in text for stem in wanted) < max(bar.recall * len(wanted), bar.matched):
+        return None
     all_tokens, content = _words_of(text)
     for window in _windows(wanted, content, bar):
         if _longest_missing_run(quote_content, window.matched) > bar.missing_run * len(quote_content):

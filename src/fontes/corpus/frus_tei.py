@@ -15,12 +15,13 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
 from fontes.corpus.doc_types import doc_type_from_title
 from fontes.corpus.document import Document, PageBreak
-from fontes.corpus.tei_text import FlatDocument, flatten_document, local_name, plain_text
+from fontes.corpus.tei_text import FlatDocument, flatten_document, plain_text
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
 from fontes.model import Source
@@ -54,6 +55,16 @@ class _Problem(Exception):
     def __init__(self, field: str, message: str, hint: str | None = None):
         super().__init__(message)
         self.field, self.message, self.hint = field, message, hint
+
+
+class _Facts(NamedTuple):
+    """What a document's markup says besides its text: read before the text is flattened."""
+
+    date: str | None
+    date_note: str
+    authors: list[str]
+    recipients: list[str]
+    place: str
 
 
 class _Volume:
@@ -142,17 +153,24 @@ class _Volume:
         where = f"{self.path}#{doc_id or f'document[{self.position}]'}"
         start_page = self.page
         head = div.find(_HEAD)
+        facts = self.facts(div, head)  # before the flattening, which rewrites the element
         flat = flatten_document(div, head)
         turned = [p.page for p in flat.pages] + flat.trailing_pages
         if turned:  # the next document starts on the last page this one turned to
             self.page = turned[-1]
         try:
-            return self.build(div, doc_id, where, head, flat, start_page)
+            return self.build(div, doc_id, where, head, flat, start_page, facts)
         except _Problem as problem:
             return CorpusError(problem.message, file=where, field=problem.field, hint=problem.hint)
 
+    def facts(self, div: etree._Element, head: etree._Element | None) -> _Facts:
+        datelines = [d for d in div.iter(_DATELINE) if not _inside_note(d, div)]
+        date, date_note = self.date(div, datelines)
+        authors, recipients = self.correspondents(head)
+        return _Facts(date, date_note, authors, recipients, self.place(datelines))
+
     def build(self, div: etree._Element, doc_id: str, where: str, head: etree._Element | None,
-              flat: FlatDocument, start_page: str | None) -> Document:
+              flat: FlatDocument, start_page: str | None, facts: _Facts) -> Document:
         if not _DOC_ID.match(doc_id):
             raise _Problem("xml:id", f"document has no usable xml:id ({doc_id!r})",
                            "give each div[@type='document'] an xml:id such as d209")
@@ -165,24 +183,22 @@ class _Volume:
         pages = flat.pages
         if start_page and (not pages or pages[0].offset > 0):
             pages = [PageBreak(offset=0, page=start_page), *pages]
-        date, date_note = self.date(div)
-        authors, recipients = self.correspondents(head)
         editorial = div.get("subtype") == "editorial-note"
         ref = f"{volume}/{doc_id}"
         source = Source(
             id=f"{volume}-{doc_id}",
             title=flat.title,
-            date=date,
-            authors=authors,
-            recipients=recipients,
+            date=facts.date,
+            authors=facts.authors,
+            recipients=facts.recipients,
             archive="FRUS",
             archive_ref=f"{ref}; {flat.source_note}" if flat.source_note else ref,
             url=HSG_URL.format(volume=volume, doc=doc_id),
             doc_type="editorial note" if editorial else _doc_type(flat.title, flat.source_note),
-            note=date_note,
+            note=facts.date_note,
         )
         return Document(source=source, text=flat.text, notes="\n\n".join(flat.notes),
-                        pages=pages, text_complete=True, place=self.place(div), origin=where)
+                        pages=pages, text_complete=True, place=facts.place, origin=where)
 
     def volume(self) -> str:
         volume = self.volume_id or self.path.stem
@@ -191,21 +207,20 @@ class _Volume:
                            "give <TEI> an xml:id such as frus1949v07p2")
         return volume
 
-    def date(self, div: etree._Element) -> tuple[str | None, str]:
+    def date(self, div: etree._Element, datelines: list[etree._Element]) -> tuple[str | None, str]:
         """EDTF from frus:doc-dateTime-min/max, else the dateline's date; and a note on misses."""
         low, high = _day(div.get(DOC_DATE_MIN)), _day(div.get(DOC_DATE_MAX))
-        candidates = []
-        if low or high:
-            candidates.append(low if (low == high or not high) else
-                              high if not low else f"{low}/{high}")
-        dateline_date = _dateline_date(div)
-        if dateline_date:
-            candidates.append(dateline_date)
         rejected = []
-        for candidate in candidates:
+        if low or high:
+            candidate = low if (low == high or not high) else high if not low else f"{low}/{high}"
             if _is_valid_date(candidate):
                 return candidate, ""
             rejected.append(candidate)
+        dateline_date = _dateline_date(datelines)
+        if dateline_date:
+            if _is_valid_date(dateline_date):
+                return dateline_date, ""
+            rejected.append(dateline_date)
         note = f"date {' / '.join(rejected)!r} in the TEI is not a valid date" if rejected else ""
         return None, note
 
@@ -214,9 +229,9 @@ class _Volume:
         found: dict[str, list[str]] = {"from": [], "to": []}
         if head is None:
             return [], []
-        for element in head.iter():
-            kind = element.get("type") if isinstance(element.tag, str) else None
-            if kind not in found or local_name(element) not in ("persName", "gloss"):
+        for element in head.iter("{*}persName", "{*}gloss"):
+            kind = element.get("type")
+            if kind not in found:
                 continue
             if _inside_note(element, head):
                 continue
@@ -232,10 +247,8 @@ class _Volume:
                 return listed
         return plain_text(element)
 
-    def place(self, div: etree._Element) -> str:
-        for dateline in div.iter(_DATELINE):
-            if _inside_note(dateline, div):
-                continue
+    def place(self, datelines: list[etree._Element]) -> str:
+        for dateline in datelines:
             for place in dateline.iter(f"{{{TEI_NS}}}placeName"):
                 name = plain_text(place).strip(" ,.;:[]")
                 if name:
@@ -272,10 +285,8 @@ def _is_valid_date(text: str) -> bool:
     return True
 
 
-def _dateline_date(div: etree._Element) -> str:
-    for dateline in div.iter(_DATELINE):
-        if _inside_note(dateline, div):
-            continue
+def _dateline_date(datelines: list[etree._Element]) -> str:
+    for dateline in datelines:
         for date in dateline.iter(f"{{{TEI_NS}}}date"):
             when = _day(date.get("when"))
             if when:

@@ -4,16 +4,23 @@ The body keeps what a reader of the printed page quotes: paragraphs (and openers
 list items, table rows) separated by blank lines. Footnotes (`note`) leave the body and are
 numbered "[n] text"; the archival source note is set aside for the archive reference; page
 breaks (`pb`) are zero-width and recorded as offsets.
+
+For speed, Python never visits the words: the element is rewritten in place so that its text
+alone says the layout (markers where paragraphs end, lines break, gaps are implied and pages
+start; the unread readings of a `choice` and the content of `pb`/`lb` removed; footnotes and
+the title taken out), lxml serialises that text in one C call, and `Markers.finish` turns it
+into the quotable text. Only the elements that shape the layout are touched.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from fontes.corpus.document import PageBreak
-from fontes.corpus.text_builder import TextBuilder, normalise_space
+from fontes.corpus.marked_text import Markers
 
 #: Elements that stand on their own line(s): each starts and ends a paragraph of the text.
 BLOCKS = frozenset({
@@ -29,10 +36,30 @@ _STACKED = frozenset({"opener", "closer"})
 #: Which reading of a `choice` the text shows.
 _PREFERRED_READINGS = ("corr", "reg", "expan")
 
+#: Elements whose name shapes the layout; every other element is read as running text.
+_LAYOUT = BLOCKS | {"note", "pb", "lb", "list", "cell", "choice", "quote"}
+#: ... found by lxml in any namespace (or none); notes are taken out on their own.
+_LAYOUT_TAGS = tuple(f"{{*}}{name}" for name in sorted(_LAYOUT - {"note"}))
+#: Block elements with no rule of their own (not the title head, a list item, an opener...).
+_PLAIN_BLOCKS = BLOCKS - {"head", "div", "item", "opener", "closer"}
 
-def local_name(element: etree._Element) -> str:
-    """`{namespace}name` -> `name` (TEI and FRUS elements alike)."""
-    return element.tag.rpartition("}")[2]
+_NORMALIZE_SPACE = etree.XPath("normalize-space()")
+#: What str.split() takes for whitespace besides XML's own (space, tab, CR, LF).
+_SPACES_NOT_XML = ("\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+                   + "\u2028\u2029\u202f\u205f\u3000")
+
+_local_names: dict[str, str] = {}
+
+
+def _name(tag: object) -> str:
+    """The local name of a tag (`{namespace}name` -> `name`, TEI and FRUS elements alike);
+    "" for comments and processing instructions."""
+    if not isinstance(tag, str):
+        return ""
+    name = _local_names.get(tag)
+    if name is None:
+        name = _local_names[tag] = tag.rpartition("}")[2]
+    return name
 
 
 @dataclass
@@ -48,130 +75,212 @@ class FlatDocument:
 
 
 def flatten_document(div: etree._Element, title_head: etree._Element | None) -> FlatDocument:
-    """Text, title (from `title_head`, footnotes removed), notes and page breaks of `div`."""
-    walker = _Walker(title_head)
-    walker.children(div)
-    return FlatDocument(
-        title=normalise_space(walker.title.text),
-        text=walker.body.text,
-        pages=walker.body.pages,
-        trailing_pages=walker.body.trailing_pages,
-        notes=[n for n in walker.notes if n],
-        source_note=walker.source_note,
-    )
+    """Text, title (from `title_head`, footnotes removed), notes and page breaks of `div`.
+
+    `div` is rewritten in place: read anything else from it first, and free it afterwards.
+    """
+    rewrite = _Rewrite(div, title_head, Markers.absent_from(_text(div)))
+    notes, source_note = rewrite.take_notes()
+    title = ""
+    if title_head is not None:
+        title = rewrite.markers.one_line(_text(title_head))
+        title_head.clear(keep_tail=True)  # the body goes on after it, with nothing in between
+    page_names = rewrite.mark_pages()
+    body = rewrite.markers.finish(_collapsed_text(div), "\n\n", page_names)
+    return FlatDocument(title=title, text=body.text, pages=body.pages,
+                        trailing_pages=body.trailing_pages, notes=notes, source_note=source_note)
 
 
 def plain_text(element: etree._Element) -> str:
     """An element's text on one line, footnotes left out (for names and places)."""
-    walker = _Walker(None)
-    walker.children(element)
-    return normalise_space(walker.body.text)
+    if not len(element):
+        return " ".join((element.text or "").split())
+    if not any(_name(e.tag) in _LAYOUT for e in element.iterdescendants()):
+        return " ".join(_text(element).split())  # running text only (the usual name)
+    element = copy.deepcopy(element)  # the rewriting changes what it reads
+    rewrite = _Rewrite(element, None, Markers.absent_from(_text(element)))
+    rewrite.take_notes()
+    return rewrite.markers.one_line(_text(element))
 
 
-class _Walker:
-    """One pass over the element tree, writing into the body, the title or a footnote."""
+def _text(element: etree._Element) -> str:
+    """All the text inside `element` (not its tail), as lxml serialises it: one C call."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
-    def __init__(self, title_head: etree._Element | None):
-        self.title_head = title_head
-        self.body = TextBuilder()
-        self.title = TextBuilder()
-        self.out = self.body
-        self.notes: list[str] = []
-        self.source_note = ""
-        self._source_note_seen = False
-        self._in_note = 0
 
-    def children(self, element: etree._Element) -> None:
-        self.out.add(element.text)
-        for child in element:
-            self.node(child)
-            self.out.add(child.tail)
+def _collapsed_text(element: etree._Element) -> str:
+    """The text inside `element`, whitespace runs as single spaces (as str.split() sees them).
 
-    def node(self, element: etree._Element) -> None:
-        if not isinstance(element.tag, str):  # comment, processing instruction, entity
+    For a long text: XPath's normalize-space() does it in C for the XML whitespace; the other
+    Unicode spaces (no-break, em, ...), rare, send the text through str.split() as well.
+    """
+    text = _NORMALIZE_SPACE(element)
+    if any(space in text for space in _SPACES_NOT_XML):
+        text = " ".join(text.split())
+    return text
+
+
+class _Rewrite:
+    """An element rewritten so that its text says its layout with markers (see marked_text).
+
+    On creation, paragraph, line and space markers are put in and what is never read is
+    dropped. The rules, in the order they apply to an element inside `root`: a `note` is
+    left for `take_notes`; `pb` and `lb` lose their content (an `lb` breaks the line); the
+    title head is left for the title; a `list` makes its labels and items paragraphs (a label
+    opens the item that follows it); a `cell` is set apart by spaces; a `choice` keeps only
+    its preferred reading; a block element (BLOCKS, a block `quote`, any child of an opener
+    or closer) is a paragraph; anything else is running text.
+
+    A marker before an element goes at the end of the text before it (its previous sibling's
+    tail, or its parent's text), usually a short run of whitespace, rather than in front of
+    its own text, usually long: lxml copies a text whole to change it.
+    """
+
+    def __init__(self, root: etree._Element, title_head: etree._Element | None, markers: Markers):
+        self.root = root
+        self.markers = markers
+        block = markers.block
+        names = _local_names
+        for element in list(root.iter(*_LAYOUT_TAGS)):  # a list: the marking removes subtrees
+            name = names.get(element.tag) or _name(element.tag)
+            if name in _PLAIN_BLOCKS and element is not root:  # the most common case first
+                self._before(element, block)
+                element.tail = block + (element.tail or "")
+                continue
+            if name in _STACKED:
+                self._mark_stacked_children(element)
+            if element is root or element is title_head:
+                continue
+            if name == "pb":
+                _drop_content(element)
+            elif name == "lb":
+                _drop_content(element)
+                element.tail = markers.line + (element.tail or "")
+            elif name == "list":
+                self._mark_list(element)
+            elif name == "cell":
+                self._before(element, markers.space)
+                element.tail = markers.space + (element.tail or "")
+            elif name == "choice":
+                _keep_preferred_reading(element)
+            elif name == "item" and _is_marked_by_its_list(element, root):
+                continue
+            elif name in BLOCKS or (name == "quote" and _is_block_quote(element)):
+                self._before(element, block)
+                element.tail = block + (element.tail or "")
+
+    def _before(self, element: etree._Element, marker: str) -> None:
+        """Put `marker` just before `element` (once is enough for a paragraph end)."""
+        previous = element.getprevious()
+        if previous is not None:
+            text = previous.tail
+            if text is None:
+                previous.tail = marker
+            elif not (marker == self.markers.block and text.rstrip().endswith(marker)):
+                previous.tail = text + marker
             return
-        name = local_name(element)
-        if name == "note":
-            self.note(element)
-        elif name == "pb":
-            if not self._in_note:  # a page turning inside a footnote does not move the body
-                self.out.page_break(element.get("n") or "")
-        elif name == "lb":
-            self.out.line_break()
-        elif element is self.title_head:
-            outer, self.out = self.out, self.title
-            self.children(element)
-            self.out = outer
-        elif name == "list":
-            self.list(element)
-        elif name == "cell":
-            self.out.space()
-            self.children(element)
-            self.out.space()
-        elif name == "choice":
-            self.choice(element)
-        elif self.is_block(element, name):
-            self.out.end_block()
-            self.children(element)
-            self.out.end_block()
-        else:
-            self.children(element)
-
-    def is_block(self, element: etree._Element, name: str) -> bool:
-        if name in BLOCKS:
-            return True
-        if name == "quote":
-            return "block" in (element.get("rend") or "") or any(
-                isinstance(c.tag, str) and local_name(c) in ("p", "lg", "list") for c in element)
         parent = element.getparent()
-        return parent is not None and local_name(parent) in _STACKED
-
-    def note(self, element: etree._Element) -> None:
-        is_source = element.get("type") == "source"
-        slot = len(self.notes)
-        self.notes.append("")
-        builder = TextBuilder(block_separator="\n")
-        outer, self.out = self.out, builder
-        self._in_note += 1
-        self.children(element)
-        self._in_note -= 1
-        self.out = outer
-        if is_source and not self._source_note_seen:
-            self._source_note_seen = True
-            self.source_note = normalise_space(builder.text)
+        if parent is None:  # inside a subtree the rewriting removed: never read
             return
-        if builder.text:
-            label = element.get("n") or ("source" if is_source else "*")
-            self.notes[slot] = f"[{label}] {builder.text}"
+        text = parent.text
+        parent.text = marker if text is None else text + marker
 
-    def list(self, element: etree._Element) -> None:
+    def _mark_stacked_children(self, stacked: etree._Element) -> None:
+        """Every child of an opener or closer is a paragraph (those in _LAYOUT say so themselves)."""
+        block = self.markers.block
+        for child in stacked:
+            name = _name(child.tag)
+            if name and name not in _LAYOUT:
+                self._before(child, block)
+                child.tail = block + (child.tail or "")
+
+    def _mark_list(self, element: etree._Element) -> None:
         """Items are paragraphs; a `label` ("(a)", "1.") opens the item that follows it."""
-        self.out.end_block()
-        self.out.add(element.text)
+        block, space = self.markers.block, self.markers.space
+        element.text = block + (element.text or "")
         after_label = False
         for child in element:
-            name = local_name(child) if isinstance(child.tag, str) else ""
+            name = _name(child.tag)
             if name == "label":
-                self.out.end_block()
-                self.children(child)
-                self.out.space()
+                self._before(child, block)
+                child.tail = space + (child.tail or "")
                 after_label = True
             elif name == "item":
                 if not after_label:
-                    self.out.end_block()
-                self.children(child)
-                self.out.end_block()
+                    self._before(child, block)
+                child.tail = block + (child.tail or "")
                 after_label = False
-            else:
-                self.node(child)
+            else:  # read by the rules of its own name; only a comment or a break keeps the label open
                 after_label = after_label and name in ("", "pb", "lb")
-            self.out.add(child.tail)
-        self.out.end_block()
+        element.tail = block + (element.tail or "")
 
-    def choice(self, element: etree._Element) -> None:
-        readings = {local_name(c): c for c in element if isinstance(c.tag, str)}
-        for preferred in _PREFERRED_READINGS:
-            if preferred in readings:
-                self.children(readings[preferred])
-                return
-        self.children(element)
+    def take_notes(self) -> tuple[list[str], str]:
+        """Take the footnotes out: ("[n] text" each, in order; the first source note, on one line).
+
+        Innermost first, so that a note inside a note is not read twice; each leaves its tail.
+        """
+        root = self.root
+        notes = [note for note in root.iter("{*}note") if note is not root]
+        if not notes:
+            return [], ""
+        sources = [note.get("type") == "source" for note in notes]
+        # the source note is the first one read to its end: one holding no other source note
+        first_source = next((i for i, note in enumerate(notes) if sources[i] and not any(
+            inner.get("type") == "source" for inner in note.iterdescendants("{*}note"))), -1)
+        markers, lead = self.markers, self.markers.lead
+        texts = [""] * len(notes)
+        source_note = ""
+        for i in range(len(notes) - 1, -1, -1):
+            note = notes[i]
+            label = note.get("n") or ("source" if sources[i] else "*")
+            marked = " ".join(_text(note).split())  # short: an XPath call would cost more
+            note.clear(keep_tail=True)
+            if i == first_source:
+                source_note = markers.one_line(marked)
+            elif lead in marked:
+                text = markers.finish(marked, "\n").text
+                if text:
+                    texts[i] = f"[{label}] {text}"
+            elif marked:
+                texts[i] = f"[{label}] {marked}"
+        return [text for text in texts if text], source_note
+
+    def mark_pages(self) -> list[str]:
+        """A page marker after each page break left in the body; their page numbers, in order."""
+        names = []
+        page = self.markers.page
+        for page_break in list(self.root.iter("{*}pb")):
+            if page_break is not self.root:
+                names.append(page_break.get("n") or "")
+                page_break.tail = page + (page_break.tail or "")
+        return names
+
+
+def _is_marked_by_its_list(item: etree._Element, root: etree._Element) -> bool:
+    parent = item.getparent()
+    return parent is not None and parent is not root and _name(parent.tag) == "list"
+
+
+def _is_block_quote(element: etree._Element) -> bool:
+    return "block" in (element.get("rend") or "") or any(
+        _name(child.tag) in ("p", "lg", "list") for child in element)
+
+
+def _keep_preferred_reading(choice: etree._Element) -> None:
+    """A `choice` with a corrected, regularised or expanded reading shows only that reading."""
+    readings = {_name(child.tag): child for child in choice if _name(child.tag)}
+    kept = next((readings[r] for r in _PREFERRED_READINGS if r in readings), None)
+    if kept is None:  # no preferred reading: everything in it is read
+        return
+    choice.text = None
+    for child in list(choice):
+        if child is not kept:
+            choice.remove(child)  # with its tail
+    kept.tail = None
+
+
+def _drop_content(element: etree._Element) -> None:
+    if element.text is not None or len(element):
+        element.text = None
+        for child in list(element):
+            element.remove(child)
