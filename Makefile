@@ -26,3 +26,7 @@ clean:
 
 bench: $(STAMP)  ## measure speed against same-run baselines; tables to the terminal, JSON to benchmarks/results/
 	$(BIN)/python -m benchmarks
+
+.PHONY: fuzz
+fuzz: $(STAMP)  ## 10,000 inputs per reader, a table of the results
+	$(BIN)/python -m fuzz --inputs 10000

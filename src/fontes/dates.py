@@ -50,7 +50,7 @@ def _as_date(struct: time.struct_time) -> dt.date:
 
 
 #: Day, month or year with an optional qualifier: the forms nearly every case uses.
-_SIMPLE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)")
+_SIMPLE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)", re.ASCII)  # EDTF digits are ASCII
 _HINT = "write e.g. 1950-06-25, 1950-04?, 1949-08~ or 1950-03/1950-04"
 
 
@@ -60,12 +60,15 @@ def _simple_bounds(part: str) -> tuple[dt.date, dt.date] | None:
     if not m:
         return None
     year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
-    if not month:
+    if year == 0:
+        raise DateError(f"{part!r} is in year 0, before the calendar fontes uses (years 1 to 9999)",
+                        hint=_HINT)
+    if month is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if not 1 <= month <= 12:
-        return None  # seasons (1950-21) and invalid months: the library decides
+        return None  # seasons (1950-21) and invalid months such as 00: the library decides
     last = calendar.monthrange(year, month)[1]
-    if not day:
+    if day is None:
         return dt.date(year, month, 1), dt.date(year, month, last)
     if not 1 <= day <= last:
         raise DateError(f"{part!r} has no day {day} in that month", hint=_HINT)

@@ -29,6 +29,7 @@ from fontes.case.achz_format import (
 from fontes.dates import is_valid_date
 from fontes.errors import CaseError
 from fontes.model import Case, Evidence, Hypothesis, Question, Source
+from fontes.zips import UnreadableZip, open_zip, read_member
 
 MAX_ARCHIVE_BYTES = 64 * 1024 * 1024
 MAX_MEMBERS = 256
@@ -61,13 +62,10 @@ def _natural(name: str) -> list:
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> bytes:
-    if info.file_size > MAX_MATRIX_BYTES:
-        raise CaseError(f"{info.filename} is larger than {MAX_MATRIX_BYTES // 2**20} MiB", file=where, hint=_HINT)
-    with archive.open(info) as member:
-        data = member.read(MAX_MATRIX_BYTES + 1)
-    if len(data) > MAX_MATRIX_BYTES:
-        raise CaseError(f"{info.filename} is larger than {MAX_MATRIX_BYTES // 2**20} MiB", file=where, hint=_HINT)
-    return data
+    try:
+        return read_member(archive, info, MAX_MATRIX_BYTES)
+    except UnreadableZip as exc:
+        raise CaseError(str(exc), file=where, hint=_HINT) from exc
 
 
 def _parse(data: bytes, name: str, where: str):
@@ -92,7 +90,7 @@ def read_matrices(path: str | Path) -> list:
     if path.stat().st_size > MAX_ARCHIVE_BYTES:
         raise CaseError(f"is larger than {MAX_ARCHIVE_BYTES // 2**20} MiB", file=where, hint=_HINT)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_zip(path) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_MEMBERS:
                 raise CaseError(f"holds {len(infos)} files; an .achz holds a few", file=where, hint=_HINT)
@@ -107,8 +105,10 @@ def read_matrices(path: str | Path) -> list:
                 root = _parse(data, info.filename, where)
                 if _local(root) == ROOT.lower():
                     roots.append(root)
-    except zipfile.BadZipFile as exc:
+    except UnreadableZip as exc:
         raise CaseError("is not an .achz file: it is not a zip archive", file=where, hint=_HINT) from exc
+    except OSError as exc:
+        raise CaseError(f"cannot be read: {exc.strerror or exc}", file=where, hint=_HINT) from exc
     if not roots:
         raise CaseError(f"holds no ACH matrix (an XML file whose root element is <{ROOT}>)",
                         file=where, hint=_HINT)

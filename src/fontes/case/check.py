@@ -35,7 +35,10 @@ def parse_likelihood(value: Any) -> Likelihood:
     if isinstance(value, bool):
         raise ValueError(f"likelihood {value!r} is not a number; use a number in (0, 1]")
     if isinstance(value, (int, float)):
-        return _in_unit_interval(float(value))
+        try:
+            return _in_unit_interval(float(value))
+        except OverflowError:  # an integer of hundreds of digits
+            return _in_unit_interval(math.inf if value > 0 else -math.inf)
     if isinstance(value, list):
         if len(value) != 2:
             raise ValueError(f"a likelihood range has two numbers [low, high], not {len(value)}")
@@ -163,10 +166,12 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
 
     if head is None or not meta.get("id") or not questions:
         return None, checker.problems
+    default_school = meta.get("default_school")  # not text: reported above as an unknown school
     case = Case(
         id=str(meta["id"]), title=str(meta.get("title") or meta["id"]),
         description=str(meta.get("description") or ""),
-        questions=questions, schools=schools, default_school=meta.get("default_school"),
+        questions=questions, schools=schools,
+        default_school=default_school if isinstance(default_school, str) else None,
         actors=[a for a, _ in actors], sources=[s for s, _ in sources],
         events=[e for e, _ in events], evidence=[e for e, _ in evidence],
     )

@@ -15,6 +15,8 @@ from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
 
 _PAGE_MARKER = re.compile(r"\[Page ([0-9A-Za-z]+)\]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_HINT = "a \\ud800-\\udfff escape stands for half a character; fix or remove it"
 
 
 class Fields:
@@ -43,6 +45,8 @@ class Fields:
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         if not isinstance(value, str):
             raise self.error(name, f"should be text, not {_kind(value)}", hint=f"give {name} as text")
+        if has_surrogate(value):
+            raise self.error(name, "holds half a character (an unpaired surrogate)", hint=SURROGATE_HINT)
         if not empty_ok and not value.strip():
             raise self.error(name, "is empty", hint=f"give the record a {name}")
         return value
@@ -65,6 +69,8 @@ class Fields:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.error(name, f"should be a list of text, not {_kind(value)}",
                              hint=f'give {name} as a list such as ["Kirk", "Muccio"]')
+        if any(has_surrogate(v) for v in value):
+            raise self.error(name, "holds half a character (an unpaired surrogate)", hint=SURROGATE_HINT)
         return [v for v in value if v.strip()]
 
     def flag(self, name: str) -> bool | None:
@@ -91,6 +97,11 @@ class Fields:
         except DateError as exc:
             raise self.error(name, exc.message, hint=exc.hint) from None
         return value
+
+
+def has_surrogate(text: str) -> bool:
+    """True when a text holds a lone UTF-16 surrogate (from a JSON or YAML escape): no character at all."""
+    return _SURROGATE.search(text) is not None
 
 
 def page_breaks(text: str) -> list[PageBreak]:

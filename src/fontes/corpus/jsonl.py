@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from fontes.corpus.document import Document
-from fontes.corpus.fields import Fields, page_breaks
+from fontes.corpus.fields import SURROGATE_HINT, Fields, has_surrogate, page_breaks
 from fontes.errors import CorpusError
 from fontes.model import DEFAULT_CREDIBILITY, Source
 
@@ -51,6 +51,10 @@ def _read_lines(handle: BinaryIO, name: str) -> Iterator[Document | CorpusError]
             yield CorpusError(f"is not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})",
                               file=name, line=number, hint="each line must hold one whole JSON object; "
                               "a line cut short is often the cause")
+            continue
+        except (ValueError, RecursionError):  # Python's limits: 4,300-digit integers, deep nesting
+            yield CorpusError("holds a number too long or arrays and objects nested too deep to read",
+                              file=name, line=number, hint="a record holds text, lists of text and numbers")
             continue
         if not isinstance(record, dict):
             yield CorpusError(f"holds a JSON {type(record).__name__}, not an object", file=name,
@@ -114,5 +118,7 @@ def _excerpts(f: Fields) -> list[dict[str, str]]:
             raise f.error(field, "should be an object with a text", hint=hint)
         if not all(isinstance(item.get(k, ""), str) for k in ("url", "note")):
             raise f.error(field, "url and note should be text", hint=hint)
+        if any(has_surrogate(item.get(k, "")) for k in ("text", "url", "note")):
+            raise f.error(field, "holds half a character (an unpaired surrogate)", hint=SURROGATE_HINT)
         excerpts.append({"text": item["text"], "url": item.get("url", ""), "note": item.get("note", "")})
     return excerpts

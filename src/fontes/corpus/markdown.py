@@ -34,6 +34,9 @@ FRONT_MATTER_KEYS = ("id", "title", "date", "date_note", "authors", "recipients"
                      "archive_ref", "url", "doc_type", "language_note", "credibility", "note",
                      "notes", "summary", "archive_summary", "place", "text_complete", "mirror_urls")
 
+#: How deep [ ] and { } may nest in front matter (a real one nests two or three deep).
+MAX_FLOW_DEPTH = 50
+
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 _FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _ATX_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -90,7 +93,7 @@ def _parse_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
         raise CorpusError(f"the front matter is not valid YAML: {exc.problem or exc.context}",
                           file=name, line=mark.line + 2 if mark else None,
                           hint="check indentation and quotes") from None
-    except (YAMLError, ValueError) as exc:
+    except (YAMLError, ValueError, RecursionError) as exc:
         raise CorpusError(f"the front matter is not valid YAML: {exc}", file=name, line=2) from None
     if data is None:
         return {}, {}
@@ -107,15 +110,37 @@ def _parse_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
 
 
 def _yaml_keeping_dates_as_text(yaml_class: type) -> Any:
-    """A round-trip YAML loader that leaves `date: 1950-06-25` as written (EDTF is checked later)."""
-    from ruamel.yaml.constructor import RoundTripConstructor
+    """A round-trip YAML loader that leaves `date: 1950-06-25` as written (EDTF is checked later),
+    refuses lists and mappings repeated through aliases (a few nest into billions of values) and
+    brackets nested deeper than MAX_FLOW_DEPTH (the scanner slows with the square of the depth)."""
+    from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+    from ruamel.yaml.nodes import CollectionNode
+    from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 
     class TextDates(RoundTripConstructor):
-        pass
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            if isinstance(node, CollectionNode) and (node in self.constructed_objects
+                                                     or node in self.recursive_objects):
+                raise ConstructorError(None, None, "a list or mapping is repeated through an alias (*name)",
+                                       node.start_mark)
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
+                # a value its tag does not fit: `!!int ''`, `!!bool maybe`, an !!omap with a key twice
+                raise ConstructorError(None, None, f"cannot be read as {str(node.tag).rpartition(':')[2]} "
+                                       f"({str(exc)[:80]})", node.start_mark) from None
+
+    class ShallowBrackets(RoundTripScanner):
+        def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
+            if self.flow_level >= MAX_FLOW_DEPTH:
+                raise ScannerError(None, None, f"brackets nest more than {MAX_FLOW_DEPTH} deep",
+                                   self.reader.get_mark())
+            super().fetch_flow_collection_start(TokenClass, to_push)
 
     TextDates.add_constructor("tag:yaml.org,2002:timestamp", TextDates.construct_yaml_str)
     loader = yaml_class(typ="rt")
     loader.Constructor = TextDates
+    loader.Scanner = ShallowBrackets
     return loader
 
 

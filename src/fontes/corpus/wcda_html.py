@@ -56,23 +56,29 @@ def _parse(path: Path) -> etree._Element:
     except OSError as exc:
         raise CorpusError(f"cannot read the file: {exc.strerror or exc}", file=str(path),
                           hint="check the path and its permissions") from None
-    parser = lxml.html.HTMLParser(encoding=_encoding(data), no_network=True,
-                                  remove_comments=False)
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = lxml.html.document_fromstring(data, parser=_parser(data))
     except (etree.ParserError, ValueError) as exc:
         raise CorpusError(f"not a readable HTML page: {exc}", file=str(path),
                           hint="save the document page again from the archive") from None
     return root
 
 
-def _encoding(data: bytes) -> str:
+def _parser(data: bytes) -> lxml.html.HTMLParser:
+    try:
+        return lxml.html.HTMLParser(encoding=_encoding(data), no_network=True, remove_comments=False)
+    except LookupError:  # a <meta charset> Python knows and the parser does not (cp037, rot13, ...)
+        return lxml.html.HTMLParser(encoding=_encoding(data, trust_meta=False), no_network=True,
+                                    remove_comments=False)
+
+
+def _encoding(data: bytes, trust_meta: bool = True) -> str:
     """The page's encoding: BOM, then <meta charset>, then UTF-8 if it decodes, else cp1252."""
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "utf-16"
-    declared = _CHARSET.search(data[:4096])
+    declared = _CHARSET.search(data[:4096]) if trust_meta else None
     if declared:
         name = declared.group(1).decode("ascii").lower()
         try:

@@ -35,7 +35,9 @@ OPEN_ENDINGS = words(
     " whose its his her their our my your this these those is was were are be been has have had not"
     " between among against about during without within toward towards")
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
-TRAILING_MARKERS = re.compile(r"(?:\s*\[\^?[\w,;–—\- ]+\])+\s*$")
+#: Note markers ending a line or block; the whitespace before each is bounded (`\s*` took quadratic
+#: time on a long run of spaces).
+TRAILING_MARKERS = re.compile(r"(?:\s{0,20}\[\^?[\w,;–—\- ]+\])+\s*$")
 
 
 @dataclass

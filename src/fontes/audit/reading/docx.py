@@ -14,8 +14,11 @@ import zipfile
 from lxml import etree
 
 from fontes.errors import AuditError
+from fontes.zips import UnreadableZip, open_zip, read_member
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The largest part read (document.xml of a book-length essay is a few MiB; a zip bomb is gigabytes).
+MAX_PART_BYTES = 64 * 1024 * 1024
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
 _HEADING_STYLE = re.compile(r"heading\s*(\d)", re.IGNORECASE)
 _QUOTE_STYLES = {"quote", "intensequote", "blocktext", "blockquote", "quotation"}
@@ -24,8 +27,8 @@ _QUOTE_STYLES = {"quote", "intensequote", "blocktext", "blockquote", "quotation"
 def docx_text(data: bytes, file: str) -> str:
     """The Markdown text of a .docx file's body, notes included; AuditError when it is not one."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+        archive = open_zip(io.BytesIO(data))
+    except UnreadableZip as exc:
         raise AuditError("is not a .docx file (not a zip archive)", file=file,
                          hint="open it in Word and save it again as .docx, or save it as .txt") from exc
     with archive:
@@ -44,12 +47,15 @@ def docx_text(data: bytes, file: str) -> str:
 
 def _xml(archive: zipfile.ZipFile, name: str, file: str, required: bool = False):
     try:
-        data = archive.read(name)
+        data = read_member(archive, archive.getinfo(name), MAX_PART_BYTES)
     except KeyError:
         if required:
             raise AuditError(f"is a zip archive without {name}, so not a Word document", file=file,
                              hint="save the essay as .docx from Word, or as .txt") from None
         return None
+    except UnreadableZip as exc:
+        raise AuditError(f"has a part that cannot be read: {exc}", file=file,
+                         hint="open it in Word and save it again, or save it as .txt") from exc
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
