@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test bench docs fuzz clean
+.PHONY: report test bench docs fuzz fuzz-atheris clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ clean:
 bench: $(STAMP)  ## measure speed against same-run baselines; tables to the terminal, JSON to benchmarks/results/
 	$(BIN)/python -m benchmarks
 
-.PHONY: fuzz
-fuzz: $(STAMP)  ## 10,000 inputs per reader, a table of the results
+fuzz: $(STAMP)  ## 10,000 format-aware inputs per reader, a table of the results (fuzz/results/last.json)
 	$(BIN)/python -m fuzz --inputs 10000
+
+fuzz-atheris: $(STAMP)  ## the same readers under coverage-guided atheris (installs the fuzz extra)
+	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'
+	$(BIN)/python -m fuzz --engine atheris --inputs 10000 --results fuzz/results/atheris

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                                saves=failures, progress=progress)
     title = (f"{args.engine}: {args.inputs:,} inputs per reader, {args.time_limit:g} s each at most, "
              f"{time.monotonic() - started:,.0f} s in all")
-    print_table(results, console, title)
+    print_table(results, console, title, refusals=args.engine != "atheris")
     data = as_json(results, engine=args.engine, inputs=args.inputs, limit=args.time_limit, seed=args.seed)
     path = write_json(data, args.results / "last.json")
     console.print(f"written {path}")

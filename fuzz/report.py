@@ -18,13 +18,14 @@ from fuzz.campaign import ReaderResult
 SCHEMA = "fontes.fuzz/1"
 
 
-def print_table(results: list[ReaderResult], console: Console, title: str) -> None:
+def print_table(results: list[ReaderResult], console: Console, title: str, *, refusals: bool = True) -> None:
+    """One row per reader. `refusals` is False for atheris, whose runs do not report them."""
     table = Table(title=title)
     for column in ("reader", "inputs", "crashes", "hangs", "time", "refused (located error)"):
         table.add_column(column, justify="left" if column == "reader" else "right")
     for r in results:
         table.add_row(r.reader, f"{r.inputs:,}", str(r.crashes), str(r.hangs), f"{r.seconds:,.0f} s",
-                      f"{r.refused:,}")
+                      f"{r.refused:,}" if refusals else "not counted")
     console.print(table)
     for r in results:
         for failure in r.failures.values():

@@ -27,6 +27,7 @@ class Correspondent:
     name: str
     polity: str
     is_actor: bool
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,20 @@ def correspondent(case: Case, name: str) -> Correspondent:
     """The actor behind a name (id, name or alias), else the name itself."""
     actor = find_actor(case, name)
     if actor is not None:
-        return Correspondent(key=actor.id, name=actor.name, polity=actor.polity or NOT_AN_ACTOR, is_actor=True)
+        return Correspondent(key=actor.id, name=actor.name, polity=actor.polity or NOT_AN_ACTOR, is_actor=True,
+                             role=actor.role or "")
     shown = " ".join(name.split())
     return Correspondent(key=f"name:{shown.casefold()}", name=shown, polity=NOT_AN_ACTOR, is_actor=False)
 
 
-def communication_network(case: Case) -> Network:
-    """Every author and recipient of the case's sources, and one channel per (author, recipient) pair."""
+def communication_network(case: Case, *, every_actor: bool = False) -> Network:
+    """Every author and recipient of the case's sources, and one channel per (author, recipient) pair.
+
+    With `every_actor`, the case's actors who neither wrote nor received a document are nodes too.
+    """
     people: dict[str, Correspondent] = {}
+    if every_actor:
+        people = {a.id: correspondent(case, a.id) for a in case.actors}
     documents: dict[tuple[str, str], list[str]] = defaultdict(list)
     for source in case.sources:
         authors = [correspondent(case, n) for n in source.authors if n.strip()]

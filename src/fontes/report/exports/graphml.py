@@ -10,8 +10,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from fontes.model import Case
-from fontes.report.exports.network import correspondence_network
 from fontes.report.exports.xml_text import xml_text
+from fontes.report.network import NOT_AN_ACTOR, communication_network
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
@@ -33,20 +33,21 @@ def _data(parent: ET.Element, key: str, value: object) -> None:
 
 def graphml(case: Case) -> str:
     """The GraphML document as text (UTF-8 declared)."""
-    network = correspondence_network(case)
+    network = communication_network(case, every_actor=True)
     root = ET.Element("graphml", xmlns=GRAPHML_NS)
     for key_id, domain, name, kind in KEYS:
         ET.SubElement(root, "key", {"id": key_id, "for": domain, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, "graph", id=xml_text(case.id), edgedefault="directed")
-    for node in network.nodes.values():
-        element = ET.SubElement(graph, "node", id=xml_text(node.id))
-        for key, value in (("label", node.name), ("name", node.name), ("kind", node.kind),
-                           ("polity", node.polity), ("role", node.role)):
+    for node in network.correspondents.values():
+        element = ET.SubElement(graph, "node", id=xml_text(node.key))
+        for key, value in (("label", node.name), ("name", node.name),
+                           ("kind", "actor" if node.is_actor else "correspondent"),
+                           ("polity", "" if node.polity == NOT_AN_ACTOR else node.polity), ("role", node.role)):
             _data(element, key, value)
-    for number, letters in enumerate(network.edges.values()):
-        element = ET.SubElement(graph, "edge", id=f"e{number}", source=xml_text(letters.sender),
-                                target=xml_text(letters.recipient))
-        _data(element, "weight", letters.weight)
-        _data(element, "documents", " ".join(letters.documents))
+    for number, channel in enumerate(network.channels):
+        element = ET.SubElement(graph, "edge", id=f"e{number}", source=xml_text(channel.sender),
+                                target=xml_text(channel.recipient))
+        _data(element, "weight", len(channel.documents))
+        _data(element, "documents", " ".join(channel.documents))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
