@@ -18,8 +18,8 @@ report: $(STAMP)  ## weigh the built-in case and print the report
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
 
-docs: $(STAMP)  ## regenerate the CLI reference from the commands themselves
-	$(BIN)/cog -r docs/cli.md
+docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables from their sources
+	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md README.md
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis

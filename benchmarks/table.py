@@ -51,3 +51,30 @@ def print_accuracy(console: Console, result: dict) -> None:
         table.add_row(kind, classes.get(kind, "(mean of classes)"),
                       *(f"{accuracy[key][kind]:.2f}" if kind in accuracy[key] else "-" for key in columns))
     console.print(table)
+
+
+def markdown_table(results: list[dict]) -> str:
+    """The same rows as a Markdown table, with the machine and date of each result: for the README."""
+    lines = ["| benchmark | fontes | baseline (same run) | ratio | target | met |", "|---|---|---|---|---|---|"]
+    for result in results:
+        for row in result["summary"]:
+            met = "" if row["met"] is None else "yes" if row["met"] else "no"
+            cells = [row["metric"].strip(), row["fontes"], row["baseline"], row["ratio"], row["target"], met]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    runs = sorted({(r["machine"]["date"][:10], r["machine"]["cores"], r["machine"]["python"]) for r in results})
+    lines.append("")
+    lines.append("Measured " + "; ".join(f"on {date} ({cores} cores, Python {python})" for date, cores, python in runs)
+                 + ".")
+    return "\n".join(lines) + "\n"
+
+
+def committed_results(folder=None) -> list[dict]:
+    """The result files kept in benchmarks/results/, in the order the benchmarks run."""
+    import json
+    from pathlib import Path
+
+    from benchmarks.__main__ import BENCHMARKS
+
+    folder = Path(folder or Path(__file__).parent / "results")
+    return [json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+            for name in BENCHMARKS if (folder / f"{name}.json").exists()]

@@ -66,3 +66,28 @@ def write_json(data: dict, path: Path) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def markdown_table(data: dict) -> str:
+    """A last.json as a Markdown table: for docs/reliability.md."""
+    counted = data["engine"] != "atheris"
+    lines = ["| reader | inputs | read | refused with a located error | crashes | hangs | time |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in data["readers"]:
+        read, refused = (f"{r['ok']:,}", f"{r['refused']:,}") if counted else ("not counted", "not counted")
+        lines.append(f"| {r['reader']} | {r['inputs']:,} | {read} | {refused} | {r['crashes']} | {r['hangs']} "
+                     f"| {r['seconds']:,.0f} s |")
+    total = data["total"]
+    lines.append(f"| **all** | **{total['inputs']:,}** | | | **{total['crashes']}** | **{total['hangs']}** | |")
+    lines.append("")
+    lines.append(f"Engine {data['engine']}, {data['inputs_per_reader']:,} inputs per reader, at most "
+                 f"{data['time_limit_seconds']:g} s per input, seed {data['seed']}; finished "
+                 f"{data['finished'][:16].replace('T', ' ')} UTC on Python {data['python']}.")
+    return "\n".join(lines) + "\n"
+
+
+def last_run(path: Path | None = None) -> dict:
+    """The committed results of the last campaign (fuzz/results/last.json)."""
+    from fuzz.paths import RESULTS
+
+    return json.loads((path or RESULTS / "last.json").read_text(encoding="utf-8"))
