@@ -16,7 +16,7 @@ from rich.console import Console
 
 from fuzz.campaign import ReaderResult
 
-TARGETS = Path(__file__).resolve().parent / "targets"
+TARGET = Path(__file__).resolve().parent / "atheris_target.py"
 _DONE = re.compile(r"Done (\d+) runs in")
 _STATS = re.compile(r"^#(\d+)\s", re.MULTILINE)
 
@@ -24,10 +24,9 @@ _STATS = re.compile(r"^#(\d+)\s", re.MULTILINE)
 def run_targets(names: list[str], inputs: int, *, limit: float, saves: Path, console: Console) -> list[ReaderResult]:
     results = []
     for name in names:
-        script = TARGETS / f"{name.replace('-', '_')}.py"
         folder = saves / name
         folder.mkdir(parents=True, exist_ok=True)
-        command = [sys.executable, str(script), f"-runs={inputs}", f"-timeout={max(1, round(limit))}",
+        command = [sys.executable, str(TARGET), name, f"-runs={inputs}", f"-timeout={max(1, round(limit))}",
                    "-rss_limit_mb=4096", f"-artifact_prefix={folder}/", "-print_final_stats=1"]
         console.print(f"  {name}: {' '.join(command[1:])}")
         started = time.monotonic()
