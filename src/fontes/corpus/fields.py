@@ -65,7 +65,7 @@ class Fields:
         if value is None:
             return []
         if isinstance(value, str):
-            return [value] if value.strip() else []
+            value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.error(name, f"should be a list of text, not {_kind(value)}",
                              hint=f'give {name} as a list such as ["Kirk", "Muccio"]')
