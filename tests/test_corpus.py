@@ -189,6 +189,33 @@ def test_every_word_must_match_and_phrases_and_prefixes_work(fixture_store):
     assert ids(fixture_store.search("volunt*")) == ["wcda-test-letter-filippov-mao"]
 
 
+def test_a_word_finds_its_other_forms(store):
+    store.add([doc("a", "The northern forces attacked at dawn."), doc("b", "Reports of attacks on Ongjin."),
+               doc("c", "An attache of the embassy.")])
+    assert sorted(ids(store.search("attack"))) == ["a", "b"]
+    assert ids(store.search('"forces attack"')) == ["a"]
+    snippets = {hit.id: hit.snippet for hit in store.search("attacking")}
+    assert "[[attacked]]" in snippets["a"] and "[[attacks]]" in snippets["b"]
+
+
+def test_a_store_searching_whole_words_only_is_upgraded_to_stems_in_place(tmp_path):
+    path = tmp_path / "corpus.db"
+    with Store(path) as store:
+        store.add([doc("a", "The northern forces attacked at dawn.")])
+    with sqlite3.connect(path) as db:  # the search index as schema 2 had it
+        db.execute("DROP TABLE search")
+        db.execute("CREATE VIRTUAL TABLE search USING fts5 (title, text, notes, summary, content = "
+                   "'search_content', content_rowid = 'doc', tokenize = 'unicode61 remove_diacritics 2')")
+        db.execute("INSERT INTO search (search) VALUES ('rebuild')")
+        db.execute("PRAGMA user_version = 2")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM search WHERE search MATCH 'attack'").fetchone()[0] == 0
+    with Store(path) as store:
+        assert ids(store.search("attack")) == ["a"] and store.get("a").text.endswith("dawn.")
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+
+
 @pytest.mark.parametrize("query", ['AND', 'NOT Ongjin', '"unbalanced', 'parallel:', '(Ongjin', 'NEAR(a b)',
                                    '-', '*', 'title:Ongjin', "Ongjin's", '""'])
 def test_fts_syntax_in_a_query_is_taken_literally(fixture_store, query):

@@ -216,7 +216,11 @@ def ingest(paths: tuple[str, ...], db_path: str | None) -> None:
 @db_option
 def search(query: str, date_from, date_to, author, recipient, archive, limit: int, as_json: bool,
            case_dir: str | None, db_path: str | None) -> None:
-    """Search the corpus by words, dates, authors, recipients and archive, best hits first."""
+    """Search the corpus by words, dates, authors, recipients and archive, best hits first.
+
+    Every word must match, in any of its forms (attack finds attacked); "two words" is a
+    phrase and telegra* a prefix.
+    """
     from fontes.case import load_case
     from fontes.case.actors import names_for
     from fontes.report.corpus_views import print_hits

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from fontes.dates import parse_date
 from fontes.errors import DateError
 
-#: What the FTS5 table's tokenizer is; `tokens` below imitates it.
-TOKENIZER = "unicode61 remove_diacritics 2"
+#: The FTS5 table's tokenizer: words folded as `tokens` below does, then reduced to their English
+#: stem, so "attack" finds "attacked" and "attacks" (words of other languages are left as they are).
+TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 #: Markers around the matched words in a snippet.
 HIGHLIGHT_START, HIGHLIGHT_END = "[[", "]]"
@@ -36,7 +37,8 @@ def _strip_latin_diacritics(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The index terms of `text` as the FTS5 tokenizer makes them (lower case, no Latin accents)."""
+    """The words of `text` as the FTS5 tokenizer splits and folds them (lower case, no Latin accents),
+    before it stems them."""
     return _TOKEN.findall(_strip_latin_diacritics(text).lower())
 
 

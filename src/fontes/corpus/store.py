@@ -40,7 +40,7 @@ from fontes.errors import CorpusError, DateError
 from fontes.model import Source
 
 #: The schema this code writes; PRAGMA user_version of a store.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: PRAGMA application_id of a fontes store ("fnts"), to tell it from any other SQLite file.
 APPLICATION_ID = 0x666E7473
@@ -88,10 +88,21 @@ CREATE VIEW search_content AS
     FROM sources s JOIN texts t ON t.doc = s.doc LEFT JOIN notes n ON n.doc = s.doc;
 CREATE VIRTUAL TABLE search USING fts5 (
     title, text, notes, summary,
-    content = 'search_content', content_rowid = 'doc', tokenize = '{TOKENIZER}'
+    content = 'search_content', content_rowid = 'doc', tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO search (search, rank) VALUES ('rank', '{RANK}');
 """
+
+#: Schema 3: the same full-text index, its words stemmed (TOKENIZER), rebuilt from the stored texts.
+_SEARCH_WITH_STEMS = [
+    "DROP TABLE search",
+    f"""CREATE VIRTUAL TABLE search USING fts5 (
+    title, text, notes, summary,
+    content = 'search_content', content_rowid = 'doc', tokenize = '{TOKENIZER}'
+)""",
+    f"INSERT INTO search (search, rank) VALUES ('rank', '{RANK}')",
+    "INSERT INTO search (search) VALUES ('rebuild')",
+]
 
 
 
@@ -109,9 +120,11 @@ def _statements(script: str) -> list[str]:
 #: Schema version -> the statements that bring a store from the version before it to this one.
 #: A step is an SQL statement or a function of the connection; each version's steps run in
 #: one transaction. 2: the shingle index of `candidates`, built from the stored texts.
+#: 3: search by word stems.
 MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     1: _statements(_SCHEMA_V1),
     2: [shingle_index.SCHEMA, shingle_index.rebuild],
+    3: _SEARCH_WITH_STEMS,
 }
 
 _SOURCE_COLUMNS = ("id", "title", "date", "date_earliest", "date_latest", "authors", "recipients",
