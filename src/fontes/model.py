@@ -167,6 +167,13 @@ class FindingLocation(Record):
     end: int | None = None
     marker: str | None = None
 
+    def parts(self) -> list[str]:
+        """The location as a reader counts: "¶3", "sentence 2", the marker."""
+        parts = [f"¶{self.paragraph + 1}"] if self.paragraph is not None else []
+        if self.sentence is not None:
+            parts.append(f"sentence {self.sentence + 1}")
+        return parts + ([self.marker] if self.marker else [])
+
 
 class FindingEvidence(Record):
     """What a finding rests on: a source (or reference entry) and its own words."""

@@ -13,6 +13,7 @@ from typing import Any
 from fontes.corpus.document import PageBreak
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
+from fontes.model import DEFAULT_CREDIBILITY
 
 _PAGE_MARKER = re.compile(r"\[Page ([0-9A-Za-z]+)\]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -86,6 +87,14 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
             raise self.error(name, f"should be a number from {low} to {high}, not {value!r}")
         return float(value)
+
+    def source_metadata(self) -> dict[str, Any]:
+        """The fields of a Source that JSONL records and Markdown front matter share, read alike."""
+        return {"date": self.date("date"), "authors": self.names("authors"),
+                "recipients": self.names("recipients"), "archive": self.text("archive"),
+                "archive_ref": self.text("archive_ref"), "url": self.text("url"),
+                "doc_type": self.text("doc_type"), "language_note": self.text("language_note"),
+                "credibility": self.number("credibility", DEFAULT_CREDIBILITY, 0.0, 1.0)}
 
     def date(self, name: str = "date") -> str | None:
         """An EDTF date, validated (None when absent)."""

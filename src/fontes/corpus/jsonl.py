@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 from fontes.corpus.document import Document
 from fontes.corpus.fields import SURROGATE_HINT, Fields, has_surrogate, page_breaks
 from fontes.errors import CorpusError
-from fontes.model import DEFAULT_CREDIBILITY, Source
+from fontes.model import Source
 
 #: What joins a second stored copy (`other_excerpts`) to the text: the editorial mark of a gap.
 EXCERPT_GAP = "\n\n[…]\n\n"
@@ -72,15 +72,7 @@ def document_from_record(record: dict[str, Any], file: str, line: int) -> Docume
     source = Source(
         id=f.identifier("id"),
         title=f.text("title", required=True, empty_ok=False),
-        date=f.date("date"),
-        authors=f.names("authors"),
-        recipients=f.names("recipients"),
-        archive=f.text("archive"),
-        archive_ref=f.text("archive_ref"),
-        url=f.text("url"),
-        doc_type=f.text("doc_type"),
-        language_note=f.text("language_note"),
-        credibility=f.number("credibility", DEFAULT_CREDIBILITY, 0.0, 1.0),
+        **f.source_metadata(),
         note=f.text("date_note"),
     )
     text = f.text("text", required=True)

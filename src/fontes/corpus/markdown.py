@@ -27,7 +27,7 @@ from typing import Any
 from fontes.corpus.document import Document
 from fontes.corpus.fields import Fields, page_breaks
 from fontes.errors import CorpusError
-from fontes.model import DEFAULT_CREDIBILITY, Source
+from fontes.model import Source
 
 #: The front matter keys understood (the JSONL field names `archive_summary` and `date_note` too).
 FRONT_MATTER_KEYS = ("id", "title", "date", "date_note", "authors", "recipients", "archive",
@@ -169,15 +169,7 @@ def _document(path: Path, meta: dict[str, Any], key_lines: dict[str, int], body:
     source = Source(
         id=f.identifier("id") if "id" in meta else slug(path.stem),
         title=f.text("title", empty_ok=False) if "title" in meta else first_heading(text) or path.stem,
-        date=f.date("date"),
-        authors=f.names("authors"),
-        recipients=f.names("recipients"),
-        archive=f.text("archive"),
-        archive_ref=f.text("archive_ref"),
-        url=f.text("url"),
-        doc_type=f.text("doc_type"),
-        language_note=f.text("language_note"),
-        credibility=f.number("credibility", DEFAULT_CREDIBILITY, 0.0, 1.0),
+        **f.source_metadata(),
         note=f.text("note") or f.text("date_note"),
     )
     notes = "\n\n".join(n for n in (f.text("notes"), "\n".join(footnotes)) if n)

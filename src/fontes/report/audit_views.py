@@ -18,14 +18,7 @@ def print_audit(report, console: Console | None = None) -> None:
     console = console or Console()
     console.print(Text(f"Audit of {report.essay}", style="bold"))
     for number, f in enumerate(report.findings, 1):
-        loc = f.location
-        where = []
-        if loc.paragraph is not None:
-            where.append(f"¶{loc.paragraph + 1}")
-        if loc.sentence is not None:
-            where.append(f"sentence {loc.sentence + 1}")
-        if loc.marker:
-            where.append(loc.marker)
+        where = f.location.parts()
         head = Text(f"{number:>3}. ")
         head.append(f"{f.severity:<7}", style=_STYLE.get(f.severity, ""))
         head.append(f" {f.kind}", style="bold")

@@ -74,14 +74,7 @@ def audit_view(audit) -> dict | None:
         return None
     findings = []
     for f in audit.findings:
-        loc = f.location
-        where = []
-        if loc.paragraph is not None:
-            where.append(f"¶{loc.paragraph + 1}")
-        if loc.sentence is not None:
-            where.append(f"sentence {loc.sentence + 1}")
-        if loc.marker:
-            where.append(loc.marker)
+        where = f.location.parts()
         findings.append({"f": f, "where": " · ".join(where),
                          "evidence": [{"source": ev.source, "quote": ev.quote, "url": ev.url,
                                        "link": web_link(ev.url or "")} for ev in f.evidence]})
