@@ -269,3 +269,9 @@ def test_chromium_renders_the_builtin_report(builtin_html, tmp_path):
                     "--hide-scrollbars", "--window-size=1280,2000", f"--screenshot={shot}", page.as_uri()],
                    check=True, capture_output=True, timeout=120)
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20_000
+
+
+def test_the_audit_summary_counts_in_words():
+    from fontes.report.audit_views import severity_counts
+
+    assert severity_counts({"error": 1, "warning": 2, "info": 0}) == "1 error, 2 warnings, 0 notes"

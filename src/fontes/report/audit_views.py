@@ -42,7 +42,13 @@ def print_audit(report, console: Console | None = None) -> None:
         table.add_row(kind, str(count))
     console.print(table)
     s = report.summary()
-    console.print(Text(f"{s['error']} errors, {s['warning']} warnings, {s['info']} notes", style="bold"))
+    console.print(Text(severity_counts(s), style="bold"))
+
+
+def severity_counts(summary: dict) -> str:
+    """"1 error, 2 warnings, 0 notes" from an audit's summary."""
+    return ", ".join(f"{summary.get(key, 0)} {word}{'' if summary.get(key, 0) == 1 else 's'}"
+                     for key, word in (("error", "error"), ("warning", "warning"), ("info", "note")))
 
 
 def _short(text: str, limit: int = 220) -> str:

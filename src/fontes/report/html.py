@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from fontes import __version__
 from fontes.model import Case
+from fontes.report.audit_views import severity_counts
 from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
 from fontes.report.evidence_cards import evidence_cards, web_link
 from fontes.report.network import busiest_channels, network_chart
@@ -79,9 +80,8 @@ def audit_view(audit) -> dict | None:
                          "evidence": [{"source": ev.source, "quote": ev.quote, "url": ev.url,
                                        "link": web_link(ev.url or "")} for ev in f.evidence]})
     summary = audit.summary() if hasattr(audit, "summary") else {}
-    counts = ", ".join(f"{summary.get(key, 0)} {word}{'' if summary.get(key, 0) == 1 else 's'}"
-                       for key, word in (("error", "error"), ("warning", "warning"), ("info", "note")))
-    return {"essay": getattr(audit, "essay", ""), "findings": findings, "counts": counts if summary else ""}
+    return {"essay": getattr(audit, "essay", ""), "findings": findings,
+            "counts": severity_counts(summary) if summary else ""}
 
 
 def _environment():
