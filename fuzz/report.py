@@ -80,8 +80,9 @@ def markdown_table(data: dict) -> str:
     total = data["total"]
     lines.append(f"| **all** | **{total['inputs']:,}** | | | **{total['crashes']}** | **{total['hangs']}** | |")
     lines.append("")
+    seed = f", seed {data['seed']}" if counted else ""
     lines.append(f"Engine {data['engine']}, {data['inputs_per_reader']:,} inputs per reader, at most "
-                 f"{data['time_limit_seconds']:g} s per input, seed {data['seed']}; finished "
+                 f"{data['time_limit_seconds']:g} s per input{seed}; finished "
                  f"{data['finished'][:16].replace('T', ' ')} UTC on Python {data['python']}.")
     return "\n".join(lines) + "\n"
 
