@@ -65,19 +65,19 @@ GOLDEN_STORE: dict[str, dict[str, str]] = {
         "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "4f53cda18c2baa0c"},
     "frus1951v97-edge-cases.xml": {
         "summary": "a50c12ec8e20411b", "sources": "4ed3ab2cfcb97d35", "texts": "066b5e5f0af7de4a",
-        "notes": "d21ec370d36492c1", "pages": "8bd030f3b271d4db", "index": "012982139951adaa"},
+        "notes": "d21ec370d36492c1", "pages": "8bd030f3b271d4db", "index": "57c5abd33fa769b2"},
     "frus1951v99-sample.xml": {
         "summary": "4f029f90bb107ca1", "sources": "67815d980fb126c3", "texts": "342dfa4b6e1f5f98",
-        "notes": "f62f8b7160bbb32a", "pages": "e5a5320e3930736a", "index": "e30e884e39aa43fb"},
+        "notes": "f62f8b7160bbb32a", "pages": "e5a5320e3930736a", "index": "606c1c26416e69ab"},
     "no-head.xml": {
         "summary": "c7bb5f341a4da17e", "sources": "e3c40dabf0daf07d", "texts": "d0edab00f31f4b35",
-        "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "7832b74b1b62e495"},
+        "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "964d8f1ac60e699f"},
     "truncated.xml": {
         "summary": "7ead7f2ac1f175e1", "sources": "4f53cda18c2baa0c", "texts": "4f53cda18c2baa0c",
         "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "4f53cda18c2baa0c"},
     "frus1949v07p2-korea.xml": {
         "summary": "53bf875a45cbdc98", "sources": "60c2da1c54fe7fb1", "texts": "f58a4f362a584c69",
-        "notes": "8de1d108057b18e8", "pages": "a9e846e41d722524", "index": "73f8013d33b51143"},
+        "notes": "8de1d108057b18e8", "pages": "a9e846e41d722524", "index": "1282db5957b63a7b"},
 }
 
 
