@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -122,3 +124,11 @@ def test_written_files_get_ordinary_permissions(toy_case_dir, tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_the_command_line_starts_without_loading_the_heavy_libraries():
+    """`fontes --help` stays fast: pydantic, YAML, numpy and rich load inside the commands that need them."""
+    code = ("import sys; from fontes.cli import cli; "
+            "print(sorted(m for m in ('pydantic', 'yaml', 'numpy', 'rich', 'lxml') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

@@ -8,11 +8,23 @@ The Python API mirrors the command line::
     print(verdict.questions[0].leader)
 """
 
-from fontes.case import builtin_case_path, check_case, load_case, write_case
+import importlib
+
 from fontes.errors import FontesError
-from fontes.model import Case
 
 __version__ = "0.1.0"
+
+#: Names of the API imported on first use, so that `fontes --help` does not load pydantic and YAML.
+_LAZY = {"Case": "fontes.model", "builtin_case_path": "fontes.case", "check_case": "fontes.case",
+         "load_case": "fontes.case", "write_case": "fontes.case"}
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'fontes' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
 
 __all__ = ["Case", "FontesError", "builtin_case_path", "check_case", "load_case", "weigh",
            "posterior_under", "write_case", "__version__"]
