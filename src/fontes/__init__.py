@@ -9,8 +9,13 @@ The Python API mirrors the command line::
 """
 
 import importlib
+from typing import TYPE_CHECKING
 
 from fontes.errors import FontesError
+
+if TYPE_CHECKING:  # for editors and type checkers; at run time they load on first use (below)
+    from fontes.case import builtin_case_path, check_case, load_case, write_case
+    from fontes.model import Case
 
 __version__ = "0.1.0"
 
