@@ -161,3 +161,15 @@ def test_the_seed_essays_reference_list(korea):
     assert "14 of the list's 15 entries" in no_year.message
     # every entry is cited, every marker has its entry, and the other entries raise nothing
     assert {f.location.marker for f in findings} == {"[6]", "[14]"}
+
+
+def test_an_audit_reports_its_progress_check_by_check(korea, tmp_path):
+    from fontes.audit import audit_essay
+
+    essay = tmp_path / "essay.md"
+    essay.write_text("Stalin approved the attack in April 1950 [1].\n\n## References\n\n"
+                     "1. Weathersby, Kathryn. 1993. Soviet Aims in Korea. Washington: CWIHP.\n")
+    calls = []
+    audit_essay(essay, korea, progress=lambda done, total, name: calls.append((done, total, name)))
+    assert [c[0] for c in calls] == list(range(1, len(calls) + 1)) and calls[-1][:2] == (len(calls), len(calls))
+    assert "check_quotations" in {c[2] for c in calls} and len(calls) >= 5

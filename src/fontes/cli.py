@@ -380,7 +380,9 @@ def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, 
         click.echo("note: no corpus store, so quotations are not checked (fontes ingest or pull first)",
                    err=True)
     try:
-        report = audit_essay(essay, AuditContext(case=case, store=store))
+        bar, advance = progress_bar("auditing")
+        with bar:
+            report = audit_essay(essay, AuditContext(case=case, store=store), progress=advance)
     finally:
         if store is not None:
             store.close()

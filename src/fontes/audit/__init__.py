@@ -66,22 +66,28 @@ def _position(finding: Finding) -> tuple:
     return (start, SEVERITIES.index(finding.severity), KINDS.index(finding.kind) if finding.kind in KINDS else 99)
 
 
-def run_checks(essay: Essay, context: AuditContext) -> list[Finding]:
-    """Every check's findings on an essay, in the order of the essay (duplicates dropped)."""
+def run_checks(essay: Essay, context: AuditContext, progress=None) -> list[Finding]:
+    """Every check's findings on an essay, in the order of the essay (duplicates dropped).
+
+    `progress(done, total, check_name)` is called after each check (the CLI's progress bar).
+    """
     findings: list[Finding] = []
     seen: set[str] = set()
-    for check in _checks():
+    checks = _checks()
+    for done, check in enumerate(checks, 1):
         for finding in check(essay, context):
             key = finding.model_dump_json()
             if key not in seen:
                 seen.add(key)
                 findings.append(finding)
+        if progress is not None:
+            progress(done, len(checks), check.__name__)
     return sorted(findings, key=_position)
 
 
-def audit_essay(path: str | Path, context: AuditContext) -> AuditReport:
-    """Read an essay (text, Markdown or .docx) and run every check on it."""
+def audit_essay(path: str | Path, context: AuditContext, progress=None) -> AuditReport:
+    """Read an essay (text, Markdown or .docx) and run every check on it (`progress` as for run_checks)."""
     from fontes.audit.read import read_essay
 
     essay = read_essay(path)
-    return AuditReport(essay=str(path), findings=run_checks(essay, context), text=essay.text)
+    return AuditReport(essay=str(path), findings=run_checks(essay, context, progress), text=essay.text)
