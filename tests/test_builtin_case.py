@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from fontes.case import builtin_case_path, check_case, load_case
 from fontes.dates import parse_date
-
-import datetime as dt
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +102,7 @@ def test_the_report_names_a_leader_for_each_question(case):
 
 def test_check_case_with_the_shared_corpus_finds_every_quote_verbatim(case, korea_corpus, tmp_path):
     from conftest import KOREA_JSONL
+
     from fontes.anchor.case_quotes import check_quotes
     from fontes.corpus import Store, ingest_paths
 

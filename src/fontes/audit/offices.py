@@ -164,7 +164,3 @@ def title_offices(title: str, authors: frozenset[str], recipients: frozenset[str
 def covers(written: str, held: str) -> bool:
     """True when the office an essay writes is the office held, or a general word for it."""
     return written == held or held in GENERAL.get(written, frozenset())
-
-
-def is_general(office: str) -> bool:
-    return office in ("envoy", "commander", "secretary", "director", "chairman")

@@ -16,8 +16,16 @@ from pydantic import ValidationError
 from fontes.case.yaml_files import CASE_FILES, Problem, YamlFile, plain, read_yaml
 from fontes.dates import DateError, parse_date
 from fontes.model import (
-    LIKELIHOOD_WORDS, Actor, Case, Event, Evidence, Likelihood, Question,
-    School, Source, ACH_RATINGS,
+    ACH_RATINGS,
+    LIKELIHOOD_WORDS,
+    Actor,
+    Case,
+    Event,
+    Evidence,
+    Likelihood,
+    Question,
+    School,
+    Source,
 )
 
 PRIOR_TOLERANCE = 1e-6

@@ -116,8 +116,3 @@ def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     if not wanted:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in wanted) + r")(?!\w)")
-
-
-def names_match(pattern: re.Pattern[str], names: Iterable[str]) -> bool:
-    """True when any of a document's `names` (authors or recipients) contains a wanted name."""
-    return any(pattern.search(normalise_name(n)) for n in names)

@@ -8,14 +8,11 @@ is given; the others need only the case.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from fontes.files import write_atomically
-
 from fontes.errors import FontesError
+from fontes.files import write_atomically
 from fontes.model import Case
 from fontes.reason.verdict import Verdict
 from fontes.report.exports.ach_csv import ach_csv
