@@ -560,3 +560,12 @@ def test_the_ingest_of_the_korea_corpus_is_quick(tmp_path):
         summary = ingest_paths([KOREA_JSONL], store)
     assert time.perf_counter() - start < 10  # measured ~0.2 s
     assert summary.added == 148
+
+
+def test_half_a_character_that_a_reader_let_through_is_refused_by_the_store_and_nothing_stored(store):
+    store.add([doc("kept", "Kaesong")])
+    broken = Document(source=Source(id="broken", title="Talks"), text="text", place="\ud800", origin="x.jsonl")
+    with pytest.raises(CorpusError, match="half a character") as caught:
+        store.add([doc("fine", "Ongjin"), broken])
+    assert caught.value.file == "x.jsonl" and caught.value.field == "broken"
+    assert list(store.ids()) == ["kept"] and ids(store.search("Ongjin")) == []

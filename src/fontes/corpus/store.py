@@ -287,7 +287,10 @@ class Store:
                 if number is None:
                     number, following = following, following + 1
                 numbered.append((number, doc, row))
-            self._insert(numbered)
+            try:
+                self._insert(numbered)
+            except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
+                raise _unencodable(numbered) from None
             self._shingles.flush()
         return AddCounts(added, updated)
 
@@ -552,3 +555,16 @@ class _Transaction:
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
             raise CorpusError(f"the corpus store failed: {exc}", file=str(self._path)) from exc
         return False
+
+
+def _unencodable(numbered: list[tuple[int, Document, tuple]]) -> CorpusError:
+    """The error naming the first document that holds text SQLite cannot store as UTF-8."""
+    for _, doc, row in numbered:
+        texts = [v for v in row if isinstance(v, str)] + [doc.text, doc.notes] + [p.page for p in doc.pages]
+        try:
+            for text in texts:
+                text.encode("utf-8")
+        except UnicodeEncodeError:
+            return CorpusError("holds half a character (an unpaired surrogate)", file=doc.origin or None,
+                               field=doc.id, hint="fix or remove the \\ud800-\\udfff escape in the source file")
+    return CorpusError("holds text that cannot be stored as UTF-8", hint="check the file's encoding")
