@@ -116,29 +116,33 @@ def parse_date(text: str) -> Edtf:
                 uncertain="?" in raw or "%" in raw, approximate="~" in raw or "%" in raw)
 
 
-def is_valid_date(text: str) -> bool:
+def parse_date_or_none(text: str | None) -> Edtf | None:
+    """The parsed date, or None when there is none or it is not valid EDTF (for views and checks
+    that pass over a bad date; a case or corpus reports it where it is read)."""
+    if not text:
+        return None
     try:
-        parse_date(text)
-        return True
+        return parse_date(text)
     except DateError:
-        return False
+        return None
+
+
+def is_valid_date(text: str) -> bool:
+    return parse_date_or_none(text) is not None
 
 
 def sort_key(text: str | None) -> tuple[dt.date, dt.date]:
     """Order by earliest possible day, then latest; undated or invalid last."""
-    if text is None or not is_valid_date(text):
-        return (dt.date.max, dt.date.max)
-    d = parse_date(text)
-    return (d.earliest, d.latest)
+    d = parse_date_or_none(text)
+    return (d.earliest, d.latest) if d else (dt.date.max, dt.date.max)
 
 
 def format_date(text: str | None) -> str:
     """A reader's form: `25 June 1950`, `April 1950 (uncertain)`, `29 June – 6 July 1950`."""
     if not text:
         return "undated"
-    try:
-        d = parse_date(text)
-    except DateError:
+    d = parse_date_or_none(text)
+    if d is None:
         return str(text)
     parts = [p for p in d.text.replace("?", "").replace("~", "").replace("%", "").split("/")]
     shown = " – ".join(_format_simple(p) for p in parts)

@@ -10,8 +10,7 @@ import datetime as dt
 import weakref
 from dataclasses import dataclass, field
 
-from fontes.dates import parse_date
-from fontes.errors import DateError
+from fontes.dates import parse_date_or_none
 from fontes.model import Source
 
 #: At most this many corpus documents are taken from one date or word query.
@@ -94,13 +93,8 @@ def _overlaps(date: str | None, earliest: dt.date, latest: dt.date) -> bool:
 
 def date_bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
     """The earliest and latest day of an EDTF date, or None when it has none or is invalid."""
-    if not date:
-        return None
-    try:
-        parsed = parse_date(date)
-    except DateError:
-        return None
-    return parsed.earliest, parsed.latest
+    parsed = parse_date_or_none(date)
+    return (parsed.earliest, parsed.latest) if parsed else None
 
 
 _CATALOGUES: dict[int, tuple[weakref.ref, Catalogue]] = {}

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 
 from fontes.anchor.words import is_content_word, stem
 from fontes.audit.actor_names import ActorIndex, actor_index, fold
-from fontes.dates import parse_date
-from fontes.errors import DateError
+from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
 
 #: The kinds of record, as families a sentence's words can name.
@@ -163,13 +162,8 @@ def _note_quotations(note: str) -> list[str]:
 
 
 def _dated(date: str | None) -> tuple[dt.date, dt.date, bool] | None:
-    if not date:
-        return None
-    try:
-        parsed = parse_date(date)
-    except DateError:
-        return None
-    return parsed.earliest, parsed.latest, parsed.uncertain or parsed.approximate
+    parsed = parse_date_or_none(date)
+    return (parsed.earliest, parsed.latest, parsed.uncertain or parsed.approximate) if parsed else None
 
 
 #: At most this many corpus documents are taken from one date query.

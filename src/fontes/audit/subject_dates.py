@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fontes.dates import parse_date
-from fontes.errors import DateError
+from fontes.dates import parse_date_or_none
 from fontes.model import Case
 
 _EVENT_NOUNS = (r"(?:War|Wars|Conference|Crisis|Offensive|Counteroffensive|Campaign|Revolution|Uprising"
@@ -83,12 +82,8 @@ def _starts_in(text: str, where: str, dated: str | None):
 def _year(date_words: str | None, event_date: str | None) -> int | None:
     if date_words:
         return int(re.search(r"(1[5-9]\d\d|20\d\d)", date_words).group(1))
-    if event_date:
-        try:
-            return parse_date(event_date).earliest.year
-        except DateError:
-            return None
-    return None
+    parsed = parse_date_or_none(event_date)
+    return parsed.earliest.year if parsed else None
 
 
 def _sentence_around(text: str, match: re.Match) -> str:

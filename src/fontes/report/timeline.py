@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from fontes.dates import format_date, parse_date
-from fontes.errors import DateError
+from fontes.dates import format_date, parse_date_or_none
 from fontes.model import Case
 from fontes.report.svg import BLUE, INK, ORANGE, document, shorten, tag, text, title
 
@@ -49,11 +48,8 @@ class Mark:
 
 
 def _mark(id: str, label: str, date: str | None, kind: str, evidence: tuple[str, ...] = ()) -> Mark | None:
-    if not date:
-        return None
-    try:
-        d = parse_date(date)
-    except DateError:
+    d = parse_date_or_none(date)
+    if d is None:
         return None
     return Mark(id=id, label=label, date=date, earliest=d.earliest, latest=d.latest,
                 uncertain=d.uncertain or d.approximate, kind=kind, evidence=evidence)

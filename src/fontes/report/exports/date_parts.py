@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fontes.dates import DateError, format_date, parse_date
+from fontes.dates import format_date, parse_date_or_none
 
 _PLAIN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?")
 
@@ -44,11 +44,8 @@ def date_parts(text: str | None) -> DateParts | None:
     Plain years, months, days and intervals of them keep their precision; richer EDTF
     (seasons, unspecified digits, open ends) falls back to its earliest and latest days.
     """
-    if not text:
-        return None
-    try:
-        edtf = parse_date(text)
-    except DateError:
+    edtf = parse_date_or_none(text)
+    if edtf is None:
         return None
     pieces = [_plain_parts(p) for p in edtf.text.split("/")]
     if all(pieces):
