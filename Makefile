@@ -1,15 +1,19 @@
 # Two commands do all the set-up on a fresh machine: `make report` and `make test`.
+# Installs come from requirements.lock (exact versions with hashes); `make test-latest` tries the
+# newest versions pyproject.toml allows, in a venv of its own.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LATEST := .venv-latest
 
-.PHONY: report test bench docs fuzz fuzz-atheris clean
+.PHONY: report test test-latest lint lock browser bench docs fuzz fuzz-atheris clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 report: $(STAMP)  ## weigh the built-in case and print the report
@@ -18,11 +22,28 @@ report: $(STAMP)  ## weigh the built-in case and print the report
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
 
+test-latest:  ## the whole suite with the newest allowed versions of every dependency (fresh venv)
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
+	$(LATEST)/bin/python -m pip freeze --exclude-editable > $(LATEST)/versions.txt
+	$(LATEST)/bin/python -m pytest
+
+lock:  ## refresh requirements.lock on purpose (see CONTRIBUTING.md)
+	$(PYTHON) -m pip install --quiet --upgrade uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	    --generate-hashes --no-header --quiet -o requirements.lock
+
+browser:  ## install Debian's Chromium for the browser tests (as root; Playwright's own download does not work offline)
+	command -v chromium >/dev/null || (apt-get update -q && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium)
+
 docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables from their sources
 	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md README.md
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(LATEST) build src/*.egg-info .pytest_cache .hypothesis
 
 bench: $(STAMP)  ## measure speed against same-run baselines; tables to the terminal, JSON to benchmarks/results/
 	$(BIN)/python -m benchmarks

@@ -41,3 +41,15 @@ def korea_corpus() -> dict[str, dict]:
 def no_default_store(monkeypatch, tmp_path):
     """Tests never read or write the user's own corpus store."""
     monkeypatch.setenv("FONTES_DB", str(tmp_path / "default-store" / "corpus.db"))
+
+
+def pytest_report_header(config):
+    """Say once, at the top, whether the browser tests will run."""
+    import os
+    import shutil
+
+    chromium = os.environ.get("FONTES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if Path(chromium).exists():
+        return f"browser tests: Chromium at {chromium}"
+    return ("browser tests: SKIPPED, no Chromium at /usr/bin/chromium "
+            "(make browser installs Debian's package; Playwright's own download needs the internet)")

@@ -69,7 +69,7 @@ def test_user_mistakes_give_one_line_not_a_traceback(toy_case_dir, args, words):
     if "--case" not in args:
         args = ["--case", str(toy_case_dir), *args]
     result = run("report", *args)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # an input error
     assert "Traceback" not in result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and words in lines[0]
@@ -79,7 +79,7 @@ def test_broken_case_report_names_the_file_and_line(toy_case_dir):
     text = (toy_case_dir / "evidence.yaml").read_text().replace("b: 0.2", "b: 7")
     (toy_case_dir / "evidence.yaml").write_text(text)
     result = run("report", "--case", str(toy_case_dir))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith("Error: toy/evidence.yaml:6: e1: bears_on.q.b: likelihood 7.0 is outside (0, 1]")
 
 
@@ -101,7 +101,7 @@ def test_report_writes_a_self_contained_html_file(toy_case_dir, tmp_path):
     out = tmp_path / "report.html"
     result = run("report", "--case", str(toy_case_dir), "--draws", "50", "--html", str(out),
                  "--db", str(tmp_path / "none.db"))
-    assert result.exit_code == 1 and "no corpus store here" in result.output  # an explicit --db must exist
+    assert result.exit_code == 2 and "no corpus store here" in result.output  # an explicit --db must exist
     result = run("report", "--case", str(toy_case_dir), "--draws", "50", "--html", str(out))
     assert result.exit_code == 0, result.output
     html = out.read_text()
@@ -132,3 +132,14 @@ def test_the_command_line_starts_without_loading_the_heavy_libraries():
             "print(sorted(m for m in ('pydantic', 'yaml', 'numpy', 'rich', 'lxml') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_a_case_of_empty_files_is_a_problem_not_a_clean_case(tmp_path):
+    folder = tmp_path / "blank"
+    folder.mkdir()
+    for name in ("case.yaml", "sources.yaml", "evidence.yaml"):
+        (folder / name).write_text("")
+    checked = run("check-case", str(folder))
+    assert checked.exit_code == 1 and "blank/case.yaml:1: is empty" in checked.output
+    reported = run("report", "--case", str(folder))
+    assert reported.exit_code == 2 and "case.yaml:1: is empty" in reported.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import statistics
 import subprocess
@@ -410,7 +411,6 @@ def test_a_markdown_file_that_is_not_utf8_raises_with_its_line():
     ("# A heading\n\nText.", "markdown"),
     ("<!-- a comment -->\nPlain words after a comment.", "markdown"),
     ("Just plain text.", "markdown"),
-    ("", "markdown"),
 ])
 def test_formats_are_told_by_content_not_by_suffix(tmp_path, content, expected):
     path = tmp_path / "file.txt"
@@ -440,10 +440,23 @@ def test_ingest_adds_good_records_and_lists_each_bad_one(store):
     assert store.ids() == ["broken-ok-1", "broken-ok-2"]
 
 
-def test_ingesting_again_updates(store):
+def test_ingesting_the_same_file_again_changes_nothing(store):
     ingest_paths([JSONL / "documents.jsonl"], store)
-    assert ingest_paths([JSONL / "documents.jsonl"], store) == IngestSummary(added=0, updated=5, failed=[])
+    again = ingest_paths([JSONL / "documents.jsonl"], store)
+    assert again == IngestSummary(added=0, updated=0, unchanged=5, failed=[])
     assert len(store) == 5
+
+
+def test_a_changed_document_is_updated_and_the_others_are_unchanged(store, tmp_path):
+    lines = (JSONL / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    ingest_paths([JSONL / "documents.jsonl"], store)
+    first = json.loads(lines[0])
+    first["title"] = first["title"] + " (corrected)"
+    edited = tmp_path / "documents.jsonl"
+    edited.write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n", encoding="utf-8")
+    summary = ingest_paths([edited], store)
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 1, 4)
+    assert store.get(first["id"]).source.title.endswith("(corrected)")
 
 
 def test_ingest_walks_folders_and_reports_progress(store):
@@ -471,6 +484,17 @@ def read_nothing(path):
     return iter(())
 
 
+@pytest.mark.parametrize("name, content, says", [
+    ("empty.jsonl", "", "is empty"),
+    ("data.csv", "id,title\n1,Telegram\n", "is a .csv file, not a corpus document"),
+    ("export.pdf", "%PDF-1.4 saved as text", "is a .pdf file, not a corpus document"),
+])
+def test_a_file_of_no_corpus_format_is_refused_not_stored_as_prose(tmp_path, name, content, says):
+    (tmp_path / name).write_text(content)
+    with pytest.raises(CorpusError, match=says):
+        detect_format(tmp_path / name)
+
+
 def test_an_empty_file_or_a_missing_reader_is_reported(tmp_path, store, monkeypatch):
     (tmp_path / "empty.md").write_text("\n\n")
     (tmp_path / "volume.xml").write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
@@ -480,7 +504,7 @@ def test_an_empty_file_or_a_missing_reader_is_reported(tmp_path, store, monkeypa
     summary = ingest_paths([tmp_path / "empty.md", tmp_path / "volume.xml", tmp_path / "page.html"], store)
     assert summary.added == 0 and len(store) == 0
     assert summary.failed == [
-        f"{tmp_path / 'empty.md'}: is empty (write the document's text, with optional front matter)",
+        f"{tmp_path / 'empty.md'}: is empty (is it the file you meant?)",
         (f"{tmp_path / 'volume.xml'}: needs fontes.corpus.no_such_module.read_frus_tei, which this fontes "
          "lacks (update fontes)"),
         f"{tmp_path / 'page.html'}: holds no documents (is it the file you meant?)",

@@ -323,6 +323,7 @@ else:  # the same folder, two cases in turn, each over the other; each rename sa
 def whole_files(*cases, folder: Path) -> dict[str, set[bytes]]:
     """Each file name of the cases written whole, and the bytes it may hold."""
     files: dict[str, set[bytes]] = {}
+    folder.mkdir(exist_ok=True)
     for n, case in enumerate(cases):
         for path in write_case(case, folder / str(n)).glob("*.yaml"):
             files.setdefault(path.name, set()).add(path.read_bytes())

@@ -80,6 +80,7 @@ def test_a_format_that_needs_the_reasoning_weighs_the_case_itself():
 
 
 def test_write_export_writes_text_as_utf8_and_leaves_no_temporary_file(tmp_path):
+    (tmp_path / "sub").mkdir()
     out = write_export("Mao Zedong — 毛泽东\n", tmp_path / "sub" / "out.json")
     assert out.read_text(encoding="utf-8") == "Mao Zedong — 毛泽东\n"
     assert [p.name for p in out.parent.iterdir()] == ["out.json"]

@@ -144,8 +144,30 @@ def test_a_truncated_file_raises_after_the_documents_before_the_break():
 
 
 def test_an_entity_bomb_is_refused_before_anything_expands():
-    with pytest.raises(CorpusError, match="declares entities"):
+    with pytest.raises(CorpusError, match="declares entities") as raised:
         list(read_frus_tei(FIXTURES / "entity-bomb.xml"))
+    assert raised.value.line == 2  # the DOCTYPE's line
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE TEI [<!ENTITY a "x">]>',
+    '<!DOCTYPE TEI SYSTEM "file:///etc/passwd">',
+    '<!-- a comment <b> --><!DOCTYPE TEI PUBLIC "-//x//y" "http://example.org/tei.dtd">',
+])
+def test_entity_declarations_are_refused_by_the_reader_itself(tmp_path, doctype):
+    """Refused from the bytes, whatever limits the installed libxml2 has of its own."""
+    volume = tmp_path / "v.xml"
+    volume.write_text(f'<?xml version="1.0"?>\n{doctype}\n' + SAMPLE.read_text(encoding="utf-8")
+                      .split("?>", 1)[1], encoding="utf-8")
+    with pytest.raises(CorpusError, match="declares entities"):
+        list(read_frus_tei(volume))
+
+
+def test_a_plain_doctype_without_entities_is_read(tmp_path):
+    volume = tmp_path / "v.xml"
+    volume.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI>\n' + SAMPLE.read_text(encoding="utf-8")
+                      .split("?>", 1)[1], encoding="utf-8")
+    assert next(read_frus_tei(volume)).id.endswith("-d1")
 
 
 @pytest.mark.parametrize("name, message", [

@@ -33,7 +33,7 @@ GOLDEN_READ: dict[str, dict[str, str]] = {
         "items": "af4b766d89b737f0", "text": "4f53cda18c2baa0c", "notes": "4f53cda18c2baa0c",
         "pages": "4f53cda18c2baa0c", "source": "4f53cda18c2baa0c", "other": "4f53cda18c2baa0c"},
     "entity-bomb.xml": {
-        "items": "d8f9a06b169f8ddf", "text": "4f53cda18c2baa0c", "notes": "4f53cda18c2baa0c",
+        "items": "417549bc4ab0037f", "text": "4f53cda18c2baa0c", "notes": "4f53cda18c2baa0c",
         "pages": "4f53cda18c2baa0c", "source": "4f53cda18c2baa0c", "other": "4f53cda18c2baa0c"},
     "frus1951v97-edge-cases.xml": {
         "items": "89a51f500f29fbda", "text": "0f0e3ae54e9674e7", "notes": "8ebb5a65e33e708e",

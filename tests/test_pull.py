@@ -194,8 +194,8 @@ def test_a_damaged_volume_fails_its_documents_and_is_fetched_again_next_time(sto
 
     summary = pull(case_of(frus("d3"), frus("d4")), store, damaged)
 
-    assert len(summary.failed) == 2 and store.ids() == []
-    assert summary.failed[0].startswith(f"frus1950v98-d3: {TEI_URL}")
+    assert len(summary.failed) == 1 and store.ids() == []  # one line for the volume, naming both
+    assert summary.failed[0].startswith(f"2 sources (frus1950v98-d3, frus1950v98-d4): {TEI_URL}")
     assert "not well-formed" in summary.failed[0]
     assert UrlCache(tmp_path / "cache").get(TEI_URL) is None
     repaired = Archive()
@@ -351,3 +351,30 @@ def test_a_mirror_named_in_the_environment_is_fetched_from_instead(monkeypatch):
         "http://127.0.0.1:8000/volumes/frus1950v07.xml"
     assert fetched_from("https://wilson-center-digital-archive.dvincitest.com/document/114256") == \
         "http://127.0.0.1:8000/document/114256"
+
+
+# -- no network ------------------------------------------------------------------------------------
+
+def test_an_unreachable_host_is_asked_once_and_its_sources_fail_on_one_line(store):
+    other = "https://digitalarchive.wilsoncenter.org/document/120002"
+    down = httpx.ConnectError("Name or service not known")
+    archive = Archive(answers={PAGE_URL: [down], other: [down]})
+    naps: list[float] = []
+
+    summary = pull(case_of(wcda("w1"), wcda("w2", url=other)), store, archive, naps=naps)
+
+    assert len(archive.requests) == 1  # the second page of that host is not asked for
+    assert naps == []  # and nothing was retried or waited for
+    assert len(summary.failed) == 2  # one line per file that could not be fetched
+    assert all("digitalarchive.wilsoncenter.org cannot be reached" in line for line in summary.failed)
+    assert store.ids() == []
+
+
+def test_a_volume_that_cannot_be_fetched_fails_once_for_all_its_documents(store):
+    archive = Archive(answers={TEI_URL: [httpx.Response(404)]})
+
+    summary = pull(case_of(frus("d3"), frus("d4")), store, archive)
+
+    assert archive.urls() == [TEI_URL]
+    assert summary.failed == [f"2 sources (frus1950v98-d3, frus1950v98-d4): {TEI_URL}: HTTP 404 Not Found "
+                              "(is the volume id right?)"]

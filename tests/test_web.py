@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import json
 import math
 import statistics
@@ -391,10 +393,36 @@ def test_the_serve_command_binds_loopback_and_answers_only_to_its_names(monkeypa
     import uvicorn
 
     served = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
-    serve(toy_case_dir, toy_store)
-    assert served["host"] == "127.0.0.1" and served["port"] == 8000
+
+    def run(app, **options):
+        import socket
+
+        with socket.socket(fileno=os.dup(options["fd"])) as bound:
+            served.update(app=app, address=bound.getsockname()[0], **options)
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    serve(toy_case_dir, toy_store, port=0)
+    assert served["address"] == "127.0.0.1"
     assert served["app"].state.workspace.db_path == toy_store
+
+
+def test_serve_on_a_busy_port_says_so_before_it_claims_to_serve(toy_case_dir, toy_store, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        with pytest.raises(fontes.FontesError, match=f"cannot listen on 127.0.0.1:{port}"):
+            serve(toy_case_dir, toy_store, port=port)
+    assert "serving" not in capsys.readouterr().out
+
+
+def test_serve_refuses_an_essay_it_cannot_audit_before_it_starts(toy_case_dir, toy_store, tmp_path):
+    pdf = tmp_path / "essay.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not an essay")
+    with pytest.raises(fontes.FontesError, match="is a PDF"):
+        serve(toy_case_dir, toy_store, essay_path=pdf, port=0)
 
 
 def test_serve_refuses_a_store_that_is_not_there(toy_case_dir, tmp_path):

@@ -1,11 +1,13 @@
 """The `fontes` command: thin commands over the Python API.
 
 Heavy imports (numpy, rich) happen inside the commands so that `fontes --help` is fast.
-A user's mistake is printed on one line and exits 1; usage errors exit 2.
+Exit codes: 0 done; 1 findings or failed lines (check-case problems, audit --fail-on, a
+batch or ingest with bad lines); 2 a usage or input error, printed on one line.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -15,16 +17,47 @@ import click
 from fontes import __version__
 from fontes.errors import FontesError
 
+#: Exit codes (docs/cli.md lists them): findings or failed lines, and usage or input errors.
+EXIT_FINDINGS, EXIT_USAGE = 1, 2
+
 
 class FontesGroup(click.Group):
-    """A click group that turns every FontesError into one line on stderr and exit code 1."""
+    """The `fontes` group: every error on one line (no traceback, no usage dump), exit code 2."""
 
-    def invoke(self, ctx: click.Context):
+    def main(self, *args, **kwargs):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+            sys.exit(EXIT_USAGE)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "fontes"
+            click.echo(f"Error: {exc.format_message()} (see {command} --help)", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.ClickException as exc:
+            click.echo(f"Error: {exc.format_message()}", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(EXIT_FINDINGS)
         except FontesError as exc:
             click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
+            sys.exit(EXIT_USAGE)
+        except BrokenPipeError:  # `fontes report | head`: the reader has what it wanted
+            sys.stderr.close()
+            sys.exit(0)
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        """The command named first in `args`; an unknown one names its nearest ("serach" -> search)."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            near = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.6)
+            if near:
+                raise click.UsageError(f"no command {name!r}; did you mean {near[0]}?", ctx)
+            raise click.UsageError(f"no command {name!r}; the commands are "
+                                   f"{', '.join(self.list_commands(ctx))}", ctx)
+        return super().resolve_command(ctx, args)
 
 
 case_option = click.option(
@@ -35,42 +68,45 @@ db_option = click.option(
     help="Corpus store (default: $FONTES_DB, else the user's data folder).")
 
 
-def open_store(db_path: str | None):
-    """The corpus store at `db_path`, or at the default path."""
-    from fontes.corpus import Store
+def optional_store(db_path: str | None):
+    """For the views that a corpus only enriches (report --html): the store at --db (which must
+    exist), else the default store ($FONTES_DB or the data folder) when there is one, else None."""
+    from fontes.corpus import Store, open_corpus
 
-    return Store(db_path or Store.default_path())
-
-
-def existing_store(db_path: str | None):
-    """The store at --db (which must exist) or the default store if there is one; else None.
-
-    For commands that only read: opening a missing store would create an empty file.
-    """
-    from fontes.corpus import Store
-    from fontes.errors import CorpusError
-
-    path = Path(db_path) if db_path else Store.default_path()
-    if not path.exists():
-        if db_path:
-            raise CorpusError("no corpus store here", file=db_path, hint="fontes ingest or fontes pull first")
-        return None
-    return Store(path)
+    if db_path or Store.default_path().exists():
+        return open_corpus(db_path)
+    return None
 
 
 def progress_bar(description: str):
-    """A rich progress bar on stderr, and the callback that advances it."""
+    """A rich progress bar on stderr, and the callback that advances it.
+
+    When stderr is not a terminal (a log, a CI job) a line is printed for each step instead,
+    so that a long run is never silent.
+    """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    console = Console(stderr=True)
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+                   TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
     task = bar.add_task(description, total=None)
 
-    def advance(done: int, total: int, _name: str) -> None:
-        bar.update(task, completed=done, total=total)
+    def advance(done: int, total: int, name: str) -> None:
+        if console.is_terminal:
+            bar.update(task, completed=done, total=total)
+        else:
+            click.echo(f"{description} {done}/{total} {name}", err=True)
 
     return bar, advance
+
+
+def refuse_missing_folder(path: str | None) -> None:
+    """Refuse an output path whose folder does not exist before any work is done."""
+    if path:
+        from fontes.files import refuse_missing_folder as refuse
+
+        refuse(path)
 
 
 @click.group(cls=FontesGroup)
@@ -100,7 +136,7 @@ def check_case_command(case_dir: str | None, db_path: str | None) -> None:
         click.echo(line)
     if lines:
         click.echo(f"{len(lines)} problem{'s' if len(lines) != 1 else ''} in {folder}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
     click.echo(f"{folder}: no problems", err=True)
 
 
@@ -108,11 +144,9 @@ def quote_problems(case, folder: Path, db_path: str) -> list[str]:
     """One line for each evidence quotation that is not verbatim in its source."""
     from fontes.anchor.case_quotes import check_quotes
     from fontes.case import line_of_entry
-    from fontes.errors import CorpusError
+    from fontes.corpus import open_corpus
 
-    if not Path(db_path).exists():
-        raise CorpusError("no corpus store here", file=db_path, hint="fontes ingest or fontes pull first")
-    with open_store(db_path) as store:
+    with open_corpus(db_path) as store:
         checks = check_quotes(case, store)
     where = f"{folder.name}/evidence.yaml"
     lines = []
@@ -150,6 +184,7 @@ def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_j
 
     if essay and not html_out:
         raise click.UsageError("--essay needs --html")
+    refuse_missing_folder(html_out)
     case = load_case(case_dir)
     verdict = weigh(case, school=school, draws=draws, seed=seed)
     if html_out:
@@ -165,7 +200,7 @@ def write_html_report(case, verdict, html_out: str, essay: str | None, db_path: 
     from fontes.report.audit_views import write_text_atomically
     from fontes.report.html import render_report_html
 
-    store = existing_store(db_path)
+    store = optional_store(db_path)
     try:
         audit = None
         if essay:
@@ -189,18 +224,18 @@ def ingest(paths: tuple[str, ...], db_path: str | None) -> None:
     is reported on one line and the rest go on; each file is stored whole or not at all.
     Exits 1 when anything failed.
     """
-    from fontes.corpus import ingest_paths
+    from fontes.corpus import ingest_into_store
 
-    with open_store(db_path) as store:
-        bar, advance = progress_bar("ingesting")
-        with bar:
-            summary = ingest_paths(paths, store, progress=advance)
-        for line in summary.failed:
-            click.echo(f"failed: {line}", err=True)
-        click.echo(f"{summary.added} added, {summary.updated} updated, {len(summary.failed)} failed "
-                   f"({len(store)} documents in {store.path})")
+    bar, advance = progress_bar("ingesting")
+    with bar:
+        summary, held, where = ingest_into_store(paths, db_path, progress=advance)
+    for line in summary.failed:
+        click.echo(f"failed: {line}", err=True)
+    click.echo(f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
+               f"{len(summary.failed)} failed "
+               + (f"({held} documents in {where})" if where.exists() else "(nothing stored, no store written)"))
     if summary.failed:
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
 
 
 @cli.command()
@@ -225,8 +260,11 @@ def search(query: str, date_from, date_to, author, recipient, archive, limit: in
     from fontes.case.actors import names_for
     from fontes.report.corpus_views import print_hits
 
+    from fontes.corpus import open_corpus
+
     case = load_case(case_dir) if (author or recipient) else None
-    with open_store(db_path) as store:
+    with open_corpus(db_path) as store:
+        store.refuse_if_empty()
         hits = store.search(query, date_from=date_from, date_to=date_to,
                             authors=names_for(case, author) if author else None,
                             recipients=names_for(case, recipient) if recipient else None,
@@ -244,10 +282,11 @@ def search(query: str, date_from, date_to, author, recipient, archive, limit: in
 @db_option
 def show(source_id: str, as_json: bool, db_path: str | None) -> None:
     """Print one source of the corpus with its metadata, text and notes."""
+    from fontes.corpus import open_corpus
     from fontes.errors import CorpusError
     from fontes.report.corpus_views import print_document
 
-    with open_store(db_path) as store:
+    with open_corpus(db_path) as store:
         doc = store.get(source_id)
         if doc is None:
             raise CorpusError(f"no source {source_id!r} in {store.path}",
@@ -271,10 +310,11 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
     FONTES_FRUS_TEI_BASE and FONTES_WCDA_BASE point the fetches at a mirror.
     """
     from fontes.case import load_case
+    from fontes.corpus import open_corpus
     from fontes.corpus.pull import pull_sources
 
     case = load_case(case_dir)
-    with open_store(db_path) as store:
+    with open_corpus(db_path, create=True) as store:
         bar, advance = progress_bar("pulling")
         with bar:
             summary = pull_sources(case, store, min_interval=min_interval, progress=advance)
@@ -285,28 +325,34 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
     click.echo(f"{summary.stored} stored ({summary.fetched} fetched, {summary.cached} from the cache), "
                f"{len(summary.skipped)} skipped, {len(summary.failed)} failed")
     if summary.failed:
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
 
 
 @cli.command()
 @click.argument("quotation", required=False)
 @click.option("--source", "source_id", help="Look only in this source (by id).")
-@click.option("--batch", type=click.File("r", encoding="utf-8"),
+@click.option("--batch", type=click.Path(dir_okay=False),
               help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.')
 @click.option("--json", "as_json", is_flag=True, help="Print the anchor as JSON.")
 @db_option
-def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, db_path: str | None) -> None:
+def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_json: bool,
+           db_path: str | None) -> None:
     """Find where a quotation sits in the corpus and how faithful it is.
 
     The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs),
-    paraphrase, or not-found. Only the few documents an index names are aligned.
+    paraphrase, or not-found. Only the few documents an index names are aligned. With
+    --batch, every good line is answered and every bad one named (exit 1 if any).
     """
     from fontes.anchor import anchor_quote
-    from fontes.errors import AnchorError
+    from fontes.anchor.batch import anchor_batch, read_batch_text
+    from fontes.corpus import open_corpus
 
     if (quotation is None) == (batch is None):
         raise click.UsageError("give a QUOTATION or --batch FILE, not both and not neither")
-    with open_store(db_path) as store:
+    if batch is not None:
+        read_batch_text(batch)  # a file that is not JSONL text is refused before the store is opened
+    with open_corpus(db_path) as store:
+        store.refuse_if_empty()
         if batch is None:
             result = anchor_quote(quotation, store, source_id=source_id)
             if as_json:
@@ -315,21 +361,14 @@ def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, d
                 print_anchor(quotation, result, store)
             return
         failed = 0
-        for number, line in enumerate(batch, 1):
-            if not line.strip():
-                continue
-            try:
-                request = json.loads(line)
-                if not isinstance(request, dict) or not isinstance(request.get("quote"), str):
-                    raise ValueError('each line needs {"id": ..., "quote": "..."}')
-                result = anchor_quote(request["quote"], store, source_id=request.get("source") or source_id)
-            except (ValueError, AnchorError) as exc:
+        for line in anchor_batch(batch, store, source_id=source_id):
+            if line.anchor is None:
                 failed += 1
-                click.echo(f"{batch.name}:{number}: {exc}", err=True)
-                continue
-            click.echo(json.dumps(result.to_json(request.get("id")), ensure_ascii=False))
+                click.echo(f"{batch}:{line.number}: {line.problem}", err=True)
+            else:
+                click.echo(json.dumps(line.anchor.to_json(line.id), ensure_ascii=False))
     if failed:
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
 
 
 def print_anchor(quotation: str, result, store) -> None:
@@ -363,7 +402,11 @@ def print_anchor(quotation: str, result, store) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the fontes.audit/1 JSON instead.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False),
               help="Also write the essay with its findings marked as one HTML file.")
-def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, html_out: str | None) -> None:
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
+              help="Exit 1 when there is a finding this severe (warning: a warning or an error), for CI "
+                   "and pre-commit checks.")
+def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, html_out: str | None,
+          fail_on: str | None) -> None:
     """Check an essay's citations, quotations, dates and names against the sources.
 
     Reads plain text, Markdown or .docx. Findings come in the order of the essay, each with its
@@ -371,14 +414,15 @@ def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, 
     corpus store is there (--db, or the default store).
     """
     from fontes.audit import AuditContext, audit_essay
+    from fontes.audit.read import read_essay
     from fontes.case import load_case
+    from fontes.corpus import open_corpus
     from fontes.report.audit_views import print_audit, render_audit_html, write_text_atomically
 
+    refuse_missing_folder(html_out)
+    read_essay(essay, refuse_empty=True)  # an essay that cannot be read is refused before anything else is opened
     case = load_case(case_dir)
-    store = existing_store(db_path)
-    if store is None:
-        click.echo("note: no corpus store, so quotations are not checked (fontes ingest or pull first)",
-                   err=True)
+    store = open_corpus(db_path)
     try:
         bar, advance = progress_bar("auditing")
         with bar:
@@ -392,6 +436,8 @@ def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, 
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
         print_audit(report)
+    if fail_on and report.fails_on(fail_on):
+        sys.exit(EXIT_FINDINGS)
 
 
 EXPORT_FORMATS = ("json", "csv", "timelinejs", "graphml", "csl-json", "achz", "aif")
@@ -409,10 +455,11 @@ def export_command(fmt: str, case_dir: str | None, output: str | None) -> None:
     from fontes.case import load_case
     from fontes.report.exports import ExportError, export_case, write_export
 
+    refuse_missing_folder(output)
     data = export_case(load_case(case_dir), None, fmt)
     if output:
         write_export(data, output)
-        click.echo(f"Wrote {output}", err=True)
+        click.echo(f"wrote {output}", err=True)
     elif isinstance(data, bytes):
         if sys.stdout.isatty():
             raise ExportError(f"{fmt} is a binary file", field="--output", hint="give -o FILE or pipe it")

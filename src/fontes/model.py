@@ -6,7 +6,7 @@ read from YAML, JSON or a web form is validated the same way everywhere.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 #: A likelihood P(evidence | hypothesis): a point value, or a (low, high) range.
 Likelihood = float | tuple[float, float]
@@ -159,7 +159,11 @@ class Case(Record):
 
 
 class FindingLocation(Record):
-    """Where in an essay a finding points: paragraph and sentence (0-based), characters, marker."""
+    """Where in an essay a finding points: paragraph and sentence (0-based), characters, marker.
+
+    `label` is the same place as a reader counts it ("¶14, sentence 2, [8]"), as the terminal
+    and HTML show it.
+    """
 
     paragraph: int | None = None
     sentence: int | None = None
@@ -173,6 +177,11 @@ class FindingLocation(Record):
         if self.sentence is not None:
             parts.append(f"sentence {self.sentence + 1}")
         return parts + ([self.marker] if self.marker else [])
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def label(self) -> str:
+        return ", ".join(self.parts())
 
 
 class FindingEvidence(Record):

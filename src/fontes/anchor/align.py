@@ -65,7 +65,7 @@ class Quotation:
                 at = gap.end()
         if not pieces:
             raise AnchorError("the quotation has no words to look for", field="quote",
-                              hint="give the words of the source as the essay quotes them")
+                              hint="give the words to look for in the sources")
         return cls(raw, norm, tuple(pieces), tuple(gaps))
 
     def piece_texts(self) -> list[str]:

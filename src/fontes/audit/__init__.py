@@ -43,6 +43,11 @@ class AuditReport(BaseModel):
         counts = Counter(f.kind for f in self.findings)
         return {k: counts[k] for k in KINDS if counts.get(k)}
 
+    def fails_on(self, severity: str) -> bool:
+        """Whether a finding is at least as severe as `severity` ("error" or "warning")."""
+        worst = SEVERITIES[: SEVERITIES.index(severity) + 1]
+        return any(f.severity in worst for f in self.findings)
+
     def to_json(self) -> dict:
         """The versioned `fontes.audit/1` contract."""
         return {"schema": SCHEMA, "essay": self.essay, "summary": self.summary(),
@@ -89,5 +94,5 @@ def audit_essay(path: str | Path, context: AuditContext, progress=None) -> Audit
     """Read an essay (text, Markdown or .docx) and run every check on it (`progress` as for run_checks)."""
     from fontes.audit.read import read_essay
 
-    essay = read_essay(path)
+    essay = read_essay(path, refuse_empty=True)
     return AuditReport(essay=str(path), findings=run_checks(essay, context, progress), text=essay.text)

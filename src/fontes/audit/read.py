@@ -17,12 +17,18 @@ from fontes.audit.reading.quotations import find_quotations, opens_with_quotatio
 from fontes.audit.reading.references import parse_reference, reference_blocks
 from fontes.audit.reading.sentences import split_sentences
 from fontes.audit.reading.source_text import essay_text
+from fontes.errors import AuditError
 
 
-def read_essay(path: str | Path) -> Essay:
-    """The essay in a .txt, .md or .docx file; raises AuditError when the file cannot be read."""
+def read_essay(path: str | Path, *, refuse_empty: bool = False) -> Essay:
+    """The essay in a .txt, .md or .docx file; raises AuditError when the file cannot be read
+    (and, with `refuse_empty`, when it holds no words: an audit of nothing finds nothing)."""
     path = Path(path)
-    return essay_from_text(essay_text(path), str(path))
+    text = essay_text(path)
+    if refuse_empty and not text.strip():
+        raise AuditError("the essay is empty: there is nothing to audit", file=str(path),
+                         hint="is it the file you meant?")
+    return essay_from_text(text, str(path))
 
 
 def essay_from_text(text: str, path: str = "<text>") -> Essay:

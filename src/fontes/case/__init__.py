@@ -47,7 +47,7 @@ def load_case(folder: str | Path | None = None) -> Case:
     """Load a case folder, or raise CaseError naming its first problem and how many follow."""
     case, problems = read_case(folder or builtin_case_path())
     if problems or case is None:
-        first = problems[0] if problems else Problem(str(folder), None, "", "cannot be loaded")
+        first = problems[0] if problems else Problem(str(folder), None, "", "cannot be loaded; run fontes check-case")
         more = f" (and {len(problems) - 1} more problems: run fontes check-case)" if len(problems) > 1 else ""
         raise CaseError(f"{first.field + ': ' if first.field else ''}{first.message}{more}",
                         file=first.file, line=first.line)

@@ -172,6 +172,8 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
     _check_events(checker, files["events"], events, source_ids)
     _check_evidence(checker, files["evidence"], evidence, source_ids, questions)
 
+    if head is not None and (head.data is None or isinstance(head.data, dict)):
+        _check_head_complete(checker, head, meta, questions)
     if head is None or not meta.get("id") or not questions:
         return None, checker.problems
     default_school = meta.get("default_school")  # not text: reported above as an unknown school
@@ -185,6 +187,19 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
     )
     _fill_missing_likelihoods(case)
     return case, checker.problems
+
+
+def _check_head_complete(checker: _Checker, head: YamlFile, meta: dict, questions: list[Question]) -> None:
+    """An empty case.yaml, or one without an id or questions, says so: it is not a clean case."""
+    if head.data is None:
+        checker.add(head, (), "", "is empty; a case needs at least id, title and questions "
+                                  "(see docs/case-format.md)")
+        return
+    if not meta.get("id"):
+        checker.add(head, (), "id", "is required but missing")
+    raw = head.data.get("questions")
+    if not questions and not (isinstance(raw, list) and raw):
+        checker.add(head, (), "questions", "a case needs at least one question with its hypotheses")
 
 
 def _read_head(checker: _Checker, head: YamlFile | None) -> tuple[list[Question], list[School], dict]:

@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 
 from fontes.case.yaml_files import CASE_FILES
 from fontes.errors import CaseError
+from fontes.files import refuse_missing_folder
 from fontes.model import LIKELIHOOD_WORDS, Case
 
 _WORD_OF = {v: k for k, v in LIKELIHOOD_WORDS.items()}
@@ -55,7 +56,8 @@ def write_case(case: Case, folder: str | Path, *, overwrite: bool = False) -> Pa
     folder = Path(folder)
     if not overwrite:
         _refuse_if_taken(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    if not folder.exists():
+        refuse_missing_folder(folder)  # its parent must exist: a typo must not create folders
     staging = _new_folder_beside(folder)
     try:
         _write_files(case, staging)
@@ -71,7 +73,7 @@ def _refuse_if_taken(folder: Path) -> None:
     taken = [f"{stem}.yaml" for stem in CASE_FILES if (folder / f"{stem}.yaml").exists()]
     if taken:
         raise CaseError(f"{folder} already holds a case ({', '.join(taken)})",
-                        hint="choose a new folder or pass overwrite")
+                        hint="choose a new folder (-o NEW-FOLDER), or move the old case away")
 
 
 def _new_folder_beside(folder: Path) -> Path:

@@ -2,8 +2,9 @@
 
 Archives are public services run on small budgets: fontes waits at least `min_interval`
 seconds between two requests to the same host, backs off exponentially on timeouts,
-connection errors, 429 and 5xx (honouring Retry-After, capped), names itself in its
-User-Agent, and never asks twice for a URL it already holds.
+429 and 5xx (honouring Retry-After, capped), names itself in its User-Agent, and never asks
+twice for a URL it already holds. A host that cannot be reached at all (no route, no name,
+no answer to the connection) is not asked again in the same run: its other URLs fail at once.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ MAX_WAIT = 60.0
 
 #: Transport errors that may pass: the network, not the request, was at fault.
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+#: Transport errors that say the host cannot be reached: retrying in seconds will not help.
+_UNREACHABLE = (httpx.ConnectError,)
 
 
 class FetchError(Exception):
@@ -57,6 +60,7 @@ class PoliteFetcher:
         self.sleep, self.clock = sleep, clock
         self.requests = 0
         self._last_request: dict[str, float] = {}
+        self._unreachable: dict[str, str] = {}  # host -> why it could not be reached
 
     def fetch(self, url: str) -> tuple[Path, bool]:
         """The path of `url`'s body, and True when it came from the cache. Raises FetchError."""
@@ -66,6 +70,9 @@ class PoliteFetcher:
         return self._download(url), False
 
     def _download(self, url: str) -> Path:
+        host = urlsplit(url).hostname or ""
+        if host in self._unreachable:
+            raise FetchError(url, self._unreachable[host])
         attempts = self.retries + 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
@@ -84,8 +91,13 @@ class PoliteFetcher:
                     if last:
                         raise FetchError(url, f"{reason} after {attempts} attempts", status)
                     delay = self._retry_delay(attempt, response.headers.get("retry-after"))
+            except _UNREACHABLE as exc:
+                self._unreachable[host] = f"{host} cannot be reached: {_describe(exc)}"
+                raise FetchError(url, self._unreachable[host]) from None
             except _TRANSIENT as exc:
                 if last:
+                    if isinstance(exc, httpx.ConnectTimeout):  # never answered: do not wait on it again
+                        self._unreachable[host] = f"{host} cannot be reached: {_describe(exc)}"
                     raise FetchError(url, f"{_describe(exc)} after {attempts} attempts") from None
                 delay = self._retry_delay(attempt, None)
             except httpx.HTTPError as exc:

@@ -40,6 +40,12 @@ _PERSON_LISTS = ("persons",)  # the xml:id of the volume's list of persons
 _DOC_ID = re.compile(r"^d\d+[A-Za-z0-9_.-]*$")
 _VOLUME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _UTF8_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
+_ENTITIES_REFUSED = "the file declares entities in a DTD; they are not expanded"
+_ENTITIES_HINT = "FRUS TEI has no DOCTYPE: remove it, or fix the file's source"
+# The root element's start tag: "<" then a name, outside comments, PIs and the DOCTYPE (whose
+# internal subset never holds "<" followed by a name character).
+_ROOT_START = re.compile(r"<(?![!?])[A-Za-z_:]")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ENCODING_DECLARATION = re.compile(
     rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
@@ -84,6 +90,7 @@ class _Volume:
         )
         depth = 0  # how deep inside div[@type="document"] the parser is
         checked = False
+        self.refuse_entity_declarations()
         try:
             for event, element in parse:
                 if not checked:
@@ -121,6 +128,19 @@ class _Volume:
             raise CorpusError("not a TEI file: no TEI element found", file=str(self.path),
                               hint="FRUS volumes start with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")
 
+    def refuse_entity_declarations(self) -> None:
+        """Refuse a DOCTYPE that declares entities or names an external DTD, before lxml reads it.
+
+        Read from the bytes, so the answer is the same whatever lxml's own limits are.
+        """
+        prolog = _prolog(self.path)
+        if prolog is None or "<!DOCTYPE" not in prolog:
+            return
+        doctype = prolog[prolog.index("<!DOCTYPE"):]
+        if "<!ENTITY" in doctype or re.match(r"<!DOCTYPE\s+[^\s\[>]+\s+(SYSTEM|PUBLIC)\b", doctype):
+            raise CorpusError(_ENTITIES_REFUSED, file=str(self.path), line=prolog[:prolog.index("<!DOCTYPE")]
+                              .count("\n") + 1, hint=_ENTITIES_HINT)
+
     def check_prolog(self, element: etree._Element) -> None:
         """Refuse what must not be read: a non-TEI root, entity declarations, a false encoding."""
         tree = element.getroottree()
@@ -131,9 +151,7 @@ class _Volume:
                               hint=f"expected <TEI> in the namespace {TEI_NS}")
         dtd = tree.docinfo.internalDTD
         if dtd is not None and any(True for _ in dtd.iterentities()):
-            raise CorpusError("the file declares entities in a DTD; they are not expanded",
-                              file=str(self.path), line=1,
-                              hint="FRUS TEI has no DOCTYPE: remove it, or fix the file's source")
+            raise CorpusError(_ENTITIES_REFUSED, file=str(self.path), line=1, hint=_ENTITIES_HINT)
         declared = _declared_encoding(self.path)
         if declared.lower() not in _UTF8_NAMES and _is_utf8_beyond_ascii(self.path):
             raise CorpusError(f"the file declares encoding {declared} but its bytes are UTF-8",
@@ -316,13 +334,35 @@ def _free(element: etree._Element) -> None:
             del parent[0]
 
 
+def _prolog(path: Path, limit: int = 1 << 20) -> str | None:
+    """The text before the root element's start tag (None when the file cannot be read).
+
+    Decoded as Latin-1 (or UTF-16 after its byte-order mark): markup is ASCII, so every
+    declaration is seen whatever the file's own encoding.
+    """
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(limit)
+    except OSError:
+        return None  # the parser says why, with the same words as for any unreadable file
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head.decode("utf-16", errors="replace")
+    else:
+        text = head.decode("latin-1")
+    text = _COMMENT.sub("", text)
+    root = _ROOT_START.search(text)
+    return text[: root.start()] if root else text
+
+
 def _not_well_formed(path: Path, exc: etree.XMLSyntaxError) -> CorpusError:
     message = re.sub(r",? line \d+, column \d+.*$", "", exc.msg or str(exc)).strip()
+    if any(sign in message.lower() for sign in ("amplification", "entity reference loop")):
+        return CorpusError(_ENTITIES_REFUSED, file=str(path), line=exc.lineno or None, hint=_ENTITIES_HINT)
     if "encoding" in message.lower() or "Blank needed" in message:
         hint = "the bytes do not match the encoding declared on the first line; re-save as UTF-8"
     elif "already defined" in message:
         hint = "xml:id values must be unique in a volume"
-    elif "amplification" in message.lower() or "entity" in message.lower():
+    elif "entity" in message.lower():
         hint = "entities are not expanded; FRUS TEI uses none"
     else:
         hint = "the file is truncated or damaged; fetch it again"

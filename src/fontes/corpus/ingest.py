@@ -33,6 +33,10 @@ _SNIFF_BYTES = 65536
 _PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!(?!DOCTYPE)[^>]*>)", re.DOTALL)
 _DOCTYPE = re.compile(r"<!DOCTYPE\s+([\w:.-]+)[^\[>]*(?:\[.*?\])?\s*>", re.IGNORECASE | re.DOTALL)
 _ROOT = re.compile(r"<([\w:.-]+)")
+#: Suffixes a Markdown or plain-text document may have; any other file that is not markup or JSONL
+#: (a .csv, a .pdf saved as text, a .json export) is refused rather than stored as prose.
+TEXT_SUFFIXES = frozenset({"", ".md", ".markdown", ".txt", ".text"})
+_FORMATS_HINT = "fontes ingests JSONL, FRUS TEI XML, Wilson Center HTML pages, and Markdown or .txt"
 _HTML_TAGS = {"html", "head", "body", "meta", "title", "link", "script", "style", "div", "main",
               "article", "section", "header", "nav", "p", "h1", "h2", "table", "span", "a"}
 
@@ -45,6 +49,7 @@ class IngestSummary:
 
     added: int = 0
     updated: int = 0
+    unchanged: int = 0
     failed: list[str] = field(default_factory=list)
 
 
@@ -57,12 +62,19 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     except OSError as exc:
         raise CorpusError(f"cannot be read: {exc.strerror}", file=name) from None
     if b"\x00" in head:
-        raise CorpusError("is a binary file, not a corpus document", file=name,
-                          hint="ingest JSONL, FRUS TEI XML, Wilson Center HTML pages, or Markdown/text")
+        raise CorpusError("is a binary file, not a corpus document", file=name, hint=_FORMATS_HINT)
     text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    if not text.strip():
+        raise CorpusError("is empty", file=name, hint="is it the file you meant?")
     if text.lstrip().startswith("{"):
         return "jsonl"
-    return _markup_format(text, name) or "markdown"
+    found = _markup_format(text, name)
+    if found:
+        return found
+    suffix = Path(name).suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        raise CorpusError(f"is a {suffix} file, not a corpus document", file=name, hint=_FORMATS_HINT)
+    return "markdown"
 
 
 def _markup_format(text: str, name: str) -> str | None:
@@ -110,6 +122,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: Store,
                 counts = store.add(docs)
                 summary.added += counts.added
                 summary.updated += counts.updated
+                summary.unchanged += counts.unchanged
         except CorpusError as exc:
             if exc.file is None:
                 exc.file = name
@@ -117,6 +130,23 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: Store,
         if progress is not None:
             progress(done, len(files), name)
     return summary
+
+
+def ingest_into_store(paths: Iterable[str | os.PathLike[str]], db_path: str | os.PathLike[str] | None = None,
+                      progress: Progress | None = None) -> tuple[IngestSummary, int, Path]:
+    """Ingest `paths` into the store at `db_path` (created when missing): the summary, how many
+    documents the store holds, and its path. A store this call created and left empty (every
+    file failed) is removed again: a mistyped path must not leave an empty corpus behind."""
+    from fontes.corpus.store import open_corpus
+
+    with open_corpus(db_path, create=True) as store:
+        where = Path(store.path)
+        new = len(store) == 0 and not where.with_name(where.name + "-journal").exists()
+        summary = ingest_paths(paths, store, progress=progress)
+        held = len(store)
+    if new and held == 0 and str(where) != ":memory:":
+        where.unlink(missing_ok=True)
+    return summary, held, where
 
 
 def _read(path: Path, failed: list[str]) -> list[Document]:
@@ -145,11 +175,16 @@ def _expand(paths: Iterable[str | os.PathLike[str]], failed: list[str]) -> Itera
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            found = False
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
                 if (child.is_file() and not any(p.startswith(".") for p in relative)
                         and not SKIPPED_NAMES.match(child.name)):
+                    found = True
                     yield child
+            if not found:
+                failed.append(str(CorpusError("is a folder with no file to ingest", file=os.fspath(given),
+                                              hint=_FORMATS_HINT)))
         elif path.exists():
             yield path
         else:

@@ -137,6 +137,7 @@ def pull_sources(case: Case, store: Store, *, client: httpx.Client | None = None
     finally:
         if own_client:
             client.close()
+    puller.summary.failed = puller.failed_lines()
     return puller.summary
 
 
@@ -149,6 +150,7 @@ class _Puller:
         self.targets = {source.id: archive_of(source) for source in case.sources}
         self.actor_names = {actor.id: actor.name for actor in case.actors}
         self.volumes: dict[str, dict[str, Document | CorpusError] | str] = {}
+        self.failures: dict[str, list[str]] = {}  # reason -> the sources that failed for it
 
     def pull(self, source: Source) -> None:
         target = self.targets[source.id]
@@ -164,13 +166,24 @@ class _Puller:
                 origin = target.url
             counts = self.store.add([_as_case_source(document, source, origin, self.actor_names)])
         except FetchError as exc:
-            self.summary.failed.append(f"{source.id}: {exc}{_FETCH_HINTS.get(exc.status, '')}")
+            self.fail(source.id, f"{exc}{_FETCH_HINTS.get(exc.status, '')}")
         except CorpusError as exc:
-            self.summary.failed.append(f"{source.id}: {exc}")
+            self.fail(source.id, str(exc))
         except OSError as exc:
             self.summary.failed.append(f"{source.id}: cannot use the cache: {exc}")
         else:
-            self.summary.stored += counts.added + counts.updated
+            self.summary.stored += counts.added + counts.updated + counts.unchanged
+
+    def fail(self, source_id: str, reason: str) -> None:
+        """One line per reason: the sources of one unreadable volume or unreachable host share it."""
+        self.failures.setdefault(reason, []).append(source_id)
+
+    def failed_lines(self) -> list[str]:
+        lines = []
+        for reason, ids in self.failures.items():
+            named = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            lines.append(f"{named}: {reason}" if len(ids) == 1 else f"{len(ids)} sources ({named}): {reason}")
+        return lines
 
     def fetch(self, url: str) -> Path:
         path, from_cache = self.fetcher.fetch(url)

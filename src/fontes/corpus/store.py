@@ -169,10 +169,11 @@ class Hit:
 
 @dataclass(frozen=True)
 class AddCounts:
-    """How many documents one `add` created and how many it replaced."""
+    """How many documents one `add` created, how many it replaced, and how many it found as stored."""
 
     added: int
     updated: int
+    unchanged: int = 0
 
 
 class Store:
@@ -275,6 +276,9 @@ class Store:
                     updated += 1
                 latest[doc.id] = (doc, self._source_row(doc, now))
             stored = self._numbers(list(latest))
+            unchanged = [id_ for id_ in stored if _same_document(self.get(id_), latest[id_][0])]
+            for id_ in unchanged:  # stored as it is: nothing to rewrite
+                del latest[id_], stored[id_]
             # Numbered before the removals: a new document must not take a replaced one's number.
             following = (self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0) + 1
             for number in stored.values():
@@ -292,7 +296,7 @@ class Store:
             except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
                 raise _unencodable(numbered) from None
             self._shingles.flush()
-        return AddCounts(added, updated)
+        return AddCounts(added, updated, len(unchanged))
 
     def _numbers(self, ids: list[str]) -> dict[str, int]:
         """Which of these ids are stored, and under which document number."""
@@ -375,6 +379,12 @@ class Store:
         return Document(source=source, text=text, notes=notes, pages=pages,
                         text_complete=None if complete is None else bool(complete), summary=m["summary"],
                         place=m["place"], mirror_urls=json.loads(m["mirror_urls"]), origin=m["origin"])
+
+    def refuse_if_empty(self) -> None:
+        """CorpusError when the store holds no document: "no hits" would mislead the reader."""
+        if len(self) == 0:
+            raise CorpusError("the corpus is empty: no document has been ingested", file=str(self.path),
+                              hint="fontes ingest ../shared/corpus/ (or your own files)")
 
     def ids(self) -> list[str]:
         """Every stored id, sorted."""
@@ -512,6 +522,27 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise CorpusError(f"the search index is damaged: {exc}", file=str(self.path),
                               hint="re-ingest the sources into a new store") from None
+
+
+INGEST_HINT = "load the archive first with fontes ingest ../shared/corpus/, or give --db PATH"
+
+
+def open_corpus(path: str | os.PathLike[str] | None = None, *, create: bool = False) -> Store:
+    """The corpus store at `path` (default: $FONTES_DB, else the user's data folder).
+
+    Only a command that adds documents passes `create`; any other gets a CorpusError naming
+    the path and the command to run, and no file is made.
+    """
+    where = Path(path) if path is not None else Store.default_path()
+    if not create and str(where) != ":memory:" and not where.exists():
+        raise CorpusError("no corpus store here", file=str(where), hint=INGEST_HINT)
+    return Store(where)
+
+
+def _same_document(stored: Document | None, new: Document) -> bool:
+    """Whether `new` holds exactly what is stored already; where it was read from does not count
+    (the same documents in a moved or renamed file are unchanged)."""
+    return stored is not None and stored.model_copy(update={"origin": new.origin}) == new
 
 
 def _opening(text: str) -> str:

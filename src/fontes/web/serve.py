@@ -22,16 +22,38 @@ def hosts_for(host: str) -> list[str]:
 
 
 def store_to_serve(db_path: str | Path | None) -> Path | None:
-    """The store given (which must exist), else the default store if there is one, else None."""
-    from fontes.corpus import Store
-    from fontes.errors import CorpusError
+    """The store at --db (which must exist), else the default store ($FONTES_DB or the data folder)
+    if there is one.
 
-    if db_path is not None:
-        if not Path(db_path).is_file():
-            raise CorpusError("no corpus store here", file=str(db_path), hint="fontes ingest or fontes pull first")
-        return Path(db_path)
-    default = Store.default_path()
-    return default if default.is_file() else None
+    None when neither is given and there is no default store: the case is served without the
+    source reader and search, and the start-up line says so.
+    """
+    from fontes.corpus import Store, open_corpus
+
+    if db_path is None and not Store.default_path().is_file():
+        return None
+    with open_corpus(db_path) as store:  # refuses a missing file, or one that is no store
+        return Path(store.path)
+
+
+def bind(host: str, port: int):
+    """A listening socket on host:port, or a WebError naming the address when it is taken."""
+    import socket
+
+    from fontes.errors import WebError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise WebError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", field="--port",
+                       hint="another program uses it: give another --port") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
 
 
 def serve(case_dir: str | Path | None = None, db_path: str | Path | None = None, *,
@@ -43,9 +65,18 @@ def serve(case_dir: str | Path | None = None, db_path: str | Path | None = None,
     from fontes.web.app import create_app
 
     store = store_to_serve(db_path)
+    if essay_path is not None:
+        from fontes.audit.read import read_essay
+
+        read_essay(essay_path, refuse_empty=True)  # an essay the audit cannot read is refused now, not at /audit
     app = create_app(case_dir, store, essay_path=essay_path, save_root=save_root,
                      allowed_hosts=hosts_for(host))
+    sock = bind(host, port)
     shown = f"[{host}]" if ":" in host else host
     print(f"fontes: serving {app.state.workspace.case.title} on http://{shown}:{port}/ "
-          f"({'corpus ' + str(store) if store else 'no corpus store'}; Ctrl-C stops)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+          f"({'corpus ' + str(store) if store else 'no corpus store: no source reader or search'}; "
+          "Ctrl-C stops)", flush=True)
+    try:
+        uvicorn.run(app, fd=sock.fileno(), log_level="warning", server_header=False)
+    finally:
+        sock.close()
