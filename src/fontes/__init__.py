@@ -31,8 +31,17 @@ def __getattr__(name: str):
     globals()[name] = value
     return value
 
-__all__ = ["Case", "FontesError", "builtin_case_path", "check_case", "load_case", "weigh",
-           "posterior_under", "write_case", "__version__"]
+__all__ = [
+    "Case",
+    "FontesError",
+    "__version__",
+    "builtin_case_path",
+    "check_case",
+    "load_case",
+    "posterior_under",
+    "weigh",
+    "write_case",
+]
 
 
 def weigh(case, school=None, draws=4000, seed=0):

@@ -1,6 +1,6 @@
 """The audit room: an essay's citations, quotations, dates and names checked against the sources.
 
-    report = audit_essay("essay.md", AuditContext(case, store))
+    report = audit_essay("essay.md", Audit(case, store))
     report.findings  # in the order of the essay
 
 Each check is a small function `check_<what>(essay, context) -> list[Finding]`; this module
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from fontes.audit.context import AuditContext
+from fontes.audit.context import Audit
 from fontes.audit.essay import Essay
 from fontes.model import Finding
 
@@ -23,7 +23,7 @@ SEVERITIES = ("error", "warning", "info")
 KINDS = ("reference-mismatch", "quote-fidelity", "date-mismatch", "name-variant", "office-mismatch",
          "reference-malformed", "reference-unused", "marker-without-entry")
 
-__all__ = ["AuditContext", "AuditReport", "KINDS", "SCHEMA", "SEVERITIES", "audit_essay", "run_checks"]
+__all__ = ["KINDS", "SCHEMA", "SEVERITIES", "Audit", "AuditReport", "audit_essay", "run_checks"]
 
 
 class AuditReport(BaseModel):
@@ -66,7 +66,7 @@ def _position(finding: Finding) -> tuple:
     return (start, SEVERITIES.index(finding.severity), KINDS.index(finding.kind) if finding.kind in KINDS else 99)
 
 
-def run_checks(essay: Essay, context: AuditContext, progress=None) -> list[Finding]:
+def run_checks(essay: Essay, context: Audit, progress=None) -> list[Finding]:
     """Every check's findings on an essay, in the order of the essay (duplicates dropped).
 
     `progress(done, total, check_name)` is called after each check (the CLI's progress bar).
@@ -74,6 +74,7 @@ def run_checks(essay: Essay, context: AuditContext, progress=None) -> list[Findi
     findings: list[Finding] = []
     seen: set[str] = set()
     checks = _checks()
+    context = context.with_essay(essay)
     for done, check in enumerate(checks, 1):
         for finding in check(essay, context):
             key = finding.model_dump_json()
@@ -85,7 +86,7 @@ def run_checks(essay: Essay, context: AuditContext, progress=None) -> list[Findi
     return sorted(findings, key=_position)
 
 
-def audit_essay(path: str | Path, context: AuditContext, progress=None) -> AuditReport:
+def audit_essay(path: str | Path, context: Audit, progress=None) -> AuditReport:
     """Read an essay (text, Markdown or .docx) and run every check on it (`progress` as for run_checks)."""
     from fontes.audit.read import read_essay
 

@@ -7,7 +7,6 @@ audit stays fast on a corpus of any size.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from dataclasses import dataclass, field
 
 from fontes.dates import parse_date_or_none
@@ -96,16 +95,3 @@ def date_bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
     parsed = parse_date_or_none(date)
     return (parsed.earliest, parsed.latest) if parsed else None
 
-
-_CATALOGUES: dict[int, tuple[weakref.ref, Catalogue]] = {}
-
-
-def catalogue_of(context) -> Catalogue:
-    """The catalogue of an AuditContext, built once and dropped with the context."""
-    key = id(context)
-    cached = _CATALOGUES.get(key)
-    if cached and cached[0]() is context:
-        return cached[1]
-    made = Catalogue({s.id: s for s in context.case.sources}, context.store)
-    _CATALOGUES[key] = (weakref.ref(context, lambda _ref, key=key: _CATALOGUES.pop(key, None)), made)
-    return made

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA, Levenshtein
 
 from fontes.audit.actor_names import ActorIndex, Mention, fold, is_person
-from fontes.audit.context import AuditContext
+from fontes.audit.context import Audit
 from fontes.audit.date_mentions import DateMention
-from fontes.audit.dated_records import MESSAGE, DatedRecord, Records, own_sentences, records_for
+from fontes.audit.dated_records import MESSAGE, DatedRecord, Records, own_sentences
 from fontes.audit.dates import best_passage
 from fontes.audit.essay import Essay
 from fontes.audit.offices import ANY_OFFICE, FAMILY, Held, covers, offices_in, offices_of_role, title_offices
@@ -53,10 +53,10 @@ class OfficeGiven:
     end: int
 
 
-def check_names(essay: Essay, context: AuditContext) -> list[Finding]:
+def check_names(essay: Essay, context: Audit) -> list[Finding]:
     """Misspelt actor names (warnings) and offices or acts the sources give to someone else (errors)."""
-    records = records_for(context.case, context.store)
-    claims = read_claims(essay, context.case)
+    records = context.records
+    claims = read_claims(essay, context)
     lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
     findings: list[Finding] = []
     for claim in claims:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fontes.audit.catalogue import Known, catalogue_of
+from fontes.audit.catalogue import Known
 from fontes.audit.cited import (
     CLEAR_ENTRY,
     SECONDARY_TYPES,
@@ -65,7 +65,7 @@ def check_reference_alignment(essay: Essay, context) -> list[Finding]:
     entries = {r.number: r for r in essay.references if r.number is not None}
     if not entries:
         return []
-    catalogue = catalogue_of(context)
+    catalogue = context.catalogue
     described = {n: best_source_for(r, context) for n, r in entries.items()}
     scholars = _scholars(essay, context, described)
     verdicts: list[_Verdict] = []
