@@ -6,7 +6,7 @@ import pytest
 from conftest import ESSAY, KOREA_JSONL
 
 from fontes.audit.context import Audit
-from fontes.audit.read import read_essay
+from fontes.audit.reading.read import read_essay
 from fontes.case import load_case
 from fontes.corpus import Store, ingest_paths
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import ESSAY
 
+from fontes.audit.checks.hygiene import check_reference_hygiene
 from fontes.audit.context import Audit
-from fontes.audit.hygiene import check_reference_hygiene
-from fontes.audit.read import essay_from_text, read_essay
-from fontes.audit.subject_dates import subject_starts
+from fontes.audit.evidence.subject_dates import subject_starts
+from fontes.audit.reading.read import essay_from_text, read_essay
 from fontes.case import load_case
 from fontes.model import Case, Event, Hypothesis, Question
 

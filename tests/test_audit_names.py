@@ -12,9 +12,9 @@ from conftest import KOREA_JSONL, needs_shared
 from seed_audit import seed_audit
 from toy_archive import toy_context
 
+from fontes.audit.checks.names import check_names
 from fontes.audit.context import Audit
-from fontes.audit.names import check_names
-from fontes.audit.read import essay_from_text
+from fontes.audit.reading.read import essay_from_text
 from fontes.case import load_case
 from fontes.corpus import Store, ingest_paths
 

@@ -9,7 +9,7 @@ from toy_archive import toy_case
 
 from fontes.audit import run_checks
 from fontes.audit.context import Audit
-from fontes.audit.read import essay_from_text
+from fontes.audit.reading.read import essay_from_text
 from fontes.case import load_case
 
 SRC = Path(__file__).parent.parent / "src"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fontes.audit.context import Audit
-from fontes.audit.read import essay_from_text
+from fontes.audit.reading.read import essay_from_text
 from fontes.corpus.document import Document
 from fontes.corpus.store import Store
 from fontes.model import Actor, Case, Hypothesis, Question, Source

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from fontes.model import Case
 
 if TYPE_CHECKING:
-    from fontes.audit.actor_names import ActorIndex
-    from fontes.audit.catalogue import Catalogue
-    from fontes.audit.dated_records import Records
-    from fontes.audit.essay import Essay
+    from fontes.audit.evidence.actor_names import ActorIndex
+    from fontes.audit.evidence.catalogue import Catalogue
+    from fontes.audit.evidence.dated_records import Records
+    from fontes.audit.reading.essay import Essay
 
 #: The indexes that depend on the case and the store only, shared when the same Audit reads another essay.
 _CASE_INDEXES = ("actor_index", "records", "catalogue", "rare_title_words", "anchors", "_actor_ids")
@@ -49,35 +49,35 @@ class Audit:
     @cached_property
     def actor_index(self) -> ActorIndex:
         """The index of the case's actors."""
-        from fontes.audit.actor_names import ActorIndex
+        from fontes.audit.evidence.actor_names import ActorIndex
 
         return ActorIndex(self.case)
 
     @cached_property
     def records(self) -> Records:
         """The dated records of the case and, asked by date, of the corpus."""
-        from fontes.audit.dated_records import Records
+        from fontes.audit.evidence.dated_records import Records
 
         return Records(self.case, self.store, self.actor_index)
 
     @cached_property
     def catalogue(self) -> Catalogue:
         """The documents an essay may cite: the case's sources, then the corpus."""
-        from fontes.audit.catalogue import Catalogue
+        from fontes.audit.evidence.catalogue import Catalogue
 
         return Catalogue({s.id: s for s in self.case.sources}, self.store)
 
     @cached_property
     def rare_title_words(self) -> frozenset[str]:
         """Title words of the case's sources that few titles share."""
-        from fontes.audit.cited import rare_title_words
+        from fontes.audit.evidence.cited import rare_title_words
 
         return rare_title_words(self.case)
 
     @cached_property
     def sentence_dates(self) -> dict:
         """The date mentions of each body sentence of the essay, by (paragraph index, sentence index)."""
-        from fontes.audit.date_mentions import sentence_dates
+        from fontes.audit.evidence.date_mentions import sentence_dates
 
         if self.essay is None:
             raise ValueError("this Audit reads no essay yet: call with_essay(essay) first")
@@ -94,7 +94,7 @@ class Audit:
 
     def actor_ids(self, names: tuple[str, ...]) -> set[str]:
         """The actor ids that an author or recipient list names."""
-        from fontes.audit.document_clues import actors_named
+        from fontes.audit.evidence.document_clues import actors_named
 
         known = self._actor_ids
         if names not in known:

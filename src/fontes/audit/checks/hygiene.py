@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 
 from fontes.audit.context import Audit
-from fontes.audit.essay import Essay, Reference
-from fontes.audit.subject_dates import SubjectStart, names_in, subject_starts
+from fontes.audit.evidence.subject_dates import SubjectStart, names_in, subject_starts
+from fontes.audit.reading.essay import Essay, Reference
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 #: Share of the list's entries that must give a year before an entry without one is malformed.

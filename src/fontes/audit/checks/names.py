@@ -19,14 +19,22 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from fontes.audit.actor_names import ActorIndex, Mention, fold, is_person
+from fontes.audit.checks.dates import best_passage
 from fontes.audit.context import Audit
-from fontes.audit.date_mentions import DateMention
-from fontes.audit.dated_records import MESSAGE, DatedRecord, Records, own_sentences
-from fontes.audit.dates import best_passage
-from fontes.audit.essay import Essay
-from fontes.audit.offices import ANY_OFFICE, FAMILY, Held, covers, offices_in, offices_of_role, title_offices
-from fontes.audit.sentence_claims import Claim, read_claims
+from fontes.audit.evidence.actor_names import ActorIndex, Mention, fold, is_person
+from fontes.audit.evidence.date_mentions import DateMention
+from fontes.audit.evidence.dated_records import MESSAGE, DatedRecord, Records, own_sentences
+from fontes.audit.evidence.sentence_claims import Claim, read_claims
+from fontes.audit.lexicon.offices import (
+    ANY_OFFICE,
+    FAMILY,
+    Held,
+    covers,
+    offices_in,
+    offices_of_role,
+    title_offices,
+)
+from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Actor, Finding, FindingEvidence, FindingLocation
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from fontes.anchor.words import is_content_word, stem
-from fontes.audit.actor_names import ActorIndex, fold
+from fontes.audit.evidence.actor_names import ActorIndex, fold
 from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
 

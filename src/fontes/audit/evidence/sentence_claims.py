@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fontes.audit.actor_names import Mention
 from fontes.audit.context import Audit
-from fontes.audit.date_mentions import DateMention
-from fontes.audit.dated_records import DECISION, MEETING, MESSAGE, REPORT, SPEECH, content_stems
-from fontes.audit.essay import Essay, Paragraph, Sentence
-from fontes.audit.offices import offices_in
+from fontes.audit.evidence.actor_names import Mention
+from fontes.audit.evidence.date_mentions import DateMention
+from fontes.audit.evidence.dated_records import DECISION, MEETING, MESSAGE, REPORT, SPEECH, content_stems
+from fontes.audit.lexicon.offices import offices_in
+from fontes.audit.reading.essay import Essay, Paragraph, Sentence
 
 #: Words that say what kind of thing a sentence dates, by family.
 KIND_WORDS: dict[str, re.Pattern[str]] = {

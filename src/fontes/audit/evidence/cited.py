@@ -20,11 +20,11 @@ from rapidfuzz import fuzz
 
 from fontes.anchor import Anchor, anchor_quote
 from fontes.anchor.words import STOP_WORDS
-from fontes.audit.catalogue import Known, date_bounds
 from fontes.audit.context import Audit
-from fontes.audit.date_mentions import DateMention
-from fontes.audit.document_clues import TYPE_WORDS, actors_in, masked, type_words_in, words_of
-from fontes.audit.entries import (
+from fontes.audit.evidence.catalogue import Known, date_bounds
+from fontes.audit.evidence.date_mentions import DateMention
+from fontes.audit.evidence.document_clues import TYPE_WORDS, actors_in, masked, type_words_in, words_of
+from fontes.audit.evidence.entries import (
     entry_day,
     entry_family,
     entry_year,
@@ -35,8 +35,8 @@ from fontes.audit.entries import (
     source_family,
     title_of,
 )
-from fontes.audit.essay import Essay, Paragraph, Quotation, Reference, Sentence
-from fontes.audit.restatement import Restatement, restated_in
+from fontes.audit.evidence.restatement import Restatement, restated_in
+from fontes.audit.reading.essay import Essay, Paragraph, Quotation, Reference, Sentence
 from fontes.dates import format_date
 from fontes.errors import FontesError
 from fontes.model import Case, Source

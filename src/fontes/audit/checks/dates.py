@@ -22,16 +22,16 @@ import datetime as dt
 import re
 
 from fontes.audit.context import Audit
-from fontes.audit.date_mentions import DateMention
-from fontes.audit.dated_records import (
+from fontes.audit.evidence.date_mentions import DateMention
+from fontes.audit.evidence.dated_records import (
     MESSAGE,
     DatedRecord,
     Records,
     content_stems,
     own_sentences,
 )
-from fontes.audit.essay import Essay
-from fontes.audit.sentence_claims import Claim, read_claims
+from fontes.audit.evidence.sentence_claims import Claim, read_claims
+from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Finding, FindingEvidence, FindingLocation
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from fontes.anchor import Anchor
 from fontes.anchor.result import FIDELITY_ORDER
-from fontes.audit.catalogue import Known
-from fontes.audit.cited import (
+from fontes.audit.evidence.catalogue import Known
+from fontes.audit.evidence.cited import (
     CLEAR_ENTRY,
     FOUND,
     anchored,
@@ -26,9 +26,9 @@ from fontes.audit.cited import (
     documents_in,
     long_quotations,
 )
-from fontes.audit.entries import frus_documents
-from fontes.audit.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
-from fontes.audit.restatement import Restatement, restated_in
+from fontes.audit.evidence.entries import frus_documents
+from fontes.audit.evidence.restatement import Restatement, restated_in
+from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 SEVERITY = {"near-verbatim": "warning", "paraphrase": "warning", "misquote": "error"}
