@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test bench docs fuzz fuzz-atheris clean
+.PHONY: report test lint bench docs fuzz fuzz-atheris clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ report: $(STAMP)  ## weigh the built-in case and print the report
 
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## the gates that run before the tests: ruff (lint, complexity <= 15), ruff format, mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables from their sources
 	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md README.md
