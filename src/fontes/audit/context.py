@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from fontes.audit.evidence.catalogue import Catalogue
     from fontes.audit.evidence.dated_records import Records
     from fontes.audit.reading.essay import Essay
+    from fontes.corpus import Store
 
 #: The indexes that depend on the case and the store only, shared when the same Audit reads another essay.
 _CASE_INDEXES = ("actor_index", "records", "catalogue", "rare_title_words", "anchors", "_actor_ids")
@@ -25,7 +26,7 @@ _CASE_INDEXES = ("actor_index", "records", "catalogue", "rare_title_words", "anc
 class Audit:
     """What an audit checks an essay against: the case, the corpus store when there is one, and the essay."""
 
-    def __init__(self, case: Case, store: object | None = None, essay: Essay | None = None):
+    def __init__(self, case: Case, store: Store | None = None, essay: Essay | None = None):
         self.case = case
         self.store = store  # a fontes.corpus.Store; optional, so the audit runs without a corpus
         self.essay = essay

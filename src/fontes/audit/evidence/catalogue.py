@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fontes.dates import parse_date_or_none
 from fontes.model import Source
+
+if TYPE_CHECKING:
+    from fontes.corpus import Store
 
 #: At most this many corpus documents are taken from one date or word query.
 POOL_LIMIT = 60
@@ -34,7 +38,7 @@ class Catalogue:
     """Sources by id, from the case first and then the corpus store (when there is one)."""
 
     case_sources: dict[str, Source]
-    store: object | None = None
+    store: Store | None = None
     _known: dict[str, Known | None] = field(default_factory=dict)
 
     def get(self, source_id: str) -> Known | None:
