@@ -39,6 +39,11 @@ browser:  ## install Debian's Chromium for the browser tests (as root; Playwrigh
 	command -v chromium >/dev/null || (apt-get update -q && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium)
 
+lint: $(STAMP)  ## the gates that run before the tests: ruff (lint, complexity <= 15), ruff format, mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables from their sources
 	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md README.md
 

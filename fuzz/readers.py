@@ -225,7 +225,7 @@ def _fingerprint(doc) -> str:
 
 def run_essay(path: Path, session: Session) -> str | None:
     """read_essay gives an Essay (holding no secret) or a located AuditError."""
-    from fontes.audit.read import read_essay
+    from fontes.audit.reading.read import read_essay
 
     essay = read_essay(path)
     no_secret(essay)

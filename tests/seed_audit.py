@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import ESSAY, KOREA_JSONL
 
-from fontes.audit.context import AuditContext
-from fontes.audit.read import read_essay
+from fontes.audit.context import Audit
+from fontes.audit.reading.read import read_essay
 from fontes.case import load_case
 from fontes.corpus import Store, ingest_paths
 
@@ -17,4 +17,4 @@ def seed_audit(tmp_path_factory):
         pytest.skip("../shared (the korea1950 corpus and the seed essay) is not beside the project; CI always has it")
     store = Store(tmp_path_factory.mktemp("seed-audit") / "corpus.db")
     ingest_paths([KOREA_JSONL], store)
-    return read_essay(ESSAY), AuditContext(case=load_case(), store=store)
+    return read_essay(ESSAY), Audit(case=load_case(), store=store)

@@ -1,11 +1,11 @@
-"""What a sentence cites, and how well a reference entry describes a source (fontes.audit.cited)."""
+"""What a sentence cites, and how well a reference entry describes a source (fontes.audit.evidence.cited)."""
 
 from __future__ import annotations
 
 import pytest
 from toy_archive import DOCUMENTS, essay, toy_case, toy_context
 
-from fontes.audit.cited import (
+from fontes.audit.evidence.cited import (
     best_source_for,
     cited_document,
     documents_in,
@@ -13,8 +13,8 @@ from fontes.audit.cited import (
     is_secondary,
     title_similarity,
 )
-from fontes.audit.entries import archive_family, frus_documents
-from fontes.audit.essay import Reference
+from fontes.audit.evidence.entries import archive_family, frus_documents
+from fontes.audit.reading.essay import Reference
 from fontes.model import Source
 
 SOURCES = {s.id: s for s, _, _ in DOCUMENTS}

@@ -14,10 +14,10 @@ from conftest import KOREA_JSONL, needs_shared
 from seed_audit import seed_audit
 from toy_archive import toy_context
 
-from fontes.audit.context import AuditContext
-from fontes.audit.date_mentions import sentence_dates
-from fontes.audit.dates import check_dates
-from fontes.audit.read import essay_from_text
+from fontes.audit.checks.dates import check_dates
+from fontes.audit.context import Audit
+from fontes.audit.evidence.date_mentions import sentence_dates
+from fontes.audit.reading.read import essay_from_text
 from fontes.case import load_case
 from fontes.corpus import Store, ingest_paths
 
@@ -42,7 +42,7 @@ def dates_of(text: str):
 
 
 def check(text: str, case, store=None):
-    return check_dates(essay_from_text(text), AuditContext(case=case, store=store))
+    return check_dates(essay_from_text(text), Audit(case=case, store=store))
 
 
 # -- reading dates ----------------------------------------------------------------------------

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import ESSAY
 
-from fontes.audit.context import AuditContext
-from fontes.audit.hygiene import check_reference_hygiene
-from fontes.audit.read import essay_from_text, read_essay
-from fontes.audit.subject_dates import subject_starts
+from fontes.audit.checks.hygiene import check_reference_hygiene
+from fontes.audit.context import Audit
+from fontes.audit.evidence.subject_dates import subject_starts
+from fontes.audit.reading.read import essay_from_text, read_essay
 from fontes.case import load_case
 from fontes.model import Case, Event, Hypothesis, Question
 
@@ -33,11 +33,11 @@ def berlin_case() -> Case:
 
 
 @pytest.fixture(scope="module")
-def korea() -> AuditContext:
-    return AuditContext(case=load_case())
+def korea() -> Audit:
+    return Audit(case=load_case())
 
 
-def findings_on(path: Path, context: AuditContext):
+def findings_on(path: Path, context: Audit):
     return check_reference_hygiene(read_essay(path), context)
 
 
@@ -62,7 +62,7 @@ def test_the_built_in_case_dates_the_korean_war_by_its_own_question(korea):
 # --- an essay with every kind of slip ---------------------------------------------------------
 
 def test_every_slip_in_a_reference_list_is_found_once():
-    findings = findings_on(ESSAYS / "reference-slips.md", AuditContext(case=berlin_case()))
+    findings = findings_on(ESSAYS / "reference-slips.md", Audit(case=berlin_case()))
     assert summary(findings) == [
         ("reference-malformed", "warning", "[2]"),   # the same book as [1]
         ("reference-malformed", "error", "[3]"),     # 1946, before the Berlin Airlift its title names
@@ -83,7 +83,7 @@ def test_every_slip_in_a_reference_list_is_found_once():
 
 def test_a_finding_points_at_its_entry_and_quotes_it():
     essay = read_essay(ESSAYS / "reference-slips.md")
-    finding = next(f for f in check_reference_hygiene(essay, AuditContext(case=berlin_case()))
+    finding = next(f for f in check_reference_hygiene(essay, Audit(case=berlin_case()))
                    if f.location.marker == "[7]")
     assert essay.text[finding.location.start:finding.location.end].startswith("[7] Doe, Jane. (2107)")
     assert finding.evidence[0].source == "reference [7]" and finding.evidence[0].quote == finding.excerpt

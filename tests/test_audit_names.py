@@ -12,9 +12,9 @@ from conftest import KOREA_JSONL, needs_shared
 from seed_audit import seed_audit
 from toy_archive import toy_context
 
-from fontes.audit.context import AuditContext
-from fontes.audit.names import check_names
-from fontes.audit.read import essay_from_text
+from fontes.audit.checks.names import check_names
+from fontes.audit.context import Audit
+from fontes.audit.reading.read import essay_from_text
 from fontes.case import load_case
 from fontes.corpus import Store, ingest_paths
 
@@ -36,7 +36,7 @@ def corpus(tmp_path_factory):
 def check(text: str, case, store=None):
     essay = essay_from_text(text)
     return [(f.kind, f.severity, essay.text[f.location.start:f.location.end], f)
-            for f in check_names(essay, AuditContext(case=case, store=store))]
+            for f in check_names(essay, Audit(case=case, store=store))]
 
 
 def kinds(text: str, case, store=None):

@@ -6,7 +6,7 @@ import pytest
 from seed_audit import seed_audit
 from toy_archive import essay, toy_context
 
-from fontes.audit.quotes import check_quotations
+from fontes.audit.checks.quotes import check_quotations
 
 LIST = """
 ## References

@@ -10,7 +10,7 @@ from conftest import ESSAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fontes.audit.read import essay_from_text, read_essay, words_of
+from fontes.audit.reading.read import essay_from_text, read_essay, words_of
 from fontes.audit.reading.references import split_entry
 from fontes.errors import AuditError
 

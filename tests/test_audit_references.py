@@ -8,7 +8,7 @@ import pytest
 from seed_audit import seed_audit
 from toy_archive import essay, toy_context
 
-from fontes.audit.references import check_reference_alignment
+from fontes.audit.checks.references import check_reference_alignment
 
 LIST = """
 ## References

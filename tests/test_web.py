@@ -18,10 +18,10 @@ import fontes
 from fontes.case import write_case
 from fontes.corpus import Document, Store, ingest_paths
 from fontes.model import Source
+from fontes.reason.whatif import WHATIF_DRAWS, WhatIf, parse_whatif, weigh_whatif
 from fontes.web import create_app
 from fontes.web.security import MAX_BODY_BYTES
 from fontes.web.serve import hosts_for, serve
-from fontes.web.whatif import WHATIF_DRAWS, WhatIf, parse_whatif, weigh_whatif
 
 with warnings.catch_warnings():  # Starlette prefers httpx2 over the httpx fontes already has
     warnings.simplefilter("ignore")

@@ -29,7 +29,7 @@ from live_server import running
 from test_web_browser import CHROMIUM, CHROMIUM_FLAGS, sync_api  # skips this module as it skips that one
 
 import fontes
-from fontes.audit import AuditContext, audit_essay
+from fontes.audit import Audit, audit_essay
 from fontes.corpus import Store, ingest_paths
 from fontes.report.html import render_report_html
 from fontes.web import create_app
@@ -204,7 +204,7 @@ def test_the_html_report_of_the_hostile_case_runs_nothing_from_the_data(hostile_
     app, _ = hostile_app
     ws = app.state.workspace
     with ws.store() as store:
-        audit = audit_essay(ws.essay_path, AuditContext(case=ws.case, store=store))
+        audit = audit_essay(ws.essay_path, Audit(case=ws.case, store=store))
         html = render_report_html(ws.case, fontes.weigh(ws.case), store=store, audit=audit)
     report = tmp_path / "hostile-report.html"
     report.write_text(html, encoding="utf-8")

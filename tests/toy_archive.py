@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fontes.audit.context import AuditContext
-from fontes.audit.read import essay_from_text
+from fontes.audit.context import Audit
+from fontes.audit.reading.read import essay_from_text
 from fontes.corpus.document import Document
 from fontes.corpus.store import Store
 from fontes.model import Actor, Case, Hypothesis, Question, Source
@@ -83,8 +83,8 @@ def toy_store(folder: Path) -> Store:
     return store
 
 
-def toy_context(folder: Path, with_corpus: bool = True) -> AuditContext:
-    return AuditContext(case=toy_case(), store=toy_store(folder) if with_corpus else None)
+def toy_context(folder: Path, with_corpus: bool = True) -> Audit:
+    return Audit(case=toy_case(), store=toy_store(folder) if with_corpus else None)
 
 
 def essay(text: str):

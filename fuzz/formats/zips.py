@@ -72,6 +72,16 @@ def _patched(data: bytes, name: str, local_at: int, central_at: int, value: byte
     return bytes(out)
 
 
+#: Breaks that overwrite bytes [start, end) of a member's local header: (start, end, bytes, description).
+_HEADER_LIES = {
+    "lying size": (22, 24, struct.pack("<L", 0xFFFFFFF0), "{name} claims 4 GB"),
+    "unknown zip version": (4, 6, struct.pack("<H", 189), "{name} needs zip version 18.9"),
+    "unsupported compression": (8, 10, struct.pack("<H", 99), "{name} compressed with method 99"),
+    "encrypted flag": (6, 8, struct.pack("<H", 1), "{name} marked encrypted"),
+    "bad CRC": (14, 16, b"\xde\xad\xbe\xef", "{name} with a wrong CRC"),
+}
+
+
 @st.composite
 def broken_zip(draw, members: dict[str, bytes], required: str) -> tuple[bytes, str]:
     """A zip of `members` with one thing broken (`required` is the member the reader needs)."""
@@ -85,22 +95,15 @@ def broken_zip(draw, members: dict[str, bytes], required: str) -> tuple[bytes, s
     if kind == "huge member":
         return bomb_member(required), f"{required} of {BOMB_BYTES:,} bytes (a zip bomb)"
     data = build(members)
-    if kind == "lying size":
-        return _patched(data, name, 22, 24, struct.pack("<L", 0xFFFFFFF0)), f"{name} claims 4 GB"
+    if kind in _HEADER_LIES:
+        start, end, value, says = _HEADER_LIES[kind]
+        return _patched(data, name, start, end, value), says.format(name=name)
     if kind == "directory offset off":  # every member's header then lies before (or after) where it is
         shift = draw(st.sampled_from([1, 30, 500, -30]))
         end = data.rfind(b"PK\x05\x06")
         claimed = struct.unpack("<L", data[end + 16:end + 20])[0]
         return (data[:end + 16] + struct.pack("<L", max(0, claimed + shift)) + data[end + 20:],
                 f"central directory offset {shift:+d}")
-    if kind == "unknown zip version":
-        return _patched(data, name, 4, 6, struct.pack("<H", 189)), f"{name} needs zip version 18.9"
-    if kind == "unsupported compression":
-        return _patched(data, name, 8, 10, struct.pack("<H", 99)), f"{name} compressed with method 99"
-    if kind == "encrypted flag":
-        return _patched(data, name, 6, 8, struct.pack("<H", 1)), f"{name} marked encrypted"
-    if kind == "bad CRC":
-        return _patched(data, name, 14, 16, b"\xde\xad\xbe\xef"), f"{name} with a wrong CRC"
     if kind == "truncated archive":
         at = draw(st.integers(0, len(data)))
         return data[:at], f"archive truncated at byte {at}"

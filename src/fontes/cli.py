@@ -204,9 +204,9 @@ def write_html_report(case, verdict, html_out: str, essay: str | None, db_path: 
     try:
         audit = None
         if essay:
-            from fontes.audit import AuditContext, audit_essay
+            from fontes import audit_essay
 
-            audit = audit_essay(essay, AuditContext(case=case, store=store))
+            audit = audit_essay(essay, case, store)
         write_text_atomically(html_out, render_report_html(case, verdict, store=store, audit=audit))
     finally:
         if store is not None:
@@ -413,9 +413,8 @@ def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, 
     kind, severity, location and the evidence it rests on. Quotations are checked only when a
     corpus store is there (--db, or the default store).
     """
-    from fontes.audit import AuditContext, audit_essay
-    from fontes.audit.read import read_essay
-    from fontes.case import load_case
+    from fontes import audit_essay, load_case
+    from fontes.audit.reading.read import read_essay
     from fontes.corpus import open_corpus
     from fontes.report.audit_views import print_audit, render_audit_html, write_text_atomically
 
@@ -426,7 +425,7 @@ def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, 
     try:
         bar, advance = progress_bar("auditing")
         with bar:
-            report = audit_essay(essay, AuditContext(case=case, store=store), progress=advance)
+            report = audit_essay(essay, case, store, progress=advance)
     finally:
         if store is not None:
             store.close()

@@ -13,10 +13,8 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fontes.audit.lexicon.months import MONTH_NAMES as _MONTHS
 from fontes.errors import DateError
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, order=True)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fontes.audit.lexicon.months import MONTH_NAMES
+
 TOKEN = re.compile(r"\d+(?:[.,:/-]\d+)*\w*|\w+(?:'\w+)*|[^\w\s]")
 
 NEGATIONS = frozenset({
@@ -37,10 +39,7 @@ NUMERALS: dict[str, str] = {
     "dozen": "12", "half": "0.5", "twice": "2", "once": "1", "single": "1", "double": "2",
 }
 
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-)
+_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 MONTHS: dict[str, str] = {name: f"m{i + 1}" for i, name in enumerate(_MONTHS)}
 MONTHS.update({name[:3]: f"m{i + 1}" for i, name in enumerate(_MONTHS)})
 MONTHS["sept"] = "m9"

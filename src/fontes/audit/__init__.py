@@ -1,98 +1,35 @@
 """The audit room: an essay's citations, quotations, dates and names checked against the sources.
 
-    report = audit_essay("essay.md", AuditContext(case, store))
+    report = audit_essay("essay.md", Audit(case, store))
     report.findings  # in the order of the essay
 
-Each check is a small function `check_<what>(essay, context) -> list[Finding]`; this module
-only runs them all and orders what they find.
+The flow, one folder a step (docs/audit.md): reading/ (essay -> paragraphs, sentences, markers,
+quotations, reference entries), evidence/ (what each sentence claims and which documents fit it),
+lexicon/ (months, offices), checks/ (one module per kind of finding, listed in checks.CHECKS),
+findings.py (order, de-duplication, the report); context.Audit holds what the checks share.
+The names below load on first use, so that fontes.dates can use the lexicon without the rest.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+if TYPE_CHECKING:
+    from fontes.audit.context import Audit
+    from fontes.audit.findings import KINDS, SCHEMA, SEVERITIES, AuditReport
+    from fontes.audit.pipeline import audit_essay, run_checks
 
-from fontes.audit.context import AuditContext
-from fontes.audit.essay import Essay
-from fontes.model import Finding
+_LAZY = {"Audit": "fontes.audit.context", "AuditReport": "fontes.audit.findings", "KINDS": "fontes.audit.findings",
+         "SCHEMA": "fontes.audit.findings", "SEVERITIES": "fontes.audit.findings",
+         "audit_essay": "fontes.audit.pipeline", "run_checks": "fontes.audit.pipeline"}
 
-SCHEMA = "fontes.audit/1"
-SEVERITIES = ("error", "warning", "info")
-KINDS = ("reference-mismatch", "quote-fidelity", "date-mismatch", "name-variant", "office-mismatch",
-         "reference-malformed", "reference-unused", "marker-without-entry")
-
-__all__ = ["AuditContext", "AuditReport", "KINDS", "SCHEMA", "SEVERITIES", "audit_essay", "run_checks"]
+__all__ = ["KINDS", "SCHEMA", "SEVERITIES", "Audit", "AuditReport", "audit_essay", "run_checks"]
 
 
-class AuditReport(BaseModel):
-    """The findings on one essay, in the order of the essay, with a summary."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    essay: str
-    findings: list[Finding] = Field(default_factory=list)
-    text: str = Field(default="", exclude=True)  # the essay's text, which the offsets point into
-
-    def summary(self) -> dict[str, int]:
-        counts = Counter(f.severity for f in self.findings)
-        return {s: counts.get(s, 0) for s in SEVERITIES}
-
-    def by_kind(self) -> dict[str, int]:
-        counts = Counter(f.kind for f in self.findings)
-        return {k: counts[k] for k in KINDS if counts.get(k)}
-
-    def fails_on(self, severity: str) -> bool:
-        """Whether a finding is at least as severe as `severity` ("error" or "warning")."""
-        worst = SEVERITIES[: SEVERITIES.index(severity) + 1]
-        return any(f.severity in worst for f in self.findings)
-
-    def to_json(self) -> dict:
-        """The versioned `fontes.audit/1` contract."""
-        return {"schema": SCHEMA, "essay": self.essay, "summary": self.summary(),
-                "by_kind": self.by_kind(),
-                "findings": [f.model_dump(mode="json") for f in self.findings]}
-
-
-def _checks():
-    from fontes.audit.dates import check_dates
-    from fontes.audit.hygiene import check_reference_hygiene
-    from fontes.audit.names import check_names
-    from fontes.audit.quotes import check_quotations
-    from fontes.audit.references import check_reference_alignment
-
-    return [check_reference_alignment, check_quotations, check_dates, check_names, check_reference_hygiene]
-
-
-def _position(finding: Finding) -> tuple:
-    loc = finding.location
-    start = loc.start if loc.start is not None else 10**12
-    return (start, SEVERITIES.index(finding.severity), KINDS.index(finding.kind) if finding.kind in KINDS else 99)
-
-
-def run_checks(essay: Essay, context: AuditContext, progress=None) -> list[Finding]:
-    """Every check's findings on an essay, in the order of the essay (duplicates dropped).
-
-    `progress(done, total, check_name)` is called after each check (the CLI's progress bar).
-    """
-    findings: list[Finding] = []
-    seen: set[str] = set()
-    checks = _checks()
-    for done, check in enumerate(checks, 1):
-        for finding in check(essay, context):
-            key = finding.model_dump_json()
-            if key not in seen:
-                seen.add(key)
-                findings.append(finding)
-        if progress is not None:
-            progress(done, len(checks), check.__name__)
-    return sorted(findings, key=_position)
-
-
-def audit_essay(path: str | Path, context: AuditContext, progress=None) -> AuditReport:
-    """Read an essay (text, Markdown or .docx) and run every check on it (`progress` as for run_checks)."""
-    from fontes.audit.read import read_essay
-
-    essay = read_essay(path, refuse_empty=True)
-    return AuditReport(essay=str(path), findings=run_checks(essay, context, progress), text=essay.text)
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'fontes.audit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

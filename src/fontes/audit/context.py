@@ -1,13 +1,103 @@
-"""What an audit checks an essay against: the case, and the corpus store when there is one."""
+"""The `Audit`: one essay checked against one case and corpus, with every index the checks share.
+
+Each derived index (the catalogue, the dated records, the actor index, the rare title words, the
+dates of each sentence) is computed on first use and lives as long as the Audit, so a second
+audit in the same process (the web app) never reads another's state.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from fontes.model import Case
 
+if TYPE_CHECKING:
+    from fontes.audit.evidence.actor_names import ActorIndex
+    from fontes.audit.evidence.catalogue import Catalogue
+    from fontes.audit.evidence.dated_records import Records
+    from fontes.audit.reading.essay import Essay
+    from fontes.corpus import Store
 
-@dataclass
-class AuditContext:
-    case: Case
-    store: object | None = None  # a fontes.corpus.Store; optional, so the audit runs without a corpus
+#: The indexes that depend on the case and the store only, shared when the same Audit reads another essay.
+_CASE_INDEXES = ("actor_index", "records", "catalogue", "rare_title_words", "anchors", "_actor_ids")
+
+
+class Audit:
+    """What an audit checks an essay against: the case, the corpus store when there is one, and the essay."""
+
+    def __init__(self, case: Case, store: Store | None = None, essay: Essay | None = None):
+        self.case = case
+        self.store = store  # a fontes.corpus.Store; optional, so the audit runs without a corpus
+        self.essay = essay
+
+    def __repr__(self) -> str:
+        return f"Audit(case={self.case.id!r}, store={self.store!r})"
+
+    def with_essay(self, essay: Essay) -> Audit:
+        """This audit bound to `essay`: itself when it reads no other essay, else a new one sharing the case's indexes."""
+        if self.essay is essay:
+            return self
+        if self.essay is None:
+            self.essay = essay
+            return self
+        other = Audit(self.case, self.store, essay)
+        for name in _CASE_INDEXES:
+            if name in self.__dict__:
+                other.__dict__[name] = self.__dict__[name]
+        return other
+
+    @cached_property
+    def actor_index(self) -> ActorIndex:
+        """The index of the case's actors."""
+        from fontes.audit.evidence.actor_names import ActorIndex
+
+        return ActorIndex(self.case)
+
+    @cached_property
+    def records(self) -> Records:
+        """The dated records of the case and, asked by date, of the corpus."""
+        from fontes.audit.evidence.dated_records import Records
+
+        return Records(self.case, self.store, self.actor_index)
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """The documents an essay may cite: the case's sources, then the corpus."""
+        from fontes.audit.evidence.catalogue import Catalogue
+
+        return Catalogue({s.id: s for s in self.case.sources}, self.store)
+
+    @cached_property
+    def rare_title_words(self) -> frozenset[str]:
+        """Title words of the case's sources that few titles share."""
+        from fontes.audit.evidence.cited import rare_title_words
+
+        return rare_title_words(self.case)
+
+    @cached_property
+    def sentence_dates(self) -> dict:
+        """The date mentions of each body sentence of the essay, by (paragraph index, sentence index)."""
+        from fontes.audit.evidence.date_mentions import sentence_dates
+
+        if self.essay is None:
+            raise ValueError("this Audit reads no essay yet: call with_essay(essay) first")
+        return sentence_dates(self.essay)
+
+    @cached_property
+    def anchors(self) -> dict:
+        """Quotations already anchored in the store, by (quotation, source id): the checks share them."""
+        return {}
+
+    @cached_property
+    def _actor_ids(self) -> dict[tuple[str, ...], set[str]]:
+        return {}
+
+    def actor_ids(self, names: tuple[str, ...]) -> set[str]:
+        """The actor ids that an author or recipient list names."""
+        from fontes.audit.evidence.document_clues import actors_named
+
+        known = self._actor_ids
+        if names not in known:
+            known[names] = set().union(*(actors_named(name, self.case) for name in names)) if names else set()
+        return known[names]

@@ -111,14 +111,8 @@ class _Volume:
                         if element.get(XML_ID) in _PERSON_LISTS:
                             self.read_persons(element)
                         element.clear(keep_tail=True)
-                elif tag == _PB:
-                    if event == "start" and depth == 0:
-                        self.page = element.get("n") or self.page
-                elif tag == _IDNO:
-                    if event == "end" and element.get("type") == "frus" and not self.volume_id:
-                        self.volume_id = (element.text or "").strip() or None
-                elif tag == _TEI and event == "start":
-                    self.volume_id = element.get(XML_ID) or self.volume_id
+                else:
+                    self.note_volume_fact(event, element, depth)
         except etree.XMLSyntaxError as exc:
             raise _not_well_formed(self.path, exc) from None
         except OSError as exc:
@@ -140,6 +134,18 @@ class _Volume:
         if "<!ENTITY" in doctype or re.match(r"<!DOCTYPE\s+[^\s\[>]+\s+(SYSTEM|PUBLIC)\b", doctype):
             raise CorpusError(_ENTITIES_REFUSED, file=str(self.path), line=prolog[:prolog.index("<!DOCTYPE")]
                               .count("\n") + 1, hint=_ENTITIES_HINT)
+
+    def note_volume_fact(self, event: str, element: etree._Element, depth: int) -> None:
+        """Keep what a page break, the FRUS idno or the TEI root says of the volume outside documents."""
+        tag = element.tag
+        if tag == _PB:
+            if event == "start" and depth == 0:
+                self.page = element.get("n") or self.page
+        elif tag == _IDNO:
+            if event == "end" and element.get("type") == "frus" and not self.volume_id:
+                self.volume_id = (element.text or "").strip() or None
+        elif tag == _TEI and event == "start":
+            self.volume_id = element.get(XML_ID) or self.volume_id
 
     def check_prolog(self, element: etree._Element) -> None:
         """Refuse what must not be read: a non-TEI root, entity declarations, a false encoding."""

@@ -19,6 +19,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from fontes.audit.lexicon.months import MONTH_NAMES
 from fontes.corpus.doc_types import doc_type_from_title
 from fontes.corpus.document import Document
 from fontes.corpus.text_builder import TextBuilder, normalise_space
@@ -35,9 +36,7 @@ _BLOCKS = frozenset({
     "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "hr", "address", "figure", "figcaption",
 })
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "button", "nav", "form"})
-_MONTHS = {name: number for number, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
+_MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _DOCUMENT_PATH = re.compile(r"/document/([^/?#\s]+?)/?(?:[?#]|$)")
 _TRANSLATOR = re.compile(r"\s*\b((?:Obtained and )?(?:[Tt]ranslated|[Tt]ranslation)\b.*)$")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

@@ -62,8 +62,11 @@ def timeline_marks(case: Case) -> tuple[list[Mark], list[Mark]]:
         on_source.setdefault(item.source, []).append(item.id)
     events = [_mark(e.id, e.summary, e.date, e.kind) for e in case.events]
     sources = [_mark(s.id, s.title, s.date, "source", tuple(on_source.get(s.id, ()))) for s in case.sources]
-    order = lambda m: (m.earliest, m.latest, m.id)
-    return (sorted((m for m in events if m), key=order), sorted((m for m in sources if m), key=order))
+    return (sorted((m for m in events if m), key=_in_time), sorted((m for m in sources if m), key=_in_time))
+
+
+def _in_time(mark: Mark) -> tuple:
+    return (mark.earliest, mark.latest, mark.id)
 
 
 def short_date(mark: Mark) -> str:

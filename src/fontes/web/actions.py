@@ -12,9 +12,9 @@ from starlette.responses import JSONResponse
 
 from fontes.case import write_case
 from fontes.errors import FontesError, WebError
+from fontes.reason.whatif import WHATIF_DRAWS, case_to_save, parse_whatif, verdict_json, weigh_whatif
 from fontes.web.security import check_same_origin, new_folder_in
 from fontes.web.views import FRAGMENTS, question_context
-from fontes.web.whatif import WHATIF_DRAWS, case_to_save, parse_whatif, verdict_json, weigh_whatif
 from fontes.web.workspace import PAGE_DRAWS
 
 

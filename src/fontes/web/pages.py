@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse, Response
 
 from fontes.case.actors import display_name, names_for
 from fontes.errors import FontesError
+from fontes.reason.whatif import WHATIF_DRAWS
 from fontes.report.evidence_cards import evidence_cards, web_link
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import timeline_chart, timeline_zoom_chart
@@ -23,7 +24,6 @@ from fontes.web.views import (
     sorted_sources,
     whatif_data,
 )
-from fontes.web.whatif import WHATIF_DRAWS
 from fontes.web.workspace import PAGE_DRAWS
 
 #: How many search hits a page shows.

@@ -88,7 +88,5 @@ class Workspace:
         """The essay's audit report, run on first use; None when no essay was given."""
         if self.essay_path is None:
             return None
-        from fontes.audit import AuditContext, audit_essay
-
         with self.store() as store:
-            return audit_essay(self.essay_path, AuditContext(case=self.case, store=store))
+            return fontes.audit_essay(self.essay_path, self.case, store)

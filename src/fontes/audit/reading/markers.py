@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from fontes.audit.essay import Marker
+from fontes.audit.reading.essay import Marker
 
 _NUMBER = r"\d{1,3}"
 _ITEM = rf"{_NUMBER}(?:\s*[-–—]\s*{_NUMBER})?"

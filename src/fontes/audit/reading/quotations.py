@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from fontes.audit.essay import Quotation
+from fontes.audit.reading.essay import Quotation
 
 OPENERS = {"“": "double", "«": "double", "„": "double", "‘": "single"}
 CLOSERS = {"”": "double", "»": "double", "’": "single"}

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from fontes.audit.essay import Reference
+from fontes.audit.lexicon.months import FULL_MONTH, MONTH
 from fontes.audit.reading.blocks import MARKDOWN_HEADING, NUMBERED_HEADING, SECTION_NAMES, Block
+from fontes.audit.reading.essay import Reference
 from fontes.audit.reading.sentences import split_sentences
 from fontes.audit.reading.words import words
 
@@ -20,10 +21,6 @@ REFERENCE_HEADING = re.compile(
     re.IGNORECASE,
 )
 ENTRY_NUMBER = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s))\s*")
-FULL_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-              r"|December)")
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_WITH_DAY = re.compile(
     rf"\b{MONTH}\.?\s+{_DAY}\b(?:\s*(?:and|&|-|–)\s*{_DAY}\b)*|\b{_DAY}\s+{MONTH}\b\.?")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fontes.audit.lexicon.months import FULL_MONTH as _MONTH
 from fontes.dates import parse_date_or_none
 from fontes.model import Case
 
@@ -22,7 +23,6 @@ _WORD = r"[A-Z][\w’'-]*"
 NAMED_EVENT = (rf"(?:(?:Battle|Siege|Operation|Treaty|Conference)\s+(?:of\s+(?:the\s+)?)?"
                rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
                rf"|(?:{_WORD}\s+){{1,4}}{_EVENT_NOUNS}\b)")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
 DATE_WORDS = rf"(?:(?:early|mid|late|the\s+(?:spring|summer|autumn|winter)\s+of)[\s-]+)?" \
              rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<year>1[5-9]\d\d|20\d\d)"
 _STARTED = re.compile(

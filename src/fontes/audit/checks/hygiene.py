@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from fontes.audit.context import AuditContext
-from fontes.audit.essay import Essay, Reference
-from fontes.audit.subject_dates import SubjectStart, names_in, subject_starts
+from fontes.audit.context import Audit
+from fontes.audit.evidence.subject_dates import SubjectStart, names_in, subject_starts
+from fontes.audit.reading.essay import Essay, Reference
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 #: Share of the list's entries that must give a year before an entry without one is malformed.
@@ -28,7 +28,7 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-def check_reference_hygiene(essay: Essay, context: AuditContext) -> list[Finding]:
+def check_reference_hygiene(essay: Essay, context: Audit) -> list[Finding]:
     """Malformed entries, impossible years, duplicates, unused entries, markers without an entry."""
     starts = subject_starts(context.case) if context.case is not None else []
     impossible = _impossible_years(essay, starts)

@@ -291,15 +291,3 @@ def names_in(text: str, offset: int = 0, skip: list[tuple[int, int]] | None = No
         names.append(Name(text=raw, start=start, end=start + len(raw), initial=initial))
     return names
 
-
-_INDEXES: dict[int, tuple[Case, ActorIndex]] = {}
-
-
-def actor_index(case: Case) -> ActorIndex:
-    """The index of a case's actors, built once per case object."""
-    held = _INDEXES.get(id(case))
-    if held is None or held[0] is not case:
-        if len(_INDEXES) > 8:
-            _INDEXES.clear()
-        held = _INDEXES[id(case)] = (case, ActorIndex(case))
-    return held[1]

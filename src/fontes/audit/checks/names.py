@@ -19,14 +19,22 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from fontes.audit.actor_names import ActorIndex, Mention, fold, is_person
-from fontes.audit.context import AuditContext
-from fontes.audit.date_mentions import DateMention
-from fontes.audit.dated_records import MESSAGE, DatedRecord, Records, own_sentences, records_for
-from fontes.audit.dates import best_passage
-from fontes.audit.essay import Essay
-from fontes.audit.offices import ANY_OFFICE, FAMILY, Held, covers, offices_in, offices_of_role, title_offices
-from fontes.audit.sentence_claims import Claim, read_claims
+from fontes.audit.checks.dates import best_passage
+from fontes.audit.context import Audit
+from fontes.audit.evidence.actor_names import ActorIndex, Mention, fold, is_person
+from fontes.audit.evidence.date_mentions import DateMention
+from fontes.audit.evidence.dated_records import MESSAGE, DatedRecord, Records, own_sentences
+from fontes.audit.evidence.sentence_claims import Claim, read_claims
+from fontes.audit.lexicon.offices import (
+    ANY_OFFICE,
+    FAMILY,
+    Held,
+    covers,
+    offices_in,
+    offices_of_role,
+    title_offices,
+)
+from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Actor, Finding, FindingEvidence, FindingLocation
 
@@ -53,10 +61,10 @@ class OfficeGiven:
     end: int
 
 
-def check_names(essay: Essay, context: AuditContext) -> list[Finding]:
+def check_names(essay: Essay, context: Audit) -> list[Finding]:
     """Misspelt actor names (warnings) and offices or acts the sources give to someone else (errors)."""
-    records = records_for(context.case, context.store)
-    claims = read_claims(essay, context.case)
+    records = context.records
+    claims = read_claims(essay, context)
     lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
     findings: list[Finding] = []
     for claim in claims:

@@ -10,20 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fontes.audit.essay import Sentence
+from fontes.audit.reading.essay import Sentence
 from fontes.case.actors import find_actor
 from fontes.model import Case
-
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december")
-_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-_MONTH_NUMBER.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
-_MONTH_NUMBER["sept"] = 9
-
-
-def month_number(word: str) -> int | None:
-    """1-12 for a month's name or abbreviation ("Sept." -> 9), else None."""
-    return _MONTH_NUMBER.get(word.lower().rstrip("."))
 
 
 def masked(sentence: Sentence) -> str:

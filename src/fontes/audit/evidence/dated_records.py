@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from fontes.anchor.words import is_content_word, stem
-from fontes.audit.actor_names import ActorIndex, actor_index, fold
+from fontes.audit.evidence.actor_names import ActorIndex, fold
 from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
 
@@ -173,9 +173,9 @@ POOL_LIMIT = 300
 class Records:
     """The dated records of a case (and, asked by date, of its corpus), with the rarity of each word."""
 
-    def __init__(self, case: Case, store=None):
+    def __init__(self, case: Case, store=None, index: ActorIndex | None = None):
         self.case = case
-        self.index = actor_index(case)
+        self.index = index if index is not None else ActorIndex(case)
         self.items: list[DatedRecord] = []
         self.by_id: dict[str, DatedRecord] = {}
         quotes: dict[str, list[str]] = {}
@@ -283,16 +283,3 @@ class Records:
         best = max(record.passages, key=lambda p: self._passage_score(stems, p))
         return sorted({w for w in stems if w in best[0]}, key=lambda w: -self.rarity(w))
 
-
-_CACHE: dict[tuple[int, int], tuple[Case, object, Records]] = {}
-
-
-def records_for(case: Case, store=None) -> Records:
-    """The records of a case and store, built once per pair."""
-    key = (id(case), id(store))
-    held = _CACHE.get(key)
-    if held is None or held[0] is not case or held[1] is not store:
-        if len(_CACHE) > 4:
-            _CACHE.clear()
-        held = _CACHE[key] = (case, store, Records(case, store))
-    return held[2]

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from fontes.audit.document_clues import month_number
-from fontes.audit.essay import Reference
+from fontes.audit.lexicon.months import month_number
+from fontes.audit.reading.essay import Reference
 from fontes.model import Source
 
 #: The names under which an archive appears in citations, by family.

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fontes.audit.actor_names import Mention, actor_index
-from fontes.audit.date_mentions import DateMention, sentence_dates
-from fontes.audit.dated_records import DECISION, MEETING, MESSAGE, REPORT, SPEECH, content_stems
-from fontes.audit.essay import Essay, Paragraph, Sentence
-from fontes.audit.offices import offices_in
-from fontes.model import Case
+from fontes.audit.context import Audit
+from fontes.audit.evidence.actor_names import Mention
+from fontes.audit.evidence.date_mentions import DateMention
+from fontes.audit.evidence.dated_records import DECISION, MEETING, MESSAGE, REPORT, SPEECH, content_stems
+from fontes.audit.lexicon.offices import offices_in
+from fontes.audit.reading.essay import Essay, Paragraph, Sentence
 
 #: Words that say what kind of thing a sentence dates, by family.
 KIND_WORDS: dict[str, re.Pattern[str]] = {
@@ -102,10 +102,11 @@ def _direction(text: str, mentions: list[Mention], offset: int) -> tuple[str | N
     return None, None
 
 
-def read_claims(essay: Essay, case: Case) -> list[Claim]:
+def read_claims(essay: Essay, context: Audit) -> list[Claim]:
     """Every body sentence of an essay read as a claim (sentences without dates included)."""
-    index = actor_index(case)
-    dates = sentence_dates(essay)
+    context = context.with_essay(essay)
+    index = context.actor_index
+    dates = context.sentence_dates
     claims: list[Claim] = []
     for paragraph, sentence in essay.sentences():
         if paragraph.heading:

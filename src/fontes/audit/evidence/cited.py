@@ -13,7 +13,6 @@ asked:", "It states, ...") inherits that sentence's evidence; any other sentence
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,10 +20,11 @@ from rapidfuzz import fuzz
 
 from fontes.anchor import Anchor, anchor_quote
 from fontes.anchor.words import STOP_WORDS
-from fontes.audit.catalogue import Known, catalogue_of, date_bounds
-from fontes.audit.date_mentions import DateMention, sentence_dates
-from fontes.audit.document_clues import TYPE_WORDS, actors_in, actors_named, masked, type_words_in, words_of
-from fontes.audit.entries import (
+from fontes.audit.context import Audit
+from fontes.audit.evidence.catalogue import Known, date_bounds
+from fontes.audit.evidence.date_mentions import DateMention
+from fontes.audit.evidence.document_clues import TYPE_WORDS, actors_in, masked, type_words_in, words_of
+from fontes.audit.evidence.entries import (
     entry_day,
     entry_family,
     entry_year,
@@ -35,8 +35,8 @@ from fontes.audit.entries import (
     source_family,
     title_of,
 )
-from fontes.audit.essay import Essay, Paragraph, Quotation, Reference, Sentence
-from fontes.audit.restatement import Restatement, restated_in
+from fontes.audit.evidence.restatement import Restatement, restated_in
+from fontes.audit.reading.essay import Essay, Paragraph, Quotation, Reference, Sentence
 from fontes.dates import format_date
 from fontes.errors import FontesError
 from fontes.model import Case, Source
@@ -97,9 +97,10 @@ class _View:
 
 def documents_in(sentence: Sentence, paragraph: Paragraph, essay: Essay, context) -> list[Candidate]:
     """The documents `sentence` talks about, best first, each with its score and reasons."""
-    catalogue = catalogue_of(context)
-    views = [_look(_View(sentence, 1.0, True, ""), paragraph.index, essay, context.case)]
-    views += [_look(view, index, essay, context.case) for view, index in _lead_ins(sentence, essay)]
+    context = context.with_essay(essay)
+    catalogue = context.catalogue
+    views = [_look(_View(sentence, 1.0, True, ""), paragraph.index, context)]
+    views += [_look(view, index, context) for view, index in _lead_ins(sentence, essay)]
     pool: dict[str, Known] = {}
     for view in views:
         for _, (earliest, latest) in view.days:
@@ -113,14 +114,14 @@ def documents_in(sentence: Sentence, paragraph: Paragraph, essay: Essay, context
     if not pool:
         named = {m.actor for view in views for m in view.actors}
         for known in catalogue.all_case():
-            if named & set().union(*_actors_of(known.source, context.case)):
+            if named & set().union(*_actors_of(known.source, context)):
                 pool.setdefault(known.id, known)
-    rare = _rare_title_words(context.case)
+    rare = context.rare_title_words
     found: dict[str, Candidate] = {}
     for known in pool.values():
         candidate = found.setdefault(known.id, Candidate(known.id))
         for view in views:
-            _weigh(candidate, known.source, view, context.case, rare)
+            _weigh(candidate, known.source, view, context, rare)
     for anchor, quotation in quoted:
         if anchor.source in found:
             _credit_anchor(found[anchor.source], anchor, quotation)
@@ -143,10 +144,10 @@ def cited_document(candidates: list[Candidate]) -> Candidate | None:
 
 # -- evidence of one view ------------------------------------------------------------------------
 
-def _look(view: _View, paragraph_index: int, essay: Essay, case: Case) -> _View:
+def _look(view: _View, paragraph_index: int, context: Audit) -> _View:
     """Fill a view with what its sentence names: days (quotations and bounds left out), actors, kinds, words."""
     text = masked(view.sentence)
-    for mention in _dates_of(essay).get((paragraph_index, view.sentence.index), []):
+    for mention in context.sentence_dates.get((paragraph_index, view.sentence.index), []):
         if not mention.resolved or mention.bound:
             continue
         view.days.append((mention, (mention.earliest, mention.latest)))
@@ -154,27 +155,13 @@ def _look(view: _View, paragraph_index: int, essay: Essay, case: Case) -> _View:
             shifted = mention.shifted(year)
             if shifted:
                 view.days.append((mention, shifted))
-    view.actors = actors_in(text, view.sentence.start, case)
+    view.actors = actors_in(text, view.sentence.start, context.case)
     view.kinds = type_words_in(text)
     view.words = set(words_of(text))
     return view
 
 
-_DATES_CACHE: dict[int, tuple[Essay, dict]] = {}
-
-
-def _dates_of(essay: Essay) -> dict:
-    cached = _DATES_CACHE.get(id(essay))
-    if cached and cached[0] is essay:
-        return cached[1]
-    if len(_DATES_CACHE) > 8:
-        _DATES_CACHE.clear()
-    dates = sentence_dates(essay)
-    _DATES_CACHE[id(essay)] = (essay, dates)
-    return dates
-
-
-def _weigh(candidate: Candidate, source: Source, view: _View, case: Case, rare: frozenset[str]) -> None:
+def _weigh(candidate: Candidate, source: Source, view: _View, context: Audit, rare: frozenset[str]) -> None:
     w, where, direct = view.weight, view.where, view.direct
     bounds = date_bounds(source.date)
     for mention, (earliest, latest) in view.days:
@@ -187,7 +174,7 @@ def _weigh(candidate: Candidate, source: Source, view: _View, case: Case, rare: 
         elif bounds[0] <= latest and earliest <= bounds[1] and (bounds[1] - bounds[0]).days <= 31 \
                 and (latest - earliest).days <= 31:
             candidate.add(0.6 * w, f"dated {format_date(source.date)}, within the essay's {shown}{where}", direct)
-    authors, recipients = _actors_of(source, case)
+    authors, recipients = _actors_of(source, context)
     for mention in view.actors:
         if mention.actor in authors:
             candidate.add(1.0 * w, f"by {mention.name}{where}", direct)
@@ -204,49 +191,23 @@ def _weigh(candidate: Candidate, source: Source, view: _View, case: Case, rare: 
         candidate.pinned = True
 
 
-def _actors_of(source: Source, case: Case) -> tuple[set[str], set[str]]:
-    return _actor_ids(tuple(source.authors), case), _actor_ids(tuple(source.recipients), case)
-
-
-_ACTOR_IDS: dict[int, tuple[Case, dict[tuple[str, ...], set[str]]]] = {}
-
-
-def _actor_ids(names: tuple[str, ...], case: Case) -> set[str]:
-    """The actor ids that an author or recipient list names (cached per case)."""
-    cached = _ACTOR_IDS.get(id(case))
-    if cached is None or cached[0] is not case:
-        if len(_ACTOR_IDS) > 8:
-            _ACTOR_IDS.clear()
-        cached = _ACTOR_IDS[id(case)] = (case, {})
-    known = cached[1]
-    if names not in known:
-        known[names] = set().union(*(actors_named(name, case) for name in names)) if names else set()
-    return known[names]
+def _actors_of(source: Source, context: Audit) -> tuple[set[str], set[str]]:
+    return context.actor_ids(tuple(source.authors)), context.actor_ids(tuple(source.recipients))
 
 
 def _title_words(title: str) -> set[str]:
     return {w for w in words_of(title) if len(w) >= 4 and w not in STOP_WORDS and w not in TYPE_WORDS}
 
 
-_RARE_CACHE: dict[int, tuple[Case, frozenset[str]]] = {}
-
-
-def _rare_title_words(case: Case) -> frozenset[str]:
+def rare_title_words(case: Case) -> frozenset[str]:
     """Title words of the case's sources that few titles share (at most 2% of them, and 3 at most)."""
-    cached = _RARE_CACHE.get(id(case))
-    if cached and cached[0] is case:
-        return cached[1]
-    if len(_RARE_CACHE) > 8:
-        _RARE_CACHE.clear()
     counts: dict[str, int] = {}
     for source in case.sources:
         for word in _title_words(source.title):
             counts[word] = counts.get(word, 0) + 1
     actor_words = {w.lower() for a in case.actors for n in a.names() for w in re.findall(r"[A-Za-z]+", n)}
     limit = max(1, min(3, int(0.02 * len(case.sources))))
-    rare = frozenset(w for w, n in counts.items() if n <= limit and w not in actor_words)
-    _RARE_CACHE[id(case)] = (case, rare)
-    return rare
+    return frozenset(w for w, n in counts.items() if n <= limit and w not in actor_words)
 
 
 def _lead_ins(sentence: Sentence, essay: Essay) -> list[tuple[_View, int]]:
@@ -288,15 +249,11 @@ def long_quotations(sentence: Sentence) -> list[Quotation]:
     return [q for q in sentence.quotations if len(re.findall(r"\w+", q.text)) >= MIN_QUOTE_WORDS]
 
 
-#: Anchors already found, per store (dropped with the store): the checks share them.
-_ANCHORS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def anchored(quote: str, context, source_id: str | None = None) -> Anchor:
-    """`quote` anchored in the corpus, or in one source of it (cached: checks share the answers)."""
+def anchored(quote: str, context: Audit, source_id: str | None = None) -> Anchor:
+    """`quote` anchored in the corpus, or in one source of it (held by the Audit: checks share the answers)."""
     if context.store is None:
         return Anchor(source=None, fidelity="not-found")
-    known = _ANCHORS.setdefault(context.store, {})
+    known = context.anchors
     if (quote, source_id) not in known:
         try:
             known[(quote, source_id)] = anchor_quote(quote, context.store, source_id)
@@ -444,7 +401,7 @@ class EntryMatch:
 
 def best_source_for(reference: Reference, context) -> EntryMatch:
     """The source of the case or corpus that the entry describes best."""
-    catalogue = catalogue_of(context)
+    catalogue = context.catalogue
     pool: dict[str, Known] = {k.id: k for k in catalogue.all_case()}
     for source_id in frus_documents(reference):
         known = catalogue.get(source_id)

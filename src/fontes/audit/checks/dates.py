@@ -21,18 +21,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from fontes.audit.context import AuditContext
-from fontes.audit.date_mentions import DateMention
-from fontes.audit.dated_records import (
+from fontes.audit.context import Audit
+from fontes.audit.evidence.date_mentions import DateMention
+from fontes.audit.evidence.dated_records import (
     MESSAGE,
     DatedRecord,
     Records,
     content_stems,
     own_sentences,
-    records_for,
 )
-from fontes.audit.essay import Essay
-from fontes.audit.sentence_claims import Claim, read_claims
+from fontes.audit.evidence.sentence_claims import Claim, read_claims
+from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
@@ -52,11 +51,11 @@ MIN_LEAD_FOR_SLIP = 1.25
 _SENT_KINDS = re.compile(r"\b(telegram|cable)\b", re.IGNORECASE)
 
 
-def check_dates(essay: Essay, context: AuditContext) -> list[Finding]:
+def check_dates(essay: Essay, context: Audit) -> list[Finding]:
     """Date mismatches, drafts taken for messages sent, and days of which the sources keep no record."""
-    records = records_for(context.case, context.store)
+    records = context.records
     findings: list[Finding] = []
-    for claim in read_claims(essay, context.case):
+    for claim in read_claims(essay, context):
         if claim.state_at or not claim.actors or not claim.kinds:
             continue
         days = [m for m in claim.dates if m.is_day and not m.bound]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fontes.audit.essay import Essay, Marker, Paragraph, Quotation, Sentence
 from fontes.audit.reading.blocks import TRAILING_MARKERS, Block, split_blocks
+from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Sentence
 from fontes.audit.reading.markers import find_markers, note_label_numbers
 from fontes.audit.reading.quotations import find_quotations, opens_with_quotation
 from fontes.audit.reading.references import parse_reference, reference_blocks

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fontes.audit.catalogue import Known, catalogue_of
-from fontes.audit.cited import (
+from fontes.audit.evidence.catalogue import Known
+from fontes.audit.evidence.cited import (
     CLEAR_ENTRY,
     SECONDARY_TYPES,
     Candidate,
@@ -26,9 +26,9 @@ from fontes.audit.cited import (
     entry_matches,
     is_secondary,
 )
-from fontes.audit.document_clues import masked, words_of
-from fontes.audit.entries import entry_year, frus_documents, plain, title_of
-from fontes.audit.essay import Essay, Marker, Paragraph, Reference, Sentence
+from fontes.audit.evidence.document_clues import masked, words_of
+from fontes.audit.evidence.entries import entry_year, frus_documents, plain, title_of
+from fontes.audit.reading.essay import Essay, Marker, Paragraph, Reference, Sentence
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 #: An entry describes the cited document from this score on: the citation is right.
@@ -65,7 +65,7 @@ def check_reference_alignment(essay: Essay, context) -> list[Finding]:
     entries = {r.number: r for r in essay.references if r.number is not None}
     if not entries:
         return []
-    catalogue = catalogue_of(context)
+    catalogue = context.catalogue
     described = {n: best_source_for(r, context) for n, r in entries.items()}
     scholars = _scholars(essay, context, described)
     verdicts: list[_Verdict] = []

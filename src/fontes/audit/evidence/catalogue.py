@@ -7,11 +7,14 @@ audit stays fast on a corpus of any size.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fontes.dates import parse_date_or_none
 from fontes.model import Source
+
+if TYPE_CHECKING:
+    from fontes.corpus import Store
 
 #: At most this many corpus documents are taken from one date or word query.
 POOL_LIMIT = 60
@@ -35,7 +38,7 @@ class Catalogue:
     """Sources by id, from the case first and then the corpus store (when there is one)."""
 
     case_sources: dict[str, Source]
-    store: object | None = None
+    store: Store | None = None
     _known: dict[str, Known | None] = field(default_factory=dict)
 
     def get(self, source_id: str) -> Known | None:
@@ -96,16 +99,3 @@ def date_bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
     parsed = parse_date_or_none(date)
     return (parsed.earliest, parsed.latest) if parsed else None
 
-
-_CATALOGUES: dict[int, tuple[weakref.ref, Catalogue]] = {}
-
-
-def catalogue_of(context) -> Catalogue:
-    """The catalogue of an AuditContext, built once and dropped with the context."""
-    key = id(context)
-    cached = _CATALOGUES.get(key)
-    if cached and cached[0]() is context:
-        return cached[1]
-    made = Catalogue({s.id: s for s in context.case.sources}, context.store)
-    _CATALOGUES[key] = (weakref.ref(context, lambda _ref, key=key: _CATALOGUES.pop(key, None)), made)
-    return made

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from fontes.anchor import Anchor
 from fontes.anchor.result import FIDELITY_ORDER
-from fontes.audit.catalogue import Known, catalogue_of
-from fontes.audit.cited import (
+from fontes.audit.evidence.catalogue import Known
+from fontes.audit.evidence.cited import (
     CLEAR_ENTRY,
     FOUND,
     anchored,
@@ -26,9 +26,9 @@ from fontes.audit.cited import (
     documents_in,
     long_quotations,
 )
-from fontes.audit.entries import frus_documents
-from fontes.audit.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
-from fontes.audit.restatement import Restatement, restated_in
+from fontes.audit.evidence.entries import frus_documents
+from fontes.audit.evidence.restatement import Restatement, restated_in
+from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 SEVERITY = {"near-verbatim": "warning", "paraphrase": "warning", "misquote": "error"}
@@ -91,7 +91,7 @@ def _entry_documents(marker: Marker | None, entries: dict[int, Reference], conte
     """The corpus documents that the marker's entries clearly describe."""
     if marker is None:
         return []
-    catalogue = catalogue_of(context)
+    catalogue = context.catalogue
     documents: list[Known] = []
     for number in marker.numbers:
         entry = entries.get(number)
@@ -109,7 +109,7 @@ def _entry_documents(marker: Marker | None, entries: dict[int, Reference], conte
 
 def _sentence_document(sentence: Sentence, paragraph: Paragraph, essay: Essay, context) -> Known | None:
     cited = cited_document(documents_in(sentence, paragraph, essay, context))
-    return catalogue_of(context).get(cited.source) if cited else None
+    return context.catalogue.get(cited.source) if cited else None
 
 
 def _in_documents(quotation: Quotation, documents: list[Known], context, loose: bool = False) -> _Placed:
@@ -121,7 +121,7 @@ def _in_documents(quotation: Quotation, documents: list[Known], context, loose: 
         anchor = anchored(quotation.text, context, known.id)
         placed = _best([placed, _Placed(known, anchor if anchor.fidelity in FOUND else None)])
         if placed.fidelity == "not-found" and loose:
-            restatement = restated_in(quotation.text, catalogue_of(context).text(known.id) or "")
+            restatement = restated_in(quotation.text, context.catalogue.text(known.id) or "")
             if restatement is not None:
                 placed = _Placed(known, restatement=restatement)
     if placed.known is None and documents:
@@ -133,7 +133,7 @@ def _in_corpus(quotation: Quotation, context) -> _Placed:
     anchor = anchored(quotation.text, context)
     if anchor.fidelity not in FOUND or anchor.source is None:
         return _Placed(None)
-    return _Placed(catalogue_of(context).get(anchor.source), anchor)
+    return _Placed(context.catalogue.get(anchor.source), anchor)
 
 
 def _best(options: list[_Placed]) -> _Placed:

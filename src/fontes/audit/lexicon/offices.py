@@ -15,7 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from fontes.audit.actor_names import fold
+from fontes.audit.evidence.actor_names import fold
+from fontes.audit.lexicon.months import FULL_MONTH as _MONTH
 
 #: (office, pattern, family), most specific first: the role text is read in this order, and what
 #: one office's words matched is not read again ("First Deputy Foreign Minister" is not a
@@ -70,7 +71,6 @@ GENERAL: dict[str, frozenset[str]] = {
     "president": frozenset({"president", "chairman"}),
     "director": frozenset({"director"}),
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WHEN = rf"(?:(\d{{1,2}})\s+)?({_MONTH})?\s*(\d{{4}})"
 
 

@@ -14,17 +14,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from fontes.audit.essay import Essay, Sentence
-
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-_MONTH_NUMBER.update({name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)})
-_MONTH_NUMBER["sept"] = 9
+from fontes.audit.lexicon.months import MONTH_NUMBER as _MONTH_NUMBER
+from fontes.audit.lexicon.months import MONTH_WITH_STOP as _MONTH
+from fontes.audit.reading.essay import Essay, Sentence
 
 #: A month written as a date writes it: capitalised ("May", never "may"), optionally abbreviated.
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DASH = r"\s*[-–—]\s*"

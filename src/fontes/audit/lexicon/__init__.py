@@ -1,0 +1,1 @@
+"""The vocabularies the audit and the dates share, each spelled once: months, offices and titles."""
