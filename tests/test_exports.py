@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import re
 import zipfile
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from fontes.errors import CaseError
 from fontes.model import Actor, Case, Evidence, Hypothesis, Question, Source
 from fontes.report.exports import FORMATS, ExportError, export_case, write_export
 from fontes.report.exports.aif import likelihood_ratio
+from fontes.report.exports.timelinejs import headline_of
 
 HERE = Path(__file__).parent
 TOY_CASE = HERE / "cases" / "toy"
@@ -145,8 +147,9 @@ def test_timelinejs_validates_and_has_a_slide_per_dated_event_and_source(korea):
     case, verdict = korea
     data = json.loads(export_case(case, verdict, "timelinejs"))
     jsonschema.validate(data, schema("timelinejs3.schema.json"))
-    dated = [s for s in case.sources if s.date] + case.events
+    dated = [s for s in case.sources if s.date and s.doc_type != "article"] + case.events
     assert len(data["events"]) == len(dated)
+    assert max(e["start_date"]["year"] for e in data["events"]) <= 1953
     starts = [tuple(e["start_date"].values()) for e in data["events"]]
     assert starts == sorted(starts)
     assert {"Documents", "Military"} <= {e["group"] for e in data["events"]}
@@ -162,6 +165,25 @@ def test_timelinejs_says_in_words_when_a_date_is_uncertain_or_a_range():
     assert uncertain["display_date"] == "April 1950 (uncertain)"
     assert ranged["end_date"] == {"year": 1950, "month": 4} and "display_date" in ranged
     assert exact["start_date"] == {"year": 1950, "month": 6, "day": 25} and "display_date" not in exact
+
+
+@pytest.mark.parametrize("summary, headline", [
+    ("At about 4 a.m. North Korean forces crossed. Later more.", "At about 4 a.m. North Korean forces crossed"),
+    ("He signed General Order No. 1 for the army. Then he left.", "He signed General Order No. 1 for the army"),
+    ("A letter from John R. Hodge arrived. It was long.", "A letter from John R. Hodge arrived"),
+    ("The talks ended at 8 p.m. on Friday. Nothing came of them.", "The talks ended at 8 p.m. on Friday"),
+    ("Aboard the cruiser USS St. Paul the guns fired! Then calm.", "Aboard the cruiser USS St. Paul the guns fired!"),
+    ("No stop at all", "No stop at all"),
+])
+def test_timelinejs_headline_ends_at_a_real_sentence_end(summary, headline):
+    assert headline_of(summary) == headline
+
+
+def test_timelinejs_keeps_secondary_works_off_the_time_bar():
+    case = small_case(sources=[Source(id="s1", title="A letter", date="1950-04"),
+                               Source(id="s2", title="New documents", date="1996", doc_type="article")])
+    slides = json.loads(export_case(case, None, "timelinejs"))["events"]
+    assert [s["unique_id"] for s in slides] == ["source-s1"]
 
 
 def test_timelinejs_escapes_case_text_and_links_only_web_addresses():
@@ -186,16 +208,26 @@ def test_graphml_merges_aliases_and_counts_documents_per_edge():
                Source(id="s4", title="Four", authors=["Joseph Stalin"], recipients=["secretary of state"])]
     graph = read_graph(export_case(small_case(sources=sources), None, "graphml"))
     assert graph.is_directed()
-    assert set(graph.nodes) == {"stalin", "mao-zedong", "name:secretary of state"}
+    assert set(graph.nodes) == {"stalin", "mao-zedong", "name-secretary-of-state"}
     assert graph.edges["stalin", "mao-zedong"]["weight"] == 2
     assert graph.edges["stalin", "mao-zedong"]["documents"] == "s1 s2"
     assert graph.nodes["stalin"]["polity"] == "USSR" and graph.nodes["stalin"]["role"] == "leader"
-    assert graph.nodes["name:secretary of state"]["kind"] == "correspondent"
+    assert graph.nodes["name-secretary-of-state"]["kind"] == "correspondent"
+    assert graph.nodes["name-secretary-of-state"]["label"] == "Secretary of State"
+
+
+NMTOKEN = re.compile(r"[\w.:\-]+")
 
 
 def test_graphml_of_the_builtin_case_opens_with_networkx(korea):
     case, verdict = korea
-    graph = read_graph(export_case(case, verdict, "graphml"))
+    text = export_case(case, verdict, "graphml")
+    graph = read_graph(text)
+    assert all(NMTOKEN.fullmatch(node) for node in graph.nodes)
+    labels = [d["label"] for _, d in graph.nodes(data=True)]
+    assert not any("Ignat" in label for label in labels if label != "Aleksei Ignatieff")
+    assert "Chairman of the Council of Ministers of the USSR" not in labels
+    assert graph.has_edge("ignatiev", "gromyko") and graph.has_edge("zakharov", "stalin")
     assert {a.id for a in case.actors} <= set(graph.nodes)
     assert graph.edges["muccio", "acheson"]["weight"] >= 10
     assert sum(d["weight"] for _, _, d in graph.edges(data=True)) >= len(case.sources) // 2
