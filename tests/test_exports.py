@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import gzip
 import io
 import json
 import math
@@ -17,9 +19,9 @@ import pytest
 import fontes
 from fontes.case import load_case, read_case, write_case
 from fontes.case.achz import import_achz
-from fontes.errors import CaseError
+from fontes.errors import CaseError, FontesError
 from fontes.model import Actor, Case, Evidence, Hypothesis, Question, Source
-from fontes.report.exports import FORMATS, ExportError, export_case, write_export
+from fontes.report.exports import FORMATS, ExportError, export_case, write_export, write_per_question
 from fontes.report.exports.aif import likelihood_ratio
 from fontes.report.exports.timelinejs import headline_of
 
@@ -268,8 +270,101 @@ def test_csl_json_marks_uncertain_dates_circa_and_keeps_ranges_and_edtf():
 # --- achz -----------------------------------------------------------------------------------
 
 def round_trip(case: Case, verdict, tmp_path: Path) -> Case:
-    path = write_export(export_case(case, verdict, "achz"), tmp_path / f"{case.id}.achz")
-    return import_achz(path)
+    return import_achz(*write_per_question(case, verdict, tmp_path / "achz"))
+
+
+# The steps of the Open Source ACH importer (import_action.php), in Python: rename to .gz and
+# gunzip (one file), UTF-16 to UTF-8, rename the three hyphenated elements, load the XML, then
+# read PROJECTTITLE, MATRIX/HYPOTHESIS/NAME and each MATRIX/EVIDENCE's fields.
+PHP_RATINGS = {"I I": "Very Inconsistent", "I": "Inconsistent", "NA": "N/A", "N": "Neutral",
+               "C": "Consistent", "C C": "Very Consistent"}
+
+
+def open_source_ach_import(data: bytes) -> dict:
+    import xml.dom.minidom
+
+    text = gzip.decompress(data).decode("utf-16")  # PHP's utf16_to_utf8 reads the BOM
+    for name in ("PROJECT-TITLE", "LAST-INDEX", "COLOR-SCHEME"):
+        text = text.replace(f"{name}>", f"{name.replace('-', '')}>")
+    text = re.sub(r"^<\?xml[^>]*\?>", "", text)  # loadXML is handed UTF-8 by then
+    root = xml.dom.minidom.parseString(text.encode("utf-8")).documentElement
+
+    def kids(node, tag):
+        return [c for c in node.childNodes if c.nodeType == c.ELEMENT_NODE and c.tagName == tag]
+
+    def first(node, tag):
+        found = kids(node, tag)
+        return "".join(t.data for t in found[0].childNodes if t.nodeType == t.TEXT_NODE) if found else ""
+
+    [matrix] = kids(root, "MATRIX")
+    hypotheses = [first(h, "NAME") for h in kids(matrix, "HYPOTHESIS")]
+    evidence = []
+    for item in kids(matrix, "EVIDENCE"):
+        values = first(item, "VALUES").split(",")
+        assert len(values) == len(hypotheses)
+        date = first(item, "DATE")
+        evidence.append({"name": first(item, "NAME"), "details": first(item, "NOTES"),
+                         "ratings": [PHP_RATINGS[v] for v in values],  # KeyError: a value PHP leaves unset
+                         "date": "" if date in ("", "0") else int(date[:-3]),
+                         "credibility": first(item, "CREDIBILITY")})
+    return {"title": first(root, "PROJECTTITLE"), "hypotheses": hypotheses, "evidence": evidence}
+
+
+def test_the_open_source_ach_importer_reads_every_question_of_the_builtin_case(korea):
+    case, verdict = korea
+    for question, qv in zip(case.questions, verdict.questions):
+        project = open_source_ach_import(export_case(case, verdict, "achz", question.id))
+        assert project["title"] == question.text
+        assert project["hypotheses"] == [h.text for h in question.hypotheses]
+        assert len(project["evidence"]) == len(qv.evidence)
+        assert all(e["credibility"] in ("HIGH", "MEDIUM", "LOW") for e in project["evidence"])
+    korea_war = next(e for e in case.evidence if case.questions[0].id in e.bears_on)
+    source = next(s for s in case.sources if s.id == korea_war.source)
+    if source.date and len(source.date) == 10:
+        first_item = open_source_ach_import(export_case(case, verdict, "achz", case.questions[0].id))["evidence"]
+        when = {e["name"]: e["date"] for e in first_item}[korea_war.quote]
+        assert dt.datetime.fromtimestamp(when, dt.UTC).date().isoformat() == source.date
+
+
+def test_achz_of_a_case_with_several_questions_needs_one_chosen(korea):
+    case, verdict = korea
+    with pytest.raises(FontesError, match="holds one matrix") as caught:
+        export_case(case, verdict, "achz")
+    assert caught.value.field == "--question" and case.questions[0].id in caught.value.hint
+
+
+def parc_file(tmp_path: Path, xml: str) -> Path:
+    path = tmp_path / "Ship Case.achz"
+    path.write_bytes(gzip.compress(("\ufeff" + xml).encode("utf-16-le")))
+    return path
+
+
+def test_a_file_made_to_the_open_source_ach_steps_imports(tmp_path):
+    path = parc_file(tmp_path, """<?xml version="1.0" encoding="UTF-16"?>
+    <ACH><PROJECT-TITLE>Who sank the ship?</PROJECT-TITLE><CLASSIFICATION>U</CLASSIFICATION><MATRIX>
+      <HYPOTHESIS><NAME>A mine</NAME></HYPOTHESIS><HYPOTHESIS><NAME>A torpedo</NAME></HYPOTHESIS>
+      <EVIDENCE><NAME>Hull bent inward</NAME><NOTES>divers' report</NOTES><TYPE>HUMINT</TYPE>
+        <DATE>-619488000000</DATE><CODE>E1</CODE><FLAG>0</FLAG><VALUES>C C,I I</VALUES>
+        <CREDIBILITY>MEDIUM</CREDIBILITY></EVIDENCE>
+      <EVIDENCE><NAME>Unrelated</NAME><VALUES>NA,NA</VALUES></EVIDENCE>
+    </MATRIX></ACH>""")
+    case = import_achz(path)
+    assert case.title == "Who sank the ship?"
+    assert case.questions[0].hypothesis_ids() == ["a-mine", "a-torpedo"]
+    [item] = case.evidence
+    assert item.id == "E1" and item.note == "divers' report"
+    assert item.ach[case.questions[0].id] == {"a-mine": "C", "a-torpedo": "II"}
+    assert item.credibility == pytest.approx(0.7)
+    assert case.sources[0].date == "1950-05-16" and case.sources[0].doc_type == "HUMINT"
+
+
+def test_a_parc_file_with_a_value_per_hypothesis_missing_is_refused(tmp_path):
+    path = parc_file(tmp_path, "<ACH><PROJECT-TITLE>x</PROJECT-TITLE><MATRIX><HYPOTHESIS><NAME>H</NAME></HYPOTHESIS>"
+                               "<HYPOTHESIS><NAME>K</NAME></HYPOTHESIS><EVIDENCE><NAME>d</NAME>"
+                               "<VALUES>C</VALUES></EVIDENCE></MATRIX></ACH>")
+    with pytest.raises(CaseError, match="1 values for 2 hypotheses") as caught:
+        import_achz(path)
+    assert "Ship Case.achz" in str(caught.value)
 
 
 @pytest.mark.parametrize("which", ["toy", "korea"])
@@ -335,7 +430,7 @@ def achz_with(tmp_path: Path, name: str, members: dict[str, str]) -> Path:
 def test_a_file_that_is_not_a_zip_is_refused_naming_the_file(tmp_path):
     path = tmp_path / "notes.achz"
     path.write_text("just text")
-    with pytest.raises(CaseError, match="not a zip archive") as caught:
+    with pytest.raises(CaseError, match="neither gzip .* nor zip") as caught:
         import_achz(path)
     assert "notes.achz" in str(caught.value) and caught.value.hint
 
@@ -373,9 +468,9 @@ def test_a_missing_file_is_refused(tmp_path):
 
 def test_the_same_case_always_gives_the_same_achz_bytes(toy):
     case, verdict = toy
-    assert export_case(case, verdict, "achz") == export_case(case, verdict, "achz")
-    names = zipfile.ZipFile(io.BytesIO(export_case(case, verdict, "achz"))).namelist()
-    assert names == ["matrix-1.xml"]
+    data = export_case(case, verdict, "achz")
+    assert data == export_case(case, verdict, "achz")
+    assert data[:2] == b"\x1f\x8b" and gzip.decompress(data)[:2] == b"\xff\xfe"
 
 
 # --- aif ------------------------------------------------------------------------------------

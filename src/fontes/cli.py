@@ -400,16 +400,24 @@ EXPORT_FORMATS = ("json", "csv", "timelinejs", "graphml", "csl-json", "achz", "a
 @cli.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="json (case and verdict, fontes.case/1), csv (ACH matrix), timelinejs, graphml "
-                   "(who wrote to whom), csl-json (sources for Zotero), achz (ACH matrices), aif (argument graph).")
+                   "(who wrote to whom), csl-json (sources for Zotero), achz (one question's ACH matrix, "
+                   "for Open Source ACH), aif (argument graph).")
 @case_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="File to write (default: standard output; achz, a zip, needs -o or a pipe).")
-def export_command(fmt: str, case_dir: str | None, output: str | None) -> None:
+@click.option("--question", default=None, help="achz: the question whose matrix to write.")
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="File to write (default: standard output; achz, gzip, needs -o or a pipe). "
+                   "achz of a case with several questions and no --question: a folder, one file per question.")
+def export_command(fmt: str, case_dir: str | None, question: str | None, output: str | None) -> None:
     """Export the case in a standard format for other tools."""
     from fontes.case import load_case
-    from fontes.report.exports import ExportError, export_case, write_export
+    from fontes.report.exports import ExportError, export_case, write_export, write_per_question
 
-    data = export_case(load_case(case_dir), None, fmt)
+    case = load_case(case_dir)
+    if fmt == "achz" and question is None and output and len(case.questions) > 1:
+        for path in write_per_question(case, None, output):
+            click.echo(f"Wrote {path}", err=True)
+        return
+    data = export_case(case, None, fmt, question)
     if output:
         write_export(data, output)
         click.echo(f"Wrote {output}", err=True)
@@ -423,16 +431,16 @@ def export_command(fmt: str, case_dir: str | None, output: str | None) -> None:
 
 @cli.command(name="import")
 @click.option("--format", "fmt", type=click.Choice(["achz"]), required=True, help="The file's format.")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False), default=None,
-              help="Case folder to create (default: the file's name without .achz).")
-def import_command(fmt: str, file: str, output: str | None) -> None:
-    """Import an ACH matrix file (.achz) as a new case folder."""
+              help="Case folder to create (default: the first file's name without .achz).")
+def import_command(fmt: str, files: tuple[str, ...], output: str | None) -> None:
+    """Import ACH matrix files (.achz, PARC's gzip or fontes' older zip; one question each) as a new case folder."""
     from fontes.case import write_case
     from fontes.case.achz import import_achz
 
-    case = import_achz(file)
-    folder = write_case(case, output or Path(file).stem)
+    case = import_achz(*files)
+    folder = write_case(case, output or Path(files[0]).stem)
     hypotheses = sum(len(q.hypotheses) for q in case.questions)
     click.echo(f"Wrote case {case.id} to {folder}: {len(case.questions)} question(s), {hypotheses} hypotheses, "
                f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}")
