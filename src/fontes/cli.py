@@ -294,8 +294,11 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
 @click.option("--batch", type=click.File("r", encoding="utf-8"),
               help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.')
 @click.option("--json", "as_json", is_flag=True, help="Print the anchor as JSON.")
+@click.option("--annotation", is_flag=True,
+              help="Print a full W3C Web Annotation (batch: an \"annotation\" field on each line).")
 @db_option
-def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, db_path: str | None) -> None:
+def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, annotation: bool,
+           db_path: str | None) -> None:
     """Find where a quotation sits in the corpus and how faithful it is.
 
     The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs),
@@ -303,13 +306,16 @@ def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, d
     """
     from fontes.anchor import anchor_quote
     from fontes.errors import AnchorError
+    from fontes.report.exports.annotations import anchor_annotation
 
     if (quotation is None) == (batch is None):
         raise click.UsageError("give a QUOTATION or --batch FILE, not both and not neither")
     with open_store(db_path) as store:
         if batch is None:
             result = anchor_quote(quotation, store, source_id=source_id)
-            if as_json:
+            if annotation:
+                click.echo(json.dumps(anchor_annotation(result, store, quotation), indent=2, ensure_ascii=False))
+            elif as_json:
                 click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
             else:
                 print_anchor(quotation, result, store)
@@ -327,7 +333,10 @@ def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, d
                 failed += 1
                 click.echo(f"{batch.name}:{number}: {exc}", err=True)
                 continue
-            click.echo(json.dumps(result.to_json(request.get("id")), ensure_ascii=False))
+            line_json = result.to_json(request.get("id"))
+            if annotation:
+                line_json["annotation"] = anchor_annotation(result, store, request["quote"], request.get("id"))
+            click.echo(json.dumps(line_json, ensure_ascii=False))
     if failed:
         sys.exit(1)
 
@@ -394,20 +403,22 @@ def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, 
         print_audit(report)
 
 
-EXPORT_FORMATS = ("json", "csv", "timelinejs", "graphml", "csl-json", "achz", "aif")
+EXPORT_FORMATS = ("json", "csv", "timelinejs", "graphml", "csl-json", "achz", "aif", "annotations")
 
 
 @cli.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="json (case and verdict, fontes.case/1), csv (ACH matrix), timelinejs, graphml "
                    "(who wrote to whom), csl-json (sources for Zotero), achz (one question's ACH matrix, "
-                   "for Open Source ACH), aif (argument graph).")
+                   "for Open Source ACH), aif (argument graph), annotations (W3C Web Annotations of the quotations).")
 @case_option
+@db_option
 @click.option("--question", default=None, help="achz: the question whose matrix to write.")
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="File to write (default: standard output; achz, gzip, needs -o or a pipe). "
                    "achz of a case with several questions and no --question: a folder, one file per question.")
-def export_command(fmt: str, case_dir: str | None, question: str | None, output: str | None) -> None:
+def export_command(fmt: str, case_dir: str | None, db_path: str | None, question: str | None,
+                   output: str | None) -> None:
     """Export the case in a standard format for other tools."""
     from fontes.case import load_case
     from fontes.report.exports import ExportError, export_case, write_export, write_per_question
@@ -417,7 +428,11 @@ def export_command(fmt: str, case_dir: str | None, question: str | None, output:
         for path in write_per_question(case, None, output):
             click.echo(f"Wrote {path}", err=True)
         return
-    data = export_case(case, None, fmt, question)
+    if fmt == "annotations":
+        with open_store(db_path) as store:
+            data = export_case(case, None, fmt, store=store)
+    else:
+        data = export_case(case, None, fmt, question)
     if output:
         write_export(data, output)
         click.echo(f"Wrote {output}", err=True)

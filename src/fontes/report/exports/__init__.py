@@ -20,6 +20,7 @@ from fontes.reason.verdict import Verdict
 from fontes.report.exports.ach_csv import ach_csv
 from fontes.report.exports.achz import achz_bytes, achz_files
 from fontes.report.exports.aif import aif_json
+from fontes.report.exports.annotations import annotations_json
 from fontes.report.exports.case_json import case_json
 from fontes.report.exports.csl_json import csl_json
 from fontes.report.exports.graphml import graphml
@@ -35,6 +36,7 @@ class Format:
     description: str
     write: Callable[..., str | bytes]
     needs_verdict: bool = False
+    needs_store: bool = False  # anchors quotations in the corpus
 
 
 REGISTRY: dict[str, Format] = {f.name: f for f in (
@@ -46,6 +48,8 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("achz", ".achz", "one question's ACH matrix, as Open Source ACH imports it", achz_bytes,
            needs_verdict=True),
     Format("aif", ".aif.json", "argument graph", aif_json, needs_verdict=True),
+    Format("annotations", ".annotations.json", "W3C Web Annotations of every evidence quotation",
+           annotations_json, needs_store=True),
 )}
 
 #: Every format, in the order the CLI lists them.
@@ -67,11 +71,19 @@ def _weighed(case: Case, verdict: Verdict | None) -> Verdict:
     return weigh(case)
 
 
-def export_case(case: Case, verdict: Verdict | None, fmt: str, question: str | None = None) -> str | bytes:
-    """The case in format `fmt`: text for every format but `achz` (gzip bytes of the matrix of `question`)."""
+def export_case(case: Case, verdict: Verdict | None, fmt: str, question: str | None = None,
+                store=None) -> str | bytes:
+    """The case in format `fmt`: text for every format but `achz` (gzip bytes of the matrix of `question`).
+
+    `annotations` needs the corpus `store` its quotations are anchored in."""
     found = REGISTRY.get(fmt)
     if found is None:
         raise ExportError(f"unknown export format {fmt!r}", field="--format", hint=f"use one of: {', '.join(FORMATS)}")
+    if found.needs_store:
+        if store is None:
+            raise ExportError(f"{fmt} anchors the quotations in the corpus, and no corpus store was given",
+                              field="--db", hint="ingest the corpus first (fontes ingest) or give --db")
+        return found.write(case, store)
     if fmt == "achz":
         return achz_bytes(case, _weighed(case, verdict), question)
     return found.write(case, _weighed(case, verdict)) if found.needs_verdict else found.write(case)
