@@ -478,7 +478,8 @@ def test_the_same_case_always_gives_the_same_achz_bytes(toy):
 def check_aif_structure(data: dict) -> None:
     nodes = {n["nodeID"]: n for n in data["nodes"]}
     assert len(nodes) == len(data["nodes"])
-    assert {n["type"] for n in data["nodes"]} <= {"I", "RA", "CA"}
+    assert {n["type"] for n in data["nodes"]} <= {"I", "L", "YA", "RA", "CA"}
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", n["timestamp"]) for n in data["nodes"])
     assert data["locutions"] == []
     incoming: dict[str, list[str]] = {}
     outgoing: dict[str, list[str]] = {}
@@ -491,7 +492,58 @@ def check_aif_structure(data: dict) -> None:
     for node_id, node in nodes.items():
         if node["type"] in ("RA", "CA"):
             [premise], [conclusion] = incoming[node_id], outgoing[node_id]
-            assert premise in evidence and conclusion in hypotheses
+            assert premise in evidence | hypotheses and conclusion in hypotheses
+        assert node_id in incoming or node_id in outgoing, f"isolated node {node}"
+
+
+def ach_argnav_reading(data: dict) -> tuple[set[str], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+    """ACH-ArgNav's rules (arg-tech, app/centrality.py): drop isolated nodes; the hypotheses are the
+    successors of any node whose text is "Hypothesising"; consistent evidence of h is the I-nodes
+    before an RA node into h; inconsistent evidence the non-hypothesis I-nodes before a CA into h;
+    conflicted hypotheses the hypothesis I-nodes before a CA into h."""
+    graph = nx.DiGraph()
+    for n in data["nodes"]:
+        graph.add_node(n["nodeID"], type=n["type"], text=n["text"])
+    graph.add_edges_from((e["fromID"], e["toID"]) for e in data["edges"])
+    graph.remove_nodes_from(list(nx.isolates(graph)))
+    hypotheses = {s for v, d in graph.nodes(data=True) if d["text"] == "Hypothesising" for s in graph.successors(v)}
+
+    def before(h: str, kind: str) -> set[str]:
+        return {p for s in graph.predecessors(h) if graph.nodes[s]["type"] == kind
+                for p in graph.predecessors(s) if graph.nodes[p]["type"] == "I"}
+
+    consistent = {h: before(h, "RA") for h in hypotheses}
+    inconsistent = {h: before(h, "CA") - hypotheses for h in hypotheses}
+    conflicted = {h: before(h, "CA") & hypotheses for h in hypotheses}
+    return hypotheses, consistent, inconsistent, conflicted
+
+
+def test_ach_argnav_finds_every_hypothesis_its_rivals_and_its_evidence(korea):
+    case, verdict = korea
+    data = json.loads(export_case(case, verdict, "aif"))
+    hypotheses, consistent, inconsistent, conflicted = ach_argnav_reading(data)
+    assert hypotheses == set(data["fontes"]["hypotheses"])
+    by_node = data["fontes"]["hypotheses"]
+    for h in hypotheses:
+        question = by_node[h].split("/")[0]
+        rivals = {n for n, qh in by_node.items() if qh.split("/")[0] == question and n != h}
+        assert conflicted[h] == rivals
+    inferences = data["fontes"]["inferences"]
+    kinds = {n["nodeID"]: n["type"] for n in data["nodes"]}
+    evidence_node = {item: node for node, item in data["fontes"]["evidence"].items()}
+    node_of = {qh: node for node, qh in by_node.items()}
+    for i in inferences:
+        h = node_of[f"{i['question']}/{i['hypothesis']}"]
+        side = consistent if kinds[i["nodeID"]] == "RA" else inconsistent
+        assert evidence_node[i["evidence"]] in side[h]
+    assert sum(map(len, consistent.values())) >= 10 and sum(map(len, inconsistent.values())) >= 10
+
+
+def test_aif_timestamps_follow_source_date_epoch(toy, monkeypatch):
+    case, verdict = toy
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    data = json.loads(export_case(case, verdict, "aif"))
+    assert {n["timestamp"] for n in data["nodes"]} == {"1970-01-01 00:00:00"}
 
 
 def test_aif_of_the_toy_case_supports_a_and_attacks_b(toy):
@@ -511,7 +563,9 @@ def test_aif_of_the_builtin_case_links_every_hypothesis_and_item(korea):
     data = json.loads(export_case(case, verdict, "aif"))
     check_aif_structure(data)
     assert len(data["fontes"]["hypotheses"]) == sum(len(q.hypotheses) for q in case.questions)
-    assert len(data["fontes"]["evidence"]) == len(case.evidence)
+    bearing = {w.id for q in verdict.questions for w in q.evidence}
+    assert set(data["fontes"]["evidence"].values()) | set(data["fontes"]["left_out"]) == bearing
+    assert not set(data["fontes"]["evidence"].values()) & set(data["fontes"]["left_out"])
     for inference in data["fontes"]["inferences"]:
         assert abs(inference["decibans"]) >= 1.0
         assert inference["decibans"] == pytest.approx(10 * math.log10(inference["likelihood_ratio"]), abs=1e-3)
