@@ -235,6 +235,19 @@ def test_graphml_of_the_builtin_case_opens_with_networkx(korea):
     assert sum(d["weight"] for _, _, d in graph.edges(data=True)) >= len(case.sources) // 2
 
 
+def test_igraph_reads_the_same_graph_as_networkx(korea, tmp_path):
+    igraph = pytest.importorskip("igraph")
+    case, verdict = korea
+    text = export_case(case, verdict, "graphml")
+    (tmp_path / "korea.graphml").write_text(text, encoding="utf-8")
+    other = igraph.Graph.Read_GraphML(str(tmp_path / "korea.graphml"))
+    graph = read_graph(text)
+    assert other.vcount() == graph.number_of_nodes() and other.ecount() == graph.number_of_edges()
+    assert sorted(other.vs["id"]) == sorted(graph.nodes)
+    assert sorted(other.vs["label"]) == sorted(d["label"] for _, d in graph.nodes(data=True))
+    assert other.vs["label"].count("Aleksei Ignatieff") == 1
+
+
 def test_graphml_keeps_markup_in_names_as_text():
     sources = [Source(id="s1", title="x", authors=["A & <B>"], recipients=["C \"D\""])]
     graph = read_graph(export_case(small_case(sources=sources), None, "graphml"))
