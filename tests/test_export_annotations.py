@@ -112,3 +112,27 @@ def test_the_w3c_musts_refuse_the_bare_anchor_json_fontes_wrote_before():
     bare = {"source": "frus-1", "start": 14, "end": 32, "selector": an_anchor().selector.model_dump()}
     failed = {name for name, validator in validators if not validator.is_valid(bare)}
     assert {"annotations/3.1-annotationContextValidated.json", "annotations/3.1-targetKeyFound.json"} <= failed
+
+
+def test_fontes_anchor_annotation_prints_one_and_batch_lines_carry_one(tmp_path):
+    from click.testing import CliRunner
+
+    from fontes.cli import cli
+
+    corpus = tmp_path / "letters.jsonl"
+    corpus.write_text(json.dumps({
+        "id": "letter-1", "url": "https://archive.example.org/letter-1", "title": "A letter", "date": "1950-04-01",
+        "text": "We shall wait for the spring rains before the troops move south of the river.",
+    }) + "\n", encoding="utf-8")
+    db = str(tmp_path / "corpus.db")
+    assert CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    one = CliRunner().invoke(cli, ["anchor", "--annotation", "--db", db, "the troops move south"])
+    assert one.exit_code == 0, one.output
+    made = json.loads(one.output)
+    assert made["target"]["source"] == "https://archive.example.org/letter-1"
+    assert made["target"]["selector"][1] == {"type": "TextPositionSelector", "start": 42, "end": 63}
+    batch = tmp_path / "quotes.jsonl"
+    batch.write_text(json.dumps({"id": "q1", "quote": "wait for the spring rains"}) + "\n", encoding="utf-8")
+    lines = CliRunner().invoke(cli, ["anchor", "--batch", str(batch), "--annotation", "--db", db])
+    line = json.loads(lines.output)
+    assert line["fidelity"] == "verbatim" and line["annotation"]["id"] == "urn:fontes:anchor:q1"
