@@ -64,12 +64,15 @@ def small_case(**changes) -> Case:
 
 # --- the dispatcher -------------------------------------------------------------------------
 
-def test_every_format_exports_the_toy_case_and_only_achz_is_binary(toy):
+def test_every_format_exports_the_toy_case_and_only_achz_is_binary(toy, tmp_path):
+    from fontes.corpus import Store
+
     case, verdict = toy
-    for fmt in FORMATS:
-        data = export_case(case, verdict, fmt)
-        assert isinstance(data, bytes if fmt == "achz" else str), fmt
-        assert data
+    with Store(tmp_path / "empty.db") as store:
+        for fmt in FORMATS:
+            data = export_case(case, verdict, fmt, store=store)
+            assert isinstance(data, bytes if fmt == "achz" else str), fmt
+            assert data
 
 
 def test_an_unknown_format_is_refused_with_the_list_of_formats(toy):
