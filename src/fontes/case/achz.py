@@ -1,13 +1,12 @@
 """Import `.achz` ACH files as a fontes case: PARC's gzip of one UTF-16 matrix, or fontes' older zip.
 
 The first bytes tell the two apart (gzip 1f 8b, zip "PK"). Each matrix becomes one question
-titled as the matrix; its hypotheses, evidence and
-ratings come with it. Each rating is kept in the item's `ach` and gives the likelihood
+titled as the matrix; its hypotheses, evidence and ratings come with it. Each rating is kept in the item's `ach` and gives the likelihood
 in `achz_format.LIKELIHOOD_OF_RATING` (C 0.9, N 0.5, I 0.2, II 0.05; CC reads as C, NA
 as no rating). Credibility is the item's number when it has one, else its level (High
 0.9, Medium 0.7, Low 0.5) times its relevance (High 1, Medium 0.85, Low 0.7). The file is
-read defensively: no DTDs or entities, no network, bounded sizes. The format is fontes'
-reconstruction of PARC ACH's: see `fontes.case.achz_format`.
+read defensively: no DTDs or entities, no network, bounded sizes. The layout, as the Open
+Source ACH importer reads it, is in `fontes.case.achz_format`.
 """
 
 from __future__ import annotations
