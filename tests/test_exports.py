@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import gzip
 import io
 import json
 import math
+import re
 import zipfile
 from pathlib import Path
 
@@ -16,10 +19,11 @@ import pytest
 import fontes
 from fontes.case import load_case, read_case, write_case
 from fontes.case.achz import import_achz
-from fontes.errors import CaseError
+from fontes.errors import CaseError, FontesError
 from fontes.model import Actor, Case, Evidence, Hypothesis, Question, Source
-from fontes.report.exports import FORMATS, ExportError, export_case, write_export
+from fontes.report.exports import FORMATS, ExportError, export_case, write_export, write_per_question
 from fontes.report.exports.aif import likelihood_ratio
+from fontes.report.exports.timelinejs import headline_of
 
 HERE = Path(__file__).parent
 TOY_CASE = HERE / "cases" / "toy"
@@ -60,12 +64,15 @@ def small_case(**changes) -> Case:
 
 # --- the dispatcher -------------------------------------------------------------------------
 
-def test_every_format_exports_the_toy_case_and_only_achz_is_binary(toy):
+def test_every_format_exports_the_toy_case_and_only_achz_is_binary(toy, tmp_path):
+    from fontes.corpus import Store
+
     case, verdict = toy
-    for fmt in FORMATS:
-        data = export_case(case, verdict, fmt)
-        assert isinstance(data, bytes if fmt == "achz" else str), fmt
-        assert data
+    with Store(tmp_path / "empty.db") as store:
+        for fmt in FORMATS:
+            data = export_case(case, verdict, fmt, store=store)
+            assert isinstance(data, bytes if fmt == "achz" else str), fmt
+            assert data
 
 
 def test_an_unknown_format_is_refused_with_the_list_of_formats(toy):
@@ -146,8 +153,9 @@ def test_timelinejs_validates_and_has_a_slide_per_dated_event_and_source(korea):
     case, verdict = korea
     data = json.loads(export_case(case, verdict, "timelinejs"))
     jsonschema.validate(data, schema("timelinejs3.schema.json"))
-    dated = [s for s in case.sources if s.date] + case.events
+    dated = [s for s in case.sources if s.date and s.doc_type != "article"] + case.events
     assert len(data["events"]) == len(dated)
+    assert max(e["start_date"]["year"] for e in data["events"]) <= 1953
     starts = [tuple(e["start_date"].values()) for e in data["events"]]
     assert starts == sorted(starts)
     assert {"Documents", "Military"} <= {e["group"] for e in data["events"]}
@@ -163,6 +171,25 @@ def test_timelinejs_says_in_words_when_a_date_is_uncertain_or_a_range():
     assert uncertain["display_date"] == "April 1950 (uncertain)"
     assert ranged["end_date"] == {"year": 1950, "month": 4} and "display_date" in ranged
     assert exact["start_date"] == {"year": 1950, "month": 6, "day": 25} and "display_date" not in exact
+
+
+@pytest.mark.parametrize("summary, headline", [
+    ("At about 4 a.m. North Korean forces crossed. Later more.", "At about 4 a.m. North Korean forces crossed"),
+    ("He signed General Order No. 1 for the army. Then he left.", "He signed General Order No. 1 for the army"),
+    ("A letter from John R. Hodge arrived. It was long.", "A letter from John R. Hodge arrived"),
+    ("The talks ended at 8 p.m. on Friday. Nothing came of them.", "The talks ended at 8 p.m. on Friday"),
+    ("Aboard the cruiser USS St. Paul the guns fired! Then calm.", "Aboard the cruiser USS St. Paul the guns fired!"),
+    ("No stop at all", "No stop at all"),
+])
+def test_timelinejs_headline_ends_at_a_real_sentence_end(summary, headline):
+    assert headline_of(summary) == headline
+
+
+def test_timelinejs_keeps_secondary_works_off_the_time_bar():
+    case = small_case(sources=[Source(id="s1", title="A letter", date="1950-04"),
+                               Source(id="s2", title="New documents", date="1996", doc_type="article")])
+    slides = json.loads(export_case(case, None, "timelinejs"))["events"]
+    assert [s["unique_id"] for s in slides] == ["source-s1"]
 
 
 def test_timelinejs_escapes_case_text_and_links_only_web_addresses():
@@ -187,19 +214,42 @@ def test_graphml_merges_aliases_and_counts_documents_per_edge():
                Source(id="s4", title="Four", authors=["Joseph Stalin"], recipients=["secretary of state"])]
     graph = read_graph(export_case(small_case(sources=sources), None, "graphml"))
     assert graph.is_directed()
-    assert set(graph.nodes) == {"stalin", "mao-zedong", "name:secretary of state"}
+    assert set(graph.nodes) == {"stalin", "mao-zedong", "name-secretary-of-state"}
     assert graph.edges["stalin", "mao-zedong"]["weight"] == 2
     assert graph.edges["stalin", "mao-zedong"]["documents"] == "s1 s2"
     assert graph.nodes["stalin"]["polity"] == "USSR" and graph.nodes["stalin"]["role"] == "leader"
-    assert graph.nodes["name:secretary of state"]["kind"] == "correspondent"
+    assert graph.nodes["name-secretary-of-state"]["kind"] == "correspondent"
+    assert graph.nodes["name-secretary-of-state"]["label"] == "Secretary of State"
+
+
+NMTOKEN = re.compile(r"[\w.:\-]+")
 
 
 def test_graphml_of_the_builtin_case_opens_with_networkx(korea):
     case, verdict = korea
-    graph = read_graph(export_case(case, verdict, "graphml"))
+    text = export_case(case, verdict, "graphml")
+    graph = read_graph(text)
+    assert all(NMTOKEN.fullmatch(node) for node in graph.nodes)
+    labels = [d["label"] for _, d in graph.nodes(data=True)]
+    assert not any("Ignat" in label for label in labels if label != "Aleksei Ignatieff")
+    assert "Chairman of the Council of Ministers of the USSR" not in labels
+    assert graph.has_edge("ignatiev", "gromyko") and graph.has_edge("zakharov", "stalin")
     assert {a.id for a in case.actors} <= set(graph.nodes)
     assert graph.edges["muccio", "acheson"]["weight"] >= 10
     assert sum(d["weight"] for _, _, d in graph.edges(data=True)) >= len(case.sources) // 2
+
+
+def test_igraph_reads_the_same_graph_as_networkx(korea, tmp_path):
+    igraph = pytest.importorskip("igraph")
+    case, verdict = korea
+    text = export_case(case, verdict, "graphml")
+    (tmp_path / "korea.graphml").write_text(text, encoding="utf-8")
+    other = igraph.Graph.Read_GraphML(str(tmp_path / "korea.graphml"))
+    graph = read_graph(text)
+    assert other.vcount() == graph.number_of_nodes() and other.ecount() == graph.number_of_edges()
+    assert sorted(other.vs["id"]) == sorted(graph.nodes)
+    assert sorted(other.vs["label"]) == sorted(d["label"] for _, d in graph.nodes(data=True))
+    assert other.vs["label"].count("Aleksei Ignatieff") == 1
 
 
 def test_graphml_keeps_markup_in_names_as_text():
@@ -237,8 +287,101 @@ def test_csl_json_marks_uncertain_dates_circa_and_keeps_ranges_and_edtf():
 # --- achz -----------------------------------------------------------------------------------
 
 def round_trip(case: Case, verdict, tmp_path: Path) -> Case:
-    path = write_export(export_case(case, verdict, "achz"), tmp_path / f"{case.id}.achz")
-    return import_achz(path)
+    return import_achz(*write_per_question(case, verdict, tmp_path / "achz"))
+
+
+# The steps of the Open Source ACH importer (import_action.php), in Python: rename to .gz and
+# gunzip (one file), UTF-16 to UTF-8, rename the three hyphenated elements, load the XML, then
+# read PROJECTTITLE, MATRIX/HYPOTHESIS/NAME and each MATRIX/EVIDENCE's fields.
+PHP_RATINGS = {"I I": "Very Inconsistent", "I": "Inconsistent", "NA": "N/A", "N": "Neutral",
+               "C": "Consistent", "C C": "Very Consistent"}
+
+
+def open_source_ach_import(data: bytes) -> dict:
+    import xml.dom.minidom
+
+    text = gzip.decompress(data).decode("utf-16")  # PHP's utf16_to_utf8 reads the BOM
+    for name in ("PROJECT-TITLE", "LAST-INDEX", "COLOR-SCHEME"):
+        text = text.replace(f"{name}>", f"{name.replace('-', '')}>")
+    text = re.sub(r"^<\?xml[^>]*\?>", "", text)  # loadXML is handed UTF-8 by then
+    root = xml.dom.minidom.parseString(text.encode("utf-8")).documentElement
+
+    def kids(node, tag):
+        return [c for c in node.childNodes if c.nodeType == c.ELEMENT_NODE and c.tagName == tag]
+
+    def first(node, tag):
+        found = kids(node, tag)
+        return "".join(t.data for t in found[0].childNodes if t.nodeType == t.TEXT_NODE) if found else ""
+
+    [matrix] = kids(root, "MATRIX")
+    hypotheses = [first(h, "NAME") for h in kids(matrix, "HYPOTHESIS")]
+    evidence = []
+    for item in kids(matrix, "EVIDENCE"):
+        values = first(item, "VALUES").split(",")
+        assert len(values) == len(hypotheses)
+        date = first(item, "DATE")
+        evidence.append({"name": first(item, "NAME"), "details": first(item, "NOTES"),
+                         "ratings": [PHP_RATINGS[v] for v in values],  # KeyError: a value PHP leaves unset
+                         "date": "" if date in ("", "0") else int(date[:-3]),
+                         "credibility": first(item, "CREDIBILITY")})
+    return {"title": first(root, "PROJECTTITLE"), "hypotheses": hypotheses, "evidence": evidence}
+
+
+def test_the_open_source_ach_importer_reads_every_question_of_the_builtin_case(korea):
+    case, verdict = korea
+    for question, qv in zip(case.questions, verdict.questions):
+        project = open_source_ach_import(export_case(case, verdict, "achz", question.id))
+        assert project["title"] == question.text
+        assert project["hypotheses"] == [h.text for h in question.hypotheses]
+        assert len(project["evidence"]) == len(qv.evidence)
+        assert all(e["credibility"] in ("HIGH", "MEDIUM", "LOW") for e in project["evidence"])
+    korea_war = next(e for e in case.evidence if case.questions[0].id in e.bears_on)
+    source = next(s for s in case.sources if s.id == korea_war.source)
+    if source.date and len(source.date) == 10:
+        first_item = open_source_ach_import(export_case(case, verdict, "achz", case.questions[0].id))["evidence"]
+        when = {e["name"]: e["date"] for e in first_item}[korea_war.quote]
+        assert dt.datetime.fromtimestamp(when, dt.UTC).date().isoformat() == source.date
+
+
+def test_achz_of_a_case_with_several_questions_needs_one_chosen(korea):
+    case, verdict = korea
+    with pytest.raises(FontesError, match="holds one matrix") as caught:
+        export_case(case, verdict, "achz")
+    assert caught.value.field == "--question" and case.questions[0].id in caught.value.hint
+
+
+def parc_file(tmp_path: Path, xml: str) -> Path:
+    path = tmp_path / "Ship Case.achz"
+    path.write_bytes(gzip.compress(("\ufeff" + xml).encode("utf-16-le")))
+    return path
+
+
+def test_a_file_made_to_the_open_source_ach_steps_imports(tmp_path):
+    path = parc_file(tmp_path, """<?xml version="1.0" encoding="UTF-16"?>
+    <ACH><PROJECT-TITLE>Who sank the ship?</PROJECT-TITLE><CLASSIFICATION>U</CLASSIFICATION><MATRIX>
+      <HYPOTHESIS><NAME>A mine</NAME></HYPOTHESIS><HYPOTHESIS><NAME>A torpedo</NAME></HYPOTHESIS>
+      <EVIDENCE><NAME>Hull bent inward</NAME><NOTES>divers' report</NOTES><TYPE>HUMINT</TYPE>
+        <DATE>-619488000000</DATE><CODE>E1</CODE><FLAG>0</FLAG><VALUES>C C,I I</VALUES>
+        <CREDIBILITY>MEDIUM</CREDIBILITY></EVIDENCE>
+      <EVIDENCE><NAME>Unrelated</NAME><VALUES>NA,NA</VALUES></EVIDENCE>
+    </MATRIX></ACH>""")
+    case = import_achz(path)
+    assert case.title == "Who sank the ship?"
+    assert case.questions[0].hypothesis_ids() == ["a-mine", "a-torpedo"]
+    [item] = case.evidence
+    assert item.id == "E1" and item.note == "divers' report"
+    assert item.ach[case.questions[0].id] == {"a-mine": "C", "a-torpedo": "II"}
+    assert item.credibility == pytest.approx(0.7)
+    assert case.sources[0].date == "1950-05-16" and case.sources[0].doc_type == "HUMINT"
+
+
+def test_a_parc_file_with_a_value_per_hypothesis_missing_is_refused(tmp_path):
+    path = parc_file(tmp_path, "<ACH><PROJECT-TITLE>x</PROJECT-TITLE><MATRIX><HYPOTHESIS><NAME>H</NAME></HYPOTHESIS>"
+                               "<HYPOTHESIS><NAME>K</NAME></HYPOTHESIS><EVIDENCE><NAME>d</NAME>"
+                               "<VALUES>C</VALUES></EVIDENCE></MATRIX></ACH>")
+    with pytest.raises(CaseError, match="1 values for 2 hypotheses") as caught:
+        import_achz(path)
+    assert "Ship Case.achz" in str(caught.value)
 
 
 @pytest.mark.parametrize("which", ["toy", "korea"])
@@ -304,7 +447,7 @@ def achz_with(tmp_path: Path, name: str, members: dict[str, str]) -> Path:
 def test_a_file_that_is_not_a_zip_is_refused_naming_the_file(tmp_path):
     path = tmp_path / "notes.achz"
     path.write_text("just text")
-    with pytest.raises(CaseError, match="not a zip archive") as caught:
+    with pytest.raises(CaseError, match="neither gzip .* nor zip") as caught:
         import_achz(path)
     assert "notes.achz" in str(caught.value) and caught.value.hint
 
@@ -342,9 +485,9 @@ def test_a_missing_file_is_refused(tmp_path):
 
 def test_the_same_case_always_gives_the_same_achz_bytes(toy):
     case, verdict = toy
-    assert export_case(case, verdict, "achz") == export_case(case, verdict, "achz")
-    names = zipfile.ZipFile(io.BytesIO(export_case(case, verdict, "achz"))).namelist()
-    assert names == ["matrix-1.xml"]
+    data = export_case(case, verdict, "achz")
+    assert data == export_case(case, verdict, "achz")
+    assert data[:2] == b"\x1f\x8b" and gzip.decompress(data)[:2] == b"\xff\xfe"
 
 
 # --- aif ------------------------------------------------------------------------------------
@@ -352,7 +495,8 @@ def test_the_same_case_always_gives_the_same_achz_bytes(toy):
 def check_aif_structure(data: dict) -> None:
     nodes = {n["nodeID"]: n for n in data["nodes"]}
     assert len(nodes) == len(data["nodes"])
-    assert {n["type"] for n in data["nodes"]} <= {"I", "RA", "CA"}
+    assert {n["type"] for n in data["nodes"]} <= {"I", "L", "YA", "RA", "CA"}
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", n["timestamp"]) for n in data["nodes"])
     assert data["locutions"] == []
     incoming: dict[str, list[str]] = {}
     outgoing: dict[str, list[str]] = {}
@@ -365,7 +509,58 @@ def check_aif_structure(data: dict) -> None:
     for node_id, node in nodes.items():
         if node["type"] in ("RA", "CA"):
             [premise], [conclusion] = incoming[node_id], outgoing[node_id]
-            assert premise in evidence and conclusion in hypotheses
+            assert premise in evidence | hypotheses and conclusion in hypotheses
+        assert node_id in incoming or node_id in outgoing, f"isolated node {node}"
+
+
+def ach_argnav_reading(data: dict) -> tuple[set[str], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+    """ACH-ArgNav's rules (arg-tech, app/centrality.py): drop isolated nodes; the hypotheses are the
+    successors of any node whose text is "Hypothesising"; consistent evidence of h is the I-nodes
+    before an RA node into h; inconsistent evidence the non-hypothesis I-nodes before a CA into h;
+    conflicted hypotheses the hypothesis I-nodes before a CA into h."""
+    graph = nx.DiGraph()
+    for n in data["nodes"]:
+        graph.add_node(n["nodeID"], type=n["type"], text=n["text"])
+    graph.add_edges_from((e["fromID"], e["toID"]) for e in data["edges"])
+    graph.remove_nodes_from(list(nx.isolates(graph)))
+    hypotheses = {s for v, d in graph.nodes(data=True) if d["text"] == "Hypothesising" for s in graph.successors(v)}
+
+    def before(h: str, kind: str) -> set[str]:
+        return {p for s in graph.predecessors(h) if graph.nodes[s]["type"] == kind
+                for p in graph.predecessors(s) if graph.nodes[p]["type"] == "I"}
+
+    consistent = {h: before(h, "RA") for h in hypotheses}
+    inconsistent = {h: before(h, "CA") - hypotheses for h in hypotheses}
+    conflicted = {h: before(h, "CA") & hypotheses for h in hypotheses}
+    return hypotheses, consistent, inconsistent, conflicted
+
+
+def test_ach_argnav_finds_every_hypothesis_its_rivals_and_its_evidence(korea):
+    case, verdict = korea
+    data = json.loads(export_case(case, verdict, "aif"))
+    hypotheses, consistent, inconsistent, conflicted = ach_argnav_reading(data)
+    assert hypotheses == set(data["fontes"]["hypotheses"])
+    by_node = data["fontes"]["hypotheses"]
+    for h in hypotheses:
+        question = by_node[h].split("/")[0]
+        rivals = {n for n, qh in by_node.items() if qh.split("/")[0] == question and n != h}
+        assert conflicted[h] == rivals
+    inferences = data["fontes"]["inferences"]
+    kinds = {n["nodeID"]: n["type"] for n in data["nodes"]}
+    evidence_node = {item: node for node, item in data["fontes"]["evidence"].items()}
+    node_of = {qh: node for node, qh in by_node.items()}
+    for i in inferences:
+        h = node_of[f"{i['question']}/{i['hypothesis']}"]
+        side = consistent if kinds[i["nodeID"]] == "RA" else inconsistent
+        assert evidence_node[i["evidence"]] in side[h]
+    assert sum(map(len, consistent.values())) >= 10 and sum(map(len, inconsistent.values())) >= 10
+
+
+def test_aif_timestamps_follow_source_date_epoch(toy, monkeypatch):
+    case, verdict = toy
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    data = json.loads(export_case(case, verdict, "aif"))
+    assert {n["timestamp"] for n in data["nodes"]} == {"1970-01-01 00:00:00"}
 
 
 def test_aif_of_the_toy_case_supports_a_and_attacks_b(toy):
@@ -385,7 +580,9 @@ def test_aif_of_the_builtin_case_links_every_hypothesis_and_item(korea):
     data = json.loads(export_case(case, verdict, "aif"))
     check_aif_structure(data)
     assert len(data["fontes"]["hypotheses"]) == sum(len(q.hypotheses) for q in case.questions)
-    assert len(data["fontes"]["evidence"]) == len(case.evidence)
+    bearing = {w.id for q in verdict.questions for w in q.evidence}
+    assert set(data["fontes"]["evidence"].values()) | set(data["fontes"]["left_out"]) == bearing
+    assert not set(data["fontes"]["evidence"].values()) & set(data["fontes"]["left_out"])
     for inference in data["fontes"]["inferences"]:
         assert abs(inference["decibans"]) >= 1.0
         assert inference["decibans"] == pytest.approx(10 * math.log10(inference["likelihood_ratio"]), abs=1e-3)

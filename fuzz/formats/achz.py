@@ -1,9 +1,8 @@
-"""ACH matrix files (.achz): the toy and built-in cases exported, then one matrix or the zip broken."""
+"""ACH matrix files (.achz): the toy and built-in cases' PARC matrices in a zip, then one matrix or the zip broken."""
 
 from __future__ import annotations
 
-import io
-import zipfile
+import gzip
 from functools import lru_cache
 
 from hypothesis import strategies as st
@@ -15,23 +14,22 @@ from fuzz.sample import Sample
 
 NAME = "matrices.achz"
 ATTRIBUTES = ("id", "hypothesis", "credibility", "question", "format")
-NAMES = ("ACHMatrix", "Title", "Hypotheses", "Hypothesis", "Text", "Note", "EvidenceList", "Evidence",
-         "Description", "Source", "Date", "Type", "Credibility", "Relevance", "Ratings", "Rating", "Scores")
+NAMES = ("ACH", "PROJECT-TITLE", "CLASSIFICATION", "MATRIX", "HYPOTHESIS", "NAME", "NOTES", "EVIDENCE", "LINK",
+         "TYPE", "DATE", "CODE", "FLAG", "SOURCE", "VALUES", "CREDIBILITY", "ACHMatrix", "Title")
 RATINGS = ("CC", "C", "N", "NA", "I", "II", "cc", " c ", "++", "--", "n/a", "", "maybe", "Ⅱ", "C C", "I\u200b")
 
 
 @lru_cache(maxsize=1)
 def base_archives() -> tuple[dict[str, bytes], ...]:
-    """The members of the .achz export of the toy case and of the built-in case (weighed once)."""
+    """A zip's members for the toy and the built-in case: each question's PARC matrix (weighed once)."""
     from fontes.case import load_case
     from fontes.reason.weigh import weigh
-    from fontes.report.exports.achz import achz_bytes
+    from fontes.report.exports.achz import achz_files
 
     archives = []
     for case in (load_case(TOY_CASE), load_case()):
-        data = achz_bytes(case, weigh(case, draws=200, seed=0))
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            archives.append({name: archive.read(name) for name in archive.namelist()})
+        files = achz_files(case, weigh(case, draws=200, seed=0))
+        archives.append({f"matrix-{n}.xml": gzip.decompress(data) for n, data in enumerate(files.values(), 1)})
     return tuple(archives)
 
 

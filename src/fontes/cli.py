@@ -334,8 +334,10 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
 @click.option("--batch", type=click.Path(dir_okay=False),
               help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.')
 @click.option("--json", "as_json", is_flag=True, help="Print the anchor as JSON.")
+@click.option("--annotation", is_flag=True,
+              help="Print a full W3C Web Annotation (batch: an \"annotation\" field on each line).")
 @db_option
-def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_json: bool,
+def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_json: bool, annotation: bool,
            db_path: str | None) -> None:
     """Find where a quotation sits in the corpus and how faithful it is.
 
@@ -346,6 +348,7 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_j
     from fontes.anchor import anchor_quote
     from fontes.anchor.batch import anchor_batch, read_batch_text
     from fontes.corpus import open_corpus
+    from fontes.report.exports.annotations import anchor_annotation
 
     if (quotation is None) == (batch is None):
         raise click.UsageError("give a QUOTATION or --batch FILE, not both and not neither")
@@ -355,7 +358,9 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_j
         store.refuse_if_empty()
         if batch is None:
             result = anchor_quote(quotation, store, source_id=source_id)
-            if as_json:
+            if annotation:
+                click.echo(json.dumps(anchor_annotation(result, store, quotation), indent=2, ensure_ascii=False))
+            elif as_json:
                 click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
             else:
                 print_anchor(quotation, result, store)
@@ -365,8 +370,11 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_j
             if line.anchor is None:
                 failed += 1
                 click.echo(f"{batch}:{line.number}: {line.problem}", err=True)
-            else:
-                click.echo(json.dumps(line.anchor.to_json(line.id), ensure_ascii=False))
+                continue
+            line_json = line.anchor.to_json(line.id)
+            if annotation:
+                line_json["annotation"] = anchor_annotation(line.anchor, store, line.quote, line.id)
+            click.echo(json.dumps(line_json, ensure_ascii=False))
     if failed:
         sys.exit(EXIT_FINDINGS)
 
@@ -439,23 +447,41 @@ def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, 
         sys.exit(EXIT_FINDINGS)
 
 
-EXPORT_FORMATS = ("json", "csv", "timelinejs", "graphml", "csl-json", "achz", "aif")
+EXPORT_FORMATS = ("json", "csv", "timelinejs", "graphml", "csl-json", "achz", "aif", "annotations")
 
 
 @cli.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="json (case and verdict, fontes.case/1), csv (ACH matrix), timelinejs, graphml "
-                   "(who wrote to whom), csl-json (sources for Zotero), achz (ACH matrices), aif (argument graph).")
+                   "(who wrote to whom), csl-json (sources for Zotero), achz (one question's ACH matrix, "
+                   "for Open Source ACH), aif (argument graph), annotations (W3C Web Annotations of the quotations).")
 @case_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="File to write (default: standard output; achz, a zip, needs -o or a pipe).")
-def export_command(fmt: str, case_dir: str | None, output: str | None) -> None:
+@db_option
+@click.option("--question", default=None, help="achz: the question whose matrix to write.")
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="File to write (default: standard output; achz, gzip, needs -o or a pipe). "
+                   "achz of a case with several questions and no --question: a folder, one file per question.")
+def export_command(fmt: str, case_dir: str | None, db_path: str | None, question: str | None,
+                   output: str | None) -> None:
     """Export the case in a standard format for other tools."""
     from fontes.case import load_case
-    from fontes.report.exports import ExportError, export_case, write_export
+    from fontes.report.exports import ExportError, export_case, write_export, write_per_question
 
+    case = load_case(case_dir)
+    if fmt == "achz" and question is None and output and len(case.questions) > 1:
+        for path in write_per_question(case, None, output):
+            click.echo(f"wrote {path}", err=True)
+        return
     refuse_missing_folder(output)
-    data = export_case(load_case(case_dir), None, fmt)
+    if fmt == "annotations":
+        store = optional_store(db_path)
+        try:
+            data = export_case(case, None, fmt, store=store)
+        finally:
+            if store is not None:
+                store.close()
+    else:
+        data = export_case(case, None, fmt, question)
     if output:
         write_export(data, output)
         click.echo(f"wrote {output}", err=True)
@@ -469,16 +495,16 @@ def export_command(fmt: str, case_dir: str | None, output: str | None) -> None:
 
 @cli.command(name="import")
 @click.option("--format", "fmt", type=click.Choice(["achz"]), required=True, help="The file's format.")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(file_okay=False), default=None,
-              help="Case folder to create (default: the file's name without .achz).")
-def import_command(fmt: str, file: str, output: str | None) -> None:
-    """Import an ACH matrix file (.achz) as a new case folder."""
+              help="Case folder to create (default: the first file's name without .achz).")
+def import_command(fmt: str, files: tuple[str, ...], output: str | None) -> None:
+    """Import ACH matrix files (.achz, PARC's gzip or fontes' older zip; one question each) as a new case folder."""
     from fontes.case import write_case
     from fontes.case.achz import import_achz
 
-    case = import_achz(file)
-    folder = write_case(case, output or Path(file).stem)
+    case = import_achz(*files)
+    folder = write_case(case, output or Path(files[0]).stem)
     hypotheses = sum(len(q.hypotheses) for q in case.questions)
     click.echo(f"Wrote case {case.id} to {folder}: {len(case.questions)} question(s), {hypotheses} hypotheses, "
                f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}")

@@ -25,6 +25,7 @@ class BatchLine:
 
     number: int
     id: object
+    quote: str
     anchor: Anchor | None
     problem: str | None
 
@@ -69,6 +70,7 @@ def anchor_batch(path: str | os.PathLike[str], store: CandidateStore,
             source = request.get("source") or source_id
             if source is not None and not isinstance(source, str):
                 raise ValueError('"source" must be a source id (a string)')
-            yield BatchLine(number, request_id, anchor_quote(request["quote"], store, source_id=source), None)
+            yield BatchLine(number, request_id, request["quote"],
+                            anchor_quote(request["quote"], store, source_id=source), None)
         except (ValueError, AnchorError) as exc:
-            yield BatchLine(number, request_id, None, str(exc))
+            yield BatchLine(number, request_id, "", None, str(exc))

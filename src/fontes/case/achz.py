@@ -1,18 +1,21 @@
-"""Import an `.achz` ACH file (a zip of XML matrices) as a fontes case.
+"""Import `.achz` ACH files as a fontes case: PARC's gzip of one UTF-16 matrix, or fontes' older zip.
 
-Each matrix becomes one question titled as the matrix; its hypotheses, evidence and
-ratings come with it. Each rating is kept in the item's `ach` and gives the likelihood
+The first bytes tell the two apart (gzip 1f 8b, zip "PK"). Each matrix becomes one question
+titled as the matrix; its hypotheses, evidence and ratings come with it. Each rating is kept in the item's `ach` and gives the likelihood
 in `achz_format.LIKELIHOOD_OF_RATING` (C 0.9, N 0.5, I 0.2, II 0.05; CC reads as C, NA
 as no rating). Credibility is the item's number when it has one, else its level (High
 0.9, Medium 0.7, Low 0.5) times its relevance (High 1, Medium 0.85, Low 0.7). The file is
-read defensively: no DTDs or entities, no network, bounded sizes. The format is fontes'
-reconstruction of PARC ACH's: see `fontes.case.achz_format`.
+read defensively: no DTDs or entities, no network, bounded sizes. The layout, as the Open
+Source ACH importer reads it, is in `fontes.case.achz_format`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -26,7 +29,7 @@ from fontes.case.achz_format import (
     rating_from_word,
     slug,
 )
-from fontes.dates import is_valid_date
+from fontes.dates import is_valid_date, parse_date_or_none
 from fontes.errors import CaseError
 from fontes.model import Case, Evidence, Hypothesis, Question, Source
 from fontes.zips import UnreadableZip, open_zip, read_member
@@ -81,14 +84,59 @@ def _parse(data: bytes, name: str, where: str):
                         hint=_HINT) from exc
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+ZIP_MAGIC = b"PK"
+_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _xml_text_bytes(data: bytes) -> bytes:
+    """The XML of a PARC file as UTF-8 bytes without its declaration (it names UTF-16, now untrue)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    elif data[:2] == b"<\x00":
+        text = data.decode("utf-16-le")
+    elif data[:2] == b"\x00<":
+        text = data.decode("utf-16-be")
+    else:
+        text = data.decode("utf-8-sig")
+    return _DECLARATION.sub("", text, count=1).encode("utf-8")
+
+
+def _read_gzip(path: Path, where: str) -> list:
+    """The one matrix of a PARC .achz: gzip of a single UTF-16 XML file."""
+    try:
+        with gzip.open(path, "rb") as stream:
+            data = stream.read(MAX_MATRIX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise CaseError(f"is not a readable gzip file: {exc}", file=where, hint=_HINT) from exc
+    if len(data) > MAX_MATRIX_BYTES:
+        raise CaseError(f"unpacks to more than {MAX_MATRIX_BYTES // 2**20} MiB", file=where, hint=_HINT)
+    try:
+        xml = _xml_text_bytes(data)
+    except UnicodeDecodeError as exc:
+        raise CaseError(f"is not UTF-16 or UTF-8 text inside its gzip: {exc.reason} at byte {exc.start}",
+                        file=where, hint=_HINT) from exc
+    root = _parse(xml, path.name, where)
+    if _child(root, "matrix") is None:
+        raise CaseError("holds no ACH matrix (no <MATRIX> element under the root)", file=where, hint=_HINT)
+    return [root]
+
+
 def read_matrices(path: str | Path) -> list:
-    """The matrix roots of an .achz file, in member order; CaseError for anything unreadable."""
+    """The matrix roots of an .achz file, in file order; CaseError for anything unreadable."""
     path = Path(path)
     where = str(path)
     if not path.is_file():
         raise CaseError("no such file", file=where, hint="give the path of an .achz file")
     if path.stat().st_size > MAX_ARCHIVE_BYTES:
         raise CaseError(f"is larger than {MAX_ARCHIVE_BYTES // 2**20} MiB", file=where, hint=_HINT)
+    with path.open("rb") as stream:
+        magic = stream.read(2)
+    if magic == GZIP_MAGIC:
+        return _read_gzip(path, where)
+    if magic != ZIP_MAGIC:
+        raise CaseError("is not an .achz file: neither gzip (PARC ACH) nor zip (older fontes)", file=where,
+                        hint=_HINT)
     try:
         with open_zip(path) as archive:
             infos = archive.infolist()
@@ -103,7 +151,7 @@ def read_matrices(path: str | Path) -> list:
                 if total > MAX_XML_BYTES:
                     raise CaseError(f"holds more than {MAX_XML_BYTES // 2**20} MiB of XML", file=where, hint=_HINT)
                 root = _parse(data, info.filename, where)
-                if _local(root) == ROOT.lower():
+                if _local(root) == ROOT.lower() or _child(root, "matrix") is not None:
                     roots.append(root)
     except UnreadableZip as exc:
         raise CaseError("is not an .achz file: it is not a zip archive", file=where, hint=_HINT) from exc
@@ -152,6 +200,8 @@ class _Importer:
         return CaseError(message, file=self.where, field=field, hint=_HINT)
 
     def question(self, root, number: int) -> None:
+        if _child(root, "matrix") is not None:
+            return self.parc_question(root, number)
         title = " ".join(_text(root, "title").split())
         wanted = clean_id(root.get("question"), "") or slug(title, f"q{number}")
         qid = _unique(wanted, {q.id for q in self.questions})
@@ -214,15 +264,93 @@ class _Importer:
         return sid
 
 
-def import_achz(path: str | Path) -> Case:
-    """The case held by an .achz file: one question per matrix (CaseError naming the file if unreadable)."""
-    path = Path(path)
-    roots = read_matrices(path)
-    importer = _Importer(str(path))
-    for number, root in enumerate(roots, start=1):
-        importer.question(root, number)
+    def parc_question(self, root, number: int) -> None:
+        """A PARC matrix: PROJECT-TITLE, MATRIX/HYPOTHESIS/NAME, MATRIX/EVIDENCE with VALUES by column."""
+        title = " ".join(_text(root, "project-title").split())
+        qid = _unique(clean_id(root.get("question"), "") or slug(title, f"q{number}"), {q.id for q in self.questions})
+        matrix = _child(root, "matrix")
+        hypotheses, taken = [], set()
+        for k, element in enumerate(_children(matrix, "hypothesis"), start=1):
+            text = " ".join(_text(element, "name").split())
+            hid = _unique(clean_id(element.get("id"), "") or slug(text, f"h{k}"), taken)
+            hypotheses.append(Hypothesis(id=hid, text=text or hid, note=_text(element, "notes")))
+        if not hypotheses:
+            raise self.fail("the matrix lists no hypotheses", f"matrix {number}")
+        self.questions.append(Question(id=qid, text=title or qid, hypotheses=hypotheses))
+        for k, element in enumerate(_children(matrix, "evidence"), start=1):
+            self.parc_item(element, qid, [h.id for h in hypotheses], f"{qid}-e{k}")
+
+    def parc_item(self, element, qid: str, columns: list[str], fallback: str) -> None:
+        eid = clean_id(element.get("id") or _text(element, "code"), fallback)
+        field = f"evidence {eid} VALUES"
+        quote = _text(element, "name")
+        if not quote:
+            raise self.fail("has no <NAME>: fontes needs the evidence's own words", f"evidence {eid}")
+        values = _text(element, "values").split(",")
+        if len(values) != len(columns):
+            raise self.fail(f"has {len(values)} values for {len(columns)} hypotheses", field)
+        row, ratings = {}, {}
+        for hypothesis, word in zip(columns, values):
+            try:
+                rating = rating_from_word(word)
+            except KeyError:
+                raise self.fail(f"unknown value {word.strip()!r}; use C C, C, N, NA, I or I I", field) from None
+            if rating is not None:
+                ratings[hypothesis] = rating
+                row[hypothesis] = LIKELIHOOD_OF_RATING[rating]
+        if not row:
+            return
+        known = self.evidence.get(eid)
+        if known is not None:
+            known.bears_on[qid], known.ach[qid] = row, ratings
+            return
+        self.evidence[eid] = Evidence(id=eid, source=self.parc_source(element), quote=quote,
+                                      note=_text(element, "notes"), credibility=_credibility(element),
+                                      bears_on={qid: row}, ach={qid: ratings})
+
+    def parc_source(self, element) -> str:
+        """The item's source: fontes' SOURCE element when there, else one made from LINK, TYPE and DATE."""
+        found = _child(element, "source")
+        title = " ".join("".join(found.itertext()).split()) if found is not None else ""
+        link = _text(element, "link")
+        sid = clean_id(found.get("id") if found is not None else None, "") or slug(title or link,
+                                                                                    f"source-{len(self.sources) + 1}")
+        if sid not in self.sources:
+            self.sources[sid] = Source(id=sid, title=title or link or sid, date=_parc_date(_child(element, "date")),
+                                       url=link if link.startswith(("http://", "https://")) else "",
+                                       doc_type=_text(element, "type"))
+        return sid
+
+
+def _parc_date(element) -> str | None:
+    """An EDTF date from PARC's DATE: fontes' `edtf` attribute, else the day of its epoch milliseconds."""
+    if element is None:
+        return None
+    edtf = element.get("edtf") or ""
+    if parse_date_or_none(edtf):
+        return edtf
+    try:
+        ms = int("".join(element.itertext()).strip() or "0")
+    except ValueError:
+        return None
+    if ms == 0 or abs(ms) > 10**14:
+        return None
+    return (dt.date(1970, 1, 1) + dt.timedelta(milliseconds=ms)).isoformat()
+
+
+def import_achz(path: str | Path, *more: str | Path) -> Case:
+    """The case held by one or more .achz files: one question per matrix (CaseError naming the file if unreadable)."""
+    paths = [Path(path), *map(Path, more)]
+    importer = _Importer(str(paths[0]))
+    number = 0
+    for each in paths:
+        importer.where = str(each)
+        for root in read_matrices(each):
+            number += 1
+            importer.question(root, number)
+    path = paths[0]
     if not importer.evidence:
         raise CaseError("holds no rated evidence", file=str(path), hint=_HINT)
-    title = importer.questions[0].text if len(roots) == 1 else path.stem
+    title = importer.questions[0].text if number == 1 else path.stem
     return Case(id=slug(path.stem, "imported"), title=title, questions=importer.questions,
                 sources=list(importer.sources.values()), evidence=list(importer.evidence.values()))

@@ -1,43 +1,45 @@
-"""The .achz format as fontes writes and reads it: a zip of ACH matrices, one XML file per question.
+"""The .achz format: PARC ACH's file, as the Open Source ACH importer (`import_action.php`) reads it.
 
-PARC ACH 2.0 saved its matrices as `.achz`, a zip holding an XML matrix, but its schema
-was never published and no copy of it could be found (PARC's and Pherson's downloads are
-gone). What follows is therefore fontes' own reconstruction, built from what PARC ACH is
-documented to hold: a titled matrix of hypotheses and evidence, each item with its
-source, date, type, credibility and relevance (High, Medium, Low), and one rating per
-cell (CC, C, N, NA, I, II). It is NOT verified against files written by PARC ACH itself.
+The importer renames the upload to `.gz`, runs `gunzip`, reads the one file inside, converts
+it from UTF-16 to UTF-8, renames PROJECT-TITLE, LAST-INDEX and COLOR-SCHEME (hyphens PHP's
+SimpleXML cannot name) and reads, under the root element:
 
-    matrix-1.xml, matrix-2.xml, ...      one per question, in case order
+    <PROJECT-TITLE>the question</PROJECT-TITLE>   <CLASSIFICATION>U</CLASSIFICATION>
+    <MATRIX>
+      <HYPOTHESIS><NAME>...</NAME></HYPOTHESIS> ...            in column order
+      <EVIDENCE>
+        <NAME>the evidence</NAME> <NOTES>...</NOTES> <LINK>URL</LINK> <TYPE>...</TYPE>
+        <DATE>milliseconds since 1970 (0: none)</DATE> <CODE>...</CODE> <FLAG>0|1</FLAG>
+        <VALUES>C C,C,N,NA,I,I I</VALUES>                 one per hypothesis, in column order
+        <CREDIBILITY>HIGH|MEDIUM|LOW</CREDIBILITY>
+      </EVIDENCE> ...
+    </MATRIX>
 
-    <ACHMatrix format="fontes-achz/1" question="QUESTION-ID">
-      <Title>the question</Title>
-      <Hypotheses>
-        <Hypothesis id="H-ID"><Text>...</Text><Note>...</Note></Hypothesis>
-      </Hypotheses>
-      <EvidenceList>
-        <Evidence id="E-ID" credibility="0.9">        (the number is fontes' own, optional)
-          <Description>the quotation</Description>
-          <Source id="SOURCE-ID">the source's title</Source>
-          <Date>EDTF</Date> <Type>telegram</Type>
-          <Credibility>High</Credibility> <Relevance>High</Relevance>
-          <Note>...</Note>
-          <Ratings><Rating hypothesis="H-ID">C</Rating> ...</Ratings>
-        </Evidence>
-      </EvidenceList>
-      <Scores><Score hypothesis="H-ID" inconsistency="2" weightedInconsistency="1.8"/></Scores>
-    </ACHMatrix>
-
-Element names are read case-insensitively; everything but Title, Hypothesis/Text,
-Evidence/Description and the ratings is optional.
+So one file holds one matrix: fontes writes a file per question. It adds what the importer
+ignores: `question`, `id` and `credibility` attributes, `DATE/@edtf` and `EVIDENCE/SOURCE`
+(title, `id` attribute), so a file read back by fontes keeps its ids and exact numbers.
+fontes also reads its own older zip of `<ACHMatrix>` files (fontes-achz/1), told apart by the
+first bytes; element names are read case-insensitively in both.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from fontes.dates import parse_date_or_none
 
 FORMAT = "fontes-achz/1"
 ROOT = "ACHMatrix"
 MEMBER_NAME = "matrix-{number}.xml"
+
+#: The root element fontes writes (the importer reads whatever the root is called).
+PARC_ROOT = "ACH"
+
+#: fontes' rating -> the cell value the importer knows ("C C" is very consistent, "I I" very inconsistent).
+PARC_VALUE = {"CC": "C C", "C": "C", "N": "N", "NA": "NA", "I": "I", "II": "I I"}
+
+_EPOCH = dt.date(1970, 1, 1)
 
 #: Likelihood P(evidence | hypothesis) given to each rating on import.
 LIKELIHOOD_OF_RATING = {"C": 0.9, "N": 0.5, "I": 0.2, "II": 0.05}
@@ -45,11 +47,11 @@ LIKELIHOOD_OF_RATING = {"C": 0.9, "N": 0.5, "I": 0.2, "II": 0.05}
 #: Ratings as PARC ACH and others write them -> fontes' rating (None: not applicable, no rating).
 RATING_WORDS = {
     "cc": "C", "very consistent": "C", "++": "C",
-    "c": "C", "consistent": "C", "+": "C",
+    "c c": "C", "c": "C", "consistent": "C", "+": "C",
     "n": "N", "neutral": "N",
     "na": None, "n/a": None, "not applicable": None, "": None,
     "i": "I", "inconsistent": "I", "-": "I",
-    "ii": "II", "very inconsistent": "II", "--": "II",
+    "ii": "II", "i i": "II", "very inconsistent": "II", "--": "II",
 }
 
 #: Credibility levels: the value given on import, and the lowest fontes credibility written as each.
@@ -80,3 +82,9 @@ def slug(text: str, fallback: str) -> str:
     """A lower-case id made of letters, digits and hyphens, at most 60 characters."""
     made = re.sub(r"[^0-9a-z]+", "-", text.casefold()).strip("-")[:60].strip("-")
     return made or fallback
+
+
+def epoch_ms(edtf: str | None) -> int:
+    """The earliest day of an EDTF date in milliseconds since 1970 (UTC midnight), 0 when undated."""
+    parsed = parse_date_or_none(edtf)
+    return 0 if parsed is None else (parsed.earliest - _EPOCH).days * 86_400_000

@@ -66,7 +66,7 @@ def serve(case_dir: str | Path | None = None, db_path: str | Path | None = None,
 
     store = store_to_serve(db_path)
     if essay_path is not None:
-        from fontes.audit.read import read_essay
+        from fontes.audit.reading.read import read_essay
 
         read_essay(essay_path, refuse_empty=True)  # an essay the audit cannot read is refused now, not at /audit
     app = create_app(case_dir, store, essay_path=essay_path, save_root=save_root,

@@ -1,23 +1,25 @@
-"""The ACH matrices as an `.achz` file: a zip with one XML matrix per question.
+"""An ACH matrix as a PARC-style `.achz` file, the one the Open Source ACH importer reads.
 
-The layout is fontes' reconstruction of PARC ACH 2.0's file, not a verified copy of it:
-see `fontes.case.achz_format` for the schema and what could not be established.
+One file holds one matrix, so one question: gzip of a single UTF-16 XML document (with a
+byte-order mark) in PARC ACH's upper-case elements. See `fontes.case.achz_format` for the
+layout and for the extension attributes that keep fontes' ids (the importer ignores them).
 """
 
 from __future__ import annotations
 
-import io
+import codecs
+import gzip
 import xml.etree.ElementTree as ET
-import zipfile
 
-from fontes.case.achz_format import FORMAT, MEMBER_NAME, ROOT, credibility_level
+from fontes.case.achz_format import PARC_ROOT, PARC_VALUE, credibility_level, epoch_ms
+from fontes.errors import FontesError
 from fontes.model import Case, Question
-from fontes.reason.ach import INCONSISTENCY
 from fontes.reason.verdict import QuestionVerdict, Verdict
 from fontes.report.exports.xml_text import xml_text
 
-#: A fixed time for every member, so the same case always gives the same bytes.
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+class AchzQuestionError(FontesError):
+    """An .achz asked of a case with several questions and none chosen (a file holds one matrix)."""
 
 
 def _child(parent: ET.Element, tag: str, text: object, **attributes: str) -> ET.Element:
@@ -26,54 +28,60 @@ def _child(parent: ET.Element, tag: str, text: object, **attributes: str) -> ET.
     return element
 
 
-def matrix_xml(case: Case, question: Question, verdict: QuestionVerdict) -> bytes:
-    """One question's matrix as UTF-8 XML."""
-    root = ET.Element(ROOT, format=FORMAT, question=xml_text(question.id))
-    _child(root, "Title", question.text)
-    hypotheses = ET.SubElement(root, "Hypotheses")
+def matrix_document(case: Case, question: Question, verdict: QuestionVerdict) -> ET.Element:
+    """The PARC XML tree of one question's matrix."""
+    root = ET.Element(PARC_ROOT, question=xml_text(question.id))
+    _child(root, "PROJECT-TITLE", question.text)
+    _child(root, "CLASSIFICATION", "U")
+    matrix = ET.SubElement(root, "MATRIX")
     for h in question.hypotheses:
-        element = ET.SubElement(hypotheses, "Hypothesis", id=xml_text(h.id))
-        _child(element, "Text", h.text)
+        element = ET.SubElement(matrix, "HYPOTHESIS", id=xml_text(h.id))
+        _child(element, "NAME", h.text)
         if h.note:
-            _child(element, "Note", h.note)
+            _child(element, "NOTES", h.note)
     items = {item.id: item for item in case.evidence}
     sources = {s.id: s for s in case.sources}
-    listing = ET.SubElement(root, "EvidenceList")
     for weight in verdict.evidence:
         item = items[weight.id]
         source = sources.get(item.source)
         credibility = case.credibility_of(item)
-        element = ET.SubElement(listing, "Evidence", id=xml_text(item.id), credibility=repr(credibility))
-        _child(element, "Description", item.quote)
-        _child(element, "Source", source.title if source else item.source, id=item.source)
-        if source and source.date:
-            _child(element, "Date", source.date)
-        if source and source.doc_type:
-            _child(element, "Type", source.doc_type)
-        _child(element, "Credibility", credibility_level(credibility))
-        _child(element, "Relevance", "High")
-        if item.note:
-            _child(element, "Note", item.note)
-        ratings = ET.SubElement(element, "Ratings")
-        for h in question.hypotheses:
-            _child(ratings, "Rating", weight.ach[h.id], hypothesis=h.id)
-    scores = ET.SubElement(root, "Scores")
-    counted = [w for w in verdict.evidence if w.counted]
-    for h in verdict.hypotheses:
-        plain = sum(INCONSISTENCY[w.ach[h.id]] for w in counted)
-        ET.SubElement(scores, "Score", hypothesis=xml_text(h.id), inconsistency=repr(plain),
-                      weightedInconsistency=repr(round(h.ach_inconsistency, 6)))
+        element = ET.SubElement(matrix, "EVIDENCE", id=xml_text(item.id), credibility=repr(credibility))
+        _child(element, "NAME", item.quote)
+        _child(element, "NOTES", item.note)
+        _child(element, "LINK", source.url if source else "")
+        _child(element, "TYPE", source.doc_type if source else "")
+        _child(element, "DATE", epoch_ms(source.date if source else None),
+               edtf=(source.date or "") if source else "")
+        _child(element, "CODE", item.id)
+        _child(element, "FLAG", 0)
+        _child(element, "SOURCE", source.title if source else item.source, id=item.source)
+        _child(element, "VALUES", ",".join(PARC_VALUE[weight.ach[h.id]] for h in question.hypotheses))
+        _child(element, "CREDIBILITY", credibility_level(credibility).upper())
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return root
 
 
-def achz_bytes(case: Case, verdict: Verdict) -> bytes:
-    """The .achz archive: matrix-1.xml, matrix-2.xml, ... one per question in case order."""
+def matrix_bytes(case: Case, question: Question, verdict: QuestionVerdict) -> bytes:
+    """One matrix as the importer wants it: UTF-16LE with a BOM, gzipped with a fixed time (same bytes each run)."""
+    text = '<?xml version="1.0" encoding="UTF-16"?>\n' + ET.tostring(
+        matrix_document(case, question, verdict), encoding="unicode") + "\n"
+    return gzip.compress(codecs.BOM_UTF16_LE + text.encode("utf-16-le"), mtime=0)
+
+
+def achz_files(case: Case, verdict: Verdict) -> dict[str, bytes]:
+    """Every question's .achz file, by question id, in case order."""
     weighed = {q.id: q for q in verdict.questions}
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for number, question in enumerate(case.questions, start=1):
-            member = zipfile.ZipInfo(MEMBER_NAME.format(number=number), date_time=ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(member, matrix_xml(case, question, weighed[question.id]))
-    return buffer.getvalue()
+    return {q.id: matrix_bytes(case, q, weighed[q.id]) for q in case.questions}
+
+
+def achz_bytes(case: Case, verdict: Verdict, question: str | None = None) -> bytes:
+    """The .achz file of `question`, or of the case's only question."""
+    ids = [q.id for q in case.questions]
+    if question is None and len(ids) == 1:
+        question = ids[0]
+    if question not in ids:
+        raise AchzQuestionError(
+            "an .achz file holds one matrix" + (f"; the case has no question {question!r}" if question else
+                                                 f" and the case has {len(ids)} questions"),
+            field="--question", hint=f"give --question with one of: {', '.join(ids)} (or -o DIR for a file each)")
+    return achz_files(case, verdict)[question]

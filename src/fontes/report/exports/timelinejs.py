@@ -3,12 +3,15 @@
 TimelineJS shows `text.headline` and `text.text` as HTML, so every piece of case text is
 HTML-escaped here; links are written only for http(s) URLs. Uncertain, approximate and
 ranged EDTF dates get a `display_date` in words (`April 1950 (uncertain)`), since the
-date objects alone would look exact. Undated sources are left out (a slide needs a date).
+date objects alone would look exact. Undated sources are left out (a slide needs a date), and
+so are secondary works (articles, books): their publication dates would stretch the time bar
+decades past the events, and they are no part of the record the timeline shows.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 
@@ -20,6 +23,18 @@ HEADLINE_CHARS = 120
 DOCUMENTS_GROUP = "Documents"
 EVENTS_GROUP = "Events"
 _DATE_KEYS = ("year", "month", "day")
+
+#: Source types that are later scholarship, not documents of the time.
+SECONDARY_TYPES = frozenset({"article", "book", "chapter", "book chapter", "review", "thesis"})
+
+#: Words whose full stop does not end a sentence (compared lower-case, without the stop).
+ABBREVIATIONS = frozenset({
+    "a.m", "p.m", "no", "nos", "st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "maj", "sgt",
+    "adm", "gov", "sen", "rep", "amb", "pres", "prof", "rev", "jr", "sr", "u.s", "u.n", "u.s.s.r", "vol",
+    "p", "pp", "cf", "ca", "e.g", "i.e", "etc", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "fig", "art", "para", "ch",
+})
+_CANDIDATE_END = re.compile(r"(\S+)[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 def date_object(parts: list[int]) -> dict[str, int]:
@@ -36,9 +51,28 @@ def _dates(parts: DateParts) -> dict[str, Any]:
     return slide
 
 
+def _ends_sentence(word: str) -> bool:
+    """Whether a full stop after `word` ends a sentence: not after an abbreviation or an initial."""
+    bare = word.lstrip("\"'([").lower()
+    if bare in ABBREVIATIONS:
+        return False
+    if len(bare) == 1 and bare.isalpha():
+        return False  # an initial: "John R. Jones"
+    return not re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare)  # "a.m", "u.s.a"
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end, skipping stops after abbreviations, initials and "No."."""
+    text = " ".join(text.split())
+    for match in _CANDIDATE_END.finditer(text):
+        if _ends_sentence(match.group(1)):
+            return text[:match.end()].rstrip()
+    return text
+
+
 def headline_of(summary: str) -> str:
     """The first sentence of a summary, cut to HEADLINE_CHARS characters."""
-    first = summary.strip().split(". ", 1)[0].rstrip(".")
+    first = first_sentence(summary).rstrip(".")
     return first if len(first) <= HEADLINE_CHARS else first[:HEADLINE_CHARS - 1].rstrip() + "…"
 
 
@@ -83,6 +117,8 @@ def timeline_data(case: Case) -> dict[str, Any]:
         if parts is not None:
             slides.append(((parts.start, 0), event_slide(case, event, parts)))
     for source in case.sources:
+        if source.doc_type.strip().lower() in SECONDARY_TYPES:
+            continue
         parts = date_parts(source.date)
         if parts is not None:
             slides.append(((parts.start, 1), source_slide(case, source, parts)))
