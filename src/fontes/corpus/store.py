@@ -15,7 +15,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -152,6 +152,9 @@ _SNIPPET_TOKENS = 16
 #: Ids looked up in one query (SQLite allows 999 parameters in old builds).
 _IDS_PER_QUERY = 500
 _LISTING_SNIPPET_CHARS = 160
+#: One `add` writes its documents this many characters of text (or documents) at a time.
+_BATCH_CHARS = 8_000_000
+_BATCH_DOCS = 5_000
 
 
 @dataclass(frozen=True)
@@ -260,39 +263,45 @@ class Store:
         """Add documents in ONE transaction; a document whose id is stored already replaces it.
 
         If anything fails (a bad document, an exception from the iterable, a killed process),
-        nothing of this call remains. The rows are written in bulk: each table and the search
-        index take all the documents in one statement.
+        nothing of this call remains. The iterable is read and written a batch at a time
+        (each table and the search index take a batch in one statement), so memory stays flat
+        however many documents it yields.
         """
         added = updated = 0
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction():
             self._shingles.discard()  # nothing left of an add that failed
-            latest: dict[str, tuple[Document, tuple]] = {}  # id -> its last document and row
-            for doc in docs:
-                if not isinstance(doc, Document):
-                    raise TypeError(f"Store.add takes Documents, not {type(doc).__name__}")
-                if doc.id in latest:  # given twice: the later one replaces the earlier
-                    updated += 1
-                latest[doc.id] = (doc, self._source_row(doc, now))
-            stored = self._numbers(list(latest))
-            # Numbered before the removals: a new document must not take a replaced one's number.
-            following = (self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0) + 1
-            for number in stored.values():
-                self._remove(number)
-            updated += len(stored)
-            added += len(latest) - len(stored)
-            numbered = []
-            for id_, (doc, row) in latest.items():
-                number = stored.get(id_)
-                if number is None:
-                    number, following = following, following + 1
-                numbered.append((number, doc, row))
-            try:
-                self._insert(numbered)
-            except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
-                raise _unencodable(numbered) from None
+            for batch in _batches(docs):
+                counts = self._add_batch(batch, now)
+                added, updated = added + counts.added, updated + counts.updated
             self._shingles.flush()
         return AddCounts(added, updated)
+
+    def _add_batch(self, docs: list[Document], now: str) -> AddCounts:
+        """Write one batch inside the caller's transaction; a later document of an id replaces earlier ones."""
+        updated = 0
+        latest: dict[str, tuple[Document, tuple]] = {}  # id -> its last document and row
+        for doc in docs:
+            if doc.id in latest:  # given twice: the later one replaces the earlier
+                updated += 1
+            latest[doc.id] = (doc, self._source_row(doc, now))
+        stored = self._numbers(list(latest))
+        # Numbered before the removals: a new document must not take a replaced one's number.
+        following = (self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0) + 1
+        for number in stored.values():
+            self._remove(number)
+        updated += len(stored)
+        numbered = []
+        for id_, (doc, row) in latest.items():
+            number = stored.get(id_)
+            if number is None:
+                number, following = following, following + 1
+            numbered.append((number, doc, row))
+        try:
+            self._insert(numbered)
+        except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
+            raise _unencodable(numbered) from None
+        return AddCounts(len(latest) - len(stored), updated)
 
     def _numbers(self, ids: list[str]) -> dict[str, int]:
         """Which of these ids are stored, and under which document number."""
@@ -512,6 +521,22 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise CorpusError(f"the search index is damaged: {exc}", file=str(self.path),
                               hint="re-ingest the sources into a new store") from None
+
+
+def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    """The documents in lists of about _BATCH_CHARS characters of text (or _BATCH_DOCS documents)."""
+    batch: list[Document] = []
+    chars = 0
+    for doc in docs:
+        if not isinstance(doc, Document):
+            raise TypeError(f"Store.add takes Documents, not {type(doc).__name__}")
+        batch.append(doc)
+        chars += len(doc.text)
+        if chars >= _BATCH_CHARS or len(batch) >= _BATCH_DOCS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def _opening(text: str) -> str:
