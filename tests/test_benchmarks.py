@@ -15,7 +15,7 @@ import pytest
 from conftest import SHARED, needs_shared
 
 REPO = Path(__file__).resolve().parent.parent
-EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput"]
+EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput", "scale"]
 FRUS_TEI = SHARED / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
 
 
@@ -84,3 +84,24 @@ def test_anchor_accuracies_are_shares_for_every_class(results):
     assert anchor["parameters"]["naive_quotations"] == 2 * len(classes)
     assert "partial_ratio" in anchor["parameters"]["naive_rule"]
     assert 0.0 <= anchor["raw"]["candidate_recall"] <= 1.0
+
+
+@needs_shared
+def test_scale_table_has_a_row_per_size_each_beside_its_bare_fts5_baseline(results):
+    scale = results["scale"]
+    rows = scale["raw"]["rows"]
+    assert [r["documents"] for r in rows] == [300, 600]
+    for row in rows:
+        assert row["ingest_added"] == row["documents"]
+        assert row["bare_fts5_seconds"] > 0 and row["ingest_ratio"] > 0
+        assert 0 < row["ingest_peak_mb"] and 0 < row["store_mb"]
+        assert 0 <= row["anchor_found_share"] <= 1
+    assert scale["raw"]["log_log_slopes"]["ingest_seconds"] is not None
+
+
+def test_slope_is_one_for_a_linear_cost_and_zero_for_a_flat_one():
+    from benchmarks.scale import slope
+
+    assert slope([10, 100, 1000], [2.0, 20.0, 200.0]) == pytest.approx(1.0)
+    assert slope([10, 100, 1000], [5.0, 5.0, 5.0]) == pytest.approx(0.0)
+    assert slope([10], [1.0]) is None

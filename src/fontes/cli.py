@@ -293,15 +293,18 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
 @click.option("--source", "source_id", help="Look only in this source (by id).")
 @click.option("--batch", type=click.File("r", encoding="utf-8"),
               help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.')
+@click.option("--workers", type=click.IntRange(min=1), help="Processes for --batch (default: every core).")
 @click.option("--json", "as_json", is_flag=True, help="Print the anchor as JSON.")
 @db_option
-def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, db_path: str | None) -> None:
+def anchor(quotation: str | None, source_id: str | None, batch, workers: int | None, as_json: bool,
+           db_path: str | None) -> None:
     """Find where a quotation sits in the corpus and how faithful it is.
 
     The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs),
     paraphrase, or not-found. Only the few documents an index names are aligned.
     """
     from fontes.anchor import anchor_quote
+    from fontes.anchor.batch import Request, anchor_many
     from fontes.errors import AnchorError
 
     if (quotation is None) == (batch is None):
@@ -314,7 +317,7 @@ def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, d
             else:
                 print_anchor(quotation, result, store)
             return
-        failed = 0
+        requests, numbers, failed = [], [], 0
         for number, line in enumerate(batch, 1):
             if not line.strip():
                 continue
@@ -322,11 +325,18 @@ def anchor(quotation: str | None, source_id: str | None, batch, as_json: bool, d
                 request = json.loads(line)
                 if not isinstance(request, dict) or not isinstance(request.get("quote"), str):
                     raise ValueError('each line needs {"id": ..., "quote": "..."}')
-                result = anchor_quote(request["quote"], store, source_id=request.get("source") or source_id)
-            except (ValueError, AnchorError) as exc:
+            except ValueError as exc:
                 failed += 1
                 click.echo(f"{batch.name}:{number}: {exc}", err=True)
                 continue
+            requests.append(request)
+            numbers.append(number)
+    work = [Request(r["quote"], r.get("source") or source_id) for r in requests]
+    for request, number, result in zip(requests, numbers, anchor_many(work, store.path, workers)):
+        if isinstance(result, AnchorError):
+            failed += 1
+            click.echo(f"{batch.name}:{number}: {result}", err=True)
+        else:
             click.echo(json.dumps(result.to_json(request.get("id")), ensure_ascii=False))
     if failed:
         sys.exit(1)
