@@ -105,3 +105,13 @@ def test_slope_is_one_for_a_linear_cost_and_zero_for_a_flat_one():
     assert slope([10, 100, 1000], [2.0, 20.0, 200.0]) == pytest.approx(1.0)
     assert slope([10, 100, 1000], [5.0, 5.0, 5.0]) == pytest.approx(0.0)
     assert slope([10], [1.0]) is None
+
+
+def test_the_scale_plot_draws_one_line_per_cost_with_its_slope():
+    from benchmarks.plot import SERIES, svg
+
+    rows = [{"documents": n, **{key: n / 1000 + 1 for key, _, _ in SERIES}} for n in (1_000, 10_000, 100_000)]
+    drawing = svg(rows, {"ingest_seconds": 0.98})
+    assert drawing.count("<polyline") == len(SERIES)
+    assert "fontes ingest (s), slope 0.98" in drawing
+    assert "100,000" in drawing

@@ -294,10 +294,14 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
 @click.option("--batch", type=click.File("r", encoding="utf-8"),
               help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.')
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for --batch (default: every core).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run --batch on this Dask scheduler (tcp://host:8786), over the partitions of --parquet.")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
+              help="The corpus partitions for --dask, written by `fontes export-corpus --parquet DIR`.")
 @click.option("--json", "as_json", is_flag=True, help="Print the anchor as JSON.")
 @db_option
-def anchor(quotation: str | None, source_id: str | None, batch, workers: int | None, as_json: bool,
-           db_path: str | None) -> None:
+def anchor(quotation: str | None, source_id: str | None, batch, workers: int | None, dask_address: str | None,
+           parquet_dir: str | None, as_json: bool, db_path: str | None) -> None:
     """Find where a quotation sits in the corpus and how faithful it is.
 
     The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs),
@@ -309,6 +313,8 @@ def anchor(quotation: str | None, source_id: str | None, batch, workers: int | N
 
     if (quotation is None) == (batch is None):
         raise click.UsageError("give a QUOTATION or --batch FILE, not both and not neither")
+    if (dask_address is None) != (parquet_dir is None) or (dask_address and batch is None):
+        raise click.UsageError("--dask ADDRESS goes with --parquet DIR and --batch FILE")
     with open_store(db_path) as store:
         if batch is None:
             result = anchor_quote(quotation, store, source_id=source_id)
@@ -332,7 +338,13 @@ def anchor(quotation: str | None, source_id: str | None, batch, workers: int | N
             requests.append(request)
             numbers.append(number)
     work = [Request(r["quote"], r.get("source") or source_id) for r in requests]
-    for request, number, result in zip(requests, numbers, anchor_many(work, store.path, workers)):
+    if dask_address:
+        from fontes.anchor.distributed import anchor_on_dask
+
+        results = anchor_on_dask(work, parquet_dir, dask_address)
+    else:
+        results = anchor_many(work, store.path, workers)
+    for request, number, result in zip(requests, numbers, results):
         if isinstance(result, AnchorError):
             failed += 1
             click.echo(f"{batch.name}:{number}: {result}", err=True)
@@ -429,6 +441,25 @@ def export_command(fmt: str, case_dir: str | None, output: str | None) -> None:
         sys.stdout.buffer.write(data)
     else:
         click.echo(data, nl=False)
+
+
+@cli.command(name="export-corpus")
+@click.option("--parquet", "folder", required=True, type=click.Path(file_okay=False),
+              help="Folder for the part-NNNNN.parquet files (needs pip install 'fontes[dask]').")
+@click.option("--rows", type=click.IntRange(min=1), default=50_000, show_default=True,
+              help="Documents per partition.")
+@db_option
+def export_corpus(folder: str, rows: int, db_path: str | None) -> None:
+    """Write the corpus store as Parquet partitions, for `fontes anchor --batch --dask`."""
+    from fontes.corpus.parquet import export_parquet
+    from fontes.errors import CorpusError
+
+    store = existing_store(db_path)
+    if store is None:
+        raise CorpusError("no corpus store yet", hint="fontes ingest or fontes pull first")
+    with store:
+        written = export_parquet(store, folder, rows=rows)
+        click.echo(f"{len(store)} documents in {len(written)} partition(s) in {folder}")
 
 
 @cli.command(name="import")

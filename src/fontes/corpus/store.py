@@ -385,6 +385,11 @@ class Store:
                         text_complete=None if complete is None else bool(complete), summary=m["summary"],
                         place=m["place"], mirror_urls=json.loads(m["mirror_urls"]), origin=m["origin"])
 
+    def documents_in_order(self) -> Iterator[tuple[str, str, str | None, str]]:
+        """(id, title, date, text) of every document in the order stored, read as they are used."""
+        yield from self._db.execute("SELECT s.id, s.title, s.date, t.text FROM sources s "
+                                    "JOIN texts t ON t.doc = s.doc ORDER BY s.doc")
+
     def ids(self) -> list[str]:
         """Every stored id, sorted."""
         return [r[0] for r in self._db.execute("SELECT id FROM sources ORDER BY id")]
