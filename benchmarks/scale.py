@@ -68,9 +68,12 @@ target, quotes = sys.argv[1], json.loads(open(sys.argv[2]).read())
 with Store(target) as store:
     anchor_quote(quotes[0]["quote"], store)  # warm the page cache and imports
     start = time.perf_counter()
-    found = sum(anchor_quote(q["quote"], store).source == q["source"] for q in quotes)
+    sources = [anchor_quote(q["quote"], store).source for q in quotes]
     took = time.perf_counter() - start
-print(json.dumps({"seconds": took, "quotations": len(quotes), "found_in_its_source": found,
+    # Right when it names the document the passage was cut from, or another holding it word for word.
+    found = sum(s == q["source"] or (s is not None and " ".join(store.get(s).text.split()).count(q["quote"]) > 0)
+                for s, q in zip(sources, quotes))
+print(json.dumps({"seconds": took, "quotations": len(quotes), "found": found,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -148,7 +151,7 @@ def measure_size(run: Run, size: int) -> dict:
         "ingest_mb_per_s": megabytes / ingest["seconds"], "store_mb": fontes_db.stat().st_size / 1e6,
         "ingest_ratio": ingest["seconds"] / bare["seconds"], "ingest_added": ingest["added"],
         "anchor_ms_per_quotation": 1000 * anchor["seconds"] / anchor["quotations"],
-        "anchor_found_share": anchor["found_in_its_source"] / anchor["quotations"],
+        "anchor_found_share": anchor["found"] / anchor["quotations"],
         "anchor_peak_mb": anchor["peak_mb"],
     }
     bare_db.unlink()
@@ -179,11 +182,13 @@ def run(run: Run) -> dict:
         "summary": [
             summary_row(f"Ingest at {r['documents']:,} docs", f"{r['ingest_seconds']:.1f} s, "
                         f"{r['ingest_peak_mb']:.0f} MB peak", f"bare FTS5 {r['bare_fts5_seconds']:.1f} s",
-                        times(r["ingest_ratio"], "slower"), "<= 2x, < 500 MB")
+                        times(r["ingest_ratio"], "slower"), "<= 2x, < 500 MB",
+                        r["ingest_ratio"] <= 2 and r["ingest_peak_mb"] < 500)
             for r in rows
         ] + [
             summary_row(f"Anchoring at {r['documents']:,} docs", f"{r['anchor_ms_per_quotation']:.2f} ms/quote",
-                        f"{r['anchor_found_share']:.0%} in its source", "", "< 10 ms")
+                        f"{r['anchor_found_share']:.0%} found word for word", "", "< 10 ms",
+                        r["anchor_ms_per_quotation"] < 10)
             for r in rows
         ],
     }
