@@ -74,3 +74,40 @@ def test_dask_answers_equal_the_single_machine_ones(store, tmp_path):
             continue
         assert result == expected, request
     assert sum(r.fidelity == "verbatim" for r in on_dask if not isinstance(r, AnchorError)) >= 20
+
+
+def test_the_cli_exports_partitions_and_anchors_a_batch_on_the_cluster(store, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from fontes.cli import cli
+
+    store_path = str(store.path)
+    exported = CliRunner().invoke(cli, ["export-corpus", "--parquet", str(tmp_path / "p"), "--rows", "50",
+                                        "--db", store_path])
+    assert exported.exit_code == 0, exported.output
+    assert "90 documents in 2 partition(s)" in exported.output
+    batch = tmp_path / "q.jsonl"
+    passage = " ".join(store.get("c042").text.split()[10:22])
+    batch.write_text(json.dumps({"id": "a", "quote": passage}) + "\n"
+                     + json.dumps({"id": "b", "quote": "x", "source": "nowhere"}) + "\n")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        result = CliRunner().invoke(cli, ["anchor", "--batch", str(batch), "--dask", cluster.scheduler_address,
+                                          "--parquet", str(tmp_path / "p"), "--db", store_path])
+    assert result.exit_code == 1  # the unknown source
+    lines = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert [(x["id"], x["source"], x["fidelity"]) for x in lines] == [("a", "c042", "verbatim")]
+    assert "q.jsonl:2: source: no source 'nowhere'" in result.stderr
+
+
+def test_dask_needs_its_partitions(tmp_path):
+    from click.testing import CliRunner
+
+    from fontes.cli import cli
+
+    (tmp_path / "q.jsonl").write_text('{"quote": "x"}\n')
+    result = CliRunner().invoke(cli, ["anchor", "--batch", str(tmp_path / "q.jsonl"), "--dask", "tcp://x:1",
+                                      "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2 and "--parquet DIR" in result.output
