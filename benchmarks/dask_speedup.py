@@ -28,15 +28,16 @@ def timed_batch(requests, parts: Path, workers: int) -> tuple[float, list]:
 
     from fontes.anchor.distributed import anchor_on_dask
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Client(cluster) as client:
         start = time.perf_counter()
         answers = anchor_on_dask(requests, parts, client)
         return time.perf_counter() - start, answers
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.dask_speedup", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.dask_speedup",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--quotations", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1950)

@@ -44,9 +44,11 @@ def svg(rows: list[dict], slopes: dict[str, float | None]) -> str:
     for power in range(y_low, y_high + 1):
         parts.append(f'<line x1="{_MARGIN}" x2="{x(max(sizes)) + 10:.1f}" y1="{y(10 ** power):.1f}" '
                      f'y2="{y(10 ** power):.1f}" stroke="#ddd"/>')
-        parts.append(f'<text x="{_MARGIN - 6}" y="{y(10 ** power) + 4:.1f}" text-anchor="end">{10 ** power:g}</text>')
+        parts.append(f'<text x="{_MARGIN - 6}" y="{y(10 ** power) + 4:.1f}" '
+                     f'text-anchor="end">{10 ** power:g}</text>')
     for size in sizes:
-        parts.append(f'<text x="{x(size):.1f}" y="{_HEIGHT - _MARGIN + 16}" text-anchor="middle">{size:,}</text>')
+        parts.append(f'<text x="{x(size):.1f}" y="{_HEIGHT - _MARGIN + 16}" '
+                     f'text-anchor="middle">{size:,}</text>')
     parts.append(f'<text x="{_MARGIN}" y="{_HEIGHT - 14}">documents in the corpus (log scale); '
                  'costs on a log scale</text>')
     for number, (key, label, colour) in enumerate(SERIES):

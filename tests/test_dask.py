@@ -94,8 +94,9 @@ def test_the_cli_exports_partitions_and_anchors_a_batch_on_the_cluster(store, tm
                      + json.dumps({"id": "b", "quote": "x", "source": "nowhere"}) + "\n")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster:
-        result = CliRunner().invoke(cli, ["anchor", "--batch", str(batch), "--dask", cluster.scheduler_address,
-                                          "--parquet", str(tmp_path / "p"), "--db", store_path])
+        result = CliRunner().invoke(cli, ["anchor", "--batch", str(batch), "--dask",
+                                          cluster.scheduler_address, "--parquet", str(tmp_path / "p"),
+                                          "--db", store_path])
     assert result.exit_code == 1  # the unknown source
     lines = [json.loads(line) for line in result.stdout.strip().splitlines()]
     assert [(x["id"], x["source"], x["fidelity"]) for x in lines] == [("a", "c042", "verbatim")]

@@ -15,7 +15,9 @@ from fontes.corpus import Document, Store, ingest_paths, shingle_index
 from fontes.errors import AnchorError, CorpusError
 from fontes.model import Source
 
-WORDS = ["army", "troops", "border", "crossed", "parallel", "north", "south", "attack", "reported", "morning", "units", "ambassador", "cable", "secret", "plan", "moved", "artillery", "river", "village", "division", "ordered"]
+WORDS = ["army", "troops", "border", "crossed", "parallel", "north", "south", "attack", "reported",
+         "morning", "units", "ambassador", "cable", "secret", "plan", "moved", "artillery", "river",
+         "village", "division", "ordered"]
 
 
 def record(number: int, rng: random.Random) -> dict:
@@ -45,12 +47,14 @@ def test_a_file_of_many_batches_is_stored_whole(tmp_path, small_batches):
         summary = ingest_paths([tmp_path / "c.jsonl"], store)
         assert (summary.added, summary.updated, summary.failed) == (420, 0, [])
         assert len(store) == 420
-        assert store.candidates(store.get("d00321").text.split(" serial")[0][-80:] + " serial 321 ends")[0] == "d00321"
+        passage = store.get("d00321").text.split(" serial")[0][-80:] + " serial 321 ends"
+        assert store.candidates(passage)[0] == "d00321"
 
 
 def test_an_id_repeated_in_a_later_batch_replaces_the_earlier_document(tmp_path, small_batches):
     with Store(tmp_path / "s.db") as store:
-        docs = [Document(source=Source(id=f"x{n}", title="t"), text=f"first text number {n}") for n in range(120)]
+        docs = [Document(source=Source(id=f"x{n}", title="t"), text=f"first text number {n}")
+                for n in range(120)]
         docs.append(Document(source=Source(id="x3", title="t"), text="the second text of three"))
         counts = store.add(docs)
         assert (counts.added, counts.updated) == (120, 1)

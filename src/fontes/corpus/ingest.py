@@ -118,7 +118,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: Store,
 
 
 def _read(path: Path, failed: list[str]) -> Iterator[Document]:
-    """The file's documents, one by one (its bad records appended to `failed`); CorpusError for the whole file."""
+    """The file's documents one by one (bad records appended to `failed`); CorpusError for the whole file."""
     module_name, function_name = READERS[detect_format(path)]
     try:
         reader = getattr(importlib.import_module(module_name), function_name)

@@ -278,7 +278,7 @@ class Store:
         return AddCounts(added, updated)
 
     def _add_batch(self, docs: list[Document], now: str) -> AddCounts:
-        """Write one batch inside the caller's transaction; a later document of an id replaces earlier ones."""
+        """Write one batch inside the caller's transaction; a later document replaces one of its id."""
         updated = 0
         latest: dict[str, tuple[Document, tuple]] = {}  # id -> its last document and row
         for doc in docs:
