@@ -50,8 +50,11 @@ docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables f
 clean:
 	rm -rf $(VENV) $(LATEST) build src/*.egg-info .pytest_cache .hypothesis
 
+#: Corpus sizes of the scale table; `make bench SIZES="10000 100000 1000000"` adds the million (slow).
+SIZES ?= 10000 100000
+
 bench: $(STAMP)  ## measure speed against same-run baselines; tables to the terminal, JSON to benchmarks/results/
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks --sizes $(SIZES)
 
 fuzz: $(STAMP)  ## 10,000 format-aware inputs per reader, a table of the results (fuzz/results/last.json)
 	$(BIN)/python -m fuzz --inputs 10000

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from rich.console import Console
 
-from benchmarks import anchor_throughput, frus_tei_throughput, ingest_jsonl, locations, search_latency
+from benchmarks import anchor_throughput, frus_tei_throughput, ingest_jsonl, locations, scale, search_latency
 from benchmarks.context import Run, Settings
 from benchmarks.results import SCHEMA, load_average, machine_facts, write_result
 from benchmarks.table import print_table
 
 #: In the order they run: the JSONL ingest makes the store the search and anchor benchmarks use.
 BENCHMARKS = {module.NAME: module for module in (ingest_jsonl, frus_tei_throughput, search_latency,
-                                                 anchor_throughput)}
+                                                 anchor_throughput, scale)}
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -28,6 +28,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     else:
         settings = Settings()
     settings.seed = args.seed
+    settings.sizes = args.sizes or ([300, 600] if args.quick else None)
     for name in ("docs", "queries", "quotes_per_class", "naive_quotes_per_class"):
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
@@ -43,6 +44,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quotes-per-class", type=int, help="quotations of each class (default 100)")
     parser.add_argument("--naive-quotes-per-class", type=int,
                         help="of those, how many the naive anchoring baseline runs on (default 12)")
+    parser.add_argument("--sizes", type=int, nargs="+",
+                        help="corpus sizes of the scale table (default 10000 100000 1000000)")
     parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), help="run only these benchmarks")
     parser.add_argument("--results", type=Path, default=locations.RESULTS, help="folder for the JSON results")
     parser.add_argument("--cache", type=Path, default=locations.CACHE, help="folder for built corpora and stores")

@@ -25,6 +25,7 @@ class Settings:
     tei_megabytes: float = 10.0
     repeats: int = 3
     measure_memory: bool = True
+    sizes: list[int] | None = None  # corpus sizes of the scale table (None: its defaults)
 
 
 @dataclass

@@ -15,7 +15,7 @@ import pytest
 from conftest import SHARED, needs_shared
 
 REPO = Path(__file__).resolve().parent.parent
-EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput"]
+EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput", "scale"]
 FRUS_TEI = SHARED / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
 
 
@@ -84,3 +84,34 @@ def test_anchor_accuracies_are_shares_for_every_class(results):
     assert anchor["parameters"]["naive_quotations"] == 2 * len(classes)
     assert "partial_ratio" in anchor["parameters"]["naive_rule"]
     assert 0.0 <= anchor["raw"]["candidate_recall"] <= 1.0
+
+
+@needs_shared
+def test_scale_table_has_a_row_per_size_each_beside_its_bare_fts5_baseline(results):
+    scale = results["scale"]
+    rows = scale["raw"]["rows"]
+    assert [r["documents"] for r in rows] == [300, 600]
+    for row in rows:
+        assert row["ingest_added"] == row["documents"]
+        assert row["bare_fts5_seconds"] > 0 and row["ingest_ratio"] > 0
+        assert 0 < row["ingest_peak_mb"] and 0 < row["store_mb"]
+        assert 0 <= row["anchor_found_share"] <= 1
+    assert scale["raw"]["log_log_slopes"]["ingest_seconds"] is not None
+
+
+def test_slope_is_one_for_a_linear_cost_and_zero_for_a_flat_one():
+    from benchmarks.scale import slope
+
+    assert slope([10, 100, 1000], [2.0, 20.0, 200.0]) == pytest.approx(1.0)
+    assert slope([10, 100, 1000], [5.0, 5.0, 5.0]) == pytest.approx(0.0)
+    assert slope([10], [1.0]) is None
+
+
+def test_the_scale_plot_draws_one_line_per_cost_with_its_slope():
+    from benchmarks.plot import SERIES, svg
+
+    rows = [{"documents": n, **{key: n / 1000 + 1 for key, _, _ in SERIES}} for n in (1_000, 10_000, 100_000)]
+    drawing = svg(rows, {"ingest_seconds": 0.98})
+    assert drawing.count("<polyline") == len(SERIES)
+    assert "fontes ingest (s), slope 0.98" in drawing
+    assert "100,000" in drawing

@@ -258,9 +258,8 @@ def search(query: str, date_from, date_to, author, recipient, archive, limit: in
     """
     from fontes.case import load_case
     from fontes.case.actors import names_for
-    from fontes.report.corpus_views import print_hits
-
     from fontes.corpus import open_corpus
+    from fontes.report.corpus_views import print_hits
 
     case = load_case(case_dir) if (author or recipient) else None
     with open_corpus(db_path) as store:
@@ -333,17 +332,24 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
 @click.option("--source", "source_id", help="Look only in this source (by id).")
 @click.option("--batch", type=click.Path(dir_okay=False),
               help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.')
+@click.option("--workers", type=click.IntRange(min=1), help="Processes for --batch (default: every core).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run --batch on this Dask scheduler (tcp://host:8786), over the partitions of --parquet.")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
+              help="The corpus partitions for --dask, written by `fontes export-corpus --parquet DIR`.")
 @click.option("--json", "as_json", is_flag=True, help="Print the anchor as JSON.")
 @click.option("--annotation", is_flag=True,
               help="Print a full W3C Web Annotation (batch: an \"annotation\" field on each line).")
 @db_option
-def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_json: bool, annotation: bool,
+def anchor(quotation: str | None, source_id: str | None, batch: str | None, workers: int | None,
+           dask_address: str | None, parquet_dir: str | None, as_json: bool, annotation: bool,
            db_path: str | None) -> None:
     """Find where a quotation sits in the corpus and how faithful it is.
 
     The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs),
     paraphrase, or not-found. Only the few documents an index names are aligned. With
-    --batch, every good line is answered and every bad one named (exit 1 if any).
+    --batch, every good line is answered (on every core, or on a Dask cluster) and every bad
+    one named (exit 1 if any).
     """
     from fontes.anchor import anchor_quote
     from fontes.anchor.batch import anchor_batch, read_batch_text
@@ -352,6 +358,8 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_j
 
     if (quotation is None) == (batch is None):
         raise click.UsageError("give a QUOTATION or --batch FILE, not both and not neither")
+    if (dask_address is None) != (parquet_dir is None) or (dask_address and batch is None):
+        raise click.UsageError("--dask ADDRESS goes with --parquet DIR and --batch FILE")
     if batch is not None:
         read_batch_text(batch)  # a file that is not JSONL text is refused before the store is opened
     with open_corpus(db_path) as store:
@@ -366,7 +374,8 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, as_j
                 print_anchor(quotation, result, store)
             return
         failed = 0
-        for line in anchor_batch(batch, store, source_id=source_id):
+        dask = (dask_address, parquet_dir) if dask_address and parquet_dir else None
+        for line in anchor_batch(batch, store.path, source_id=source_id, workers=workers, dask=dask):
             if line.anchor is None:
                 failed += 1
                 click.echo(f"{batch}:{line.number}: {line.problem}", err=True)
@@ -491,6 +500,22 @@ def export_command(fmt: str, case_dir: str | None, db_path: str | None, question
         sys.stdout.buffer.write(data)
     else:
         click.echo(data, nl=False)
+
+
+@cli.command(name="export-corpus")
+@click.option("--parquet", "folder", required=True, type=click.Path(file_okay=False),
+              help="Folder for the part-NNNNN.parquet files (needs pip install 'fontes[dask]').")
+@click.option("--rows", type=click.IntRange(min=1), default=50_000, show_default=True,
+              help="Documents per partition.")
+@db_option
+def export_corpus(folder: str, rows: int, db_path: str | None) -> None:
+    """Write the corpus store as Parquet partitions, for `fontes anchor --batch --dask`."""
+    from fontes.corpus import open_corpus
+    from fontes.corpus.parquet import export_parquet
+
+    with open_corpus(db_path) as store:
+        written = export_parquet(store, folder, rows=rows)
+        click.echo(f"{len(store)} documents in {len(written)} partition(s) in {folder}")
 
 
 @cli.command(name="import")

@@ -109,20 +109,18 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: Store,
                  progress: Progress | None = None) -> IngestSummary:
     """Ingest files (folders are walked, README/LICENSE files and hidden files skipped).
 
-    Per file: read all its records (a bad one -> a line in `failed`, skipped), then add the
-    file's documents in one transaction. `progress(done, total, path)` after each file.
+    Per file: its records stream into one transaction (a bad one -> a line in `failed`,
+    skipped), so memory does not grow with the file. `progress(done, total, path)` after each file.
     """
     summary = IngestSummary()
     files = list(_expand(paths, summary.failed))
     for done, path in enumerate(files, 1):
         name = os.fspath(path)
         try:
-            docs = _read(path, summary.failed)
-            if docs:
-                counts = store.add(docs)
-                summary.added += counts.added
-                summary.updated += counts.updated
-                summary.unchanged += counts.unchanged
+            counts = store.add(_read(path, summary.failed))
+            summary.added += counts.added
+            summary.updated += counts.updated
+            summary.unchanged += counts.unchanged
         except CorpusError as exc:
             if exc.file is None:
                 exc.file = name
@@ -149,25 +147,24 @@ def ingest_into_store(paths: Iterable[str | os.PathLike[str]], db_path: str | os
     return summary, held, where
 
 
-def _read(path: Path, failed: list[str]) -> list[Document]:
-    """The file's documents (its bad records appended to `failed`); CorpusError for the whole file."""
+def _read(path: Path, failed: list[str]) -> Iterator[Document]:
+    """The file's documents one by one (bad records appended to `failed`); CorpusError for the whole file."""
     module_name, function_name = READERS[detect_format(path)]
     try:
         reader = getattr(importlib.import_module(module_name), function_name)
     except (ImportError, AttributeError):
         raise CorpusError(f"needs {module_name}.{function_name}, which this fontes lacks",
                           hint="update fontes") from None
-    docs: list[Document] = []
-    errors = 0
+    docs = errors = 0
     for item in reader(path):
         if isinstance(item, CorpusError):
             failed.append(str(item))
             errors += 1
         else:
-            docs.append(item)
+            docs += 1
+            yield item
     if not docs and not errors:
         raise CorpusError("holds no documents", hint="is it the file you meant?")
-    return docs
 
 
 def _expand(paths: Iterable[str | os.PathLike[str]], failed: list[str]) -> Iterator[Path]:

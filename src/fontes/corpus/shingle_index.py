@@ -23,8 +23,9 @@ SCHEMA = "CREATE TABLE shingles (hash INTEGER PRIMARY KEY, docs BLOB NOT NULL)"
 
 #: Texts are fingerprinted this many characters at a time (numpy's working arrays stay small)...
 _FINGERPRINT_CHARS = 2_000_000
-#: ...and merged into the table once this many (fingerprint, document) pairs wait (~32 MB).
-_MERGE_PAIRS = 4_000_000
+#: ...and merged into the table once this many (fingerprint, document) pairs wait (~16 MB;
+#: their per-fingerprint dict at a merge is several times that).
+_MERGE_PAIRS = 2_000_000
 #: When every fingerprint of a quotation is common, this many of the rarest are counted.
 _RAREST_WHEN_ALL_COMMON = 3
 #: Fingerprints looked up or read back per SQL statement.
@@ -105,10 +106,17 @@ def _merge(db: sqlite3.Connection, added: np.ndarray, removed: np.ndarray) -> No
     """
     plus, minus = _by_fingerprint(added), _by_fingerprint(removed)
     touched = sorted(plus.keys() | minus.keys()) if minus else list(plus)
+    for start in range(0, len(touched), _LOOKUP_BATCH):  # a slice at a time: stored rows stay few
+        _merge_rows(db, touched[start:start + _LOOKUP_BATCH], plus, minus)
+
+
+def _merge_rows(db: sqlite3.Connection, touched: list[int], plus: dict[int, bytes],
+                minus: dict[int, bytes]) -> None:
+    """Write the merged rows of these fingerprints (see `_merge`)."""
     stored = _stored_rows(db, touched)
     inserts, updates, deletes = [], [], []
     for hash_ in touched:
-        old, new = stored.get(hash_), plus.get(hash_, b"")
+        old, new = stored.pop(hash_, None), plus.get(hash_, b"")
         if old is None:
             inserts.append((hash_, new))
             continue

@@ -15,7 +15,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -152,6 +152,9 @@ _SNIPPET_TOKENS = 16
 #: Ids looked up in one query (SQLite allows 999 parameters in old builds).
 _IDS_PER_QUERY = 500
 _LISTING_SNIPPET_CHARS = 160
+#: One `add` writes its documents this many characters of text (or documents) at a time.
+_BATCH_CHARS = 8_000_000
+_BATCH_DOCS = 5_000
 
 
 @dataclass(frozen=True)
@@ -261,42 +264,49 @@ class Store:
         """Add documents in ONE transaction; a document whose id is stored already replaces it.
 
         If anything fails (a bad document, an exception from the iterable, a killed process),
-        nothing of this call remains. The rows are written in bulk: each table and the search
-        index take all the documents in one statement.
+        nothing of this call remains. The iterable is read and written a batch at a time
+        (each table and the search index take a batch in one statement), so memory stays flat
+        however many documents it yields.
         """
-        added = updated = 0
+        added = updated = unchanged = 0
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction():
             self._shingles.discard()  # nothing left of an add that failed
-            latest: dict[str, tuple[Document, tuple]] = {}  # id -> its last document and row
-            for doc in docs:
-                if not isinstance(doc, Document):
-                    raise TypeError(f"Store.add takes Documents, not {type(doc).__name__}")
-                if doc.id in latest:  # given twice: the later one replaces the earlier
-                    updated += 1
-                latest[doc.id] = (doc, self._source_row(doc, now))
-            stored = self._numbers(list(latest))
-            unchanged = [id_ for id_ in stored if _same_document(self.get(id_), latest[id_][0])]
-            for id_ in unchanged:  # stored as it is: nothing to rewrite
-                del latest[id_], stored[id_]
-            # Numbered before the removals: a new document must not take a replaced one's number.
-            following = (self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0) + 1
-            for number in stored.values():
-                self._remove(number)
-            updated += len(stored)
-            added += len(latest) - len(stored)
-            numbered = []
-            for id_, (doc, row) in latest.items():
-                number = stored.get(id_)
-                if number is None:
-                    number, following = following, following + 1
-                numbered.append((number, doc, row))
-            try:
-                self._insert(numbered)
-            except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
-                raise _unencodable(numbered) from None
+            for batch in _batches(docs):
+                counts = self._add_batch(batch, now)
+                added, updated = added + counts.added, updated + counts.updated
+                unchanged += counts.unchanged
             self._shingles.flush()
-        return AddCounts(added, updated, len(unchanged))
+        return AddCounts(added, updated, unchanged)
+
+    def _add_batch(self, docs: list[Document], now: str) -> AddCounts:
+        """Write one batch inside the caller's transaction; a later document replaces one of its id."""
+        updated = 0
+        latest: dict[str, tuple[Document, tuple]] = {}  # id -> its last document and row
+        for doc in docs:
+            if doc.id in latest:  # given twice: the later one replaces the earlier
+                updated += 1
+            latest[doc.id] = (doc, self._source_row(doc, now))
+        stored = self._numbers(list(latest))
+        unchanged = [id_ for id_ in stored if _same_document(self.get(id_), latest[id_][0])]
+        for id_ in unchanged:  # stored as it is: nothing to rewrite
+            del latest[id_], stored[id_]
+        # Numbered before the removals: a new document must not take a replaced one's number.
+        following = (self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0) + 1
+        for number in stored.values():
+            self._remove(number)
+        updated += len(stored)
+        numbered = []
+        for id_, (doc, row) in latest.items():
+            number = stored.get(id_)
+            if number is None:
+                number, following = following, following + 1
+            numbered.append((number, doc, row))
+        try:
+            self._insert(numbered)
+        except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
+            raise _unencodable(numbered) from None
+        return AddCounts(len(latest) - len(stored), updated, len(unchanged))
 
     def _numbers(self, ids: list[str]) -> dict[str, int]:
         """Which of these ids are stored, and under which document number."""
@@ -385,6 +395,11 @@ class Store:
         if len(self) == 0:
             raise CorpusError("the corpus is empty: no document has been ingested", file=str(self.path),
                               hint="fontes ingest ../shared/corpus/ (or your own files)")
+
+    def documents_in_order(self) -> Iterator[tuple[str, str, str | None, str]]:
+        """(id, title, date, text) of every document in the order stored, read as they are used."""
+        yield from self._db.execute("SELECT s.id, s.title, s.date, t.text FROM sources s "
+                                    "JOIN texts t ON t.doc = s.doc ORDER BY s.doc")
 
     def ids(self) -> list[str]:
         """Every stored id, sorted."""
@@ -543,6 +558,21 @@ def _same_document(stored: Document | None, new: Document) -> bool:
     """Whether `new` holds exactly what is stored already; where it was read from does not count
     (the same documents in a moved or renamed file are unchanged)."""
     return stored is not None and stored.model_copy(update={"origin": new.origin}) == new
+
+def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    """The documents in lists of about _BATCH_CHARS characters of text (or _BATCH_DOCS documents)."""
+    batch: list[Document] = []
+    chars = 0
+    for doc in docs:
+        if not isinstance(doc, Document):
+            raise TypeError(f"Store.add takes Documents, not {type(doc).__name__}")
+        batch.append(doc)
+        chars += len(doc.text)
+        if chars >= _BATCH_CHARS or len(batch) >= _BATCH_DOCS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def _opening(text: str) -> str:

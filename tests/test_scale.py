@@ -1,0 +1,121 @@
+"""Ingest at scale streams in flat memory and keeps its one transaction; batch anchoring on
+several processes gives what one process gives, in the same order."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+import fontes.corpus.store as store_module
+from fontes.anchor import anchor_quote
+from fontes.anchor.batch import Request, anchor_many
+from fontes.corpus import Document, Store, ingest_paths, shingle_index
+from fontes.errors import AnchorError, CorpusError
+from fontes.model import Source
+
+WORDS = ["army", "troops", "border", "crossed", "parallel", "north", "south", "attack", "reported",
+         "morning", "units", "ambassador", "cable", "secret", "plan", "moved", "artillery", "river",
+         "village", "division", "ordered"]
+
+
+def record(number: int, rng: random.Random) -> dict:
+    text = " ".join(rng.choice(WORDS) for _ in range(60)) + f" serial {number} ends here."
+    return {"id": f"d{number:05d}", "title": f"Cable {number}", "text": text, "credibility": 0.8}
+
+
+def write_corpus(path, count: int, seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    records = [record(n, rng) for n in range(count)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return records
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Batches of 50 documents and shingle merges every 20,000 pairs, so a few hundred
+    documents take several of each (the real sizes bound memory the same way, higher up)."""
+    monkeypatch.setattr(store_module, "_BATCH_DOCS", 50)
+    monkeypatch.setattr(shingle_index, "_FINGERPRINT_CHARS", 20_000)
+    monkeypatch.setattr(shingle_index, "_MERGE_PAIRS", 20_000)
+
+
+def test_a_file_of_many_batches_is_stored_whole(tmp_path, small_batches):
+    write_corpus(tmp_path / "c.jsonl", 420)
+    with Store(tmp_path / "s.db") as store:
+        summary = ingest_paths([tmp_path / "c.jsonl"], store)
+        assert (summary.added, summary.updated, summary.failed) == (420, 0, [])
+        assert len(store) == 420
+        passage = store.get("d00321").text.split(" serial")[0][-80:] + " serial 321 ends"
+        assert store.candidates(passage)[0] == "d00321"
+
+
+def test_an_id_repeated_in_a_later_batch_replaces_the_earlier_document(tmp_path, small_batches):
+    with Store(tmp_path / "s.db") as store:
+        docs = [Document(source=Source(id=f"x{n}", title="t"), text=f"first text number {n}")
+                for n in range(120)]
+        docs.append(Document(source=Source(id="x3", title="t"), text="the second text of three"))
+        counts = store.add(docs)
+        assert (counts.added, counts.updated) == (120, 1)
+        assert store.get("x3").text == "the second text of three"
+        assert store.candidates("the second text of three") == ["x3"]
+        store.check()
+
+
+def test_a_failure_in_a_late_batch_leaves_nothing_of_the_earlier_ones(tmp_path, small_batches):
+    def documents():
+        for n in range(200):
+            yield Document(source=Source(id=f"y{n}", title="t"), text=f"text {n}")
+        raise CorpusError("broken at the end", file="late.jsonl", line=201)
+
+    with Store(tmp_path / "s.db") as store:
+        store.add([Document(source=Source(id="kept", title="t"), text="kept text")])
+        with pytest.raises(CorpusError, match="broken at the end"):
+            store.add(documents())
+        assert store.ids() == ["kept"]
+        store.check()
+
+
+def test_peak_memory_of_an_ingest_does_not_grow_with_the_file(tmp_path, small_batches):
+    import tracemalloc
+
+    peaks = []
+    for count in (300, 1200):
+        write_corpus(tmp_path / f"c{count}.jsonl", count)
+        with Store(tmp_path / f"s{count}.db") as store:
+            tracemalloc.start()
+            ingest_paths([tmp_path / f"c{count}.jsonl"], store)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+    assert peaks[1] < 1.5 * peaks[0]  # four times the documents, not four times the memory
+
+
+@pytest.fixture
+def corpus_store(tmp_path):
+    records = write_corpus(tmp_path / "c.jsonl", 150, seed=11)
+    with Store(tmp_path / "s.db") as store:
+        ingest_paths([tmp_path / "c.jsonl"], store)
+    return tmp_path / "s.db", records
+
+
+def test_batch_anchoring_on_two_processes_equals_one_process_in_order(corpus_store):
+    path, records = corpus_store
+    rng = random.Random(3)
+    requests = []
+    for r in rng.sample(records, 40):
+        words = r["text"].split()
+        start = rng.randrange(0, len(words) - 12)
+        requests.append(Request(" ".join(words[start:start + 12])))
+    requests.append(Request("serial 17 ends here", source_id="d00017"))
+    requests.append(Request("anything", source_id="no-such-id"))
+    parallel = list(anchor_many(requests, path, workers=2))
+    with Store(path) as store:
+        for request, result in zip(requests, parallel, strict=True):
+            if request.source_id == "no-such-id":
+                assert isinstance(result, AnchorError) and result.field == "source"
+                with pytest.raises(AnchorError):
+                    anchor_quote(request.quote, store, source_id=request.source_id)
+            else:
+                assert result == anchor_quote(request.quote, store, source_id=request.source_id)
+    assert sum(r.fidelity == "verbatim" for r in parallel if not isinstance(r, AnchorError)) >= 35
