@@ -14,6 +14,7 @@ from typing import Protocol
 
 from fontes.anchor.align import Quotation
 from fontes.anchor.fidelity import locate
+from fontes.anchor.meaning import default_model
 from fontes.anchor.result import Anchor, Difference, Fidelity, Match, TextQuoteSelector
 from fontes.errors import AnchorError
 
@@ -67,5 +68,22 @@ def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None
             if match.fidelity == "verbatim":
                 break
     if best is None:
+        best = _by_meaning(quotation, store, candidates)
+    if best is None:
         return Anchor(source=None, fidelity="not-found")
     return Anchor.from_match(best[1], best[0])
+
+
+def _by_meaning(quotation: Quotation, store: CandidateStore, limit: int) -> tuple[Match, str] | None:
+    """A paraphrase in the documents whose sentences are closest in meaning to the quotation
+    (one matrix product over the store's sentence vectors), when the store keeps them."""
+    model = default_model()
+    if model is None or not hasattr(store, "sentence_vectors"):
+        return None
+    vector = model.embed([quotation.search_text()])[0]
+    for doc_id, _cosine in store.sentence_vectors(model).nearest_documents(vector, limit):
+        document = store.get(doc_id)
+        match = locate(quotation, document.text) if document is not None else None
+        if match is not None:
+            return match, doc_id
+    return None

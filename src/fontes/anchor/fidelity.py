@@ -3,7 +3,7 @@
 verbatim: found exactly after normalising (ellipses and [interpolations] as gaps);
 near-verbatim: aligns with similarity >= 0.90 and no meaning-bearing word differs;
 misquote: aligns with >= 0.75 and a negation, number, date or name differs;
-paraphrase: a passage says the same in other words (paraphrase.py, or embeddings);
+paraphrase: a passage says the same in other words (paraphrase.py, then meaning.py);
 otherwise None. Precision first: an approximate class also needs half the quotation's words
 unchanged, and a misquote must be one small change (a few words) in an otherwise
 near-verbatim quotation, so a sentence made of the corpus's own vocabulary, or two
@@ -17,10 +17,10 @@ import math
 from fontes.anchor.align import Alignment, Quotation, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
 from fontes.anchor.normalize import Normalized, normalize
-from fontes.anchor.paraphrase import find_paraphrase, keeps_claim
+from fontes.anchor.meaning import default_model, find_meaning_paraphrase
+from fontes.anchor.paraphrase import find_paraphrase
 from fontes.anchor.result import Fidelity, Match
 from fontes.anchor.selector import text_quote_selector
-from fontes.anchor.semantic import embedding_model, find_semantic_paraphrase
 
 NEAR_VERBATIM = 0.90
 MISQUOTE = 0.75
@@ -85,13 +85,14 @@ def _compare(quotation: Quotation, raw: str, text: Normalized, alignment: Alignm
 
 
 def _paraphrase(quotation: Quotation, text: str):
-    """Embeddings when configured (semantic.py), else content-word overlap."""
+    """Content-word overlap first (cheap, strict), then the meaning of sentences (meaning.py):
+    the offline model that the wordllama wheel ships, or none when it is not installed."""
     quote_text = quotation.search_text()
-    model = embedding_model()
-    if model is not None:
-        found = find_semantic_paraphrase(model, quote_text, text)
-        return found if found and keeps_claim(quote_text, text[found.start:found.end]) else None
-    return find_paraphrase(quote_text, text)
+    found = find_paraphrase(quote_text, text)
+    model = default_model()
+    if found is None and model is not None:
+        found = find_meaning_paraphrase(model, quotation.raw, quote_text, text)
+    return found
 
 
 def _match(raw: str, text: Normalized, spans: list[tuple[int, int]], fidelity: Fidelity,

@@ -35,6 +35,7 @@ from fontes.corpus.search import (
     tokens,
 )
 from fontes.corpus.shingles import quotation_fingerprints
+from fontes.corpus.sentence_vectors import SentenceVectors
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
 from fontes.model import Source
@@ -180,6 +181,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
+        self._sentence_vectors: SentenceVectors | None = None
         if str(path) != ":memory:":
             if self.path.is_dir():
                 raise CorpusError("is a folder, not a corpus store", file=str(self.path),
@@ -209,6 +211,13 @@ class Store:
         except CorpusError:
             self._db.close()
             raise
+
+    def sentence_vectors(self, model) -> SentenceVectors:
+        """Every sentence's vector (sentence_vectors.py): loaded or built on the first lookup by
+        meaning, then kept while this store is open."""
+        if self._sentence_vectors is None:
+            self._sentence_vectors = SentenceVectors.for_store(self, model)
+        return self._sentence_vectors
 
     @staticmethod
     def default_path() -> Path:
@@ -263,6 +272,7 @@ class Store:
         nothing of this call remains. The rows are written in bulk: each table and the search
         index take all the documents in one statement.
         """
+        self._sentence_vectors = None  # rebuilt on the next lookup by meaning
         added = updated = 0
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction():
