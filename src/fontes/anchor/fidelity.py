@@ -16,8 +16,8 @@ import math
 
 from fontes.anchor.align import Alignment, Quotation, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
+from fontes.anchor.meaning import default_model, find_meaning_paraphrase, keeps_names_and_months
 from fontes.anchor.normalize import Normalized, normalize
-from fontes.anchor.meaning import default_model, find_meaning_paraphrase
 from fontes.anchor.paraphrase import find_paraphrase
 from fontes.anchor.result import Fidelity, Match
 from fontes.anchor.selector import text_quote_selector
@@ -89,8 +89,11 @@ def _paraphrase(quotation: Quotation, text: str):
     the offline model that the wordllama wheel ships, or none when it is not installed."""
     quote_text = quotation.search_text()
     found = find_paraphrase(quote_text, text)
+    if found is not None and not keeps_names_and_months(quotation.raw, text[found.start:found.end], text):
+        found = None
     model = default_model()
-    if found is None and model is not None:
+    # An elided quotation claims the source's own words with cuts: verbatim or overlap only.
+    if found is None and model is not None and len(quotation.pieces) == 1:
         found = find_meaning_paraphrase(model, quotation.raw, quote_text, text)
     return found
 

@@ -34,8 +34,8 @@ from fontes.corpus.search import (
     normalise_name,
     tokens,
 )
-from fontes.corpus.shingles import quotation_fingerprints
 from fontes.corpus.sentence_vectors import SentenceVectors
+from fontes.corpus.shingles import quotation_fingerprints
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
 from fontes.model import Source
