@@ -15,7 +15,7 @@ import pytest
 from conftest import SHARED, needs_shared
 
 REPO = Path(__file__).resolve().parent.parent
-EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput"]
+EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput", "paraphrase_meaning"]
 FRUS_TEI = SHARED / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
 
 
@@ -84,3 +84,12 @@ def test_anchor_accuracies_are_shares_for_every_class(results):
     assert anchor["parameters"]["naive_quotations"] == 2 * len(classes)
     assert "partial_ratio" in anchor["parameters"]["naive_rule"]
     assert 0.0 <= anchor["raw"]["candidate_recall"] <= 1.0
+
+
+@needs_shared
+def test_paraphrase_meaning_measures_embedding_and_both_anchors(results):
+    meaning = results["paraphrase_meaning"]
+    assert meaning["parameters"]["documents"] == 300
+    assert meaning["raw"]["sentences"] > 300 and meaning["raw"]["vectors_bytes_on_disk"] > 0
+    assert meaning["raw"]["by_meaning"]["p50_ms"] > 0 and meaning["raw"]["lexical"]["p50_ms"] > 0
+    assert set(meaning["raw"]["right"]["by_meaning"]) == {"paraphrase", "fabricated"}
