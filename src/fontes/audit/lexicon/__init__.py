@@ -1,0 +1,1 @@
+"""Word lists the audit reads sentences with."""
