@@ -28,9 +28,8 @@ SECOND = ("However, on June 27 the Security Council had adopted a second resolut
 # frus1950v07-d822
 REVIEW = (("The missions assigned to the Commander in Chief, United Nations Command, should be kept under "
           "review."), None)
-# wcda-journal-gromyko-reception-kirk-1950-06-30
-INFLUENCE = (("The United States Government asked the Soviet Government to influence the North Korean "
-             "authorities."), None)
+# wcda-journal-gromyko-reception-kirk-1950-06-30 (the clause, as Kirk's point is reported there)
+INFLUENCE = ("The U.S. Government asked the Soviet Government to influence the North Korean authorities.", None)
 
 CASES = [
     (TRUMAN, "Truman ordered the 7th Fleet to prevent any attack on Formosa.", set()),
@@ -55,9 +54,8 @@ CASES = [
     (SECOND, "The Security Council adopted a second resolution on June 25.", {"date"}),
     (REVIEW, "The missions of the United Nations commander should be kept under review.", set()),
     (REVIEW, "The missions of the United Nations commander were kept under review.", {"modality"}),
-    (INFLUENCE, "The United States Government asked Moscow to influence the North Korean authorities.", set()),
-    (INFLUENCE, ("The United States Government forbade the Soviet Government to influence the North Korean "
-                "authorities."), {"act"}),
+    (INFLUENCE, "The U.S. Government asked Moscow to influence the North Korean authorities.", set()),
+    (INFLUENCE, ("The U.S. Government forbade the Soviet Government to influence the North Korean authorities."), {"act"}),
 ]
 
 
