@@ -62,7 +62,9 @@ def find_meaning_paraphrase(model: MeaningModel, quote_raw: str, quote_text: str
 def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine: float) -> bool:
     """The second stage: content words, names, polarity, numbers and months agree (names and
     months are read from the quotation as written, where capitals still show them)."""
-    wanted = _content(quote_text)
+    # Names are checked apart (below): the words that say what happened must be shared too,
+    # or a sentence naming the same people on another matter would pass.
+    wanted = _content(quote_text) - names(quote_raw)
     if not wanted:
         return False
     shared = len(wanted & _content(passage)) / len(wanted)

@@ -20,6 +20,9 @@ import numpy as np
 
 #: A sentence: up to its closing mark or a line end.
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+#: Rows multiplied at a time (float16 on disk and in memory, float32 for the product: numpy has
+#: no fast float16 product, and the whole matrix in float32 would double the memory).
+CHUNK = 65_536
 #: A sentence shorter than this (characters) carries too little meaning to index.
 MIN_SENTENCE = 20
 
@@ -94,10 +97,12 @@ class SentenceVectors:
         """The documents holding the sentences closest to `vector`, best cosine first."""
         if not len(self.vectors):
             return []
-        cosines = self.vectors @ vector.astype(np.float16)
-        order = np.argsort(-cosines.astype(np.float32))
+        cosines = np.concatenate([self.vectors[at:at + CHUNK].astype(np.float32) @ vector.astype(np.float32)
+                                  for at in range(0, len(self.vectors), CHUNK)])
+        top = min(len(cosines), limit * 20)
+        best = np.argpartition(-cosines, top - 1)[:top]
         found: dict[str, float] = {}
-        for row in order[: limit * 20]:
+        for row in best[np.argsort(-cosines[best])]:
             found.setdefault(self.ids[self.owner[row]], float(cosines[row]))
             if len(found) == limit:
                 break
