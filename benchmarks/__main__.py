@@ -10,14 +10,22 @@ from pathlib import Path
 
 from rich.console import Console
 
-from benchmarks import anchor_throughput, frus_tei_throughput, ingest_jsonl, locations, scale, search_latency
+from benchmarks import (
+    anchor_throughput,
+    frus_tei_throughput,
+    ingest_jsonl,
+    locations,
+    paraphrase_meaning,
+    scale,
+    search_latency,
+)
 from benchmarks.context import Run, Settings
 from benchmarks.results import SCHEMA, load_average, machine_facts, write_result
 from benchmarks.table import print_table
 
 #: In the order they run: the JSONL ingest makes the store the search and anchor benchmarks use.
 BENCHMARKS = {module.NAME: module for module in (ingest_jsonl, frus_tei_throughput, search_latency,
-                                                 anchor_throughput, scale)}
+                                                 anchor_throughput, scale, paraphrase_meaning)}
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

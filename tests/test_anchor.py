@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from fontes.anchor import Anchor, anchor_in_text, anchor_quote
 from fontes.anchor.normalize import normalize
-from fontes.anchor.semantic import embedding_model
 from fontes.errors import AnchorError
 
 TELEGRAM = (
@@ -383,11 +382,6 @@ def test_the_batch_line_shape(store):
     assert Anchor(source=None, fidelity="not-found").to_json()["selector"] is None
 
 
-def test_embeddings_are_off_unless_a_model_is_configured(monkeypatch):
-    monkeypatch.delenv("FONTES_EMBEDDINGS_MODEL", raising=False)
-    assert embedding_model() is None
-
-
 # -- the shared Korea corpus, through the real store -----------------------------------------
 
 @pytest.fixture(scope="module")
@@ -459,30 +453,3 @@ def test_korea_paraphrase_and_fabrication(korea_store):
     fabricated = anchor_quote("Stalin ordered Kim Il Sung to attack the South before the Americans "
                               "could send troops to Korea.", korea_store)
     assert fabricated == Anchor(source=None, fidelity="not-found")
-
-
-class ConceptModel:
-    """A stand-in sentence-embedding model: one dimension per concept, synonyms share one."""
-
-    CONCEPTS = (
-        {"attack", "attacked", "invaded", "assault", "offensive"}, {"north", "northern", "pyongyang"},
-        {"south", "southern", "rok", "seoul"}, {"dawn", "morning", "early"}, {"rice", "coal", "supplies"},
-    )
-
-    def encode(self, texts, normalize_embeddings=True):
-        import numpy as np
-
-        vectors = np.array([[sum(w in concept for w in re.findall(r"\w+", t.lower())) + 1e-9
-                             for concept in self.CONCEPTS] for t in texts], dtype=float)
-        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-
-
-def test_embeddings_when_configured_find_a_paraphrase_without_shared_words(monkeypatch):
-    text = "Routine supplies of rice and coal arrived. Pyongyang launched an assault on Seoul at dawn."
-    quote = "Early in the morning the northern army attacked the southern capital"
-    assert located(quote, text) is None
-    monkeypatch.setattr("fontes.anchor.fidelity.embedding_model", ConceptModel)
-    match = located(quote, text)
-    assert match.fidelity == "paraphrase" and match.selector.exact == (
-        "Pyongyang launched an assault on Seoul at dawn.")
-    assert located("The northern army did not attack the south this morning", text) is None

@@ -15,7 +15,7 @@ import pytest
 from conftest import SHARED, needs_shared
 
 REPO = Path(__file__).resolve().parent.parent
-EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput", "scale"]
+EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput", "scale", "paraphrase_meaning"]
 FRUS_TEI = SHARED / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
 
 
@@ -115,3 +115,11 @@ def test_the_scale_plot_draws_one_line_per_cost_with_its_slope():
     assert drawing.count("<polyline") == len(SERIES)
     assert "fontes ingest (s), slope 0.98" in drawing
     assert "100,000" in drawing
+
+
+def test_paraphrase_meaning_measures_embedding_and_both_anchors(results):
+    meaning = results["paraphrase_meaning"]
+    assert meaning["parameters"]["documents"] == 300
+    assert meaning["raw"]["sentences"] > 300 and meaning["raw"]["vectors_bytes_on_disk"] > 0
+    assert meaning["raw"]["by_meaning"]["p50_ms"] > 0 and meaning["raw"]["lexical"]["p50_ms"] > 0
+    assert set(meaning["raw"]["right"]["by_meaning"]) == {"paraphrase", "fabricated"}

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from fontes.anchor.align import Quotation
 from fontes.anchor.fidelity import locate
+from fontes.anchor.meaning import default_model
 from fontes.anchor.result import Anchor, Difference, Fidelity, Match, TextQuoteSelector
 from fontes.errors import AnchorError
 
@@ -42,8 +43,11 @@ def anchor_in_text(quote: str, text: str) -> Match | None:
 
 
 def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None,
-                 candidates: int = 10) -> Anchor:
+                 candidates: int = 10, by_meaning: bool = True) -> Anchor:
     """Anchor `quote` in one source (`source_id`) or in the `candidates` likeliest documents.
+
+    A paraphrase is sought by content-word overlap, then (unless `by_meaning` is False) by the
+    meaning of sentences, in the lexical candidates and in those closest in meaning.
 
     Raises AnchorError for an empty quotation or an unknown source id.
     """
@@ -53,7 +57,7 @@ def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None
         if document is None:
             raise AnchorError(f"no source {source_id!r} in the corpus", field="source",
                               hint="check the id with `fontes search`, or ingest the source first")
-        match = locate(quotation, document.text)
+        match = locate(quotation, document.text, by_meaning=by_meaning)
         return Anchor.from_match(source_id, match) if match else Anchor(source=source_id,
                                                                          fidelity="not-found")
     best: tuple[Match, str] | None = None
@@ -61,11 +65,29 @@ def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None
         document = store.get(doc_id)
         # A paraphrase never outranks a near-verbatim quotation or a misquote found already.
         paraphrase = best is None or best[0].fidelity == "paraphrase"
-        match = locate(quotation, document.text, paraphrase=paraphrase) if document is not None else None
+        match = locate(quotation, document.text, paraphrase=paraphrase,
+                       by_meaning=by_meaning) if document is not None else None
         if match and (best is None or match.rank() < best[0].rank()):
             best = (match, doc_id)
             if match.fidelity == "verbatim":
                 break
+    if best is None and by_meaning:
+        best = _by_meaning(quotation, store, candidates)
     if best is None:
         return Anchor(source=None, fidelity="not-found")
     return Anchor.from_match(best[1], best[0])
+
+
+def _by_meaning(quotation: Quotation, store: CandidateStore, limit: int) -> tuple[Match, str] | None:
+    """A paraphrase in the documents whose sentences are closest in meaning to the quotation
+    (one matrix product over the store's sentence vectors), when the store keeps them."""
+    model = default_model()
+    if model is None or not hasattr(store, "sentence_vectors"):
+        return None
+    vector = model.embed([quotation.search_text()])[0]
+    for doc_id, _cosine in store.sentence_vectors(model).nearest_documents(vector, limit):
+        document = store.get(doc_id)
+        match = locate(quotation, document.text) if document is not None else None
+        if match is not None:
+            return match, doc_id
+    return None

@@ -3,7 +3,7 @@
 verbatim: found exactly after normalising (ellipses and [interpolations] as gaps);
 near-verbatim: aligns with similarity >= 0.90 and no meaning-bearing word differs;
 misquote: aligns with >= 0.75 and a negation, number, date or name differs;
-paraphrase: a passage says the same in other words (paraphrase.py, or embeddings);
+paraphrase: a passage says the same in other words (paraphrase.py, then meaning.py);
 otherwise None. Precision first: an approximate class also needs half the quotation's words
 unchanged, and a misquote must be one small change (a few words) in an otherwise
 near-verbatim quotation, so a sentence made of the corpus's own vocabulary, or two
@@ -16,11 +16,11 @@ import math
 
 from fontes.anchor.align import Alignment, Quotation, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
+from fontes.anchor.meaning import default_model, find_meaning_paraphrase, keeps_names_and_months
 from fontes.anchor.normalize import Normalized, normalize
-from fontes.anchor.paraphrase import find_paraphrase, keeps_claim
+from fontes.anchor.paraphrase import find_paraphrase
 from fontes.anchor.result import Fidelity, Match
 from fontes.anchor.selector import text_quote_selector
-from fontes.anchor.semantic import embedding_model, find_semantic_paraphrase
 
 NEAR_VERBATIM = 0.90
 MISQUOTE = 0.75
@@ -34,11 +34,11 @@ MIN_EQUAL_WORD_SHARE = 0.5
 MAX_MEANINGFUL_WORDS = 4
 
 
-def locate(quotation: Quotation, raw: str, *, paraphrase: bool = True) -> Match | None:
+def locate(quotation: Quotation, raw: str, *, paraphrase: bool = True, by_meaning: bool = True) -> Match | None:
     """The most faithful place of `quotation` in the raw text, or None when it is not there.
 
     `paraphrase=False` skips the search for a paraphrase (the slowest part), for a caller
-    that holds a closer match already.
+    that holds a closer match already; `by_meaning=False` keeps it to content-word overlap.
     """
     text = normalize(raw)
     spans = find_exact(quotation, text.text)
@@ -50,7 +50,7 @@ def locate(quotation: Quotation, raw: str, *, paraphrase: bool = True) -> Match 
         fidelity = judge(quotation, alignment.similarity, comparison)
         if fidelity:
             return _match(raw, text, alignment.spans, fidelity, alignment.similarity, comparison)
-    found = _paraphrase(quotation, text.text) if paraphrase else None
+    found = _paraphrase(quotation, text.text, by_meaning) if paraphrase else None
     if found:
         return _match(raw, text, [(found.start, found.end)], "paraphrase", found.score)
     return None
@@ -84,14 +84,18 @@ def _compare(quotation: Quotation, raw: str, text: Normalized, alignment: Alignm
     )
 
 
-def _paraphrase(quotation: Quotation, text: str):
-    """Embeddings when configured (semantic.py), else content-word overlap."""
+def _paraphrase(quotation: Quotation, text: str, by_meaning: bool):
+    """Content-word overlap first (cheap, strict), then the meaning of sentences (meaning.py):
+    the offline model that the wordllama wheel ships, or none when it is not installed."""
     quote_text = quotation.search_text()
-    model = embedding_model()
-    if model is not None:
-        found = find_semantic_paraphrase(model, quote_text, text)
-        return found if found and keeps_claim(quote_text, text[found.start:found.end]) else None
-    return find_paraphrase(quote_text, text)
+    found = find_paraphrase(quote_text, text)
+    if found is not None and not keeps_names_and_months(quotation.raw, text[found.start:found.end], text):
+        found = None
+    model = default_model() if by_meaning else None
+    # An elided quotation claims the source's own words with cuts: verbatim or overlap only.
+    if found is None and model is not None and len(quotation.pieces) == 1:
+        found = find_meaning_paraphrase(model, quotation.raw, quote_text, text)
+    return found
 
 
 def _match(raw: str, text: Normalized, spans: list[tuple[int, int]], fidelity: Fidelity,

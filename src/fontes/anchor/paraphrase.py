@@ -5,7 +5,7 @@ conservative bar: most of the quotation's content words, densely packed in the p
 mostly in the quotation's order, none of its stretches missing (a spliced quotation matches
 only one of its halves), and the same claim (a negation in both or neither, every number of
 the quotation present). Overlap cannot see an antonym ("dangerous" for "advantageous"): the
-bar is set high for that reason, and embeddings (semantic.py) do better when installed.
+bar is set high for that reason; meaning.py (sentence embeddings, offline) is tried after it.
 """
 
 from __future__ import annotations

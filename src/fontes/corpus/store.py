@@ -34,6 +34,7 @@ from fontes.corpus.search import (
     normalise_name,
     tokens,
 )
+from fontes.corpus.sentence_vectors import SentenceVectors
 from fontes.corpus.shingles import quotation_fingerprints
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
@@ -184,6 +185,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path)
+        self._sentence_vectors: SentenceVectors | None = None
         if str(path) != ":memory:":
             if self.path.is_dir():
                 raise CorpusError("is a folder, not a corpus store", file=str(self.path),
@@ -213,6 +215,13 @@ class Store:
         except CorpusError:
             self._db.close()
             raise
+
+    def sentence_vectors(self, model) -> SentenceVectors:
+        """Every sentence's vector (sentence_vectors.py): loaded or built on the first lookup by
+        meaning, then kept while this store is open."""
+        if self._sentence_vectors is None:
+            self._sentence_vectors = SentenceVectors.for_store(self, model)
+        return self._sentence_vectors
 
     @staticmethod
     def default_path() -> Path:
@@ -268,6 +277,7 @@ class Store:
         (each table and the search index take a batch in one statement), so memory stays flat
         however many documents it yields.
         """
+        self._sentence_vectors = None  # rebuilt on the next lookup by meaning
         added = updated = unchanged = 0
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction():

@@ -1,2 +1,3 @@
-"""What each sentence of an essay claims: the documents it cites, the actors, offices and dates it
-names, and which case sources and corpus documents fit it."""
+"""What each sentence of an essay claims (the documents it cites, the actors, offices and dates it
+names, which case sources and corpus documents fit it), and what a passage of its source says,
+read as frames so that the two can be compared."""

@@ -1,1 +1,2 @@
-"""The vocabularies the audit and the dates share, each spelled once: months, offices and titles."""
+"""The vocabularies the audit and the dates share, each spelled once: months, offices, titles,
+acts and modality."""
