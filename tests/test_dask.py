@@ -16,8 +16,8 @@ from fontes.model import Source
 pytest.importorskip("pyarrow")
 distributed = pytest.importorskip("distributed")
 
-from fontes.anchor.distributed import anchor_on_dask
-from fontes.corpus.parquet import export_parquet, partition_documents
+from fontes.anchor.distributed import anchor_on_dask  # noqa: E402 (after the skips)
+from fontes.corpus.parquet import export_parquet, partition_documents  # noqa: E402
 
 WORDS = ["army", "troops", "border", "crossed", "parallel", "north", "south", "attack", "reported",
          "morning", "units", "ambassador", "cable", "secret", "plan", "moved", "artillery", "river"]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import json
 import math
+import os
 import statistics
 import time
 import warnings
