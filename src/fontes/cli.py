@@ -69,13 +69,11 @@ db_option = click.option(
 
 
 def optional_store(db_path: str | None):
-    """For the views that a corpus only enriches (report --html): the store at --db (which must
-    exist), else the default store ($FONTES_DB or the data folder) when there is one, else None."""
-    from fontes.corpus import Store, open_corpus
+    """The store for a view that a corpus only enriches (see corpus_if_any), opened; or None."""
+    from fontes.corpus import Store, corpus_if_any
 
-    if db_path or Store.default_path().exists():
-        return open_corpus(db_path)
-    return None
+    path = corpus_if_any(db_path)
+    return Store(path) if path is not None else None
 
 
 def progress_bar(description: str):

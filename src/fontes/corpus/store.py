@@ -564,6 +564,15 @@ def open_corpus(path: str | os.PathLike[str] | None = None, *, create: bool = Fa
     return Store(where)
 
 
+def corpus_if_any(path: str | os.PathLike[str] | None = None) -> Path | None:
+    """For the views a corpus only enriches (the HTML report, the web app): the store at `path`
+    (which must exist), else the default store when there is one, else None."""
+    if path is None and not Store.default_path().is_file():
+        return None
+    with open_corpus(path) as store:  # refuses a missing file, or one that is not a store
+        return Path(store.path)
+
+
 def _same_document(stored: Document | None, new: Document) -> bool:
     """Whether `new` holds exactly what is stored already; where it was read from does not count
     (the same documents in a moved or renamed file are unchanged)."""

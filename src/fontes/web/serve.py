@@ -22,18 +22,11 @@ def hosts_for(host: str) -> list[str]:
 
 
 def store_to_serve(db_path: str | Path | None) -> Path | None:
-    """The store at --db (which must exist), else the default store ($FONTES_DB or the data folder)
-    if there is one.
+    """The store at --db (which must exist), else the default store if there is one; None serves
+    the case without the source reader and search, and the start-up line says so."""
+    from fontes.corpus import corpus_if_any
 
-    None when neither is given and there is no default store: the case is served without the
-    source reader and search, and the start-up line says so.
-    """
-    from fontes.corpus import Store, open_corpus
-
-    if db_path is None and not Store.default_path().is_file():
-        return None
-    with open_corpus(db_path) as store:  # refuses a missing file, or one that is no store
-        return Path(store.path)
+    return corpus_if_any(db_path)
 
 
 def bind(host: str, port: int):
