@@ -524,13 +524,17 @@ def export_corpus(folder: str, rows: int, db_path: str | None) -> None:
 def import_command(fmt: str, files: tuple[str, ...], output: str | None) -> None:
     """Import ACH matrix files (.achz, PARC's gzip or fontes' older zip; one question each) as a new case folder."""
     from fontes.case import write_case
-    from fontes.case.achz import import_achz
+    from fontes.case.achz import import_achz, missing_positions
 
     case = import_achz(*files)
     folder = write_case(case, output or Path(files[0]).stem)
     hypotheses = sum(len(q.hypotheses) for q in case.questions)
     click.echo(f"Wrote case {case.id} to {folder}: {len(case.questions)} question(s), {hypotheses} hypotheses, "
                f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}")
+    missing = missing_positions(case)
+    if missing:
+        click.echo(f"Still to fill in ({len(missing)}): who holds each hypothesis (held_by) and what it "
+                   f"denies of its rivals (denies), which an ACH matrix does not say: {', '.join(missing)}")
 
 
 @cli.command()
