@@ -187,10 +187,15 @@ def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_j
     verdict = weigh(case, school=school, draws=draws, seed=seed)
     if html_out:
         write_html_report(case, verdict, html_out, essay, db_path)
-    if as_json:
-        click.echo(json.dumps(report_data(case, verdict), indent=2, ensure_ascii=False))
-    else:
-        print_report(case, verdict)
+    store = optional_store(db_path)  # only to say which unweighed sources the corpus lacks
+    try:
+        if as_json:
+            click.echo(json.dumps(report_data(case, verdict, store), indent=2, ensure_ascii=False))
+        else:
+            print_report(case, verdict, store=store)
+    finally:
+        if store is not None:
+            store.close()
 
 
 def write_html_report(case, verdict, html_out: str, essay: str | None, db_path: str | None) -> None:
