@@ -171,8 +171,11 @@ def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_j
            html_out: str | None, essay: str | None, db_path: str | None) -> None:
     """Weigh the case and report, for each question, the hypotheses and the evidence that decides.
 
-    Shows posteriors with 90% intervals and P(top), the weightiest evidence for and against the
-    leader, pivotal items, the posterior under every school, and the ACH ranking beside it.
+    Shows posteriors with 90% intervals and P(top) (the spread from the stated likelihood ranges
+    only), the weightiest evidence for and against the leader, pivotal items, the flip set (the
+    fewest readings that would make the runner-up lead), the horizon and the items after it,
+    each school's own conclusion and leader, the ACH ranking beside it, and the sources no item
+    weighs (with a corpus store, those it lacks).
     With --html, also writes charts, the ACH matrix, the timeline, the network and evidence
     cards (quotations shown in their sources when a corpus store is there).
     """

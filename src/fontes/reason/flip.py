@@ -119,7 +119,7 @@ def swings(case: Case, likelihoods: QuestionLikelihoods, exact: ExactWeighing) -
     a, b = exact.leader, exact.runner_up
     effective = exact.effective
     out = []
-    for j in np.flatnonzero(exact.selection.counted):
+    for j in map(int, np.flatnonzero(exact.selection.counted)):
         contribution = float(np.log(effective[j, a]) - np.log(effective[j, b]))
         options = [(contribution, "as it is"), (0.0, SET_ASIDE)]
         end = _range_end(likelihoods, j, a, b)

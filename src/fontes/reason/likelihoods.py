@@ -91,8 +91,8 @@ def question_likelihoods(case: Case, question: Question, school: str | None = No
     if not hypothesis_ids:
         raise ReasonError(f"question {question.id!r} has no hypotheses", field="question",
                           hint="give every question at least one hypothesis")
-    bearing = [(item, bears_on_under(item, school)) for item in case.evidence]
-    bearing = [(item, rows[question.id]) for item, rows in bearing if question.id in rows]
+    read = [(item, bears_on_under(item, school)) for item in case.evidence]
+    bearing = [(item, rows[question.id]) for item, rows in read if question.id in rows]
     placed = [(item, row, place(case, question, item)) for item, row in bearing]
     after = tuple((item, p) for item, _, p in placed if p.after)
     placed = [(item, row, p) for item, row, p in placed if not p.after]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from fontes.model import Case, Question
+from fontes.model import Case, Question, School
 from fontes.reason.exact import weigh_exactly
 from fontes.reason.likelihoods import question_likelihoods
 from fontes.reason.priors import school_prior, uniform_prior
@@ -32,7 +32,8 @@ def conclusions_by_school(case: Case, question: Question) -> dict[str, SchoolCon
     a case without schools gets `UNIFORM` (the analyst's readings, uniform prior)."""
     hypothesis_ids = question.hypothesis_ids()
     out = {}
-    for school in case.schools or [None]:
+    schools: list[School | None] = list(case.schools) or [None]
+    for school in schools:
         likelihoods = question_likelihoods(case, question, school.id if school else None)
         prior = school_prior(school, question) if school else uniform_prior(question)
         exact = weigh_exactly(likelihoods, prior)

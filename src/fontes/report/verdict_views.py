@@ -52,7 +52,7 @@ def school_rows(case: Case, qv: QuestionVerdict, chosen: str | None) -> list[dic
            for s in case.schools}
     rows = []
     for sid, posterior in qv.schools.items():
-        leader = qv.school_leaders.get(sid) or max(posterior, key=posterior.get)
+        leader = qv.school_leaders.get(sid) or max(posterior, key=lambda h: posterior[h])
         rows.append({"id": sid, "label": labels.get(sid, sid), "leader": leader,
                      "leader_posterior": posterior[leader], "readings": own.get(sid, 0),
                      "chosen": sid == chosen, "posterior": posterior})
