@@ -64,7 +64,8 @@ def parse_whatif(data: Any, case: Case, question_id: str) -> WhatIf:
         if missing:
             raise WebError(f"no prior for {missing[0]!r}", field="priors",
                            hint="give every hypothesis of the question a prior")
-    bearing = {item.id for item in case.evidence if question_id in item.bears_on}
+    bearing = {item.id for item in case.evidence
+               if question_id in item.bears_on or any(question_id in r.bears_on for r in item.readings.values())}
     raw_items = data.get("items") or {}
     if not isinstance(raw_items, dict):
         raise WebError("items is an object {item id: changes}", field="items")
@@ -91,13 +92,20 @@ def apply_whatif(case: Case, whatif: WhatIf) -> Case:
     by_id = {item.id: item for item in changed.evidence}
     for item_id, change in whatif.items.items():
         item = by_id[item_id]
-        if change.off:
-            del item.bears_on[whatif.question]
+        readings = [r for r in item.readings.values() if whatif.question in r.bears_on]
+        if change.off:  # off for the analyst and for every school that reads it
+            item.bears_on.pop(whatif.question, None)
+            for reading in readings:
+                del reading.bears_on[whatif.question]
+            item.readings = {s: r for s, r in item.readings.items() if r.bears_on}
             continue
-        item.bears_on[whatif.question].update(change.likelihoods)
+        # the reader's value is the item's value, whoever reads it
+        item.bears_on.setdefault(whatif.question, {}).update(change.likelihoods)
+        for reading in readings:
+            reading.bears_on[whatif.question].update(change.likelihoods)
         if change.credibility is not None:
             item.credibility = change.credibility
-    changed.evidence = [item for item in changed.evidence if item.bears_on]
+    changed.evidence = [item for item in changed.evidence if item.bears_on or item.readings]
     changed.default_school = whatif.school
     if whatif.priors is not None:
         changed.schools.append(_whatif_school(changed, whatif))

@@ -62,10 +62,14 @@ def overview(request: Request) -> Response:
     school = chosen_school(request)
     verdict = ws.verdict(school)
     from fontes.report.charts import posterior_chart
+    from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
     charts = {qv.id: svg(posterior_chart(qv)) for qv in verdict.questions}
+    parts = {qv.id: verdict_parts(ws.case, qv, school) for qv in verdict.questions}
+    with ws.store() as store:
+        unweighed = unweighed_sources(ws.case, store)
     return render(request, "case.html", verdict=verdict, school=school, schools=school_options(ws.case),
-                  charts=charts, draws=PAGE_DRAWS)
+                  charts=charts, parts=parts, unweighed=unweighed, draws=PAGE_DRAWS)
 
 
 def question(request: Request) -> Response:
@@ -77,7 +81,7 @@ def question(request: Request) -> Response:
     if qv is None:
         raise HTTPException(404, f"no question {question_id!r} in this case")
     context = question_context(ws.case, question_id, qv, school, PAGE_DRAWS)
-    return render(request, "question.html", **context, rows=evidence_rows(ws.case, question_id, qv),
+    return render(request, "question.html", **context, rows=evidence_rows(ws.case, question_id, qv, school),
                   schools=school_options(ws.case), whatif=whatif_data(ws.case, question_id, school),
                   whatif_draws=WHATIF_DRAWS)
 
