@@ -209,10 +209,11 @@ def network_chart(case: Case) -> str:
         nodes.append(shape + label)
 
     legend_y = size + 10
-    legend, x = [], 0.0
+    legend: list[str] = []
+    x = 0.0
     for polity, colour in colours.items():
-        members = sum(1 for p in people.values() if p.polity == polity)
-        words = f"{polity} ({members})"
+        count = sum(1 for p in people.values() if p.polity == polity)
+        words = f"{polity} ({count})"
         if x + 20 + 6.3 * len(words) > size:
             x, legend_y = 0.0, legend_y + 18
         symbol = (tag("circle", cx=x + 6, cy=legend_y - 4, r=5, fill=colour, stroke=INK, stroke_width=0.8)
