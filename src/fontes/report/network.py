@@ -51,9 +51,9 @@ class Network:
         return sent, received
 
 
-def correspondent(case: Case, name: str) -> Correspondent:
-    """The actor behind a name (id, name or alias), else the name itself."""
-    actor = find_actor(case, name)
+def correspondent(case: Case, name: str, on: str | None = None) -> Correspondent:
+    """The actor behind a name (id, name, alias, or an office held on the date `on`), else the name itself."""
+    actor = find_actor(case, name, on)
     if actor is not None:
         return Correspondent(key=actor.id, name=actor.name, polity=actor.polity or NOT_AN_ACTOR, is_actor=True,
                              role=actor.role or "")
@@ -71,8 +71,8 @@ def communication_network(case: Case, *, every_actor: bool = False) -> Network:
         people = {a.id: correspondent(case, a.id) for a in case.actors}
     documents: dict[tuple[str, str], list[str]] = defaultdict(list)
     for source in case.sources:
-        authors = [correspondent(case, n) for n in source.authors if n.strip()]
-        recipients = [correspondent(case, n) for n in source.recipients if n.strip()]
+        authors = [correspondent(case, n, source.date) for n in source.authors if n.strip()]
+        recipients = [correspondent(case, n, source.date) for n in source.recipients if n.strip()]
         for person in authors + recipients:
             people.setdefault(person.key, person)
         for a in authors:
