@@ -32,14 +32,20 @@ def toy_case_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def korea_corpus() -> dict[str, dict]:
-    """The JSONL documents of ../shared/corpus/korea1950 and its additions, by id (skips when absent)."""
+    """The documents of ../shared/corpus/korea1950, by id (skips when absent)."""
     if not KOREA_JSONL.exists():
         pytest.skip("../shared/corpus/korea1950 is not beside the project; CI always has it")
-    documents: dict[str, dict] = {}
-    for path in (KOREA_JSONL, KOREA_ADDITIONS):
-        if path.exists():
-            with path.open(encoding="utf-8") as lines:
-                documents.update((d["id"], d) for d in map(json.loads, lines))
+    with KOREA_JSONL.open(encoding="utf-8") as lines:
+        return {d["id"]: d for d in map(json.loads, lines)}
+
+
+@pytest.fixture(scope="session")
+def korea_documents(korea_corpus) -> dict[str, dict]:
+    """The JSONL documents of ../shared/corpus/korea1950 and of its additions, by id."""
+    documents = dict(korea_corpus)
+    if KOREA_ADDITIONS.exists():
+        with KOREA_ADDITIONS.open(encoding="utf-8") as lines:
+            documents.update((d["id"], d) for d in map(json.loads, lines))
     return documents
 
 

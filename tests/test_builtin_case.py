@@ -170,10 +170,10 @@ def test_evidence_says_what_it_shows(case):
         assert item.note, f"{item.id} has no note saying what it shows"
 
 
-def test_source_metadata_matches_the_corpus(case, korea_corpus):
+def test_source_metadata_matches_the_corpus(case, korea_documents):
     matched = 0
     for source in case.sources:
-        doc = korea_corpus.get(source.id)
+        doc = korea_documents.get(source.id)
         if doc is None:
             assert source.url or source.note, f"{source.id} is not in the corpus and says nowhere where it is printed"
             continue
@@ -190,7 +190,7 @@ def test_the_report_names_a_leader_for_each_question(verdict):
         assert qv.leader == qv.hypotheses[0].id
 
 
-def test_check_case_with_the_shared_corpus_finds_every_quote_verbatim(case, korea_corpus, tmp_path):
+def test_check_case_with_the_shared_corpus_finds_every_quote_verbatim(case, korea_documents, tmp_path):
     from conftest import SHARED_CORPUS
 
     from fontes.anchor.case_quotes import check_quotes
