@@ -135,9 +135,10 @@ def test_csv_leaves_cells_empty_where_an_item_does_not_bear_on_a_question(korea)
     case, verdict = korea
     _, items, _ = read_matrix(export_case(case, verdict, "csv"))
     assert len(items) == len(case.evidence)
-    first = items[0]  # bears on initiation only
-    assert first["initiation/kim-initiated"] and first["escalation/us-advance"] == ""
-    assert first["counted (escalation)"] == ""
+    item = next(e for e in case.evidence if set(e.bears_on) == {"initiation"})
+    row = next(r for r in items if r["id"] == item.id)
+    assert row["initiation/kim-initiative"] and row["china-entry/us-advance-reaction"] == ""
+    assert row["counted (china-entry)"] == ""
 
 
 def test_csv_defuses_text_a_spreadsheet_would_run_as_a_formula():
