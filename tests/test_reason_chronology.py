@@ -367,3 +367,21 @@ def _mixed_ratio(values: list[float], cred: float, a: int, b: int) -> float:
 def _ratio_under(c: Case, e: Evidence, school: str | None, a: int, b: int, hs: list[str]) -> float:
     stated = _stated(e, school)
     return _mixed_ratio([_mid(stated.get(h, 0.5)) for h in hs], _credibility(c, e), a, b)
+
+
+def test_an_item_switched_off_in_the_what_if_panel_is_off_for_the_school_that_reads_it_too():
+    base = case(item("e1", {"q": {"a": 0.8, "b": 0.2}}, readings={"doubter": {"q": {"a": 0.3, "b": 0.7}}}),
+                item("e2", {"q": {"a": 0.6, "b": 0.4}}), schools=two_schools(), default_school="plain")
+    off = weigh_whatif(base, parse_whatif({"school": "doubter", "items": {"e1": {"off": True}}}, base, "q"))
+    assert posterior(off.verdict) == pytest.approx({"a": 0.6, "b": 0.4})
+    assert off.verdict.schools["doubter"] == pytest.approx({"a": 0.6, "b": 0.4})
+    assert base.evidence[0].readings["doubter"].bears_on["q"] == {"a": 0.3, "b": 0.7}  # the case is untouched
+
+
+def test_a_likelihood_the_reader_sets_holds_whichever_school_reads_the_item():
+    base = case(item("e1", {"q": {"a": 0.8, "b": 0.2}}, readings={"doubter": {"q": {"a": 0.3, "b": 0.7}}}),
+                schools=two_schools(), default_school="plain")
+    changed = weigh_whatif(base, parse_whatif({"school": "doubter", "items": {"e1": {"likelihoods": {"a": 0.7}}}},
+                                              base, "q"))
+    assert posterior(changed.verdict) == pytest.approx({"a": 0.5, "b": 0.5})  # 0.7 : 0.7 as the doubter reads b
+    assert changed.verdict.schools["plain"] == pytest.approx({"a": 0.7 / 0.9, "b": 0.2 / 0.9})
