@@ -189,6 +189,11 @@ def test_a_verdict_no_reading_can_overturn_has_no_flip_set():
     assert q.flip.items == [] and q.flip.count == 0 and q.flip.words.startswith("none")
 
 
+def test_a_question_with_no_item_counted_says_only_its_prior_decides():
+    q = weigh(case(item("late", {"q": {"a": 0.8, "b": 0.2}}, source="late")), draws=20).questions[0]
+    assert q.flip.count == 0 and q.flip.words.endswith("so only the prior decides its leader")
+
+
 def test_a_swing_that_only_draws_level_does_not_flip():
     # uniform prior, one item: set aside, a and b tie, and a tie goes to a, listed first
     q = weigh(case(item("e1", {"q": {"a": 0.8, "b": 0.2}})), draws=50).questions[0]
