@@ -124,7 +124,7 @@ def hypothesis_verdicts(question: Question, prior: np.ndarray, exact: ExactWeigh
             p_top=float(spread.p_top[i]),
             ach_inconsistency=float(inconsistency[i]),
             ach_rank=ach_place[i],
-            held_by=[f"{w.author} {w.year}" for w in question.hypotheses[i].held_by],
+            held_by=[w.short() for w in question.hypotheses[i].held_by],
         )
         for i in exact.ranking
     ]
