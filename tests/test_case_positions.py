@@ -46,6 +46,15 @@ def test_the_chronicle_case_is_clean_and_keeps_its_new_fields(chronicle):
     assert clouds.about == "1950-06-25"
 
 
+def test_a_work_is_cited_short_by_its_authors_surnames_and_year():
+    from fontes.model import Work
+
+    assert Work(author="Weathersby, Kathryn", year=1993, title="Soviet Aims").short() == "Weathersby 1993"
+    three = Work(author="Goncharov, Sergei N.; Lewis, John W.; Xue Litai", year=1993, title="Uncertain Partners")
+    assert three.short() == "Goncharov/Lewis/Xue Litai 1993"
+    assert Work(author="Shen Zhihua", year=2012, title="Mao, Stalin").short() == "Shen Zhihua 2012"
+
+
 def test_a_reading_takes_the_analysts_value_for_a_hypothesis_it_does_not_name(chronicle):
     oil = next(e for e in load_case(chronicle).evidence if e.id == "diary-oil")
     assert oil.readings["forge"].bears_on["fire"] == {"miller": 0.4, "smith": 0.5, "storm": 0.3}

@@ -604,3 +604,18 @@ def test_likelihood_ratio_weighs_the_other_hypotheses_by_their_priors(korea):
     others = [h for h in question.hypotheses if h.id != hypothesis.id]
     rest = sum(h.prior * weight.likelihoods[h.id] for h in others) / sum(h.prior for h in others)
     assert likelihood_ratio(weight, question, hypothesis.id) == pytest.approx(weight.likelihoods[hypothesis.id] / rest)
+
+
+def test_fontes_import_names_every_position_the_matrix_does_not_say(tmp_path):
+    from click.testing import CliRunner
+
+    from fontes.cli import cli
+
+    case = load_case(Path(__file__).parent / "cases" / "toy")
+    (path,) = write_per_question(case, fontes.weigh(case, draws=20), tmp_path / "achz")
+    result = CliRunner().invoke(cli, ["import", "--format", "achz", str(path), "-o", str(tmp_path / "imported")])
+    assert result.exit_code == 0, result.output
+    assert "Still to fill in (4)" in result.output
+    assert "q.a: held_by, q.a: denies, q.b: held_by, q.b: denies" in result.output
+    problems = read_case(tmp_path / "imported")[1]
+    assert [p.field for p in problems] == ["q.a: held_by", "q.a: denies.b", "q.b: held_by", "q.b: denies.a"]

@@ -189,6 +189,11 @@ def test_a_verdict_no_reading_can_overturn_has_no_flip_set():
     assert q.flip.items == [] and q.flip.count == 0 and q.flip.words.startswith("none")
 
 
+def test_a_question_with_no_item_counted_says_only_its_prior_decides():
+    q = weigh(case(item("late", {"q": {"a": 0.8, "b": 0.2}}, source="late")), draws=20).questions[0]
+    assert q.flip.count == 0 and q.flip.words.endswith("so only the prior decides its leader")
+
+
 def test_a_swing_that_only_draws_level_does_not_flip():
     # uniform prior, one item: set aside, a and b tie, and a tie goes to a, listed first
     q = weigh(case(item("e1", {"q": {"a": 0.8, "b": 0.2}})), draws=50).questions[0]
@@ -367,3 +372,21 @@ def _mixed_ratio(values: list[float], cred: float, a: int, b: int) -> float:
 def _ratio_under(c: Case, e: Evidence, school: str | None, a: int, b: int, hs: list[str]) -> float:
     stated = _stated(e, school)
     return _mixed_ratio([_mid(stated.get(h, 0.5)) for h in hs], _credibility(c, e), a, b)
+
+
+def test_an_item_switched_off_in_the_what_if_panel_is_off_for_the_school_that_reads_it_too():
+    base = case(item("e1", {"q": {"a": 0.8, "b": 0.2}}, readings={"doubter": {"q": {"a": 0.3, "b": 0.7}}}),
+                item("e2", {"q": {"a": 0.6, "b": 0.4}}), schools=two_schools(), default_school="plain")
+    off = weigh_whatif(base, parse_whatif({"school": "doubter", "items": {"e1": {"off": True}}}, base, "q"))
+    assert posterior(off.verdict) == pytest.approx({"a": 0.6, "b": 0.4})
+    assert off.verdict.schools["doubter"] == pytest.approx({"a": 0.6, "b": 0.4})
+    assert base.evidence[0].readings["doubter"].bears_on["q"] == {"a": 0.3, "b": 0.7}  # the case is untouched
+
+
+def test_a_likelihood_the_reader_sets_holds_whichever_school_reads_the_item():
+    base = case(item("e1", {"q": {"a": 0.8, "b": 0.2}}, readings={"doubter": {"q": {"a": 0.3, "b": 0.7}}}),
+                schools=two_schools(), default_school="plain")
+    changed = weigh_whatif(base, parse_whatif({"school": "doubter", "items": {"e1": {"likelihoods": {"a": 0.7}}}},
+                                              base, "q"))
+    assert posterior(changed.verdict) == pytest.approx({"a": 0.5, "b": 0.5})  # 0.7 : 0.7 as the doubter reads b
+    assert changed.verdict.schools["plain"] == pytest.approx({"a": 0.7 / 0.9, "b": 0.2 / 0.9})

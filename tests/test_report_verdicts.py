@@ -150,5 +150,7 @@ def test_the_web_app_shows_the_same_parts_from_the_same_view_model():
     assert "held by Birch 1975; Cedar 1990" in page
     assert ">read by forge<" in page and ">after the horizon<" in page
     # the what-if inputs hold the school's reading: 0.4 for the miller on the lamp oil, not the analyst's 0.8
+    timeline = client.get("/timeline").text
+    assert "horizon of fire: 25 June 1950" in timeline and '<a href="/questions/sale">sale</a>' in timeline
     oil = page[page.index('data-item="diary-oil"'):]
     assert 'value="0.4" data-base="0.4" data-h="miller"' in oil[:oil.index("</tr>")]

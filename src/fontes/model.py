@@ -48,6 +48,14 @@ class Work(Record):
         """How a reader cites it: "Weathersby 1993, Soviet Aims in Korea"."""
         return f"{self.author} {self.year}, {self.title}"
 
+    def short(self) -> str:
+        """Surnames and year, as a table cites it: "Weathersby 1993", "Goncharov/Lewis/Xue Litai 1993".
+
+        Authors are separated by ";", and a name written "Surname, Given" keeps its surname.
+        """
+        names = [part.split(",")[0].strip() for part in self.author.split(";") if part.strip()]
+        return f"{'/'.join(names) or self.author} {self.year}"
+
 
 class Hypothesis(Record):
     """A rival answer to a question: a position someone holds, saying what it denies of each rival.

@@ -59,8 +59,15 @@ class Flip:
         return bool(self.items)
 
 
-def count_in_words(n: int) -> str:
-    """ "one reading decides this verdict", "three readings decide ...", or "none" for an empty set."""
+#: The flip set's words for a question on which no item is weighed.
+NOTHING_WEIGHED = "none: no evidence is weighed on this question, so only the prior decides its leader"
+
+
+def count_in_words(n: int, weighed: bool = True) -> str:
+    """ "one reading decides this verdict", "three readings decide ...", or "none" for an empty set
+    (`weighed` False: no item counts on the question at all)."""
+    if not weighed:
+        return NOTHING_WEIGHED
     if n == 0:
         return ("none: no set of readings within the stated ranges, the schools' readings or items "
                 "set aside makes the runner-up lead")

@@ -104,7 +104,8 @@ def flip_verdict(case: Case, likelihoods: QuestionLikelihoods, exact: ExactWeigh
     """The question's flip set as the verdict states it."""
     flip = flip_set(case, likelihoods, exact)
     return FlipSet(items=[FlipItem(id=s.id, takes=s.takes, swing=s.swing) for s in flip.items],
-                   count=len(flip.items), words=count_in_words(len(flip.items)), log_odds=flip.log_odds)
+                   count=len(flip.items), words=count_in_words(len(flip.items), bool(exact.selection.counted.any())),
+                   log_odds=flip.log_odds)
 
 
 def hypothesis_verdicts(question: Question, prior: np.ndarray, exact: ExactWeighing,
@@ -123,7 +124,7 @@ def hypothesis_verdicts(question: Question, prior: np.ndarray, exact: ExactWeigh
             p_top=float(spread.p_top[i]),
             ach_inconsistency=float(inconsistency[i]),
             ach_rank=ach_place[i],
-            held_by=[f"{w.author} {w.year}" for w in question.hypotheses[i].held_by],
+            held_by=[w.short() for w in question.hypotheses[i].held_by],
         )
         for i in exact.ranking
     ]

@@ -145,12 +145,15 @@ def question_panel(case: Case, qv, school_label: str, school: str | None = None)
     for_leader = sorted((e for e in counted if e.weight_db > 0), key=lambda e: -e.weight_db)[:TOP_ITEMS]
     against = sorted((e for e in counted if e.weight_db < 0), key=lambda e: e.weight_db)[:TOP_ITEMS]
     pivotal = [e.id for e in qv.evidence if e.pivotal]
+    parts = verdict_parts(case, qv, school)
     summary = Text()
     summary.append("Leader: ", style="bold")
     summary.append(f"{qv.leader}")
+    summary.append(f" ({parts['short'][qv.leader]})", style="dim")
     if qv.runner_up != qv.leader:
-        summary.append("   runner-up: ", style="bold")
+        summary.append("\nRunner-up: ", style="bold")
         summary.append(qv.runner_up)
+        summary.append(f" ({parts['short'][qv.runner_up]})", style="dim")
         summary.append("   prior odds the runner-up would need: ", style="bold")
         summary.append(_odds(qv.overturn_odds))
     corroborating = len(qv.evidence) - len(counted)
@@ -158,7 +161,6 @@ def question_panel(case: Case, qv, school_label: str, school: str | None = None)
     if corroborating:
         summary.append(f", {corroborating} of them corroborating another item of their group "
                        f"(not counted twice)", style="dim")
-    parts = verdict_parts(case, qv, school)
     fragile = Text("How fragile: ", style="bold")
     fragile.append(parts["flip"])
     pivot = Text("Pivotal items (dropping one changes the leader): ", style="bold")
