@@ -112,6 +112,15 @@ def test_the_what_if_panel_keeps_the_horizon():
     assert [a.id for a in changed.verdict.after_horizon] == ["late"]
 
 
+def test_the_readers_own_priors_under_a_school_keep_that_schools_readings():
+    chronicle = fontes.load_case(CHRONICLE)
+    asked = {"school": "forge", "priors": {"miller": 1, "smith": 1, "storm": 1}}
+    changed = weigh_whatif(chronicle, parse_whatif(asked, chronicle, "fire"))
+    expected = fontes.posterior_under(chronicle, "fire", {"miller": 1, "smith": 1, "storm": 1}, school="forge")
+    assert posterior(changed.verdict) == pytest.approx(expected)
+    assert expected != pytest.approx(fontes.posterior_under(chronicle, "fire", None))  # the reading matters
+
+
 # ---------------------------------------------------------------- schools' readings
 
 def two_schools() -> list[School]:

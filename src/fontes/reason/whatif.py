@@ -10,7 +10,7 @@ from typing import Any
 
 import fontes
 from fontes.errors import WebError
-from fontes.model import Case, School
+from fontes.model import Case, Evidence, School
 from fontes.reason.verdict import QuestionVerdict
 
 #: Fewer draws than the report's 4000: the panel answers while the reader types.
@@ -108,9 +108,19 @@ def apply_whatif(case: Case, whatif: WhatIf) -> Case:
     changed.evidence = [item for item in changed.evidence if item.bears_on or item.readings]
     changed.default_school = whatif.school
     if whatif.priors is not None:
-        changed.schools.append(_whatif_school(changed, whatif))
-        changed.default_school = changed.schools[-1].id
+        school = _whatif_school(changed, whatif)
+        changed.schools.append(school)
+        changed.default_school = school.id
+        if whatif.school:  # the reader's priors, the chosen school's readings
+            changed.evidence = [_also_read_as(item, whatif.school, school.id) for item in changed.evidence]
     return changed
+
+
+def _also_read_as(item: Evidence, school: str, new_school: str) -> Evidence:
+    """The item with `school`'s reading given to `new_school` too (the item itself when it has none)."""
+    if school not in item.readings:
+        return item
+    return item.model_copy(update={"readings": {**item.readings, new_school: item.readings[school]}})
 
 
 @dataclass(frozen=True)
