@@ -12,6 +12,8 @@ HERE = Path(__file__).parent
 TOY_CASE = HERE / "cases" / "toy"
 SHARED = HERE.parent.parent / "shared"
 KOREA_JSONL = SHARED / "corpus" / "korea1950" / "documents.jsonl"
+KOREA_ADDITIONS = SHARED / "corpus" / "korea1950-additions" / "documents.jsonl"
+SHARED_CORPUS = SHARED / "corpus"
 ESSAY = SHARED / "seeds" / "000_2d375ef18582af2f.txt"
 
 needs_shared = pytest.mark.skipif(
@@ -35,6 +37,16 @@ def korea_corpus() -> dict[str, dict]:
         pytest.skip("../shared/corpus/korea1950 is not beside the project; CI always has it")
     with KOREA_JSONL.open(encoding="utf-8") as lines:
         return {d["id"]: d for d in map(json.loads, lines)}
+
+
+@pytest.fixture(scope="session")
+def korea_documents(korea_corpus) -> dict[str, dict]:
+    """The JSONL documents of ../shared/corpus/korea1950 and of its additions, by id."""
+    documents = dict(korea_corpus)
+    if KOREA_ADDITIONS.exists():
+        with KOREA_ADDITIONS.open(encoding="utf-8") as lines:
+            documents.update((d["id"], d) for d in map(json.loads, lines))
+    return documents
 
 
 @pytest.fixture(autouse=True)

@@ -80,17 +80,28 @@ PAGES = [
 ]
 
 
+def _held(hypothesis: dict, rival: str) -> dict:
+    """A hypothesis made a position: a work that holds it and what it denies of its rival."""
+    return {**hypothesis, "held_by": [{"author": "Author", "year": 1999, "title": "Title"}],
+            "denies": {rival: f"that {rival} is so"}}
+
+
 def case_files() -> dict[str, object]:
     """The YAML files of the hostile case, as plain data."""
-    hypotheses = [{"id": "a", "text": said("hypothesis text"), "note": said("hypothesis note")},
-                  {"id": HOSTILE_HYPOTHESIS, "text": said("second hypothesis text")}]
+    hypotheses = [{"id": "a", "text": said("hypothesis text"), "note": said("hypothesis note"),
+                   "held_by": [{"author": said("held by author"), "year": 1999, "title": said("held by title")}],
+                   "denies": {HOSTILE_HYPOTHESIS: said("what a denies")}},
+                  {"id": HOSTILE_HYPOTHESIS, "text": said("second hypothesis text"),
+                   "held_by": [{"author": "Author", "year": 2001, "title": "Title"}],
+                   "denies": {"a": said("what the second denies")}}]
     case = {
         "id": "hostile", "title": said("case title"), "description": said("case description"),
         "default_school": "flat",
         "questions": [
             {"id": "q", "text": said("question text"), "note": said("question note"), "hypotheses": hypotheses},
             {"id": HOSTILE_QUESTION, "text": said("hostile question text"),
-             "hypotheses": [{"id": "c", "text": said("hypothesis c")}, {"id": "d", "text": said("hypothesis d")}]},
+             "hypotheses": [_held({"id": "c", "text": said("hypothesis c")}, "d"),
+                            _held({"id": "d", "text": said("hypothesis d")}, "c")]},
         ],
         "schools": [
             {"id": "flat", "label": said("school label"), "note": said("school note"), "cites": [said("cited")],

@@ -18,7 +18,7 @@ import pytest
 
 import fontes
 from fontes.case import load_case, read_case, write_case
-from fontes.case.achz import import_achz
+from fontes.case.achz import import_achz, left_to_fill
 from fontes.errors import CaseError, FontesError
 from fontes.model import Actor, Case, Evidence, Hypothesis, Question, Source
 from fontes.report.exports import FORMATS, ExportError, export_case, write_export, write_per_question
@@ -135,9 +135,10 @@ def test_csv_leaves_cells_empty_where_an_item_does_not_bear_on_a_question(korea)
     case, verdict = korea
     _, items, _ = read_matrix(export_case(case, verdict, "csv"))
     assert len(items) == len(case.evidence)
-    first = items[0]  # bears on initiation only
-    assert first["initiation/kim-initiated"] and first["escalation/us-advance"] == ""
-    assert first["counted (escalation)"] == ""
+    item = next(e for e in case.evidence if set(e.bears_on) == {"initiation"})
+    row = next(r for r in items if r["id"] == item.id)
+    assert row["initiation/kim-initiative"] and row["china-entry/us-advance-reaction"] == ""
+    assert row["counted (china-entry)"] == ""
 
 
 def test_csv_defuses_text_a_spreadsheet_would_run_as_a_formula():
@@ -391,19 +392,26 @@ def test_achz_round_trip_keeps_hypotheses_evidence_and_ratings(which, request, t
     assert [(q.id, q.text) for q in imported.questions] == [(q.id, q.text) for q in case.questions]
     assert [[(h.id, h.text) for h in q.hypotheses] for q in imported.questions] == \
            [[(h.id, h.text) for h in q.hypotheses] for q in case.questions]
-    # items come matrix by matrix, so an item bearing only on the second question moves after the first's
+    # items come matrix by matrix, so an item bearing only on the second question moves after the first's;
+    # an item after the horizon of every question it bears on is in no matrix (it is not evidence there)
+    weighed = {e.id for q in verdict.questions for e in q.evidence}
     assert sorted((e.id, e.source, e.quote) for e in imported.evidence) == \
-           sorted((e.id, e.source, e.quote) for e in case.evidence)
+           sorted((e.id, e.source, e.quote) for e in case.evidence if e.id in weighed)
     exported = {(q.id, e.id): e.ach for q in verdict.questions for e in q.evidence}
     assert {(q, e.id): e.ach[q] for e in imported.evidence for q in e.ach} == exported
-    assert {e.id: e.credibility for e in imported.evidence} == {e.id: case.credibility_of(e) for e in case.evidence}
+    assert {e.id: e.credibility for e in imported.evidence} == \
+           {e.id: case.credibility_of(e) for e in case.evidence if e.id in weighed}
 
 
 def test_an_imported_case_writes_as_a_clean_case_whose_ach_ranking_is_kept(korea, tmp_path):
     case, verdict = korea
     folder = write_case(round_trip(case, verdict, tmp_path), tmp_path / "imported")
     again, problems = read_case(folder)
-    assert problems == []
+    # an ACH matrix names no work and no denial: check-case lists exactly those for the user to fill in
+    assert problems == left_to_fill(problems)
+    assert {p.field.split(":")[0] for p in problems} == \
+           {f"{q.id}.{h.id}" for q in case.questions for h in q.hypotheses}
+    assert "fill in held_by and denies" in again.description
     weighed = fontes.weigh(again, draws=50)
     assert [q.ach_ranking for q in weighed.questions] == [q.ach_ranking for q in verdict.questions]
 
@@ -596,3 +604,18 @@ def test_likelihood_ratio_weighs_the_other_hypotheses_by_their_priors(korea):
     others = [h for h in question.hypotheses if h.id != hypothesis.id]
     rest = sum(h.prior * weight.likelihoods[h.id] for h in others) / sum(h.prior for h in others)
     assert likelihood_ratio(weight, question, hypothesis.id) == pytest.approx(weight.likelihoods[hypothesis.id] / rest)
+
+
+def test_fontes_import_names_every_position_the_matrix_does_not_say(tmp_path):
+    from click.testing import CliRunner
+
+    from fontes.cli import cli
+
+    case = load_case(Path(__file__).parent / "cases" / "toy")
+    (path,) = write_per_question(case, fontes.weigh(case, draws=20), tmp_path / "achz")
+    result = CliRunner().invoke(cli, ["import", "--format", "achz", str(path), "-o", str(tmp_path / "imported")])
+    assert result.exit_code == 0, result.output
+    assert "Still to fill in (4)" in result.output
+    assert "q.a: held_by, q.a: denies, q.b: held_by, q.b: denies" in result.output
+    problems = read_case(tmp_path / "imported")[1]
+    assert [p.field for p in problems] == ["q.a: held_by", "q.a: denies.b", "q.b: held_by", "q.b: denies.a"]

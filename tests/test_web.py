@@ -82,12 +82,12 @@ def changed_case(case, item_id: str, question: str, **likelihoods):
 # -- the pages -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path, words", [
-    ("/", "Who started the Korean War in June 1950?"),
+    ("/", "Whose decision brought about the North Korean attack of 25 June 1950?"),
     ("/?school=essay", "The essay&#39;s own position"),
     ("/questions/initiation", "What if"),
-    ("/questions/escalation?school=revisionist", "ACH matrix"),
+    ("/questions/china-entry?school=revisionist", "ACH matrix"),
     ("/evidence", KIM_ASKS),
-    ("/evidence?question=escalation", "Evidence"),
+    ("/evidence?question=china-entry", "Evidence"),
     ("/timeline", "Events"),
     ("/network", "Who wrote to whom"),
     ("/sources", "wcda-telegram-tunkin-vyshinsky-1949-09-03"),
@@ -121,7 +121,7 @@ def test_a_question_page_has_an_input_for_every_likelihood_of_every_item(korea):
     assert html.count('class="num lik"') == 4 * len(items)
     assert html.count('class="use"') == len(items)
     # a range is shown at its geometric midpoint and named as the range it is
-    assert 'value="0.49" data-base="0.49" data-h="civil-war"' in html and "range 0.4–0.6" in html
+    assert 'value="0.49" data-base="0.49" data-h="southern-provocation"' in html and "range 0.4–0.6" in html
 
 
 def test_unknown_pages_are_404_pages(korea):
@@ -202,9 +202,9 @@ def test_a_changed_likelihood_gives_the_posterior_the_engine_gives(korea):
 def test_intervals_and_p_top_are_the_engines_with_the_panels_draws(korea):
     app, client = korea
     case = app.state.workspace.case
-    body = {"school": "revisionist", "items": {KIM_ASKS: {"likelihoods": {"kim-initiated": 0.3}}}}
+    body = {"school": "revisionist", "items": {KIM_ASKS: {"likelihoods": {"kim-initiative": 0.3}}}}
     shown = post(client, "/questions/initiation/what-if", body).json()["verdict"]
-    modified = changed_case(case, KIM_ASKS, "initiation", **{"kim-initiated": 0.3})
+    modified = changed_case(case, KIM_ASKS, "initiation", **{"kim-initiative": 0.3})
     qv = next(q for q in fontes.weigh(modified, school="revisionist", draws=WHATIF_DRAWS, seed=0).questions
               if q.id == "initiation")
     assert shown == qv.model_dump(mode="json")
@@ -213,7 +213,7 @@ def test_intervals_and_p_top_are_the_engines_with_the_panels_draws(korea):
 def test_own_priors_switching_off_and_credibility_each_count(korea):
     app, client = korea
     case = app.state.workspace.case
-    priors = {"stalin-directed": 1, "kim-initiated": 6, "joint-decision": 2, "civil-war": 1}
+    priors = {"stalin-directed": 1, "kim-initiative": 6, "stalin-decision": 2, "southern-provocation": 1}
     body = {"school": "essay", "priors": priors,
             "items": {KIM_ASKS: {"off": True}, "kim-two-weeks-1949-09-03": {"credibility": 0.2}}}
     payload = post(client, "/questions/initiation/what-if", body).json()
@@ -229,8 +229,8 @@ def test_own_priors_switching_off_and_credibility_each_count(korea):
 
 def test_with_nothing_changed_the_panel_gives_back_the_pages_own_verdict(korea):
     app, client = korea
-    payload = post(client, "/questions/escalation/what-if", {"school": "traditionalist"}).json()
-    page_verdict = next(q for q in app.state.workspace.verdict("traditionalist").questions if q.id == "escalation")
+    payload = post(client, "/questions/china-entry/what-if", {"school": "traditionalist"}).json()
+    page_verdict = next(q for q in app.state.workspace.verdict("traditionalist").questions if q.id == "china-entry")
     assert payload["verdict"] == page_verdict.model_dump(mode="json")
     assert payload["draws"] == 4000 and payload["changed"] is False
 
@@ -248,24 +248,24 @@ def test_the_panel_redraws_the_page_parts_from_the_new_verdict(korea):
 def test_the_what_if_never_changes_the_case_itself(korea):
     app, client = korea
     before = app.state.workspace.case.model_dump_json()
-    body = {"school": "essay", "priors": {"stalin-directed": 1, "kim-initiated": 1, "joint-decision": 1, "civil-war": 9},
-            "items": {KIM_ASKS: {"likelihoods": {"civil-war": 0.01}, "credibility": 0.1},
+    body = {"school": "essay", "priors": {"stalin-directed": 1, "kim-initiative": 1, "stalin-decision": 1, "southern-provocation": 9},
+            "items": {KIM_ASKS: {"likelihoods": {"southern-provocation": 0.01}, "credibility": 0.1},
                       "kim-two-weeks-1949-09-03": {"off": True}}}
     assert post(client, "/questions/initiation/what-if", body).status_code == 200
     assert app.state.workspace.case.model_dump_json() == before
 
 
 @pytest.mark.parametrize("body, field", [
-    ({"items": {KIM_ASKS: {"likelihoods": {"civil-war": 0}}}}, f"items.{KIM_ASKS}.likelihoods.civil-war"),
-    ({"items": {KIM_ASKS: {"likelihoods": {"civil-war": 1.5}}}}, f"items.{KIM_ASKS}.likelihoods.civil-war"),
-    ({"items": {KIM_ASKS: {"likelihoods": {"civil-war": "high"}}}}, f"items.{KIM_ASKS}.likelihoods.civil-war"),
+    ({"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": 0}}}}, f"items.{KIM_ASKS}.likelihoods.southern-provocation"),
+    ({"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": 1.5}}}}, f"items.{KIM_ASKS}.likelihoods.southern-provocation"),
+    ({"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": "high"}}}}, f"items.{KIM_ASKS}.likelihoods.southern-provocation"),
     ({"items": {KIM_ASKS: {"likelihoods": {"nobody": 0.5}}}}, f"items.{KIM_ASKS}.likelihoods"),
     ({"items": {KIM_ASKS: {"credibility": -0.1}}}, f"items.{KIM_ASKS}.credibility"),
     ({"items": {KIM_ASKS: {"off": "yes"}}}, f"items.{KIM_ASKS}.off"),
     ({"items": {"no-such-item": {"off": True}}}, "items"),
-    ({"items": {"dulles-destroy-beyond-parallel": {"off": True}}}, "items"),  # bears on escalation, not here
+    ({"items": {"dulles-destroy-beyond-parallel": {"off": True}}}, "items"),  # bears on china-entry, not here
     ({"priors": {"stalin-directed": 1}}, "priors"),
-    ({"priors": {"stalin-directed": 0, "kim-initiated": 1, "joint-decision": 1, "civil-war": 1}},
+    ({"priors": {"stalin-directed": 0, "kim-initiative": 1, "stalin-decision": 1, "southern-provocation": 1}},
      "priors.stalin-directed"),
     ({"school": "marxist"}, "school"),
     ({"schol": "essay"}, None),
@@ -278,7 +278,7 @@ def test_a_bad_what_if_is_refused_saying_which_field(korea, body, field):
 
 
 def test_nan_and_infinity_are_not_numbers_here(korea):
-    raw = '{"items": {"' + KIM_ASKS + '": {"likelihoods": {"civil-war": NaN}}}}'
+    raw = '{"items": {"' + KIM_ASKS + '": {"likelihoods": {"southern-provocation": NaN}}}}'
     response = korea[1].post("/questions/initiation/what-if", content=raw, headers={
         "content-type": "application/json", "x-fontes-token": korea[0].state.token})
     assert response.status_code == 400
@@ -299,9 +299,9 @@ def test_the_what_if_of_the_builtin_case_answers_fast(korea):
 
 def test_a_what_if_is_weighed_on_its_question_alone(korea):
     case = korea[0].state.workspace.case
-    result = weigh_whatif(case, WhatIf(question="escalation", school=None))
-    assert [q.id for q in result.case.questions] == ["initiation", "escalation"]
-    assert result.verdict.id == "escalation" and result.verdict.hypotheses[0].prior == 0.25
+    result = weigh_whatif(case, WhatIf(question="china-entry", school=None))
+    assert [q.id for q in result.case.questions] == [q.id for q in case.questions]
+    assert result.verdict.id == "china-entry" and result.verdict.hypotheses[0].prior == 0.25
 
 
 # -- the guards --------------------------------------------------------------------------------
@@ -442,7 +442,7 @@ def test_a_missing_save_folder_is_a_refusal_not_a_crash(saving, tmp_path):
 def test_save_writes_a_new_case_that_weighs_as_the_panel_showed(saving):
     root, client = saving
     body = {"school": "essay", "items": {KIM_ASKS: {"likelihoods": {"stalin-directed": 0.9}, "credibility": 0.5}},
-            "priors": {"stalin-directed": 1, "kim-initiated": 1, "joint-decision": 1, "civil-war": 1}}
+            "priors": {"stalin-directed": 1, "kim-initiative": 1, "stalin-decision": 1, "southern-provocation": 1}}
     shown = post(client, "/questions/initiation/what-if", body).json()["verdict"]
     response = post(client, "/questions/initiation/save", {**body, "name": "korea-what-if"})
     assert response.status_code == 201, response.text
@@ -452,7 +452,7 @@ def test_save_writes_a_new_case_that_weighs_as_the_panel_showed(saving):
     again = fontes.posterior_under(saved, "initiation", saved.school("what-if").priors["initiation"])
     for h in shown["hypotheses"]:
         assert math.isclose(again[h["id"]], h["posterior"], abs_tol=1e-9)
-    assert saved.school("what-if").priors["escalation"] == saved.school("essay").priors["escalation"]
+    assert saved.school("what-if").priors["china-entry"] == saved.school("essay").priors["china-entry"]
     with pytest.raises(fontes.FontesError):
         write_case(saved, root / "korea-what-if")  # the writer refuses to overwrite as well
 

@@ -513,12 +513,18 @@ def expected_posterior(case, question_id: str, body: dict) -> dict[str, float]:
     """The engine's own answer for a what-if, the case changed here by hand."""
     changed = case.model_copy(deep=True)
     items = {e.id: e for e in changed.evidence}
+    school = body.get("school")
     for item_id, change in body["items"].items():
         item = items[item_id]
+        reading = item.readings.get(school) if school else None
+        read_here = reading is not None and question_id in reading.bears_on
         if change.get("off"):
             del item.bears_on[question_id]
+            if read_here:
+                del reading.bears_on[question_id]
             continue
-        item.bears_on[question_id].update(change.get("likelihoods", {}))
+        # the panel shows the school's reading where it has one, so a changed value replaces that
+        (reading.bears_on if read_here else item.bears_on)[question_id].update(change.get("likelihoods", {}))
         if "credibility" in change:
             item.credibility = change["credibility"]
     if "priors" in body:
@@ -527,7 +533,7 @@ def expected_posterior(case, question_id: str, body: dict) -> dict[str, float]:
         priors = case.school(body["school"]).priors.get(question_id)
     else:
         priors = None
-    return fontes.posterior_under(changed, question_id, priors)
+    return fontes.posterior_under(changed, question_id, priors, school=school)
 
 
 def test_200_concurrent_what_ifs_each_give_the_engines_posterior(cli_server):

@@ -127,7 +127,7 @@ def test_switching_an_item_off_and_resetting_brings_the_case_back(server, page):
     _, base = server
     page.goto(base + "/questions/initiation")
     panel = page.locator("aside#whatif")
-    shown = panel.locator('[data-h="joint-decision"] [data-field="posterior"]')
+    shown = panel.locator('[data-h="stalin-decision"] [data-field="posterior"]')
     original = shown.get_attribute("data-value")
     page.locator(f'tr[data-item="{KIM_ASKS}"] input.use').uncheck()
     sync_api.expect(page.locator("#whatif-status")).to_contain_text("What-if", timeout=15_000)
@@ -139,14 +139,15 @@ def test_switching_an_item_off_and_resetting_brings_the_case_back(server, page):
 
 def test_a_school_and_a_prior_changed_then_saved_as_a_new_case(server, page, problems):
     app, base = server
-    page.goto(base + "/questions/escalation")
+    page.goto(base + "/questions/china-entry")
     page.locator("#whatif-school").select_option("essay")
     prior = page.locator('input.prior[data-h="mao-choice"]')
-    sync_api.expect(prior).to_have_value("0.1")  # the essay's own prior, filled in
+    essay = app.state.workspace.case.school("essay").priors["china-entry"]
+    sync_api.expect(prior).to_have_value(f"{essay['mao-choice']:g}")  # the essay's own prior, filled in
     prior.fill("0.5")
     sync_api.expect(page.locator("#whatif-status")).to_contain_text("What-if", timeout=15_000)
-    priors = {"us-advance": 0.6, "mao-choice": 0.5, "stalin-pressed": 0.1, "macarthur": 0.2}
-    exact = fontes.posterior_under(app.state.workspace.case, "escalation", priors)
+    priors = {**essay, "mao-choice": 0.5}
+    exact = fontes.posterior_under(app.state.workspace.case, "china-entry", priors, school="essay")
     shown = page.locator('aside#whatif [data-h="mao-choice"] [data-field="posterior"]')
     assert math.isclose(float(shown.get_attribute("data-value")), exact["mao-choice"], abs_tol=1e-9)
 
@@ -154,7 +155,8 @@ def test_a_school_and_a_prior_changed_then_saved_as_a_new_case(server, page, pro
     page.locator("#save-button").click()
     sync_api.expect(page.locator("#save-status")).to_contain_text("Saved as a new case", timeout=15_000)
     saved = fontes.load_case(app.state.workspace.save_root / "from-the-browser")
-    assert math.isclose(saved.school(saved.default_school).priors["escalation"]["mao-choice"], 0.5 / 1.4)
+    assert math.isclose(saved.school(saved.default_school).priors["china-entry"]["mao-choice"],
+                        0.5 / sum(priors.values()))
     page.locator("#save-button").click()
     sync_api.expect(page.locator("#save-status")).to_contain_text("exists already", timeout=15_000)
     assert problems == ["Failed to load resource: the server responded with a status of 400 (Bad Request)"]

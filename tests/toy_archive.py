@@ -13,7 +13,7 @@ from fontes.audit.context import Audit
 from fontes.audit.reading.read import essay_from_text
 from fontes.corpus.document import Document
 from fontes.corpus.store import Store
-from fontes.model import Actor, Case, Hypothesis, Question, Source
+from fontes.model import Actor, Case, Hypothesis, Question, Source, Work
 
 ACTORS = [
     Actor(id="brandt", name="Otto Brandt", aliases=["O. Brandt", "Falke"], role="Chancellor of Ruritania"),
@@ -71,8 +71,11 @@ CASE_ONLY = [
 
 
 def toy_case() -> Case:
-    question = Question(id="q", text="Could Kessel have been held?",
-                        hypotheses=[Hypothesis(id="yes", text="Yes"), Hypothesis(id="no", text="No")])
+    held = [Work(author="Smith, John", year=1999, title="The Kessel Crisis")]
+    question = Question(id="q", text="Could Kessel have been held?", hypotheses=[
+        Hypothesis(id="yes", text="Yes", held_by=held, denies={"no": "that the city was lost whatever was done"}),
+        Hypothesis(id="no", text="No", held_by=[Work(author="Brandt", year=1921, title="Order to the Fleet")],
+                   denies={"yes": "that any defence could have held it"})])
     return Case(id="kessel", title="The fall of Kessel", questions=[question], actors=ACTORS,
                 sources=[s for s, _, _ in DOCUMENTS] + CASE_ONLY)
 

@@ -28,7 +28,10 @@ def valid_case(draw) -> dict[str, object]:
     for qid in qids:
         hids = draw(st.lists(_IDS, min_size=1, max_size=3, unique=True))
         questions.append({"id": qid, "text": draw(_WORDS),
-                          "hypotheses": [{"id": h, "text": draw(_WORDS)} for h in hids]})
+                          "hypotheses": [{"id": h, "text": draw(_WORDS),
+                                          "held_by": [{"author": draw(_WORDS), "year": 1999, "title": draw(_WORDS)}],
+                                          "denies": {r: draw(_WORDS) for r in hids if r != h}}
+                                         for h in hids]})
     schools = [{"id": "flat", "label": "No prior preference",
                 "priors": {q["id"]: {h["id"]: 1 / len(q["hypotheses"]) for h in q["hypotheses"]} for q in questions}}]
     sids = draw(st.lists(_IDS, min_size=1, max_size=3, unique=True))

@@ -73,11 +73,13 @@ def weigh(case: Case, school: str | None = None, draws: int = 4000, seed: int = 
     return _weigh(case, school=school, draws=draws, seed=seed)
 
 
-def posterior_under(case: Case, question_id: str, priors: dict[str, float]) -> dict[str, float]:
-    """The exact posterior of one question under the given priors."""
+def posterior_under(case: Case, question_id: str, priors: dict[str, float] | None,
+                    school: str | None = None) -> dict[str, float]:
+    """The exact posterior of one question under the given priors (None: uniform), reading the
+    evidence as `school` does (None: the analyst's likelihoods)."""
     from fontes.reason import posterior_under as _posterior_under
 
-    return _posterior_under(case, question_id, priors)
+    return _posterior_under(case, question_id, priors, school)
 
 
 def open_corpus(path: str | Path | None = None, *, create: bool = False) -> Store:

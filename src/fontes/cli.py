@@ -172,8 +172,11 @@ def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_j
            html_out: str | None, essay: str | None, db_path: str | None) -> None:
     """Weigh the case and report, for each question, the hypotheses and the evidence that decides.
 
-    Shows posteriors with 90% intervals and P(top), the weightiest evidence for and against the
-    leader, pivotal items, the posterior under every school, and the ACH ranking beside it.
+    Shows posteriors with 90% intervals and P(top) (the spread from the stated likelihood ranges
+    only), the weightiest evidence for and against the leader, pivotal items, the flip set (the
+    fewest readings that would make the runner-up lead), the horizon and the items after it,
+    each school's own conclusion and leader, the ACH ranking beside it, and the sources no item
+    weighs (with a corpus store, those it lacks).
     With --html, also writes charts, the ACH matrix, the timeline, the network and evidence
     cards (quotations shown in their sources when a corpus store is there).
     """
@@ -188,10 +191,15 @@ def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_j
     verdict = weigh(case, school=school, draws=draws, seed=seed)
     if html_out:
         write_html_report(case, verdict, html_out, essay, db_path)
-    if as_json:
-        click.echo(json.dumps(report_data(case, verdict), indent=2, ensure_ascii=False))
-    else:
-        print_report(case, verdict)
+    store = optional_store(db_path)  # only to say which unweighed sources the corpus lacks
+    try:
+        if as_json:
+            click.echo(json.dumps(report_data(case, verdict, store), indent=2, ensure_ascii=False))
+        else:
+            print_report(case, verdict, store=store)
+    finally:
+        if store is not None:
+            store.close()
 
 
 def write_html_report(case, verdict, html_out: str, essay: str | None, db_path: str | None) -> None:
@@ -527,13 +535,17 @@ def export_corpus(folder: str, rows: int, db_path: str | None) -> None:
 def import_command(fmt: str, files: tuple[str, ...], output: str | None) -> None:
     """Import ACH matrix files (.achz, PARC's gzip or fontes' older zip; one question each) as a new case folder."""
     from fontes.case import write_case
-    from fontes.case.achz import import_achz
+    from fontes.case.achz import import_achz, missing_positions
 
     case = import_achz(*files)
     folder = write_case(case, output or Path(files[0]).stem)
     hypotheses = sum(len(q.hypotheses) for q in case.questions)
     click.echo(f"Wrote case {case.id} to {folder}: {len(case.questions)} question(s), {hypotheses} hypotheses, "
                f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}")
+    missing = missing_positions(case)
+    if missing:
+        click.echo(f"Still to fill in ({len(missing)}): who holds each hypothesis (held_by) and what it "
+                   f"denies of its rivals (denies), which an ACH matrix does not say: {', '.join(missing)}")
 
 
 @cli.command()

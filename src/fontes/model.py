@@ -36,16 +36,52 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
+class Work(Record):
+    """A published work that argues a position: the unit a historian cites."""
+
+    author: str
+    year: int | str
+    title: str
+    note: str = ""
+
+    def label(self) -> str:
+        """How a reader cites it: "Weathersby 1993, Soviet Aims in Korea"."""
+        return f"{self.author} {self.year}, {self.title}"
+
+    def short(self) -> str:
+        """Surnames and year, as a table cites it: "Weathersby 1993", "Goncharov/Lewis/Xue Litai 1993".
+
+        Authors are separated by ";", and a name written "Surname, Given" keeps its surname.
+        """
+        names = [part.split(",")[0].strip() for part in self.author.split(";") if part.strip()]
+        return f"{'/'.join(names) or self.author} {self.year}"
+
+
 class Hypothesis(Record):
+    """A rival answer to a question: a position someone holds, saying what it denies of each rival.
+
+    ``denies`` maps every rival's id to what this hypothesis denies of it, so the rivals are
+    mutually exclusive by their own words; ``held_by`` names the works that argue it.
+    """
+
     id: str
     text: str
+    held_by: list[Work] = Field(default_factory=list)
+    denies: dict[str, str] = Field(default_factory=dict)
     note: str = ""
 
 
 class Question(Record):
+    """A contested question, its rival hypotheses, and its horizon.
+
+    ``horizon`` (EDTF) is the date of the decision or event whose cause the question asks
+    about: an item about something later is not counted for it.
+    """
+
     id: str
     text: str
     hypotheses: list[Hypothesis]
+    horizon: str | None = None
     note: str = ""
 
     def hypothesis_ids(self) -> list[str]:
@@ -111,11 +147,24 @@ class Event(Record):
     note: str = ""
 
 
+class Reading(Record):
+    """How one school reads an item: likelihoods that replace the analyst's for that school.
+
+    ``work`` names where the reading comes from; ``note`` says what the school sees in it.
+    """
+
+    bears_on: dict[str, dict[str, Likelihood]]
+    note: str = ""
+    work: str = ""
+
+
 class Evidence(Record):
     """A passage of a source and what the analyst judges it says about each question.
 
     ``bears_on`` maps question id -> hypothesis id -> likelihood (words already
-    resolved to numbers). ``ach`` holds ratings an analyst set by hand.
+    resolved to numbers). ``ach`` holds ratings an analyst set by hand. ``about`` (EDTF)
+    is when what the item reports happened (default: its source's date); ``readings``
+    maps a school id to that school's own reading of the item.
     """
 
     id: str
@@ -124,7 +173,9 @@ class Evidence(Record):
     note: str = ""
     credibility: float | None = None
     group: str | None = None
+    about: str | None = None
     bears_on: dict[str, dict[str, Likelihood]]
+    readings: dict[str, Reading] = Field(default_factory=dict)
     ach: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 

@@ -353,4 +353,30 @@ def import_achz(path: str | Path, *more: str | Path) -> Case:
         raise CaseError("holds no rated evidence", file=str(path), hint=_HINT)
     title = importer.questions[0].text if number == 1 else path.stem
     return Case(id=slug(path.stem, "imported"), title=title, questions=importer.questions,
+                description=TO_FILL_IN.format(name=path.name),
                 sources=list(importer.sources.values()), evidence=list(importer.evidence.values()))
+
+
+#: What an imported case still needs: an ACH matrix names no work that holds a hypothesis and does not
+#: say what each denies of its rivals, so the importer leaves those empty rather than invent them.
+TO_FILL_IN = ("Imported from {name}. An ACH matrix does not say who holds each hypothesis or what it "
+              "denies of its rivals: fill in held_by and denies for every hypothesis in case.yaml "
+              "(fontes check-case lists each one still missing).")
+
+
+def left_to_fill(problems: list) -> list:
+    """The check-case problems an imported case is expected to have: held_by and denies not yet written."""
+    return [p for p in problems if p.field.endswith(": held_by") or ": denies." in p.field]
+
+
+def missing_positions(case: Case) -> list[str]:
+    """"question.hypothesis: held_by" / "... denies" for every field an imported case still lacks."""
+    missing = []
+    for question in case.questions:
+        for h in question.hypotheses:
+            rivals = [r.id for r in question.hypotheses if r.id != h.id]
+            if not h.held_by:
+                missing.append(f"{question.id}.{h.id}: held_by")
+            if any(not h.denies.get(r, "").strip() for r in rivals):
+                missing.append(f"{question.id}.{h.id}: denies")
+    return missing

@@ -22,6 +22,7 @@ from fontes.model import (
     Case,
     Event,
     Evidence,
+    Hypothesis,
     Likelihood,
     Question,
     School,
@@ -109,13 +110,30 @@ class _Checker:
         return out
 
     def _evidence_likelihoods(self, data: dict, file: YamlFile, path: tuple, rid: str) -> dict:
-        bears_on = data.get("bears_on")
-        if not isinstance(bears_on, dict):
-            return data
+        out = dict(data)
+        if isinstance(data.get("bears_on"), dict):
+            out["bears_on"] = self._likelihood_rows(data["bears_on"], file, path + ("bears_on",),
+                                                    f"{rid}: bears_on")
+        readings = data.get("readings")
+        if isinstance(readings, dict):
+            out["readings"] = {}
+            for school, reading in readings.items():
+                where, label = path + ("readings", school), f"{rid}: readings.{school}"
+                if not isinstance(reading, dict) or not isinstance(reading.get("bears_on"), dict):
+                    self.add(file, where, label, "should hold bears_on (question -> hypothesis -> "
+                                                 "likelihood), with a note and the work it comes from")
+                    continue
+                rows = self._likelihood_rows(reading["bears_on"], file, where + ("bears_on",),
+                                             f"{label}.bears_on")
+                out["readings"][school] = {**reading, "bears_on": rows}
+        return out
+
+    def _likelihood_rows(self, rows: dict, file: YamlFile, path: tuple, label: str) -> dict:
+        """question -> hypothesis -> likelihood, each value parsed; bad ones become problems."""
         parsed: dict = {}
-        for qid, row in bears_on.items():
+        for qid, row in rows.items():
             if not isinstance(row, dict):
-                self.add(file, path + ("bears_on", qid), f"{rid}: bears_on.{qid}",
+                self.add(file, path + (qid,), f"{label}.{qid}",
                          "should map hypothesis ids to likelihoods, e.g. {a: 0.8, b: unlikely}")
                 continue
             parsed[qid] = {}
@@ -123,8 +141,8 @@ class _Checker:
                 try:
                     parsed[qid][hid] = parse_likelihood(value)
                 except ValueError as exc:
-                    self.add(file, path + ("bears_on", qid, hid), f"{rid}: bears_on.{qid}.{hid}", str(exc))
-        return {**data, "bears_on": parsed}
+                    self.add(file, path + (qid, hid), f"{label}.{qid}.{hid}", str(exc))
+        return parsed
 
 
 def _friendly(err: dict) -> str:
@@ -171,7 +189,7 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
     # When sources.yaml itself is broken, every reference to it would be reported too: skip those.
     source_ids = {s.id for s, _ in sources} if files["sources"] is not None else None
     _check_events(checker, files["events"], events, source_ids)
-    _check_evidence(checker, files["evidence"], evidence, source_ids, questions)
+    _check_evidence(checker, files["evidence"], evidence, source_ids, questions, {s.id for s in schools})
 
     if head is not None and (head.data is None or isinstance(head.data, dict)):
         _check_head_complete(checker, head, meta, questions)
@@ -266,6 +284,31 @@ def _check_questions(checker: _Checker, head: YamlFile | None, questions: list[Q
             if count > 1:
                 checker.add(head, ("questions", i, "hypotheses"), f"{q.id}: hypotheses",
                             f"duplicate hypothesis id {j!r}")
+        if q.horizon is not None:
+            try:
+                parse_date(q.horizon)
+            except DateError as exc:
+                checker.add(head, ("questions", i, "horizon"), f"{q.id}: horizon", f"{exc.message} ({exc.hint})")
+        for k, h in enumerate(q.hypotheses):
+            _check_position(checker, head, ("questions", i, "hypotheses", k), q, h)
+
+
+def _check_position(checker: _Checker, head: YamlFile | None, path: tuple, q: Question, h: Hypothesis) -> None:
+    """A hypothesis is a position someone holds, and it says what it denies of each rival."""
+    label = f"{q.id}.{h.id}"
+    if not h.held_by:
+        checker.add(head, path, f"{label}: held_by",
+                    "names no work that argues it; add held_by: [{author: ..., year: ..., title: ...}]")
+    rivals = [r.id for r in q.hypotheses if r.id != h.id]
+    for rival in rivals:
+        if not h.denies.get(rival, "").strip():
+            checker.add(head, path + ("denies",), f"{label}: denies.{rival}",
+                        f"does not say what it denies of its rival {rival!r}, so the two may overlap; "
+                        f"add denies: {{{rival}: ...}}")
+    for rival in h.denies:
+        if rival not in rivals:
+            checker.add(head, path + ("denies", rival), f"{label}: denies.{rival}",
+                        f"unknown rival {rival!r} of question {q.id!r}; known: {', '.join(rivals) or 'none'}")
 
 
 def _check_schools(checker: _Checker, head: YamlFile | None, schools: list[School],
@@ -351,8 +394,31 @@ def _check_events(checker: _Checker, file: YamlFile | None, events: list, source
                             f"unknown source {sid!r}; add it to sources.yaml or fix the id")
 
 
+def _check_readings(checker: _Checker, file: YamlFile | None, item: Evidence, path: tuple,
+                    hyps: dict[str, list[str]], school_ids: set[str]) -> None:
+    for school, reading in item.readings.items():
+        where = path + ("readings", school)
+        if school not in school_ids:
+            checker.add(file, where, f"{item.id}: readings.{school}",
+                        f"unknown school {school!r}; known: {', '.join(sorted(school_ids)) or 'none'}")
+        if not (reading.note.strip() or reading.work.strip()):
+            checker.add(file, where, f"{item.id}: readings.{school}",
+                        "says neither why nor from which work; add a note or work")
+        for qid, row in reading.bears_on.items():
+            if qid not in hyps:
+                checker.add(file, where + ("bears_on", qid), f"{item.id}: readings.{school}.bears_on.{qid}",
+                            f"unknown question {qid!r}; known: {', '.join(hyps) or 'none'}")
+                continue
+            for hid in row:
+                if hid not in hyps[qid]:
+                    checker.add(file, where + ("bears_on", qid, hid),
+                                f"{item.id}: readings.{school}.bears_on.{qid}.{hid}",
+                                f"unknown hypothesis {hid!r} of question {qid!r}; known: {', '.join(hyps[qid])}")
+
+
 def _check_evidence(checker: _Checker, file: YamlFile | None, evidence: list,
-                    source_ids: set[str] | None, questions: list[Question]) -> None:
+                    source_ids: set[str] | None, questions: list[Question],
+                    school_ids: set[str]) -> None:
     hyps = {q.id: q.hypothesis_ids() for q in questions}
     for item, path in evidence:
         if source_ids is not None and item.source not in source_ids:
@@ -373,6 +439,12 @@ def _check_evidence(checker: _Checker, file: YamlFile | None, evidence: list,
                 if hid not in hyps[qid]:
                     checker.add(file, where + (hid,), f"{item.id}: bears_on.{qid}.{hid}",
                                 f"unknown hypothesis {hid!r} of question {qid!r}; known: {', '.join(hyps[qid])}")
+        _check_readings(checker, file, item, path, hyps, school_ids)
+        if item.about is not None:
+            try:
+                parse_date(item.about)
+            except DateError as exc:
+                checker.add(file, path + ("about",), f"{item.id}: about", f"{exc.message} ({exc.hint})")
         for qid, row in item.ach.items():
             for hid, rating in row.items():
                 if rating not in ACH_RATINGS:
@@ -381,9 +453,14 @@ def _check_evidence(checker: _Checker, file: YamlFile | None, evidence: list,
 
 
 def _fill_missing_likelihoods(case: Case) -> None:
-    """A hypothesis an item does not mention gets `even` (DESIGN.md)."""
+    """A hypothesis an item does not mention gets `even` (DESIGN.md); one a school's reading
+    does not mention keeps the analyst's value for it."""
     hyps = {q.id: q.hypothesis_ids() for q in case.questions}
     for item in case.evidence:
         for qid, row in item.bears_on.items():
             for hid in hyps.get(qid, []):
                 row.setdefault(hid, LIKELIHOOD_WORDS["even"])
+        for reading in item.readings.values():
+            for qid, row in reading.bears_on.items():
+                for hid in hyps.get(qid, []):
+                    row.setdefault(hid, item.bears_on.get(qid, {}).get(hid, LIKELIHOOD_WORDS["even"]))

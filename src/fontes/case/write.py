@@ -30,6 +30,11 @@ def _likelihood(value: Any) -> Any:
     return _WORD_OF.get(value, value)
 
 
+def _rows(bears_on: dict) -> dict:
+    """question -> hypothesis -> likelihood as YAML writes it: words back, ranges as [low, high]."""
+    return {q: {h: _likelihood(v) for h, v in row.items()} for q, row in bears_on.items()}
+
+
 def case_documents(case: Case) -> dict[str, Any]:
     """The YAML documents of a case, one per file, as plain data."""
     head = case.model_dump(include={"id", "title", "description", "default_school"}, exclude_none=True)
@@ -39,7 +44,9 @@ def case_documents(case: Case) -> dict[str, Any]:
     evidence = []
     for item in case.evidence:
         data = item.model_dump(exclude_defaults=True)
-        data["bears_on"] = {q: {h: _likelihood(v) for h, v in row.items()} for q, row in item.bears_on.items()}
+        data["bears_on"] = _rows(item.bears_on)
+        for school, reading in item.readings.items():
+            data["readings"][school]["bears_on"] = _rows(reading.bears_on)
         evidence.append(data)
     return {
         "case": head,

@@ -12,13 +12,16 @@ import numpy as np
 
 from fontes.errors import ReasonError
 from fontes.model import DEFAULT_LIKELIHOOD, Case, Evidence, Likelihood, Question
+from fontes.reason.horizon import Placement, place
+from fontes.reason.readings import bears_on_under
 
 
 @dataclass(frozen=True)
 class QuestionLikelihoods:
-    """One question's bearing items (case order) with bounds and credibilities.
+    """One question's bearing items (case order) with bounds and credibilities, as `school` reads them.
 
-    `low` and `high` are shaped (items, hypotheses), equal where the analyst gave a point.
+    `low` and `high` are shaped (items, hypotheses), equal where a point was given. Items after
+    the question's horizon are not among `items`: they are in `after_horizon`, with their places.
     """
 
     question: Question
@@ -26,6 +29,9 @@ class QuestionLikelihoods:
     low: np.ndarray
     high: np.ndarray
     credibility: np.ndarray
+    school: str | None = None
+    placements: tuple[Placement, ...] = ()
+    after_horizon: tuple[tuple[Evidence, Placement], ...] = ()
 
     @property
     def hypothesis_ids(self) -> list[str]:
@@ -48,6 +54,9 @@ class QuestionLikelihoods:
             low=self.low[keep],
             high=self.high[keep],
             credibility=self.credibility[keep],
+            school=self.school,
+            placements=tuple(p for j, p in enumerate(self.placements) if keep[j]),
+            after_horizon=self.after_horizon,
         )
 
 
@@ -75,26 +84,33 @@ def mix_credibility(likelihoods: np.ndarray, credibility: np.ndarray) -> np.ndar
     return c * likelihoods + (1.0 - c) * likelihoods.mean(axis=-1, keepdims=True)
 
 
-def question_likelihoods(case: Case, question: Question) -> QuestionLikelihoods:
-    """Gather the items bearing on `question`, in case order, with validated likelihood bounds."""
+def question_likelihoods(case: Case, question: Question, school: str | None = None) -> QuestionLikelihoods:
+    """Gather the items bearing on `question` as `school` reads them (None: the analyst), in case order,
+    with validated likelihood bounds; items after the question's horizon are set apart."""
     hypothesis_ids = question.hypothesis_ids()
     if not hypothesis_ids:
         raise ReasonError(f"question {question.id!r} has no hypotheses", field="question",
                           hint="give every question at least one hypothesis")
-    items = tuple(item for item in case.evidence if question.id in item.bears_on)
+    read = [(item, bears_on_under(item, school)) for item in case.evidence]
+    bearing = [(item, rows[question.id]) for item, rows in read if question.id in rows]
+    placed = [(item, row, place(case, question, item)) for item, row in bearing]
+    after = tuple((item, p) for item, _, p in placed if p.after)
+    placed = [(item, row, p) for item, row, p in placed if not p.after]
+    items = tuple(item for item, _, _ in placed)
     low = np.full((len(items), len(hypothesis_ids)), DEFAULT_LIKELIHOOD)
     high = low.copy()
-    for j, item in enumerate(items):
-        stated = item.bears_on[question.id]
+    field = "bears_on" if school is None else f"readings.{school}.bears_on"
+    for j, (item, stated, _) in enumerate(placed):
         for hypothesis_id, value in stated.items():
-            where = f"evidence {item.id}: bears_on.{question.id}.{hypothesis_id}"
+            where = f"evidence {item.id}: {field}.{question.id}.{hypothesis_id}"
             if hypothesis_id not in hypothesis_ids:
                 raise ReasonError(f"{hypothesis_id!r} is not a hypothesis of question {question.id!r}",
                                   field=where, hint=f"use one of: {', '.join(hypothesis_ids)}")
             i = hypothesis_ids.index(hypothesis_id)
             low[j, i], high[j, i] = likelihood_bounds(value, where)
     credibility = np.array([credibility_checked(case, item) for item in items], dtype=float)
-    return QuestionLikelihoods(question, items, low, high, credibility)
+    return QuestionLikelihoods(question, items, low, high, credibility, school=school,
+                               placements=tuple(p for _, _, p in placed), after_horizon=after)
 
 
 def likelihood_bounds(value: Likelihood, where: str) -> tuple[float, float]:

@@ -1,32 +1,46 @@
-"""Schools side by side: the posterior under each school's prior, and what it takes to overturn.
+"""Schools side by side: each school's own conclusion, and what it takes to overturn the leader.
 
-The counted likelihoods do not depend on the prior, so one selection serves every school.
+Under a school the items are read its way (its readings replace the analyst's likelihoods),
+so the group selection is made again under its likelihoods before its prior is applied.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from fontes.model import Case, Question
-from fontes.reason.bayes import log_posterior
+from fontes.model import Case, Question, School
+from fontes.reason.exact import weigh_exactly
+from fontes.reason.likelihoods import question_likelihoods
 from fontes.reason.priors import school_prior, uniform_prior
 
 #: The key under which the uniform posterior is listed when a case has no schools.
 UNIFORM = "uniform"
 
 
-def posteriors_by_school(case: Case, question: Question,
-                         counted_effective: np.ndarray) -> dict[str, dict[str, float]]:
-    """{school id: {hypothesis id: posterior}} for every school; a case without schools gets `UNIFORM`."""
-    log_likelihoods = np.log(counted_effective)
-    priors = {school.id: school_prior(school, question) for school in case.schools}
-    if not priors:
-        priors = {UNIFORM: uniform_prior(question)}
+@dataclass(frozen=True)
+class SchoolConclusion:
+    """One school's posterior {hypothesis id: probability} on a question, and its leader."""
+
+    posterior: dict[str, float]
+    leader: str
+
+
+def conclusions_by_school(case: Case, question: Question) -> dict[str, SchoolConclusion]:
+    """{school id: its conclusion} for every school, each under its own readings and prior;
+    a case without schools gets `UNIFORM` (the analyst's readings, uniform prior)."""
     hypothesis_ids = question.hypothesis_ids()
-    return {
-        school_id: dict(zip(hypothesis_ids, np.exp(log_posterior(np.log(prior), log_likelihoods)).tolist()))
-        for school_id, prior in priors.items()
-    }
+    out = {}
+    schools: list[School | None] = list(case.schools) or [None]
+    for school in schools:
+        likelihoods = question_likelihoods(case, question, school.id if school else None)
+        prior = school_prior(school, question) if school else uniform_prior(question)
+        exact = weigh_exactly(likelihoods, prior)
+        out[school.id if school else UNIFORM] = SchoolConclusion(
+            posterior=dict(zip(hypothesis_ids, exact.posterior.tolist())),
+            leader=hypothesis_ids[exact.leader])
+    return out
 
 
 def overturn_odds(counted_effective: np.ndarray, leader: int, runner_up: int) -> float:

@@ -10,7 +10,7 @@ from typing import Any
 
 import fontes
 from fontes.errors import WebError
-from fontes.model import Case, School
+from fontes.model import Case, Evidence, School
 from fontes.reason.verdict import QuestionVerdict
 
 #: Fewer draws than the report's 4000: the panel answers while the reader types.
@@ -64,7 +64,8 @@ def parse_whatif(data: Any, case: Case, question_id: str) -> WhatIf:
         if missing:
             raise WebError(f"no prior for {missing[0]!r}", field="priors",
                            hint="give every hypothesis of the question a prior")
-    bearing = {item.id for item in case.evidence if question_id in item.bears_on}
+    bearing = {item.id for item in case.evidence
+               if question_id in item.bears_on or any(question_id in r.bears_on for r in item.readings.values())}
     raw_items = data.get("items") or {}
     if not isinstance(raw_items, dict):
         raise WebError("items is an object {item id: changes}", field="items")
@@ -91,18 +92,35 @@ def apply_whatif(case: Case, whatif: WhatIf) -> Case:
     by_id = {item.id: item for item in changed.evidence}
     for item_id, change in whatif.items.items():
         item = by_id[item_id]
-        if change.off:
-            del item.bears_on[whatif.question]
+        readings = [r for r in item.readings.values() if whatif.question in r.bears_on]
+        if change.off:  # off for the analyst and for every school that reads it
+            item.bears_on.pop(whatif.question, None)
+            for reading in readings:
+                del reading.bears_on[whatif.question]
+            item.readings = {s: r for s, r in item.readings.items() if r.bears_on}
             continue
-        item.bears_on[whatif.question].update(change.likelihoods)
+        # the reader's value is the item's value, whoever reads it
+        item.bears_on.setdefault(whatif.question, {}).update(change.likelihoods)
+        for reading in readings:
+            reading.bears_on[whatif.question].update(change.likelihoods)
         if change.credibility is not None:
             item.credibility = change.credibility
-    changed.evidence = [item for item in changed.evidence if item.bears_on]
+    changed.evidence = [item for item in changed.evidence if item.bears_on or item.readings]
     changed.default_school = whatif.school
     if whatif.priors is not None:
-        changed.schools.append(_whatif_school(changed, whatif))
-        changed.default_school = changed.schools[-1].id
+        school = _whatif_school(changed, whatif)
+        changed.schools.append(school)
+        changed.default_school = school.id
+        if whatif.school:  # the reader's priors, the chosen school's readings
+            changed.evidence = [_also_read_as(item, whatif.school, school.id) for item in changed.evidence]
     return changed
+
+
+def _also_read_as(item: Evidence, school: str, new_school: str) -> Evidence:
+    """The item with `school`'s reading given to `new_school` too (the item itself when it has none)."""
+    if school not in item.readings:
+        return item
+    return item.model_copy(update={"readings": {**item.readings, new_school: item.readings[school]}})
 
 
 @dataclass(frozen=True)

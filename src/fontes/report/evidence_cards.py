@@ -37,6 +37,8 @@ class QuestionRow:
     counted: bool
     corroborates: str | None
     likelihoods: list[dict] = field(default_factory=list)  # hypothesis, given, effective, ach
+    after_horizon: str | None = None  # why it is not counted on this question (after its horizon)
+    retrospective: bool = False
 
 
 def excerpt_around(text: str, start: int, end: int, context: int = CONTEXT) -> Excerpt:
@@ -80,7 +82,16 @@ def web_link(url: str) -> str | None:
     return url if url.lower().startswith(("https://", "http://")) else None
 
 
-def _question_rows(case: Case, item: Evidence, weights: dict) -> list[QuestionRow]:
+def readings_of(case: Case, item: Evidence) -> list[dict]:
+    """The schools that read the item their own way: label, note, work, and the likelihoods they give."""
+    labels = {s.id: s.label for s in case.schools}
+    return [{"school": sid, "label": labels.get(sid, sid), "note": r.note, "work": r.work,
+             "bears_on": {qid: ", ".join(f"{h} {given_likelihood(v)}" for h, v in row.items())
+                          for qid, row in r.bears_on.items()}}
+            for sid, r in item.readings.items()]
+
+
+def _question_rows(case: Case, item: Evidence, weights: dict, after: dict) -> list[QuestionRow]:
     rows = []
     for qid, given in item.bears_on.items():
         weight = weights.get((qid, item.id))
@@ -96,7 +107,9 @@ def _question_rows(case: Case, item: Evidence, weights: dict) -> list[QuestionRo
         } for hid in hypotheses]
         rows.append(QuestionRow(question=qid, weight_db=weight.weight_db if weight else None,
                                 pivotal=bool(weight and weight.pivotal), counted=bool(weight is None or weight.counted),
-                                corroborates=weight.corroborates if weight else None, likelihoods=likelihoods))
+                                corroborates=weight.corroborates if weight else None, likelihoods=likelihoods,
+                                after_horizon=after.get((qid, item.id)),
+                                retrospective=bool(weight and weight.retrospective)))
     return rows
 
 
@@ -105,10 +118,11 @@ def evidence_cards(case: Case, verdict, store=None) -> list[dict]:
     sources = {s.id: s for s in case.sources}
     weights = {(qv.id, e.id): e for qv in verdict.questions for e in qv.evidence}
     leaders = {qv.id: (qv.leader, qv.runner_up) for qv in verdict.questions}
+    after = {(qv.id, a.id): a.why for qv in verdict.questions for a in qv.after_horizon}
     cards = []
     for item in case.evidence:
         source = sources.get(item.source)
-        rows = _question_rows(case, item, weights)
+        rows = _question_rows(case, item, weights, after)
         cards.append({
             "id": item.id,
             "quote": item.quote,
@@ -125,6 +139,8 @@ def evidence_cards(case: Case, verdict, store=None) -> list[dict]:
             "url": source.url if source else "",
             "link": web_link(source.url) if source else None,
             "rows": rows,
+            "about": format_date(item.about) if item.about else None,
+            "readings": readings_of(case, item),
             "leaders": leaders,
             "questions": " ".join(r.question for r in rows),
             "pivotal_on": " ".join(r.question for r in rows if r.pivotal),

@@ -17,6 +17,7 @@ from fontes.report.charts import pct, posterior_chart, schools_chart, weights_ch
 from fontes.report.evidence_cards import evidence_cards, web_link
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import timeline_chart, timeline_zoom_chart
+from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
 
 def odds(x: float) -> str:
@@ -66,6 +67,7 @@ def question_view(case: Case, verdict, qv) -> dict:
         "weights_svg": Markup(weights_chart(qv)),
         "ach": ach_matrix(qv),
         "schools": [(labels.get(sid, sid), post) for sid, post in qv.schools.items()],
+        "parts": verdict_parts(case, qv, verdict.school),
     }
 
 
@@ -114,5 +116,6 @@ def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
         channels=busiest_channels(case),
         cards=evidence_cards(case, verdict, store),
         audit=audit_view(audit),
+        unweighed=unweighed_sources(case, store),
         with_store=store is not None,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fontes.model import Case
+from fontes.report.verdict_views import INTERVAL_MEASURES, flip_sentence, unweighed_sources
 
 SCHEMA = "fontes.report/1"
 
@@ -13,8 +14,11 @@ def _round(x: float, digits: int = 6) -> float:
     return round(float(x), digits)
 
 
-def report_data(case: Case, verdict) -> dict[str, Any]:
-    """The report of a weighed case as plain data (the fields of the contract, and a few more)."""
+def report_data(case: Case, verdict, store=None) -> dict[str, Any]:
+    """The report of a weighed case as plain data (the fields of the contract, and a few more).
+
+    With a corpus `store`, each unweighed source says whether the corpus holds it.
+    """
     titles = {s.id: s for s in case.sources}
     questions = []
     for qv in verdict.questions:
@@ -24,6 +28,16 @@ def report_data(case: Case, verdict) -> dict[str, Any]:
             "leader": qv.leader,
             "runner_up": qv.runner_up,
             "overturn_odds": _round(qv.overturn_odds),
+            "horizon": qv.horizon,
+            "after_horizon": [{"id": a.id, "source": a.source, "about": a.about, "why": a.why}
+                              for a in qv.after_horizon],
+            "flip": {
+                "count": qv.flip.count,
+                "words": flip_sentence(qv),
+                "log_odds": _round(qv.flip.log_odds),
+                "items": [{"id": f.id, "takes": f.takes, "swing": _round(f.swing)} for f in qv.flip.items],
+            },
+            "school_leaders": dict(qv.school_leaders),
             "ach_ranking": list(qv.ach_ranking),
             "hypotheses": [{
                 "id": h.id,
@@ -35,6 +49,7 @@ def report_data(case: Case, verdict) -> dict[str, Any]:
                 "p_top": _round(h.p_top),
                 "ach_inconsistency": _round(h.ach_inconsistency),
                 "ach_rank": h.ach_rank,
+                "held_by": list(h.held_by),
             } for h in qv.hypotheses],
             "evidence": [{
                 "id": e.id,
@@ -49,6 +64,9 @@ def report_data(case: Case, verdict) -> dict[str, Any]:
                 "credibility": _round(e.credibility),
                 "diagnosticity": _round(e.diagnosticity),
                 "ach": dict(e.ach),
+                "about": e.about,
+                "retrospective": e.retrospective,
+                "reading": e.reading,
             } for e in qv.evidence],
             "schools": {sid: {h: _round(p) for h, p in post.items()} for sid, post in qv.schools.items()},
         })
@@ -59,5 +77,7 @@ def report_data(case: Case, verdict) -> dict[str, Any]:
         "school": verdict.school,
         "draws": verdict.draws,
         "seed": verdict.seed,
+        "interval_measures": INTERVAL_MEASURES,
         "questions": questions,
+        "unweighed_sources": unweighed_sources(case, store),
     }

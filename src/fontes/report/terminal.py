@@ -9,6 +9,7 @@ from rich.text import Text
 
 from fontes.dates import format_date
 from fontes.model import Case
+from fontes.report.verdict_views import unweighed_line, unweighed_sources, verdict_parts
 
 #: How many items to show for and against the leader.
 TOP_ITEMS = 5
@@ -24,21 +25,55 @@ def _odds(x: float) -> str:
     return f"{x:,.1f} : 1" if x < 100 else f"{x:,.0f} : 1"
 
 
-def _ranking_table(qv) -> Table:
+def _ranking_table(qv, parts: dict) -> Table:
+    """Ids in the table, so it stays a few lines high; the full texts are printed beneath it."""
     table = Table(title="Hypotheses, most probable first", title_justify="left", expand=True)
     table.add_column("#", justify="right", width=2)
-    table.add_column("hypothesis", ratio=3)
+    table.add_column("hypothesis", no_wrap=True)
+    table.add_column("held by (see beneath)", ratio=1)
     table.add_column("posterior", justify="right")
-    table.add_column("90% interval", justify="right")
-    table.add_column("P(top)", justify="right")
+    table.add_column("90% interval*", justify="right")
+    table.add_column("P(top)*", justify="right")
     table.add_column("ACH (rank)", justify="right")
     for rank, h in enumerate(qv.hypotheses, 1):
         label = Text(h.id, style="bold" if h.id == qv.leader else "")
-        label.append(f"\n{h.text}", style="dim")
-        table.add_row(str(rank), label, _pct(h.posterior),
+        table.add_row(str(rank), label, Text(parts["held_by"][h.id] or "—", style="dim"), _pct(h.posterior),
                       f"{_pct(h.interval[0])} – {_pct(h.interval[1])}", _pct(h.p_top),
                       f"{h.ach_inconsistency:.2f} ({h.ach_rank})")
     return table
+
+
+def _hypothesis_texts(qv, parts: dict) -> Group:
+    """Each hypothesis's full text, full width, and what the starred columns measure."""
+    lines: list = []
+    for h in qv.hypotheses:
+        line = Text(f"{h.id}", style="bold")
+        line.append(f" — {h.text}")
+        works = parts["held_by_full"].get(h.id)
+        if works:
+            line.append(f" (held by {'; '.join(works)})", style="dim")
+        lines.append(line)
+    lines.append(Text(f"* 90% interval and P(top): {parts['interval_measures']}. {parts['p_top_means']}.",
+                      style="dim italic"))
+    return Group(*lines)
+
+
+def _chronology(parts: dict) -> Text:
+    """The horizon, and the items it leaves out, each with why."""
+    line = Text("Horizon: ", style="bold")
+    if parts["horizon"] is None:
+        line.append("none — every item counts, whatever it is about")
+        return line
+    line.append(f"{parts['horizon_text']} — items about later events are not counted for this question")
+    if parts["after_horizon"]:
+        line.append(f"\nAfter the horizon, not counted ({len(parts['after_horizon'])}):", style="bold")
+        for a in parts["after_horizon"]:
+            line.append(f"\n  {a['id']}", style="bold")
+            line.append(f" — {a['why']} ({a['source_title']})", style="dim")
+    if parts["retrospective"]:
+        line.append("\nRetrospective (written after the horizon about earlier events, counted): ", style="bold")
+        line.append(", ".join(parts["retrospective"]))
+    return line
 
 
 def _evidence_lines(case: Case, items, heading: str) -> Group | Text:
@@ -56,6 +91,10 @@ def _evidence_lines(case: Case, items, heading: str) -> Group | Text:
             line.append("  [pivotal]", style="yellow")
         if not e.counted:
             line.append(f"  (corroborates {e.corroborates})", style="dim")
+        if e.retrospective:
+            line.append("  [retrospective]", style="magenta")
+        if e.reading:
+            line.append(f"  [as {e.reading} reads it]", style="cyan")
         line.append(f"\n          {where}", style="dim")
         quote = quotes.get(e.id, "")
         if len(quote) > 240:
@@ -65,17 +104,20 @@ def _evidence_lines(case: Case, items, heading: str) -> Group | Text:
     return Group(*lines)
 
 
-def _schools_table(case: Case, qv) -> Table:
-    table = Table(title="Posterior under each school's prior", title_justify="left", expand=True)
+def _schools_table(qv, parts: dict) -> Table:
+    """Each school's own conclusion: its prior and its readings of the items it reads otherwise."""
+    table = Table(title="Each school's own conclusion (its prior, and its readings of contested items)",
+                  title_justify="left", expand=True)
     table.add_column("school")
+    table.add_column("leader")
     hyp_ids = [h.id for h in qv.hypotheses]
     for hid in hyp_ids:
         table.add_column(hid, justify="right")
-    labels = {s.id: s.label for s in case.schools}
-    for sid, post in qv.schools.items():
-        best = max(post, key=post.get)
-        cells = [Text(_pct(post[h]), style="bold" if h == best else "") for h in hyp_ids]
-        table.add_row(labels.get(sid, sid), *cells)
+    table.add_column("own readings", justify="right")
+    for row in parts["schools"]:
+        post = row["posterior"]
+        cells = [Text(_pct(post[h]), style="bold" if h == row["leader"] else "") for h in hyp_ids]
+        table.add_row(row["label"], Text(row["leader"], style="bold"), *cells, str(row["readings"]))
     return table
 
 
@@ -98,17 +140,20 @@ def _ach_line(qv) -> Text:
     return line
 
 
-def question_panel(case: Case, qv, school_label: str) -> Panel:
+def question_panel(case: Case, qv, school_label: str, school: str | None = None) -> Panel:
     counted = [e for e in qv.evidence if e.counted]
     for_leader = sorted((e for e in counted if e.weight_db > 0), key=lambda e: -e.weight_db)[:TOP_ITEMS]
     against = sorted((e for e in counted if e.weight_db < 0), key=lambda e: e.weight_db)[:TOP_ITEMS]
     pivotal = [e.id for e in qv.evidence if e.pivotal]
+    parts = verdict_parts(case, qv, school)
     summary = Text()
     summary.append("Leader: ", style="bold")
     summary.append(f"{qv.leader}")
+    summary.append(f" ({parts['short'][qv.leader]})", style="dim")
     if qv.runner_up != qv.leader:
-        summary.append("   runner-up: ", style="bold")
+        summary.append("\nRunner-up: ", style="bold")
         summary.append(qv.runner_up)
+        summary.append(f" ({parts['short'][qv.runner_up]})", style="dim")
         summary.append("   prior odds the runner-up would need: ", style="bold")
         summary.append(_odds(qv.overturn_odds))
     corroborating = len(qv.evidence) - len(counted)
@@ -116,25 +161,40 @@ def question_panel(case: Case, qv, school_label: str) -> Panel:
     if corroborating:
         summary.append(f", {corroborating} of them corroborating another item of their group "
                        f"(not counted twice)", style="dim")
+    fragile = Text("How fragile: ", style="bold")
+    fragile.append(parts["flip"])
     pivot = Text("Pivotal items (dropping one changes the leader): ", style="bold")
     pivot.append(", ".join(pivotal) if pivotal else "none — no single item decides the leader")
     body = Group(
-        summary, Text(""), _ranking_table(qv), Text(""),
+        summary, fragile, _chronology(parts), Text(""), _ranking_table(qv, parts), _hypothesis_texts(qv, parts),
+        Text(""),
         _evidence_lines(case, for_leader, f"Weightiest evidence for {qv.leader} over {qv.runner_up}"),
         Text(""),
         _evidence_lines(case, against, f"Weightiest evidence against {qv.leader} (for {qv.runner_up})"),
-        Text(""), pivot, Text(""), _schools_table(case, qv), Text(""), _ach_line(qv),
+        Text(""), pivot, Text(""), _schools_table(qv, parts), Text(""), _ach_line(qv),
     )
     title = f"[bold]{qv.id}[/bold]: {qv.text}  [dim](prior: {school_label})[/dim]"
     return Panel(body, title=title, title_align="left")
 
 
-def print_report(case: Case, verdict, console: Console | None = None) -> None:
-    """Print the whole report of a weighed case."""
+def _unweighed(case: Case, store) -> Text:
+    """The sources of the case that no evidence item quotes (and, with a store, which the corpus lacks)."""
+    entries = unweighed_sources(case, store)
+    line = Text(f"Unweighed sources ({len(entries)}): in sources.yaml, quoted by no evidence item", style="bold")
+    if not entries:
+        line.append(" — none")
+    for entry in entries:
+        line.append(f"\n  {unweighed_line(entry)}")
+    return line
+
+
+def print_report(case: Case, verdict, console: Console | None = None, store=None) -> None:
+    """Print the whole report of a weighed case (with a corpus `store`, say which unweighed sources it lacks)."""
     console = console or Console()
     labels = {s.id: s.label for s in case.schools}
     console.print(Text(verdict.title, style="bold"))
     console.print(Text(f"case {verdict.case} · {len(case.sources)} sources · {len(case.evidence)} "
                        f"evidence items · {verdict.draws} draws (seed {verdict.seed})", style="dim"))
     for qv in verdict.questions:
-        console.print(question_panel(case, qv, labels.get(verdict.school, verdict.school)))
+        console.print(question_panel(case, qv, labels.get(verdict.school, verdict.school), verdict.school))
+    console.print(_unweighed(case, store))

@@ -177,6 +177,34 @@ def _lane(marks: list[Mark], scale: _Scale, top: float, pitch: float) -> tuple[s
     return body, pitch * (max(rows, default=0) + 1)
 
 
+#: The colour of a question's horizon line.
+HORIZON = "#b71c1c"
+
+
+def horizon_marks(case: Case) -> list[tuple[str, dt.date, str]]:
+    """(question id, the horizon's last day, the horizon in words) for every question that states one."""
+    marks = []
+    for q in case.questions:
+        d = parse_date_or_none(q.horizon)
+        if d is not None:
+            marks.append((q.id, d.latest, format_date(q.horizon)))
+    return marks
+
+
+def _horizons(case: Case, scale: _Scale, top: float, bottom: float) -> str:
+    """A dashed red line at each question's horizon, labelled with the question's id."""
+    parts = []
+    for qid, day, words in horizon_marks(case):
+        if not scale.start <= day < scale.end:
+            continue
+        x = scale(day + dt.timedelta(days=1))  # the end of its last day
+        tip = title(f"horizon of {qid}: {words}; items about later events are not counted for it")
+        parts.append(tag("line", tip, x1=x, x2=x, y1=top, y2=bottom, stroke=HORIZON, stroke_width=1.4,
+                         stroke_dasharray="4 3"))
+        parts.append(text(x + 2, bottom + 10, f"⟂ {qid}", font_size=9.5, fill=HORIZON, tip=f"horizon of {qid}: {words}"))
+    return "".join(parts)
+
+
 def _legend(y: float) -> str:
     items = [
         (tag("circle", cx=6, cy=-4, r=3.2, fill=BLUE, stroke=INK, stroke_width=0.6), "event on a known day"),
@@ -186,6 +214,8 @@ def _legend(y: float) -> str:
         (tag("circle", cx=6, cy=-4, r=3.2, fill="#ffffff", stroke=ORANGE, stroke_width=1.3), "source"),
         (tag("path", d="M6,-8.5 l4.5,4.5 l-4.5,4.5 l-4.5,-4.5 z", fill=ORANGE, stroke=INK, stroke_width=0.7),
          "source with evidence"),
+        (tag("line", x1=6, x2=6, y1=-10, y2=2, stroke=HORIZON, stroke_width=1.4, stroke_dasharray="4 3"),
+         "a question's horizon"),
     ]
     parts, x = [], 0.0
     for symbol, words in items:
@@ -212,7 +242,7 @@ def timeline_chart(case: Case) -> str:
              text(x0 - 8, top + event_h / 2 + 4, "events", text_anchor="end", font_weight="bold"),
              text(x0 - 8, source_top + source_h / 2 + 4, "sources", text_anchor="end", font_weight="bold"),
              tag("line", x1=x0, x2=x1, y1=source_top - 7, y2=source_top - 7, stroke="#9e9e9e"),
-             event_body, source_body]
+             event_body, source_body, _horizons(case, scale, top - 8, bottom)]
     outside = [m for m in sources + events if not scale.shows(m)]
     y = bottom + 40
     if outside:
@@ -254,6 +284,7 @@ def timeline_zoom_chart(case: Case) -> str:
             parts.append(text(b + 5, y + 3.5, when, font_size=9.5, fill="#555"))
         else:
             parts.append(text(a - 5, y + 3.5, when, font_size=9.5, fill="#555", text_anchor="end"))
+    parts.append(_horizons(case, scale, top - 18, bottom))
     parts.append(_legend(bottom + 48))
     label = f"Timeline of {case.title}, zoomed on 1949–1950"
     description = f"{len(shown)} events of 1949–1950, one row each in date order, under the sources of those years"

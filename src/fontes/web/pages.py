@@ -13,7 +13,7 @@ from fontes.errors import FontesError
 from fontes.reason.whatif import WHATIF_DRAWS
 from fontes.report.evidence_cards import evidence_cards, web_link
 from fontes.report.network import busiest_channels, network_chart
-from fontes.report.timeline import timeline_chart, timeline_zoom_chart
+from fontes.report.timeline import horizon_marks, timeline_chart, timeline_zoom_chart
 from fontes.web.reader import marked_pieces
 from fontes.web.render import svg
 from fontes.web.views import (
@@ -62,10 +62,14 @@ def overview(request: Request) -> Response:
     school = chosen_school(request)
     verdict = ws.verdict(school)
     from fontes.report.charts import posterior_chart
+    from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
     charts = {qv.id: svg(posterior_chart(qv)) for qv in verdict.questions}
+    parts = {qv.id: verdict_parts(ws.case, qv, school) for qv in verdict.questions}
+    with ws.store() as store:
+        unweighed = unweighed_sources(ws.case, store)
     return render(request, "case.html", verdict=verdict, school=school, schools=school_options(ws.case),
-                  charts=charts, draws=PAGE_DRAWS)
+                  charts=charts, parts=parts, unweighed=unweighed, draws=PAGE_DRAWS)
 
 
 def question(request: Request) -> Response:
@@ -77,7 +81,7 @@ def question(request: Request) -> Response:
     if qv is None:
         raise HTTPException(404, f"no question {question_id!r} in this case")
     context = question_context(ws.case, question_id, qv, school, PAGE_DRAWS)
-    return render(request, "question.html", **context, rows=evidence_rows(ws.case, question_id, qv),
+    return render(request, "question.html", **context, rows=evidence_rows(ws.case, question_id, qv, school),
                   schools=school_options(ws.case), whatif=whatif_data(ws.case, question_id, school),
                   whatif_draws=WHATIF_DRAWS)
 
@@ -99,7 +103,8 @@ def timeline(request: Request) -> Response:
     """The events and sources by date, drawn and listed."""
     case = request.app.state.workspace.case
     return render(request, "timeline.html", events=sorted_events(case), name=lambda n: display_name(case, n),
-                  chart=svg(timeline_chart(case)), zoom=svg(timeline_zoom_chart(case)))
+                  chart=svg(timeline_chart(case)), zoom=svg(timeline_zoom_chart(case)),
+                  horizons=horizon_marks(case))
 
 
 def network(request: Request) -> Response:

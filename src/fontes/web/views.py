@@ -6,8 +6,10 @@ from typing import Any
 
 from fontes.dates import format_date, sort_key
 from fontes.model import DEFAULT_LIKELIHOOD, Case
+from fontes.reason.readings import bears_on_under
 from fontes.reason.verdict import QuestionVerdict
 from fontes.report.charts import posterior_chart, schools_chart, weights_chart
+from fontes.report.verdict_views import verdict_parts
 from fontes.web.render import likelihood_value, svg
 
 #: The parts of a question page that the what-if panel redraws, each its own template.
@@ -42,26 +44,30 @@ def question_context(case: Case, question_id: str, qv: QuestionVerdict, school: 
         "posterior_svg": svg(posterior_chart(qv)),
         "weights_svg": svg(weights_chart(qv)),
         "schools_svg": svg(schools_chart(qv, labels, priors, chosen=school)),
+        "parts": verdict_parts(case, qv, school),
     }
 
 
-def evidence_rows(case: Case, question_id: str, qv: QuestionVerdict) -> list[dict[str, Any]]:
-    """One row per item bearing on the question, in case order: its source, words and what-if inputs."""
+def evidence_rows(case: Case, question_id: str, qv: QuestionVerdict, school: str | None = None) -> list[dict[str, Any]]:
+    """One row per item bearing on the question, in case order: its source, words and what-if inputs,
+    the inputs holding the likelihoods as `school` reads them (the analyst's where it has no reading)."""
     sources = {s.id: s for s in case.sources}
     weights = {e.id: e for e in qv.evidence}
+    after = {a.id: a.why for a in qv.after_horizon}
     hypotheses = case.question(question_id).hypothesis_ids()
     rows = []
     for item in case.evidence:
-        if question_id not in item.bears_on:
+        given = bears_on_under(item, school).get(question_id)
+        if given is None:
             continue
         source = sources.get(item.source)
-        given = item.bears_on[question_id]
         rows.append({
             "item": item,
             "source": source,
             "date": format_date(source.date) if source else "",
             "weight": weights.get(item.id),
             "credibility": case.credibility_of(item),
+            "after_horizon": after.get(item.id),
             "inputs": [likelihood_input(h, given.get(h)) for h in hypotheses],
         })
     return rows
