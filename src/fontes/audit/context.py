@@ -95,9 +95,7 @@ class Audit:
 
     def actor_ids(self, names: tuple[str, ...]) -> set[str]:
         """The actor ids that an author or recipient list names."""
-        from fontes.audit.evidence.document_clues import actors_named
-
         known = self._actor_ids
         if names not in known:
-            known[names] = set().union(*(actors_named(name, self.case) for name in names)) if names else set()
+            known[names] = set(self.actor_index.parties(names))
         return known[names]

@@ -129,6 +129,25 @@ class ActorIndex:
             return next(iter(ids))
         return None
 
+    def parties(self, names: list[str] | tuple[str, ...]) -> frozenset[str]:
+        """Actor ids of a source's authors or recipients ("Filippov [Stalin]", "Secretary of State (Acheson)")."""
+        found: set[str] = set()
+        for name in names:
+            if name in self.actors:
+                found.add(name)
+                continue
+            candidates = [name, *re.findall(r"[\[(]([^\])]+)[\])]", name), re.sub(r"[\[(][^\])]*[\])]", "", name)]
+            for candidate in candidates:
+                actor = self.resolve(tuple(fold(candidate).split()))
+                if actor:
+                    found.add(actor)
+                    break
+            else:
+                mentioned = {m.actor for m in self.mentions(name)}
+                if len(mentioned) == 1:
+                    found |= mentioned
+        return frozenset(found)
+
     def mentions(self, text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
         """The actors a text names by an attested spelling (longest names first)."""
         found: list[Mention] = []

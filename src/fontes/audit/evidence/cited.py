@@ -23,7 +23,7 @@ from fontes.anchor.words import STOP_WORDS
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, date_bounds
 from fontes.audit.evidence.date_mentions import DateMention
-from fontes.audit.evidence.document_clues import TYPE_WORDS, actors_in, masked, type_words_in, words_of
+from fontes.audit.evidence.document_clues import TYPE_WORDS, masked, type_words_in, words_of
 from fontes.audit.evidence.entries import (
     entry_day,
     entry_family,
@@ -155,7 +155,7 @@ def _look(view: _View, paragraph_index: int, context: Audit) -> _View:
             shifted = mention.shifted(year)
             if shifted:
                 view.days.append((mention, shifted))
-    view.actors = actors_in(text, view.sentence.start, context.case)
+    view.actors = context.actor_index.mentions(text, view.sentence.start)
     view.kinds = type_words_in(text)
     view.words = set(words_of(text))
     return view
@@ -177,10 +177,10 @@ def _weigh(candidate: Candidate, source: Source, view: _View, context: Audit, ra
     authors, recipients = _actors_of(source, context)
     for mention in view.actors:
         if mention.actor in authors:
-            candidate.add(1.0 * w, f"by {mention.name}{where}", direct)
+            candidate.add(1.0 * w, f"by {mention.text}{where}", direct)
             candidate.pinned = True
         elif mention.actor in recipients:
-            candidate.add(0.8 * w, f"to {mention.name}{where}", direct)
+            candidate.add(0.8 * w, f"to {mention.text}{where}", direct)
             candidate.pinned = True
     named_kind = [word for word, types in view.kinds.items() if source.doc_type in types]
     if named_kind:  # many documents of a day are telegrams: the kind adds weight, pins nothing, names nothing

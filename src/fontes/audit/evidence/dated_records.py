@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from fontes.anchor.words import is_content_word, stem
-from fontes.audit.evidence.actor_names import ActorIndex, fold
+from fontes.audit.evidence.actor_names import ActorIndex
 from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
 
@@ -127,26 +127,6 @@ def _passages(*texts: str) -> list[tuple[frozenset[str], set[frozenset[str]]]]:
     return found
 
 
-def _parties(names: list[str], index: ActorIndex) -> frozenset[str]:
-    """Actor ids of a source's authors or recipients ("Filippov [Stalin]", "Secretary of State (Acheson)")."""
-    found: set[str] = set()
-    for name in names:
-        if name in index.actors:
-            found.add(name)
-            continue
-        candidates = [name, *re.findall(r"[\[(]([^\])]+)[\])]", name), re.sub(r"[\[(][^\])]*[\])]", "", name)]
-        for candidate in candidates:
-            actor = index.resolve(tuple(fold(candidate).split()))
-            if actor:
-                found.add(actor)
-                break
-        else:
-            mentioned = {m.actor for m in index.mentions(name)}
-            if len(mentioned) == 1:
-                found |= mentioned
-    return frozenset(found)
-
-
 def _kinds(kind: str, title: str) -> frozenset[str]:
     families = set(_KIND_FAMILIES.get(kind.lower(), frozenset()))
     for pattern, family in _TITLE_KINDS:
@@ -223,7 +203,7 @@ class Records:
             return None
         text = document.text if document is not None else " … ".join(quotes + _note_quotations(source.note))
         summary = document.summary if document is not None else ""
-        authors, recipients = _parties(source.authors, self.index), _parties(source.recipients, self.index)
+        authors, recipients = self.index.parties(source.authors), self.index.parties(source.recipients)
         words = " ".join([source.title, summary, text, *quotes])
         record = DatedRecord(
             id=source.id, origin=origin,
