@@ -1,8 +1,10 @@
 """The `Audit`: one essay checked against one case and corpus, with every index the checks share.
 
-Each derived index (the catalogue, the dated records, the actor index, the rare title words, the
-dates of each sentence) is computed on first use and lives as long as the Audit, so a second
-audit in the same process (the web app) never reads another's state.
+Each derived index (the catalogue, the dated records, the actor index, the rare title words) and
+what the essay claims (a `SentenceClaim` for each sentence, the documents each fits, the source
+each reference entry describes) is computed on first use and lives as long as the Audit, so the
+checks read one model of the essay and a second audit in the same process (the web app) never
+reads another's state.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ from fontes.model import Case
 if TYPE_CHECKING:
     from fontes.audit.evidence.actor_names import ActorIndex
     from fontes.audit.evidence.catalogue import Catalogue
+    from fontes.audit.evidence.claims import SentenceClaim
+    from fontes.audit.evidence.date_mentions import DateMention
     from fontes.audit.evidence.dated_records import Records
-    from fontes.audit.reading.essay import Essay
+    from fontes.audit.evidence.documents import Candidate
+    from fontes.audit.evidence.entry_match import EntryMatch
+    from fontes.audit.reading.essay import Essay, Reference
     from fontes.corpus import Store
 
 #: The indexes that depend on the case and the store only, shared when the same Audit reads another essay.
@@ -71,18 +77,73 @@ class Audit:
     @cached_property
     def rare_title_words(self) -> frozenset[str]:
         """Title words of the case's sources that few titles share."""
-        from fontes.audit.evidence.cited import rare_title_words
+        from fontes.audit.evidence.documents import rare_title_words
 
         return rare_title_words(self.case)
 
+    def _read_essay(self) -> Essay:
+        if self.essay is None:
+            raise ValueError("this Audit reads no essay yet: call with_essay(essay) first")
+        return self.essay
+
     @cached_property
-    def sentence_dates(self) -> dict:
+    def sentence_dates(self) -> dict[tuple[int, int], list[DateMention]]:
         """The date mentions of each body sentence of the essay, by (paragraph index, sentence index)."""
         from fontes.audit.evidence.date_mentions import sentence_dates
 
-        if self.essay is None:
-            raise ValueError("this Audit reads no essay yet: call with_essay(essay) first")
-        return sentence_dates(self.essay)
+        return sentence_dates(self._read_essay())
+
+    # -- what the essay claims ----------------------------------------------------------------
+
+    @cached_property
+    def claims(self) -> list[SentenceClaim]:
+        """What each sentence of the essay claims (headings too), in the order of the essay."""
+        from fontes.audit.evidence.claims import read_claims
+
+        return read_claims(self._read_essay(), self.actor_index, self.sentence_dates)
+
+    @cached_property
+    def body_claims(self) -> list[SentenceClaim]:
+        """The claims of the sentences outside headings."""
+        return [c for c in self.claims if not c.paragraph.heading]
+
+    def claim_of(self, paragraph: int, sentence: int) -> SentenceClaim:
+        """The claim of one sentence, by its paragraph's index and its index in the paragraph."""
+        return self._claims_by_key[(paragraph, sentence)]
+
+    @cached_property
+    def _claims_by_key(self) -> dict[tuple[int, int], SentenceClaim]:
+        return {c.key: c for c in self.claims}
+
+    def documents(self, claim: SentenceClaim) -> list[Candidate]:
+        """The documents the claim fits, best first (computed once per sentence)."""
+        from fontes.audit.evidence.documents import documents_in
+
+        if claim.key not in self._documents:
+            self._documents[claim.key] = documents_in(claim, self)
+        return self._documents[claim.key]
+
+    def cited(self, claim: SentenceClaim) -> Candidate | None:
+        """The one document the claim's sentence clearly cites, or None."""
+        from fontes.audit.evidence.documents import cited_document
+
+        return cited_document(self.documents(claim))
+
+    @cached_property
+    def _documents(self) -> dict[tuple[int, int], list[Candidate]]:
+        return {}
+
+    @cached_property
+    def entries(self) -> dict[int, Reference]:
+        """The essay's numbered reference entries, by number (the last of two with one number)."""
+        return {r.number: r for r in self._read_essay().references if r.number is not None}
+
+    @cached_property
+    def described_entries(self) -> dict[int, EntryMatch]:
+        """The source of the case or corpus that each numbered entry describes best."""
+        from fontes.audit.evidence.entry_match import best_source_for
+
+        return {n: best_source_for(r, self.catalogue) for n, r in self.entries.items()}
 
     @cached_property
     def anchors(self) -> dict:

@@ -22,9 +22,10 @@ from rapidfuzz.distance import OSA, Levenshtein
 from fontes.audit.checks.dates import best_passage
 from fontes.audit.context import Audit
 from fontes.audit.evidence.actor_names import ActorIndex, Mention, fold, is_person
+from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
-from fontes.audit.evidence.dated_records import MESSAGE, DatedRecord, Records, own_sentences
-from fontes.audit.evidence.sentence_claims import Claim, read_claims
+from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
+from fontes.audit.lexicon.document_kinds import MESSAGE
 from fontes.audit.lexicon.offices import (
     ANY_OFFICE,
     FAMILY,
@@ -63,13 +64,14 @@ class OfficeGiven:
 
 def check_names(essay: Essay, context: Audit) -> list[Finding]:
     """Misspelt actor names (warnings) and offices or acts the sources give to someone else (errors)."""
-    records = context.records
-    claims = read_claims(essay, context)
+    audit = context.with_essay(essay)
+    records = audit.records
+    claims = audit.body_claims
     lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
     findings: list[Finding] = []
     for claim in claims:
         given = offices_given(claim)
-        findings += _name_variants(claim, given, records, context.store, lowercase)
+        findings += _name_variants(claim, given, records, audit.store, lowercase)
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
         for office in given:
@@ -87,7 +89,7 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
 # -- offices the essay gives -------------------------------------------------------------------
 
 
-def offices_given(claim: Claim) -> list[OfficeGiven]:
+def offices_given(claim: SentenceClaim) -> list[OfficeGiven]:
     """Offices the sentence attaches to a named actor: before the name ("Secretary of Defense
     Marshall", "The Chargé in Korea (Drumright)", "his secretary, Mun Il,") or after it in
     apposition ("Marshall, the secretary of defense,")."""
@@ -145,7 +147,7 @@ def offices_held(actor: Actor, records: Records) -> list[Held]:
 # -- (b) offices against the role ----------------------------------------------------------------
 
 
-def _office_against_role(claim: Claim, given: OfficeGiven, day: DateMention | None,
+def _office_against_role(claim: SentenceClaim, given: OfficeGiven, day: DateMention | None,
                          records: Records) -> Finding | None:
     actor = records.index.actors[given.mention.actor]
     if not is_person(actor):
@@ -208,7 +210,7 @@ def _title_evidence(held: list[Held], when: dt.date | None, records: Records) ->
     return evidence
 
 
-def _words(claim: Claim, given: OfficeGiven) -> str:
+def _words(claim: SentenceClaim, given: OfficeGiven) -> str:
     base = claim.sentence.start
     return claim.sentence.text[given.start - base:given.end - base].rstrip(",( ")
 
@@ -224,7 +226,7 @@ def _on_day(records: Records, day: DateMention) -> list[DatedRecord]:
     return [r for r in records.around(day.earliest, day.latest) if r.is_day]
 
 
-def _office_holder_elsewhere(claim: Claim, given: OfficeGiven, day: DateMention,
+def _office_holder_elsewhere(claim: SentenceClaim, given: OfficeGiven, day: DateMention,
                              records: Records) -> Finding | None:
     """The essay gives an act of its day to X as an office-holder; that day's records give it to Y."""
     person = given.mention.actor
@@ -264,7 +266,7 @@ def _same_office_kind(written: str, held: str) -> bool:
     return covers(written, held) or (family in ("mission", "government", "military") and FAMILY.get(held) == family)
 
 
-def _sender_elsewhere(claim: Claim, day: DateMention, records: Records) -> Finding | None:
+def _sender_elsewhere(claim: SentenceClaim, day: DateMention, records: Records) -> Finding | None:
     """The essay makes X the sender of a message to R on its day; the record of that day is from Y."""
     if not claim.sender or not claim.recipient or MESSAGE not in claim.kinds:
         return None
@@ -298,7 +300,7 @@ def _sender_elsewhere(claim: Claim, day: DateMention, records: Records) -> Findi
                    message=message, excerpt=claim.sentence.text, evidence=evidence)
 
 
-def _passage_naming(record: DatedRecord, actor: Actor, claim: Claim, records: Records) -> str:
+def _passage_naming(record: DatedRecord, actor: Actor, claim: SentenceClaim, records: Records) -> str:
     """The record's own words that name the actor (or, for its author, the opening), else its best passage."""
     spellings = sorted(actor.names(), key=len, reverse=True)
     for piece in own_sentences(record.text):
@@ -310,7 +312,7 @@ def _passage_naming(record: DatedRecord, actor: Actor, claim: Claim, records: Re
 # -- (a) names that slip from an actor's spelling -------------------------------------------------
 
 
-def _name_variants(claim: Claim, given: list[OfficeGiven], records: Records, store,
+def _name_variants(claim: SentenceClaim, given: list[OfficeGiven], records: Records, store,
                    lowercase: set[str]) -> list[Finding]:
     findings = []
     index = records.index
@@ -338,7 +340,7 @@ def _name_variants(claim: Claim, given: list[OfficeGiven], records: Records, sto
     return findings
 
 
-def _backed(mention: Mention, actor: Actor, claim: Claim, given: list[OfficeGiven], index: ActorIndex) -> bool:
+def _backed(mention: Mention, actor: Actor, claim: SentenceClaim, given: list[OfficeGiven], index: ActorIndex) -> bool:
     """Something besides the spelling says the name is the actor's."""
     words = fold(mention.text).split()
     if len(words) > 1:
@@ -371,7 +373,7 @@ def _attested(written: str, records: Records, store) -> bool:
     return False
 
 
-def _spelling_evidence(actor: Actor, claim: Claim, records: Records) -> list[FindingEvidence]:
+def _spelling_evidence(actor: Actor, claim: SentenceClaim, records: Records) -> list[FindingEvidence]:
     """A source's own words spelling the actor's name, nearest the sentence's date."""
     when = next((m.earliest for m in claim.dates if m.is_day), None)
     spellings = sorted(actor.names(), key=len, reverse=True)

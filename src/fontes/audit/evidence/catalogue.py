@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from fontes.dates import parse_date_or_none
+from fontes.dates import format_date, parse_date_or_none
 from fontes.model import Source
 
 if TYPE_CHECKING:
@@ -99,3 +99,7 @@ def date_bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
     parsed = parse_date_or_none(date)
     return (parsed.earliest, parsed.latest) if parsed else None
 
+
+def describe(source: Source) -> str:
+    """A source in a few words: its title and date."""
+    return f"{source.title} ({format_date(source.date)})"

@@ -17,11 +17,9 @@ from dataclasses import dataclass, field
 
 from fontes.anchor.words import is_content_word, stem
 from fontes.audit.evidence.actor_names import ActorIndex
+from fontes.audit.lexicon.document_kinds import DECISION, MEETING, MESSAGE, REPORT, SPEECH
 from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
-
-#: The kinds of record, as families a sentence's words can name.
-MESSAGE, MEETING, SPEECH, DECISION, REPORT = "message", "meeting", "speech", "decision", "report"
 
 _KIND_FAMILIES: dict[str, frozenset[str]] = {
     "telegram": frozenset({MESSAGE}), "cable": frozenset({MESSAGE}), "letter": frozenset({MESSAGE}),
