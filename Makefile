@@ -6,8 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LATEST := .venv-latest
+#: The real client programs the export tests check fontes's files with (TimelineJS), from
+#: tests/clients/package-lock.json; skipped, with the tests that need them, where npm is missing.
+CLIENTS := tests/clients/node_modules/.installed
 
-.PHONY: report test test-latest lint lock browser bench docs fuzz fuzz-atheris clean
+.PHONY: report test test-latest lint lock browser clients bench docs fuzz fuzz-atheris clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +22,7 @@ $(STAMP): pyproject.toml requirements.lock
 report: $(STAMP)  ## weigh the built-in case and print the report
 	$(BIN)/fontes report
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP) $(CLIENTS)  ## run the test suite
 	$(BIN)/python -m pytest
 
 test-latest:  ## the whole suite with the newest allowed versions of every dependency (fresh venv)
@@ -34,6 +37,13 @@ lock:  ## refresh requirements.lock on purpose (see CONTRIBUTING.md)
 	$(PYTHON) -m pip install --quiet --upgrade uv
 	$(PYTHON) -m uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
 	    --generate-hashes --no-header --quiet -o requirements.lock
+
+clients: $(CLIENTS)  ## install the export clients of the tests (TimelineJS) from their npm lock file
+
+$(CLIENTS): tests/clients/package.json tests/clients/package-lock.json
+	@if command -v npm >/dev/null; then \
+	    npm ci --prefix tests/clients --no-audit --no-fund --silent && touch $(CLIENTS); \
+	else echo "npm not found: the TimelineJS browser test will be skipped"; fi
 
 browser:  ## install Debian's Chromium for the browser tests (as root; Playwright's own download does not work offline)
 	command -v chromium >/dev/null || (apt-get update -q && \

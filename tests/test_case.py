@@ -154,6 +154,37 @@ def test_aliases_name_one_actor():
     assert display_name(case, "shtykov") == "Terentii Shtykov"
 
 
+def test_an_office_title_names_whoever_held_it_on_the_date():
+    from fontes.case.actors import find_actor
+    from fontes.model import Actor, Case, Office, Question
+
+    rusk = Actor(id="rusk", name="Dean Rusk", offices=[Office(title="Secretary of State", start="1961-01-21",
+                                                              end="1969-01-20")])
+    acheson = Actor(id="acheson", name="Dean Acheson", offices=[Office(title="Secretary of State",
+                                                                       start="1949-01-21", end="1953-01-20")])
+    case = Case(id="c", title="c", questions=[Question(id="q", text="q", hypotheses=[])], actors=[rusk, acheson])
+    assert find_actor(case, "the Secretary of State", on="1950-10-05") is acheson
+    assert find_actor(case, "Secretary of  State", on="1962-10") is rusk
+    assert find_actor(case, "Secretary of State", on="1956") is None  # Dulles: not an actor of this case
+    assert find_actor(case, "Secretary of State") is None  # undated: two holders, so nobody in particular
+
+
+def test_the_builtin_case_knows_stalin_by_his_office_in_1950_and_not_in_1955():
+    from fontes.case.actors import find_actor
+
+    case = load_case()
+    assert find_actor(case, "The Chairman of the Council of Ministers of the USSR", on="1950-07-05").id == "stalin"
+    assert find_actor(case, "Chairman of the Council of Ministers of the USSR", on="1955-02") is None
+
+
+def test_an_office_that_ends_before_it_starts_is_refused_with_its_line(toy_case_dir):
+    (toy_case_dir / "actors.yaml").write_text(
+        "- id: a\n  name: A\n  offices:\n    - {title: Premier, start: 1950-05, end: 1949-01}\n", encoding="utf-8")
+    (problem,) = check_case(toy_case_dir)
+    assert (problem.file, problem.line, problem.field) == ("toy/actors.yaml", 4, "a: offices[0]")
+    assert "after it ends" in problem.message
+
+
 def test_duplicate_key_is_reported_with_its_line(toy_case_dir):
     edit(toy_case_dir, "sources.yaml", "  archive: Example Archive", "  archive: Example Archive\n  title: Again")
     (problem,) = check_case(toy_case_dir)

@@ -11,6 +11,7 @@ import difflib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -24,9 +25,9 @@ EXIT_FINDINGS, EXIT_USAGE = 1, 2
 class FontesGroup(click.Group):
     """The `fontes` group: every error on one line (no traceback, no usage dump), exit code 2."""
 
-    def main(self, *args, **kwargs):  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except click.exceptions.NoArgsIsHelpError as exc:
             click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
             sys.exit(EXIT_USAGE)
@@ -362,7 +363,7 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, work
         read_batch_text(batch)  # a file that is not JSONL text is refused before the store is opened
     with open_corpus(db_path) as store:
         store.refuse_if_empty()
-        if batch is None:
+        if quotation is not None:
             result = anchor_quote(quotation, store, source_id=source_id)
             if annotation:
                 click.echo(json.dumps(anchor_annotation(result, store, quotation), indent=2, ensure_ascii=False))
@@ -373,6 +374,7 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, work
             return
         failed = 0
         dask = (dask_address, parquet_dir) if dask_address and parquet_dir else None
+        assert batch is not None  # a QUOTATION or --batch, checked above
         for line in anchor_batch(batch, store.path, source_id=source_id, workers=workers, dask=dask):
             if line.anchor is None:
                 failed += 1
@@ -380,7 +382,8 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, work
                 continue
             line_json = line.anchor.to_json(line.id)
             if annotation:
-                line_json["annotation"] = anchor_annotation(line.anchor, store, line.quote, line.id)
+                line_json["annotation"] = anchor_annotation(line.anchor, store, line.quote,
+                                                             None if line.id is None else str(line.id))
             click.echo(json.dumps(line_json, ensure_ascii=False))
     if failed:
         sys.exit(EXIT_FINDINGS)

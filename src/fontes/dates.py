@@ -57,7 +57,9 @@ def _simple_bounds(part: str) -> tuple[dt.date, dt.date] | None:
     m = _SIMPLE.fullmatch(part)
     if not m:
         return None
-    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    year = int(m[1])
+    month = int(m[2]) if m[2] else None
+    day = int(m[3]) if m[3] else None
     if year == 0:
         raise DateError(f"{part!r} is in year 0, before the calendar fontes uses (years 1 to 9999)",
                         hint=_HINT)
@@ -77,10 +79,10 @@ def _fast_parse(raw: str) -> tuple[dt.date, dt.date] | None:
     parts = raw.split("/")
     if len(parts) > 2 or "" in parts:
         return None
-    bounds = [_simple_bounds(p) for p in parts]
-    if any(b is None for b in bounds):
+    first, last = _simple_bounds(parts[0]), _simple_bounds(parts[-1])
+    if first is None or last is None:
         return None
-    return bounds[0][0], bounds[-1][1]
+    return first[0], last[1]
 
 
 @lru_cache(maxsize=4096)

@@ -62,10 +62,20 @@ class School(Record):
     note: str = ""
 
 
+class Office(Record):
+    """An office an actor held, and when (EDTF): "Secretary of State" is Acheson in 1950, Rusk in 1962."""
+
+    title: str
+    start: str | None = None  # EDTF; None: held since before anything the case covers
+    end: str | None = None  # EDTF; None: still held when the case ends
+    note: str = ""
+
+
 class Actor(Record):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
+    offices: list[Office] = Field(default_factory=list)
     role: str = ""
     polity: str = ""
     wikidata: str = ""

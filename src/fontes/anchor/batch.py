@@ -14,9 +14,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fontes.anchor import Anchor, anchor_quote
 from fontes.errors import AnchorError
+
+if TYPE_CHECKING:
+    from fontes.corpus import Store
 
 #: Requests a worker takes at a time (fewer round trips; small enough to share out evenly).
 _CHUNK = 16
@@ -58,7 +62,7 @@ def _anchor_one(store, request: Request) -> Anchor | AnchorError:
 class _WorkerStore:
     """The store a worker process opened at its start; it lives as long as the process."""
 
-    store = None
+    store: Store | None = None
 
 
 def _open_worker_store(path: str) -> None:

@@ -68,7 +68,7 @@ def _best(request: Request, answers: list[dict | str]) -> Anchor | AnchorError:
     """The best of one request's answers from every partition."""
     anchors = [Anchor.model_validate(a) for a in answers if isinstance(a, dict)]
     if not anchors:
-        message = next((a for a in answers if a != _UNKNOWN_SOURCE), None)
+        message = next((str(a) for a in answers if a != _UNKNOWN_SOURCE), None)
         if message is None:
             return AnchorError(f"no source {request.source_id!r} in the corpus", field="source",
                                hint="check the id with `fontes search`, or ingest the source first")

@@ -126,7 +126,7 @@ def _windows(wanted: set[str], content: list[tuple[int, str]], bar: Bar) -> list
 def _in_order(quote_content: list[str], passage_tokens) -> float:
     """Share of the matched words that the passage gives in the quotation's order (longest
     increasing run of quotation positions): a restatement keeps most of its order."""
-    position = {}
+    position: dict[str, int] = {}
     for i, word in enumerate(quote_content):
         position.setdefault(word, i)
     sequence = [position[s] for s in (stem(t.text) for t in passage_tokens if t.is_word) if s in position]

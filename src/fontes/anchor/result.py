@@ -72,6 +72,6 @@ class Anchor(BaseModel):
     def from_match(cls, source: str, match: Match) -> Anchor:
         return cls(source=source, **match.model_dump())
 
-    def to_json(self, id: str | None = None) -> dict:
+    def to_json(self, id: object = None) -> dict:
         """The batch line: {"id", "source", "start", "end", "fidelity", "score", "selector", "diff"}."""
         return {"id": id, **self.model_dump(mode="json")}

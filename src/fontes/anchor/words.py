@@ -92,7 +92,8 @@ def is_negation(word: str) -> bool:
 def number_value(word: str) -> str | None:
     """The number a token names ("38th" -> "38", "1,000" -> "1000", "nine" -> "9"), else None."""
     if word[0].isdigit():  # the digits only: "38th", "38fh" (OCR) and "38" are one number
-        return re.sub(r"(?<=\d),(?=\d{3})", "", re.match(r"\d+(?:[.,:/-]\d+)*", word).group())
+        digits = re.match(r"\d+(?:[.,:/-]\d+)*", word)
+        return re.sub(r"(?<=\d),(?=\d{3})", "", digits.group() if digits else word)
     return NUMERALS.get(word)
 
 

@@ -165,6 +165,7 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
     _check_schools(checker, head, schools, questions, meta.get("default_school"))
     _check_dates(checker, files["sources"], sources, "date", optional=True)
     _check_dates(checker, files["events"], events, "date", optional=False)
+    _check_offices(checker, files["actors"], actors)
     _check_credibility(checker, files["sources"], sources)
     _check_credibility(checker, files["evidence"], evidence)
     # When sources.yaml itself is broken, every reference to it would be reported too: skip those.
@@ -311,6 +312,25 @@ def _check_dates(checker: _Checker, file: YamlFile | None, records: list, field:
             parse_date(str(value))
         except DateError as exc:
             checker.add(file, path + (field,), f"{record.id}: {field}", f"{exc.message} ({exc.hint})")
+
+
+def _check_offices(checker: _Checker, file: YamlFile | None, actors: list) -> None:
+    """Each office's start and end are EDTF dates, the start not after the end."""
+    for actor, path in actors:
+        for k, office in enumerate(actor.offices):
+            bounds = []
+            for field in ("start", "end"):
+                value = getattr(office, field)
+                if value is None:
+                    continue
+                try:
+                    bounds.append(parse_date(str(value)))
+                except DateError as exc:
+                    checker.add(file, path + ("offices", k, field), f"{actor.id}: offices[{k}].{field}",
+                                f"{exc.message} ({exc.hint})")
+            if len(bounds) == 2 and bounds[0].earliest > bounds[1].latest:
+                checker.add(file, path + ("offices", k), f"{actor.id}: offices[{k}]",
+                            f"starts ({office.start}) after it ends ({office.end}); swap them")
 
 
 def _check_credibility(checker: _Checker, file: YamlFile | None, records: list) -> None:

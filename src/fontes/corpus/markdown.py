@@ -100,10 +100,11 @@ def _parse_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
     if not isinstance(data, dict):
         raise CorpusError("the front matter should be key: value lines", file=name, line=2,
                           hint="write e.g. title: ... and date: 1950-06-25")
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     for key in data:
         try:
-            key_lines[str(key)] = data.lc.key(key)[0] + 2  # +1: 1-based; +1: the opening ---
+            # +1: 1-based; +1: the opening ---. ruamel's CommentedMap knows where each key sits.
+            key_lines[str(key)] = data.lc.key(key)[0] + 2  # type: ignore[attr-defined]
         except (AttributeError, KeyError, TypeError):
             key_lines[str(key)] = 2
     return {str(k): _plain(v) for k, v in data.items()}, key_lines

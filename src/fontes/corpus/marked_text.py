@@ -101,7 +101,7 @@ class Markers:
     def _placed(self, text: str, page_names: list[str]) -> FinishedText:
         """Page breaks where `text` holds a lone lead character, which goes."""
         lead = self.lead
-        offsets = []
+        offsets: list[int] = []
         position = text.find(lead)
         while position >= 0:
             offsets.append(position - len(offsets))

@@ -166,7 +166,7 @@ class _Puller:
                 origin = target.url
             counts = self.store.add([_as_case_source(document, source, origin, self.actor_names)])
         except FetchError as exc:
-            self.fail(source.id, f"{exc}{_FETCH_HINTS.get(exc.status, '')}")
+            self.fail(source.id, f"{exc}{_FETCH_HINTS.get(exc.status or 0, '')}")
         except CorpusError as exc:
             self.fail(source.id, str(exc))
         except OSError as exc:

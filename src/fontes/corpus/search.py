@@ -28,7 +28,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 
 def _strip_latin_diacritics(text: str) -> str:
     """Drop accents from Latin letters only, as unicode61's remove_diacritics does (not й -> и)."""
-    out = []
+    out: list[str] = []
     for char in unicodedata.normalize("NFKD", text):
         if unicodedata.combining(char) and out and ord(out[-1]) < 0x250:
             continue

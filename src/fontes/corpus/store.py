@@ -123,9 +123,9 @@ def _statements(script: str) -> list[str]:
 #: one transaction. 2: the shingle index of `candidates`, built from the stored texts.
 #: 3: search by word stems.
 MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
-    1: _statements(_SCHEMA_V1),
+    1: [*_statements(_SCHEMA_V1)],
     2: [shingle_index.SCHEMA, shingle_index.rebuild],
-    3: _SEARCH_WITH_STEMS,
+    3: [*_SEARCH_WITH_STEMS],
 }
 
 _SOURCE_COLUMNS = ("id", "title", "date", "date_earliest", "date_latest", "authors", "recipients",
@@ -303,8 +303,8 @@ class Store:
             del latest[id_], stored[id_]
         # Numbered before the removals: a new document must not take a replaced one's number.
         following = (self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0) + 1
-        for number in stored.values():
-            self._remove(number)
+        for replaced in stored.values():
+            self._remove(replaced)
         updated += len(stored)
         numbered = []
         for id_, (doc, row) in latest.items():
@@ -627,14 +627,13 @@ class _Transaction:
             raise CorpusError(f"cannot write to the corpus store: {exc}", file=str(self._path),
                               hint=hint) from None
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
             self._db.execute("COMMIT")
-            return False
+            return
         self._db.execute("ROLLBACK")
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
             raise CorpusError(f"the corpus store failed: {exc}", file=str(self._path)) from exc
-        return False
 
 
 def _unencodable(numbered: list[tuple[int, Document, tuple]]) -> CorpusError:

@@ -182,7 +182,7 @@ class _Page:
 
     def tab_labels(self) -> dict[str, str]:
         """Pane id -> the label of the tab that shows it ("English Translation")."""
-        labels = {}
+        labels: dict[str, str] = {}
         for link in self.root.xpath("//a[@href] | //button[@data-bs-target or @data-target]"):
             target = link.get("href") or link.get("data-bs-target") or link.get("data-target")
             if target and target.startswith("#"):

@@ -51,9 +51,9 @@ class Network:
         return sent, received
 
 
-def correspondent(case: Case, name: str) -> Correspondent:
-    """The actor behind a name (id, name or alias), else the name itself."""
-    actor = find_actor(case, name)
+def correspondent(case: Case, name: str, on: str | None = None) -> Correspondent:
+    """The actor behind a name (id, name, alias, or an office held on the date `on`), else the name itself."""
+    actor = find_actor(case, name, on)
     if actor is not None:
         return Correspondent(key=actor.id, name=actor.name, polity=actor.polity or NOT_AN_ACTOR, is_actor=True,
                              role=actor.role or "")
@@ -71,8 +71,8 @@ def communication_network(case: Case, *, every_actor: bool = False) -> Network:
         people = {a.id: correspondent(case, a.id) for a in case.actors}
     documents: dict[tuple[str, str], list[str]] = defaultdict(list)
     for source in case.sources:
-        authors = [correspondent(case, n) for n in source.authors if n.strip()]
-        recipients = [correspondent(case, n) for n in source.recipients if n.strip()]
+        authors = [correspondent(case, n, source.date) for n in source.authors if n.strip()]
+        recipients = [correspondent(case, n, source.date) for n in source.recipients if n.strip()]
         for person in authors + recipients:
             people.setdefault(person.key, person)
         for a in authors:
@@ -209,10 +209,11 @@ def network_chart(case: Case) -> str:
         nodes.append(shape + label)
 
     legend_y = size + 10
-    legend, x = [], 0.0
+    legend: list[str] = []
+    x = 0.0
     for polity, colour in colours.items():
-        members = sum(1 for p in people.values() if p.polity == polity)
-        words = f"{polity} ({members})"
+        count = sum(1 for p in people.values() if p.polity == polity)
+        words = f"{polity} ({count})"
         if x + 20 + 6.3 * len(words) > size:
             x, legend_y = 0.0, legend_y + 18
         symbol = (tag("circle", cx=x + 6, cy=legend_y - 4, r=5, fill=colour, stroke=INK, stroke_width=0.8)

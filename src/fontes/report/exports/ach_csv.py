@@ -68,8 +68,8 @@ def ach_csv(case: Case, verdict: Verdict) -> str:
     for label in FOOTER_ROWS:
         row = {"id": label}
         for q in verdict.questions:
-            for h in q.hypotheses:
-                row[f"{q.id}/{h.id}"] = _footer_value(label, h)
+            for hypothesis in q.hypotheses:
+                row[f"{q.id}/{hypothesis.id}"] = _footer_value(label, hypothesis)
         writer.writerow([row.get(c, "") for c in header])
     return out.getvalue()
 

@@ -90,10 +90,10 @@ def aif_data(case: Case, verdict: Verdict) -> dict[str, Any]:
     quotes = {item.id: item.quote for item in case.evidence}
     evidence_nodes: dict[str, str] = {}
     weights: list[dict[str, Any]] = []
-    for question in verdict.questions:
-        for weight in question.evidence:
-            for hypothesis in question.hypotheses:
-                ratio = likelihood_ratio(weight, question, hypothesis.id)
+    for question_verdict in verdict.questions:
+        for weight in question_verdict.evidence:
+            for hypothesis in question_verdict.hypotheses:
+                ratio = likelihood_ratio(weight, question_verdict, hypothesis.id)
                 decibans = 10 * math.log10(ratio)
                 if abs(decibans) < MIN_DECIBANS:
                     continue
@@ -102,8 +102,8 @@ def aif_data(case: Case, verdict: Verdict) -> dict[str, Any]:
                     evidence_nodes[weight.id] = graph.node(quotes.get(weight.id, weight.id), "I")
                 scheme = graph.node(SUPPORT_TEXT if support else CONFLICT_TEXT, "RA" if support else "CA")
                 graph.edge(evidence_nodes[weight.id], scheme)
-                graph.edge(scheme, hypothesis_nodes[(question.id, hypothesis.id)])
-                weights.append({"nodeID": scheme, "evidence": weight.id, "question": question.id,
+                graph.edge(scheme, hypothesis_nodes[(question_verdict.id, hypothesis.id)])
+                weights.append({"nodeID": scheme, "evidence": weight.id, "question": question_verdict.id,
                                 "hypothesis": hypothesis.id, "likelihood_ratio": round(ratio, 6),
                                 "decibans": round(decibans, 4)})
     return {

@@ -48,8 +48,9 @@ def date_parts(text: str | None) -> DateParts | None:
     if edtf is None:
         return None
     pieces = [_plain_parts(p) for p in edtf.text.split("/")]
-    if all(pieces):
-        start, end = pieces[0], (pieces[-1] if len(pieces) == 2 else None)
+    first, last = pieces[0], pieces[-1]
+    if first is not None and last is not None:
+        start, end = first, (last if len(pieces) == 2 else None)
     else:
         start = [edtf.earliest.year, edtf.earliest.month, edtf.earliest.day]
         latest = [edtf.latest.year, edtf.latest.month, edtf.latest.day]
