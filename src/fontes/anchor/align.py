@@ -139,7 +139,8 @@ class Alignment:
 
 def align_approximately(quotation: ParsedQuote, text: str) -> Alignment | None:
     """The best approximate alignment with similarity >= LOWEST_SIMILARITY, piece by piece in order."""
-    spans, distance, low = [], 0, 0
+    spans: list[Span] = []
+    distance, low = 0, 0
     for piece, gap in zip(quotation.piece_texts(), quotation.gaps):
         high = len(text) if not spans else min(len(text), low + gap + 2 * len(piece) + 2)
         found = align_piece(piece, text, low, high)

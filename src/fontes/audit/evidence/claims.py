@@ -75,7 +75,7 @@ class SentenceClaim:
         """The days it names (bounds like "by June" left out), and each in the other years its context leaves open."""
         found = []
         for mention in self.dates:
-            if not mention.resolved or mention.bound:
+            if mention.earliest is None or mention.latest is None or mention.bound:
                 continue
             found.append((mention, (mention.earliest, mention.latest)))
             for year in mention.other_years:
@@ -142,10 +142,10 @@ def long_quotations(sentence: Sentence) -> list[Quotation]:
 def _direction(text: str, mentions: list[Mention], offset: int) -> tuple[str | None, str | None]:
     """Sender and recipient of a message the sentence describes, when its words say so."""
     masked, cursor, order = "", 0, []
-    for i, m in enumerate(sorted(mentions, key=lambda m: m.start)):
-        masked += text[cursor:m.start - offset] + f"@{i}@"
-        cursor = m.end - offset
-        order.append(m.actor)
+    for i, mention in enumerate(sorted(mentions, key=lambda m: m.start)):
+        masked += text[cursor:mention.start - offset] + f"@{i}@"
+        cursor = mention.end - offset
+        order.append(mention.actor)
     masked += text[cursor:]
     glue = r"(?:the\s+|comrade\s+|cde\.?\s+)?[^@.;]{0,40}?"
     sent = r"sent|send|sends|cabled|telegraphed|wired|wrote|issued|dispatched|despatched|forwarded|transmitted"
@@ -158,10 +158,10 @@ def _direction(text: str, mentions: list[Mention], offset: int) -> tuple[str | N
         (rf"@(\d+)@[^@.;]{{0,20}}?\b(?:was|were)\s+(?:{told})\b[^@.;]{{0,40}}?\bby\s+{glue}@(\d+)@", 2, 1),
     ]
     for pattern, s, r in patterns:
-        m = re.search(pattern, masked, re.IGNORECASE)
-        if m:
-            return order[int(m.group(s))], order[int(m.group(r))]
-    m = re.search(rf"\bfrom\s+{glue}@(\d+)@", masked, re.IGNORECASE)
-    if m and DISPATCH.search(masked) is None and re.search(r"telegra|cable|letter|message", masked, re.IGNORECASE):
-        return order[int(m.group(1))], None
+        hit = re.search(pattern, masked, re.IGNORECASE)
+        if hit:
+            return order[int(hit.group(s))], order[int(hit.group(r))]
+    hit = re.search(rf"\bfrom\s+{glue}@(\d+)@", masked, re.IGNORECASE)
+    if hit and DISPATCH.search(masked) is None and re.search(r"telegra|cable|letter|message", masked, re.IGNORECASE):
+        return order[int(hit.group(1))], None
     return None, None

@@ -82,9 +82,9 @@ def documents_in(claim: SentenceClaim, audit: Audit) -> list[Candidate]:
                 pool.setdefault(known.id, known)
     quoted = _anchor_quotations(claim, audit)
     for anchor, _ in quoted:
-        known = catalogue.get(anchor.source)
-        if known is not None:
-            pool.setdefault(known.id, known)
+        held = catalogue.get(anchor.source) if anchor.source else None
+        if held is not None:
+            pool.setdefault(held.id, held)
     if not pool:
         named = {m.actor for view in views for m in view.claim.exact_mentions}
         for known in catalogue.all_case():
