@@ -65,7 +65,7 @@ class Audit:
         """The dated records of the case and, asked by date, of the corpus."""
         from fontes.audit.evidence.dated_records import Records
 
-        return Records(self.case, self.store, self.actor_index)
+        return Records(self.case, self.catalogue, self.actor_index)
 
     @cached_property
     def catalogue(self) -> Catalogue:

@@ -1,4 +1,5 @@
-"""The dated things an essay's sentences can refer to: the case's sources and events, and the corpus.
+"""The dated things an essay's sentences can refer to: the case's sources and events, and the corpus
+(read through the audit's one `Catalogue`).
 
 Each becomes a `DatedRecord`: its date, who wrote and received it or took part, who it names,
 what kind of thing it is (a message, a meeting, a speech, a decision, a report), whether it is a
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 from fontes.anchor.words import is_content_word, stem
 from fontes.audit.evidence.actor_names import ActorIndex
+from fontes.audit.evidence.catalogue import Catalogue
 from fontes.audit.lexicon.document_kinds import DECISION, MEETING, MESSAGE, REPORT, SPEECH
 from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
@@ -151,8 +153,9 @@ POOL_LIMIT = 300
 class Records:
     """The dated records of a case (and, asked by date, of its corpus), with the rarity of each word."""
 
-    def __init__(self, case: Case, store=None, index: ActorIndex | None = None):
+    def __init__(self, case: Case, catalogue: Catalogue | None = None, index: ActorIndex | None = None):
         self.case = case
+        self.catalogue = catalogue if catalogue is not None else Catalogue({s.id: s for s in case.sources})
         self.index = index if index is not None else ActorIndex(case)
         self.items: list[DatedRecord] = []
         self.by_id: dict[str, DatedRecord] = {}
@@ -163,9 +166,8 @@ class Records:
         for event in case.events:
             for source_id in event.sources:
                 memberships.setdefault(source_id, []).append(event.id)
-        self.store = store
         for source in case.sources:
-            document = store.get(source.id) if store is not None else None
+            document = self.catalogue.document(source.id)
             self._add(self._from_source(source, document, quotes.get(source.id, []),
                                         tuple(memberships.get(source.id, ())), "source"))
         for event in case.events:
@@ -181,12 +183,10 @@ class Records:
         """The records that could be of these days: the case's, and the corpus's other documents
         (asked of the store by date, so a corpus of any size costs one query)."""
         found = [r for r in self.items if r.on(earliest, latest)]
-        if self.store is None:
-            return found
-        for hit in self.store.search(date_from=earliest, date_to=latest, limit=POOL_LIMIT):
-            record = self.by_id.get(hit.id)
+        for doc_id in self.catalogue.corpus_on_dates(earliest, latest, POOL_LIMIT):
+            record = self.by_id.get(doc_id)
             if record is None:
-                document = self.store.get(hit.id)
+                document = self.catalogue.document(doc_id)
                 record = self._from_source(document.source, document, [], (), "corpus") if document else None
                 if record is None:
                     continue
