@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -25,13 +24,12 @@ from fontes.audit.evidence.actor_names import ActorIndex, Mention, fold, is_pers
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
+from fontes.audit.evidence.offices_given import OfficeGiven
 from fontes.audit.lexicon.document_kinds import MESSAGE
 from fontes.audit.lexicon.offices import (
-    ANY_OFFICE,
     FAMILY,
     Held,
     covers,
-    offices_in,
     offices_of_role,
     title_offices,
 )
@@ -45,23 +43,6 @@ TITLE_REACH_DAYS = 365
 #: essay's sender to be taken as wrong.
 SENDER_REACH_DAYS = 7
 
-_QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*,?\s*)+)?"
-_BEFORE_NAME = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*(?P<glue>,|\()?\s*$")
-_AFTER_NAME = re.compile(rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her|their|its)\s+"
-                         rf"(?:(?:[A-Z][\w.’'-]*|U\.S\.|US)\s+){{0,2}}(?P<office>(?i:{ANY_OFFICE}))\b")
-_TEMPORAL = re.compile(r"\b(?:former|later|future|ex|onetime|one-time|then-future|erstwhile)[-\s]*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class OfficeGiven:
-    """An office the essay gives an actor, and the words that give it."""
-
-    mention: Mention
-    office: str
-    start: int
-    end: int
-
-
 def check_names(essay: Essay, context: Audit) -> list[Finding]:
     """Misspelt actor names (warnings) and offices or acts the sources give to someone else (errors)."""
     audit = context.with_essay(essay)
@@ -70,7 +51,7 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
     lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
     findings: list[Finding] = []
     for claim in claims:
-        given = offices_given(claim)
+        given = claim.offices
         findings += _name_variants(claim, given, records, audit.store, lowercase)
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
@@ -84,43 +65,6 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
             if finding:
                 findings.append(finding)
     return findings
-
-
-# -- offices the essay gives -------------------------------------------------------------------
-
-
-def offices_given(claim: SentenceClaim) -> list[OfficeGiven]:
-    """Offices the sentence attaches to a named actor: before the name ("Secretary of Defense
-    Marshall", "The Chargé in Korea (Drumright)", "his secretary, Mun Il,") or after it in
-    apposition ("Marshall, the secretary of defense,")."""
-    text, base = claim.sentence.text, claim.sentence.start
-    quoted = [(q.start, q.end) for q in claim.sentence.quotations]
-    given: list[OfficeGiven] = []
-    for mention in claim.mentions:
-        if any(s <= mention.start < e for s, e in quoted):
-            continue
-        left = text[max(0, mention.start - base - 90):mention.start - base]
-        m = _BEFORE_NAME.search(left)
-        if m and not _TEMPORAL.search(left[:m.start()]):
-            after = text[mention.end - base:mention.end - base + 2]
-            closed = m.group("glue") != "," or re.match(r"\s*(?:[,)—;:]|$)", after) or not after.strip()
-            bracketed = m.group("glue") != "(" or after.startswith(")")
-            office = _read_office(m.group("office")) if closed and bracketed else None
-            if office:
-                start = mention.start - len(left) + m.start()
-                given.append(OfficeGiven(mention, office, start, mention.end))
-                continue
-        m = _AFTER_NAME.search(text[mention.end - base:mention.end - base + 80])
-        if m:
-            office = _read_office(m.group("office"))
-            if office:
-                given.append(OfficeGiven(mention, office, mention.start, mention.end + m.end()))
-    return given
-
-
-def _read_office(words: str) -> str | None:
-    found = offices_in(words)
-    return found[0][0] if len(found) == 1 else None
 
 
 def offices_held(actor: Actor, records: Records) -> list[Held]:

@@ -1,7 +1,7 @@
 """What one sentence of an essay claims, read once and held by the `Audit` for every check.
 
 A `SentenceClaim` holds what the sentence names outside its quotations (the actors, exactly or
-by a slip of the spelling; the dates; the kinds of document or thing; its words) and what it
+by a slip of the spelling, and the offices it gives them; the dates; the kinds of document or thing; its words) and what it
 says happened ("Stalin sent Mao a telegraph on October 26": a message from Stalin to Mao, sent,
 dated 26 October). Which documents fit it is `documents.documents_in(claim, audit)`.
 Names and dates inside the essay's quotation marks are the quoted source's words, not the
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from fontes.audit.evidence.actor_names import ActorIndex, Mention
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import content_stems
+from fontes.audit.evidence.offices_given import OfficeGiven, offices_given
 from fontes.audit.lexicon.document_kinds import DISPATCH, KIND_WORDS, TYPE_WORDS
 from fontes.audit.lexicon.offices import offices_in
 from fontes.audit.reading.essay import Essay, Paragraph, Quotation, Sentence
@@ -43,6 +44,7 @@ class SentenceClaim:
     sentence: Sentence
     masked: str  # the sentence with its quotations blanked (offsets kept)
     mentions: list[Mention] = field(default_factory=list)  # the actors it names, exactly or by a slip
+    offices: list[OfficeGiven] = field(default_factory=list)  # the offices it gives them
     dates: list[DateMention] = field(default_factory=list)
     kinds: frozenset[str] = frozenset()  # the families of thing it dates (lexicon.document_kinds)
     type_words: dict[str, frozenset[str]] = field(default_factory=dict)  # kind-of-document word -> doc_types
@@ -103,7 +105,8 @@ def read_claim(paragraph: Paragraph, sentence: Sentence, index: ActorIndex, date
     words = lowercase_words(plain)
     sender, recipient = _direction(plain, mentions, sentence.start)
     return SentenceClaim(
-        paragraph=paragraph, sentence=sentence, masked=plain, mentions=mentions, dates=dates,
+        paragraph=paragraph, sentence=sentence, masked=plain, mentions=mentions,
+        offices=offices_given(sentence, mentions), dates=dates,
         kinds=frozenset(family for family, pattern in KIND_WORDS.items() if pattern.search(plain)),
         type_words={w: TYPE_WORDS[w] for w in words if w in TYPE_WORDS}, words=set(words),
         sender=sender, recipient=recipient, dispatch=bool(DISPATCH.search(plain)),
