@@ -107,14 +107,6 @@ class Audit:
         """The claims of the sentences outside headings."""
         return [c for c in self.claims if not c.paragraph.heading]
 
-    def claim_of(self, paragraph: int, sentence: int) -> SentenceClaim:
-        """The claim of one sentence, by its paragraph's index and its index in the paragraph."""
-        return self._claims_by_key[(paragraph, sentence)]
-
-    @cached_property
-    def _claims_by_key(self) -> dict[tuple[int, int], SentenceClaim]:
-        return {c.key: c for c in self.claims}
-
     def documents(self, claim: SentenceClaim) -> list[Candidate]:
         """The documents the claim fits, best first (computed once per sentence)."""
         from fontes.audit.evidence.documents import documents_in

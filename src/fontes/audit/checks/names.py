@@ -246,9 +246,8 @@ def _sender_elsewhere(claim: SentenceClaim, day: DateMention, records: Records) 
 
 def _passage_naming(record: DatedRecord, actor: Actor, claim: SentenceClaim, records: Records) -> str:
     """The record's own words that name the actor (or, for its author, the opening), else its best passage."""
-    spellings = sorted(actor.names(), key=len, reverse=True)
     for piece in own_sentences(record.text):
-        if any(re.search(rf"\b{re.escape(s)}\b", piece) for s in spellings) and len(piece) > 20:
+        if len(piece) > 20 and records.index.spelled_in(piece, actor.id):
             return piece if len(piece) <= 320 else piece[:320].rsplit(" ", 1)[0] + " …"
     return best_passage(record, claim.stems, records)
 
@@ -296,8 +295,7 @@ def _backed(mention: Mention, actor: Actor, claim: SentenceClaim, given: list[Of
     held = offices_of_role(actor.role)
     if any(g.mention == mention and any(covers(g.office, h.office) for h in held) for g in given):
         return True
-    paragraph = claim.paragraph.text
-    return any(re.search(rf"\b{re.escape(s)}\b", paragraph) for s in actor.names())
+    return index.spelled_in(claim.paragraph.text, actor.id)
 
 
 def _attested(written: str, records: Records, store) -> bool:
@@ -320,13 +318,12 @@ def _attested(written: str, records: Records, store) -> bool:
 def _spelling_evidence(actor: Actor, claim: SentenceClaim, records: Records) -> list[FindingEvidence]:
     """A source's own words spelling the actor's name, nearest the sentence's date."""
     when = next((m.earliest for m in claim.dates if m.is_day), None)
-    spellings = sorted(actor.names(), key=len, reverse=True)
     candidates = [r for r in records.items if r.origin != "event" and actor.id in r.named and r.text]
     if when is not None:
         candidates.sort(key=lambda r: abs((r.earliest - when).days))
     for record in candidates:
         for piece in own_sentences(record.text):
-            if any(re.search(rf"\b{re.escape(s)}\b", piece) for s in spellings):
+            if records.index.spelled_in(piece, actor.id):
                 quote = piece if len(piece) <= 240 else piece[:240].rsplit(" ", 1)[0] + " …"
                 return [FindingEvidence(source=record.id, url=record.url or None, quote=quote)]
     return []

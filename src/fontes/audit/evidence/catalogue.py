@@ -76,9 +76,6 @@ class Catalogue:
         document = self.document(source_id)
         return document.text if document is not None else None
 
-    def ids_in_case(self) -> list[str]:
-        return list(self.case_sources)
-
     def on_dates(self, earliest: dt.date, latest: dt.date) -> list[Known]:
         """Sources whose date could fall within [earliest, latest]: the case's and the corpus's."""
         ids = [i for i, s in self.case_sources.items() if _overlaps(s.date, earliest, latest)]
