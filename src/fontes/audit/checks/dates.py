@@ -24,7 +24,8 @@ import re
 from fontes.audit.context import Audit
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
-from fontes.audit.evidence.dated_records import DatedRecord, Records, content_stems, own_sentences
+from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
+from fontes.audit.evidence.words import content_stems
 from fontes.audit.lexicon.document_kinds import MESSAGE
 from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date

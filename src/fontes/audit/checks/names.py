@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from fontes.audit.checks.dates import best_passage
 from fontes.audit.context import Audit
 from fontes.audit.evidence.actor_names import ActorIndex, Mention, fold, is_person
+from fontes.audit.evidence.catalogue import Catalogue
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
@@ -52,7 +53,7 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
     findings: list[Finding] = []
     for claim in claims:
         given = claim.offices
-        findings += _name_variants(claim, given, records, audit.store, lowercase)
+        findings += _name_variants(claim, given, records, audit.catalogue, lowercase)
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
         for office in given:
@@ -255,7 +256,7 @@ def _passage_naming(record: DatedRecord, actor: Actor, claim: SentenceClaim, rec
 # -- (a) names that slip from an actor's spelling -------------------------------------------------
 
 
-def _name_variants(claim: SentenceClaim, given: list[OfficeGiven], records: Records, store,
+def _name_variants(claim: SentenceClaim, given: list[OfficeGiven], records: Records, catalogue: Catalogue,
                    lowercase: set[str]) -> list[Finding]:
     findings = []
     index = records.index
@@ -268,7 +269,7 @@ def _name_variants(claim: SentenceClaim, given: list[OfficeGiven], records: Reco
             continue  # an ordinary word of the essay, capitalised here
         if not _backed(mention, actor, claim, given, index):
             continue
-        if _attested(mention.text, records, store):
+        if _attested(mention.text, records, catalogue):
             continue
         spellings = ", ".join(dict.fromkeys(actor.names()))
         message = (f"“{mention.text}” is not a spelling of {actor.name} ({actor.role}) found in the case or "
@@ -298,7 +299,7 @@ def _backed(mention: Mention, actor: Actor, claim: SentenceClaim, given: list[Of
     return index.spelled_in(claim.paragraph.text, actor.id)
 
 
-def _attested(written: str, records: Records, store) -> bool:
+def _attested(written: str, records: Records, catalogue: Catalogue) -> bool:
     """True when the sources or the case spell the name this way (in a title, an author, a text)."""
     pattern = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)", re.IGNORECASE)
     for record in records.items:
@@ -307,9 +308,9 @@ def _attested(written: str, records: Records, store) -> bool:
     for source in records.case.sources:
         if any(pattern.search(a) for a in [*source.authors, *source.recipients]):
             return True
-    if store is not None:
-        for hit in store.search(f'"{written}"', limit=3):
-            document = store.get(hit.id)
+    if catalogue.store is not None:
+        for hit in catalogue.store.search(f'"{written}"', limit=3):
+            document = catalogue.document(hit.id)
             if document and pattern.search(f"{document.text} {document.notes} {document.source.title}"):
                 return True
     return False

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from fontes.audit.evidence.actor_names import ActorIndex, Mention
 from fontes.audit.evidence.date_mentions import DateMention
-from fontes.audit.evidence.dated_records import content_stems
 from fontes.audit.evidence.offices_given import OfficeGiven, offices_given
+from fontes.audit.evidence.words import content_stems, lowercase_words
 from fontes.audit.lexicon.document_kinds import DISPATCH, KIND_WORDS, TYPE_WORDS
 from fontes.audit.lexicon.offices import offices_in
 from fontes.audit.reading.essay import Essay, Paragraph, Quotation, Sentence
@@ -31,7 +31,6 @@ _GENERIC = frozenset(content_stems(
     "therefore obvious obviously certain certainly said says stated state things thing way point "
     "january february march april may june july august september october november december "
     "mid early late spring summer autumn winter year day month"))
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 Days = tuple[dt.date, dt.date]
 
@@ -130,11 +129,6 @@ def masked(sentence: Sentence) -> str:
         for i in range(max(0, quotation.start - sentence.start), min(len(chars), quotation.end - sentence.start)):
             chars[i] = " "
     return "".join(chars)
-
-
-def lowercase_words(text: str) -> list[str]:
-    """Lower-case words, possessives dropped."""
-    return [m.group().lower().replace("’", "'").removesuffix("'s") for m in _WORD.finditer(text)]
 
 
 def long_quotations(sentence: Sentence) -> list[Quotation]:

@@ -16,9 +16,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from fontes.anchor.words import is_content_word, stem
 from fontes.audit.evidence.actor_names import ActorIndex
 from fontes.audit.evidence.catalogue import Catalogue
+from fontes.audit.evidence.words import content_stems, near_pairs
 from fontes.audit.lexicon.document_kinds import DECISION, MEETING, MESSAGE, REPORT, SPEECH
 from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
@@ -39,7 +39,6 @@ _TITLE_KINDS = [
     (re.compile(r"\b(decision|directive|resolution)\b", re.IGNORECASE), frozenset({DECISION})),
 ]
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]|(?<!\w)'(.{20,}?[.!?])'(?!\w)|(?<!\w)'([^']{20,})'(?!\w)")
 _NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"“])")
 
@@ -81,18 +80,6 @@ class DatedRecord:
     def on(self, earliest: dt.date, latest: dt.date) -> bool:
         """True when the record could be of the essay's day(s)."""
         return self.earliest <= latest and earliest <= self.latest
-
-
-def content_stems(text: str) -> list[str]:
-    """The stems of a text's content words, in order."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    return [stem(w) for w in words if len(w) > 2 and is_content_word(w)]
-
-
-def near_pairs(stems: list[str], reach: int = 3) -> set[frozenset[str]]:
-    """Pairs of different stems at most `reach` words apart: a phrase, whatever its word order."""
-    return {frozenset((stems[i], stems[j])) for i in range(len(stems))
-            for j in range(i + 1, min(len(stems), i + reach + 1)) if stems[i] != stems[j]}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z“\"\[(‘'])")

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 from fontes.anchor import Anchor
 from fontes.anchor.words import STOP_WORDS
 from fontes.audit.evidence.catalogue import Known, date_bounds
-from fontes.audit.evidence.claims import SentenceClaim, lowercase_words
+from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.quoted import FOUND, anchored
 from fontes.audit.evidence.restatement import Restatement, restated_in
+from fontes.audit.evidence.words import lowercase_words
 from fontes.audit.lexicon.document_kinds import TYPE_WORDS
 from fontes.audit.reading.essay import Quotation, Sentence
 from fontes.dates import format_date

@@ -14,7 +14,6 @@ from rapidfuzz import fuzz
 
 from fontes.anchor.words import STOP_WORDS
 from fontes.audit.evidence.catalogue import Catalogue, Known, date_bounds
-from fontes.audit.evidence.claims import lowercase_words
 from fontes.audit.evidence.entries import (
     entry_day,
     entry_family,
@@ -26,6 +25,7 @@ from fontes.audit.evidence.entries import (
     source_family,
     title_of,
 )
+from fontes.audit.evidence.words import lowercase_words
 from fontes.audit.reading.essay import Reference
 from fontes.model import Source
 
