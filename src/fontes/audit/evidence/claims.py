@@ -1,9 +1,10 @@
 """What one sentence of an essay claims, read once and held by the `Audit` for every check.
 
 A `SentenceClaim` holds what the sentence names outside its quotations (the actors, exactly or
-by a slip of the spelling, and the offices it gives them; the dates; the kinds of document or thing; its words) and what it
-says happened ("Stalin sent Mao a telegraph on October 26": a message from Stalin to Mao, sent,
-dated 26 October). Which documents fit it is `documents.documents_in(claim, audit)`.
+by a slip of the spelling, and the offices it gives them; the dates; the kinds of document or
+thing; its words) and what it says happened ("Stalin sent Mao a telegraph on October 26": a
+message from Stalin to Mao, sent, dated 26 October). Which documents fit it is
+`documents.documents_in(claim, audit)`, held by the Audit as `audit.documents(claim)`.
 Names and dates inside the essay's quotation marks are the quoted source's words, not the
 essay's own description, so they are left out.
 """
