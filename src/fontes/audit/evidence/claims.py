@@ -20,6 +20,7 @@ from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.offices_given import OfficeGiven, offices_given
 from fontes.audit.evidence.words import content_stems, lowercase_words
 from fontes.audit.lexicon.document_kinds import DISPATCH, KIND_WORDS, TYPE_WORDS
+from fontes.audit.lexicon.months import MONTH_NAMES
 from fontes.audit.lexicon.offices import offices_in
 from fontes.audit.reading.essay import Essay, Paragraph, Quotation, Sentence
 
@@ -30,8 +31,7 @@ _STATE_AT = re.compile(r"\balready\b|\bby then\b|\bno longer\b|\bstill\b", re.IG
 _GENERIC = frozenset(content_stems(
     "according also however already first initial would could made make clear fact one two thus "
     "therefore obvious obviously certain certainly said says stated state things thing way point "
-    "january february march april may june july august september october november december "
-    "mid early late spring summer autumn winter year day month"))
+    f"{' '.join(MONTH_NAMES)} mid early late spring summer autumn winter year day month"))
 
 Days = tuple[dt.date, dt.date]
 

@@ -19,25 +19,10 @@ from dataclasses import dataclass, field
 from fontes.audit.evidence.actor_names import ActorIndex
 from fontes.audit.evidence.catalogue import Catalogue
 from fontes.audit.evidence.words import content_stems, near_pairs
-from fontes.audit.lexicon.document_kinds import DECISION, MEETING, MESSAGE, REPORT, SPEECH
+from fontes.audit.lexicon.document_kinds import KIND_FAMILIES, TITLE_KINDS
 from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
 
-_KIND_FAMILIES: dict[str, frozenset[str]] = {
-    "telegram": frozenset({MESSAGE}), "cable": frozenset({MESSAGE}), "letter": frozenset({MESSAGE}),
-    "directive": frozenset({MESSAGE, DECISION}), "order": frozenset({MESSAGE, DECISION}),
-    "conversation": frozenset({MEETING}), "meeting": frozenset({MEETING}),
-    "speech": frozenset({SPEECH}), "statement": frozenset({SPEECH}),
-    "resolution": frozenset({DECISION}), "decision": frozenset({DECISION}),
-    "memorandum": frozenset({REPORT}), "report": frozenset({REPORT}), "estimate": frozenset({REPORT}),
-    "diplomatic": frozenset({MEETING, MESSAGE}), "deliberation": frozenset({MEETING, DECISION}),
-}
-_TITLE_KINDS = [
-    (re.compile(r"\b(telegram|cable|letter|message)\b", re.IGNORECASE), frozenset({MESSAGE})),
-    (re.compile(r"\b(conversations?|meetings?|talks?|reception|conference|luncheon)\b", re.IGNORECASE), frozenset({MEETING})),
-    (re.compile(r"\b(speech|statement|address)\b", re.IGNORECASE), frozenset({SPEECH})),
-    (re.compile(r"\b(decision|directive|resolution)\b", re.IGNORECASE), frozenset({DECISION})),
-]
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]|(?<!\w)'(.{20,}?[.!?])'(?!\w)|(?<!\w)'([^']{20,})'(?!\w)")
 _NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"“])")
@@ -115,8 +100,8 @@ def _passages(*texts: str) -> list[tuple[frozenset[str], set[frozenset[str]]]]:
 
 
 def _kinds(kind: str, title: str) -> frozenset[str]:
-    families = set(_KIND_FAMILIES.get(kind.lower(), frozenset()))
-    for pattern, family in _TITLE_KINDS:
+    families = set(KIND_FAMILIES.get(kind.lower(), frozenset()))
+    for pattern, family in TITLE_KINDS:
         if pattern.search(title):
             families |= family
     return frozenset(families)
@@ -210,7 +195,7 @@ class Records:
             id=event.id, origin="event", title=first, date=event.date, earliest=dated[0], latest=dated[1],
             uncertain=dated[2], actors=frozenset(a for a in event.actors if a in self.index.actors),
             named=frozenset(m.actor for m in self.index.mentions(event.summary)),
-            kinds=_KIND_FAMILIES.get(event.kind.lower(), frozenset()), text=event.summary,
+            kinds=KIND_FAMILIES.get(event.kind.lower(), frozenset()), text=event.summary,
             summary=event.summary, sources=tuple(event.sources),
             credibility=min((self.by_id[s].credibility for s in event.sources if s in self.by_id), default=0.9))
         record.stems = Counter(content_stems(event.summary))

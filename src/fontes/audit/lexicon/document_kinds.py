@@ -1,5 +1,6 @@
-"""Words for kinds of document, spelled once: the doc_types a word names (to find the cited
-document) and the families of thing a sentence dates (message, meeting, speech, decision, report)."""
+"""Words for kinds of document, in one place: the doc_types a word names (to find the cited
+document), the families of thing a sentence dates (message, meeting, speech, decision, report),
+and the family of a record from its kind or its title."""
 
 from __future__ import annotations
 
@@ -39,6 +40,25 @@ KIND_WORDS: dict[str, re.Pattern[str]] = {
                          r"made up (?:its|his|their) mind)\b", re.IGNORECASE),
     REPORT: re.compile(r"\b(reports?|reported|memorandum|estimate|despatch)\b", re.IGNORECASE),
 }
+
+#: The families of a record's kind (a source's doc_type, an event's kind).
+KIND_FAMILIES: dict[str, frozenset[str]] = {
+    "telegram": frozenset({MESSAGE}), "cable": frozenset({MESSAGE}), "letter": frozenset({MESSAGE}),
+    "directive": frozenset({MESSAGE, DECISION}), "order": frozenset({MESSAGE, DECISION}),
+    "conversation": frozenset({MEETING}), "meeting": frozenset({MEETING}),
+    "speech": frozenset({SPEECH}), "statement": frozenset({SPEECH}),
+    "resolution": frozenset({DECISION}), "decision": frozenset({DECISION}),
+    "memorandum": frozenset({REPORT}), "report": frozenset({REPORT}), "estimate": frozenset({REPORT}),
+    "diplomatic": frozenset({MEETING, MESSAGE}), "deliberation": frozenset({MEETING, DECISION}),
+}
+#: Words of a source's title that name its family.
+TITLE_KINDS = [
+    (re.compile(r"\b(telegram|cable|letter|message)\b", re.IGNORECASE), frozenset({MESSAGE})),
+    (re.compile(r"\b(conversations?|meetings?|talks?|reception|conference|luncheon)\b", re.IGNORECASE),
+     frozenset({MEETING})),
+    (re.compile(r"\b(speech|statement|address)\b", re.IGNORECASE), frozenset({SPEECH})),
+    (re.compile(r"\b(decision|directive|resolution)\b", re.IGNORECASE), frozenset({DECISION})),
+]
 
 #: Verbs that say a message went out.
 DISPATCH = re.compile(r"\b(sent|send|sends|cabled|telegraphed|wired|dispatched|despatched|transmitted|issued|"
