@@ -9,8 +9,9 @@ reads another's state.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fontes.model import Case
 
@@ -25,8 +26,19 @@ if TYPE_CHECKING:
     from fontes.audit.reading.essay import Essay, Reference
     from fontes.corpus import Store
 
-#: The indexes that depend on the case and the store only, shared when the same Audit reads another essay.
-_CASE_INDEXES = ("actor_index", "records", "catalogue", "rare_title_words", "anchors", "_actor_ids")
+
+
+class _CaseIndexes:
+    """The indexes that depend on the case and the store only: one holder, shared by every Audit
+    made from the same one with `with_essay`, so an index built while auditing one essay serves the next."""
+
+    def __init__(self) -> None:
+        self.built: dict[str, Any] = {}
+
+    def get(self, name: str, build: Callable[[], Any]) -> Any:
+        if name not in self.built:
+            self.built[name] = build()
+        return self.built[name]
 
 
 class Audit:
@@ -36,6 +48,7 @@ class Audit:
         self.case = case
         self.store = store  # a fontes.corpus.Store; optional, so the audit runs without a corpus
         self.essay = essay
+        self._case_indexes = _CaseIndexes()
 
     def __repr__(self) -> str:
         return f"Audit(case={self.case.id!r}, store={self.store!r})"
@@ -48,38 +61,51 @@ class Audit:
             self.essay = essay
             return self
         other = Audit(self.case, self.store, essay)
-        for name in _CASE_INDEXES:
-            if name in self.__dict__:
-                other.__dict__[name] = self.__dict__[name]
+        other._case_indexes = self._case_indexes
         return other
 
-    @cached_property
+    # -- the case's and the corpus's indexes, shared by the audits of every essay -----------------
+
+    @property
     def actor_index(self) -> ActorIndex:
         """The index of the case's actors."""
         from fontes.audit.evidence.actor_names import ActorIndex
 
-        return ActorIndex(self.case)
+        return self._case_indexes.get("actor_index", lambda: ActorIndex(self.case))
 
-    @cached_property
+    @property
     def records(self) -> Records:
         """The dated records of the case and, asked by date, of the corpus."""
         from fontes.audit.evidence.dated_records import Records
 
-        return Records(self.case, self.catalogue, self.actor_index)
+        return self._case_indexes.get("records", lambda: Records(self.case, self.catalogue, self.actor_index))
 
-    @cached_property
+    @property
     def catalogue(self) -> Catalogue:
         """The documents an essay may cite: the case's sources, then the corpus."""
         from fontes.audit.evidence.catalogue import Catalogue
 
-        return Catalogue({s.id: s for s in self.case.sources}, self.store)
+        return self._case_indexes.get("catalogue", lambda: Catalogue({s.id: s for s in self.case.sources},
+                                                                     self.store))
 
-    @cached_property
+    @property
     def rare_title_words(self) -> frozenset[str]:
         """Title words of the case's sources that few titles share."""
         from fontes.audit.evidence.documents import rare_title_words
 
-        return rare_title_words(self.case)
+        return self._case_indexes.get("rare_title_words", lambda: rare_title_words(self.case))
+
+    @property
+    def anchors(self) -> dict:
+        """Quotations already anchored in the store, by (quotation, source id): the checks share them."""
+        return self._case_indexes.get("anchors", dict)
+
+    def actor_ids(self, names: tuple[str, ...]) -> set[str]:
+        """The actor ids that an author or recipient list names."""
+        known = self._case_indexes.get("actor_ids", dict)
+        if names not in known:
+            known[names] = set(self.actor_index.parties(names))
+        return known[names]
 
     def _read_essay(self) -> Essay:
         if self.essay is None:
@@ -93,7 +119,7 @@ class Audit:
 
         return sentence_dates(self._read_essay())
 
-    # -- what the essay claims ----------------------------------------------------------------
+    # -- what the essay claims (its own Audit's, never shared) ----------------------------------
 
     @cached_property
     def claims(self) -> list[SentenceClaim]:
@@ -137,18 +163,3 @@ class Audit:
 
         return {n: best_source_for(r, self.catalogue) for n, r in self.entries.items()}
 
-    @cached_property
-    def anchors(self) -> dict:
-        """Quotations already anchored in the store, by (quotation, source id): the checks share them."""
-        return {}
-
-    @cached_property
-    def _actor_ids(self) -> dict[tuple[str, ...], set[str]]:
-        return {}
-
-    def actor_ids(self, names: tuple[str, ...]) -> set[str]:
-        """The actor ids that an author or recipient list names."""
-        known = self._actor_ids
-        if names not in known:
-            known[names] = set(self.actor_index.parties(names))
-        return known[names]
