@@ -12,6 +12,7 @@ from rich.console import Console
 
 from benchmarks import (
     anchor_throughput,
+    audit_essays,
     frus_tei_throughput,
     ingest_jsonl,
     locations,
@@ -25,7 +26,7 @@ from benchmarks.table import print_table
 
 #: In the order they run: the JSONL ingest makes the store the search and anchor benchmarks use.
 BENCHMARKS = {module.NAME: module for module in (ingest_jsonl, frus_tei_throughput, search_latency,
-                                                 anchor_throughput, scale, paraphrase_meaning)}
+                                                 anchor_throughput, scale, paraphrase_meaning, audit_essays)}
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

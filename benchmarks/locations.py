@@ -9,6 +9,8 @@ REPO = BENCHMARKS.parent
 SHARED = REPO.parent / "shared"
 KOREA_JSONL = SHARED / "corpus" / "korea1950" / "documents.jsonl"
 FRUS_TEI = SHARED / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
+SEED_ESSAY = SHARED / "seeds" / "000_2d375ef18582af2f.txt"
+FIXTURE_ESSAYS = REPO / "tests" / "fixtures" / "essays"
 CACHE = BENCHMARKS / ".cache"
 RESULTS = BENCHMARKS / "results"
 

@@ -1,19 +1,14 @@
-"""What a sentence cites, and how well a reference entry describes a source (fontes.audit.evidence.cited)."""
+"""What a sentence cites, and how well a reference entry describes a source (fontes.audit.evidence.documents,
+fontes.audit.evidence.entry_match)."""
 
 from __future__ import annotations
 
 import pytest
 from toy_archive import DOCUMENTS, essay, toy_case, toy_context
 
-from fontes.audit.evidence.cited import (
-    best_source_for,
-    cited_document,
-    documents_in,
-    entry_matches,
-    is_secondary,
-    title_similarity,
-)
+from fontes.audit.evidence.documents import cited_document
 from fontes.audit.evidence.entries import archive_family, frus_documents
+from fontes.audit.evidence.entry_match import best_source_for, entry_matches, is_secondary, title_similarity
 from fontes.audit.reading.essay import Reference
 from fontes.model import Source
 
@@ -29,9 +24,8 @@ def context(tmp_path):
 
 def cited_in(text: str, context, sentence: int = 0):
     """The candidates of one sentence of a one-paragraph essay, and the document it clearly cites."""
-    read = essay(text)
-    paragraph, found = [(p, s) for p, s in read.sentences()][sentence]
-    candidates = documents_in(found, paragraph, read, context)
+    audit = context.with_essay(essay(text))
+    candidates = audit.documents(audit.claims[sentence])
     return candidates, cited_document(candidates)
 
 
@@ -39,7 +33,7 @@ def entry(raw: str, **parts) -> Reference:
     return Reference(number=parts.pop("number", 1), raw=raw, start=0, end=len(raw), **parts)
 
 
-# -- documents_in ----------------------------------------------------------------------------------
+# -- the documents a claim fits ----------------------------------------------------------------------------------
 
 def test_a_day_with_its_author_and_recipient_names_one_document(context):
     candidates, cited = cited_in("On 4 March 1921 Brandt cabled Lenz to hold the harbour [1].", context)
@@ -150,7 +144,7 @@ def test_an_entry_naming_frus_documents_names_exactly_those():
 def test_a_scholars_book_matches_no_primary_source(context):
     book = entry("[6] Smith, John. (1999) *The Kessel Crisis*, Oxford University Press, pp. 10-12.",
                  authors=["Smith, John"], year=1999, title="The Kessel Crisis", publisher="Oxford University Press")
-    match = best_source_for(book, context)
+    match = best_source_for(book, context.catalogue)
     assert match.known.id == "smith-kessel-crisis-1999"  # the case knows the book itself
     assert is_secondary(book, match)
     assert all(entry_matches(book, s) < 0.4 for s in SOURCES.values())
@@ -159,6 +153,6 @@ def test_a_scholars_book_matches_no_primary_source(context):
 def test_an_entry_is_matched_against_the_case_and_the_corpus(context):
     letter = entry("[5] Letter from Falke [Brandt] to Weber (1921), August 19.",
                    title="Letter from Falke [Brandt] to Weber", year=1921, date="August 19")
-    match = best_source_for(letter, context)
+    match = best_source_for(letter, context.catalogue)
     assert match.known.id == LETTER and match.clear
     assert toy_case().source(LETTER).title == match.known.source.title

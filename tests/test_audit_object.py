@@ -34,6 +34,15 @@ def test_a_second_essay_gets_its_own_dates_but_shares_the_case_indexes():
     assert first_days != second_days and "25 June 1950" in first_days
 
 
+def test_an_index_built_while_auditing_one_essay_serves_the_next():
+    audit = Audit(case=toy_case(), essay=essay_from_text("Brandt cabled Lenz."))
+    second = audit.with_essay(essay_from_text("Weber met Lenz."))
+    records = second.records  # built by the second essay's Audit ...
+    third = audit.with_essay(essay_from_text("Hart wrote to Weber."))
+    assert third.records is records and audit.records is records  # ... and held for the others too
+    assert third.claims is not second.claims  # what an essay claims is its own
+
+
 def test_the_same_essay_audited_twice_gives_the_same_findings():
     text = "Kim Il-sung cabled Stalin on 30 January 1950 [1].\n\nReferences\n\n1. A letter, 1950."
     once = run_checks(essay_from_text(text), Audit(case=toy_case()))

@@ -15,7 +15,8 @@ import pytest
 from conftest import SHARED, needs_shared
 
 REPO = Path(__file__).resolve().parent.parent
-EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput", "scale", "paraphrase_meaning"]
+EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput", "scale", "paraphrase_meaning",
+            "audit"]
 FRUS_TEI = SHARED / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
 
 
@@ -97,6 +98,13 @@ def test_scale_table_has_a_row_per_size_each_beside_its_bare_fts5_baseline(resul
         assert 0 < row["ingest_peak_mb"] and 0 < row["store_mb"]
         assert 0 <= row["anchor_found_share"] <= 1
     assert scale["raw"]["log_log_slopes"]["ingest_seconds"] is not None
+
+
+@needs_shared
+def test_the_audit_benchmark_times_every_essay_cold_and_warm_with_the_same_findings(results):
+    raw = results["audit"]["raw"]
+    assert results["audit"]["parameters"]["essays"] >= 10  # the seed essay and the fixture essays
+    assert raw["findings"] > 0 and 0 < raw["warm_seconds"] and 0 < raw["cold_seconds"]
 
 
 def test_slope_is_one_for_a_linear_cost_and_zero_for_a_flat_one():

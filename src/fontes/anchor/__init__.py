@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from fontes.anchor.align import Quotation
+from fontes.anchor.align import ParsedQuote
 from fontes.anchor.fidelity import locate
 from fontes.anchor.meaning import default_model
 from fontes.anchor.result import Anchor, Difference, Fidelity, Match, TextQuoteSelector
@@ -39,7 +39,7 @@ def anchor_in_text(quote: str, text: str) -> Match | None:
 
     Raises AnchorError for a quotation with no words.
     """
-    return locate(Quotation.parse(quote), text or "")
+    return locate(ParsedQuote.parse(quote), text or "")
 
 
 def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None,
@@ -51,7 +51,7 @@ def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None
 
     Raises AnchorError for an empty quotation or an unknown source id.
     """
-    quotation = Quotation.parse(quote)
+    quotation = ParsedQuote.parse(quote)
     if source_id is not None:
         document = store.get(source_id)
         if document is None:
@@ -78,7 +78,7 @@ def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None
     return Anchor.from_match(best[1], best[0])
 
 
-def _by_meaning(quotation: Quotation, store: CandidateStore, limit: int) -> tuple[Match, str] | None:
+def _by_meaning(quotation: ParsedQuote, store: CandidateStore, limit: int) -> tuple[Match, str] | None:
     """A paraphrase in the documents whose sentences are closest in meaning to the quotation
     (one matrix product over the store's sentence vectors), when the store keeps them."""
     model = default_model()

@@ -38,9 +38,10 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
-class Quotation:
-    """A quotation ready to match: its normalised form, the pieces between its ellipses and
-    interpolations, and how much source text may lie before each piece (0 for the first)."""
+class ParsedQuote:
+    """A quotation parsed for matching (not the essay's `Quotation`, which is where an essay quotes):
+    its normalised form, the pieces between its ellipses and interpolations, and how much source
+    text may lie before each piece (0 for the first)."""
 
     raw: str
     norm: Normalized
@@ -48,7 +49,7 @@ class Quotation:
     gaps: tuple[int, ...]
 
     @classmethod
-    def parse(cls, raw: str) -> Quotation:
+    def parse(cls, raw: str) -> ParsedQuote:
         """Normalise and split at gaps; AnchorError when no words are left to look for."""
         norm = normalize(raw or "")
         pieces, gaps, at, gap_before = [], [], 0, 0
@@ -100,7 +101,7 @@ def _at_word_boundaries(text: str, start: int, end: int) -> bool:
     return not (inside_start or inside_end)
 
 
-def find_exact(quotation: Quotation, text: str) -> list[Span] | None:
+def find_exact(quotation: ParsedQuote, text: str) -> list[Span] | None:
     """Spans of the quotation's pieces found verbatim, in order, each within its gap of the last."""
     pieces = quotation.piece_texts()
     dead_ends: set[tuple[int, int]] = set()
@@ -136,9 +137,10 @@ class Alignment:
         return 1 - self.distance / self.length
 
 
-def align_approximately(quotation: Quotation, text: str) -> Alignment | None:
+def align_approximately(quotation: ParsedQuote, text: str) -> Alignment | None:
     """The best approximate alignment with similarity >= LOWEST_SIMILARITY, piece by piece in order."""
-    spans, distance, low = [], 0, 0
+    spans: list[Span] = []
+    distance, low = 0, 0
     for piece, gap in zip(quotation.piece_texts(), quotation.gaps):
         high = len(text) if not spans else min(len(text), low + gap + 2 * len(piece) + 2)
         found = align_piece(piece, text, low, high)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from fontes.anchor.align import Alignment, Quotation, align_approximately, find_exact
+from fontes.anchor.align import Alignment, ParsedQuote, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
 from fontes.anchor.meaning import default_model, find_meaning_paraphrase, keeps_names_and_months
 from fontes.anchor.normalize import Normalized, normalize
@@ -34,7 +34,7 @@ MIN_EQUAL_WORD_SHARE = 0.5
 MAX_MEANINGFUL_WORDS = 4
 
 
-def locate(quotation: Quotation, raw: str, *, paraphrase: bool = True, by_meaning: bool = True) -> Match | None:
+def locate(quotation: ParsedQuote, raw: str, *, paraphrase: bool = True, by_meaning: bool = True) -> Match | None:
     """The most faithful place of `quotation` in the raw text, or None when it is not there.
 
     `paraphrase=False` skips the search for a paraphrase (the slowest part), for a caller
@@ -56,7 +56,7 @@ def locate(quotation: Quotation, raw: str, *, paraphrase: bool = True, by_meanin
     return None
 
 
-def judge(quotation: Quotation, similarity: float, comparison: Comparison) -> Fidelity | None:
+def judge(quotation: ParsedQuote, similarity: float, comparison: Comparison) -> Fidelity | None:
     """near-verbatim, misquote or None for an approximate alignment."""
     if quotation.length < MIN_ALIGNED_CHARS or quotation.word_count < MIN_ALIGNED_WORDS:
         return None
@@ -71,7 +71,7 @@ def judge(quotation: Quotation, similarity: float, comparison: Comparison) -> Fi
     return "near-verbatim" if similarity >= NEAR_VERBATIM else None
 
 
-def _compare(quotation: Quotation, raw: str, text: Normalized, alignment: Alignment) -> Comparison:
+def _compare(quotation: ParsedQuote, raw: str, text: Normalized, alignment: Alignment) -> Comparison:
     """The word differences of every piece with its span, added up."""
     parts = [compare(Passage(quotation.raw, quotation.norm, qs, qe), Passage(raw, text, ss, se))
              for (qs, qe), (ss, se) in zip(quotation.pieces, alignment.spans)]
@@ -84,7 +84,7 @@ def _compare(quotation: Quotation, raw: str, text: Normalized, alignment: Alignm
     )
 
 
-def _paraphrase(quotation: Quotation, text: str, by_meaning: bool):
+def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     """Content-word overlap first (cheap, strict), then the meaning of sentences (meaning.py):
     the offline model that the wordllama wheel ships, or none when it is not installed."""
     quote_text = quotation.search_text()

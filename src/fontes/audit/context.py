@@ -1,26 +1,44 @@
 """The `Audit`: one essay checked against one case and corpus, with every index the checks share.
 
-Each derived index (the catalogue, the dated records, the actor index, the rare title words, the
-dates of each sentence) is computed on first use and lives as long as the Audit, so a second
-audit in the same process (the web app) never reads another's state.
+Each derived index (the catalogue, the dated records, the actor index, the rare title words) and
+what the essay claims (a `SentenceClaim` for each sentence, the documents each fits, the source
+each reference entry describes) is computed on first use and lives as long as the Audit, so the
+checks read one model of the essay and a second audit in the same process (the web app) never
+reads another's state.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fontes.model import Case
 
 if TYPE_CHECKING:
     from fontes.audit.evidence.actor_names import ActorIndex
     from fontes.audit.evidence.catalogue import Catalogue
+    from fontes.audit.evidence.claims import SentenceClaim
+    from fontes.audit.evidence.date_mentions import DateMention
     from fontes.audit.evidence.dated_records import Records
-    from fontes.audit.reading.essay import Essay
+    from fontes.audit.evidence.documents import Candidate
+    from fontes.audit.evidence.entry_match import EntryMatch
+    from fontes.audit.reading.essay import Essay, Reference
     from fontes.corpus import Store
 
-#: The indexes that depend on the case and the store only, shared when the same Audit reads another essay.
-_CASE_INDEXES = ("actor_index", "records", "catalogue", "rare_title_words", "anchors", "_actor_ids")
+
+
+class _CaseIndexes:
+    """The indexes that depend on the case and the store only: one holder, shared by every Audit
+    made from the same one with `with_essay`, so an index built while auditing one essay serves the next."""
+
+    def __init__(self) -> None:
+        self.built: dict[str, Any] = {}
+
+    def get(self, name: str, build: Callable[[], Any]) -> Any:
+        if name not in self.built:
+            self.built[name] = build()
+        return self.built[name]
 
 
 class Audit:
@@ -30,6 +48,7 @@ class Audit:
         self.case = case
         self.store = store  # a fontes.corpus.Store; optional, so the audit runs without a corpus
         self.essay = essay
+        self._case_indexes = _CaseIndexes()
 
     def __repr__(self) -> str:
         return f"Audit(case={self.case.id!r}, store={self.store!r})"
@@ -42,62 +61,105 @@ class Audit:
             self.essay = essay
             return self
         other = Audit(self.case, self.store, essay)
-        for name in _CASE_INDEXES:
-            if name in self.__dict__:
-                other.__dict__[name] = self.__dict__[name]
+        other._case_indexes = self._case_indexes
         return other
 
-    @cached_property
+    # -- the case's and the corpus's indexes, shared by the audits of every essay -----------------
+
+    @property
     def actor_index(self) -> ActorIndex:
         """The index of the case's actors."""
         from fontes.audit.evidence.actor_names import ActorIndex
 
-        return ActorIndex(self.case)
+        return self._case_indexes.get("actor_index", lambda: ActorIndex(self.case))
 
-    @cached_property
+    @property
     def records(self) -> Records:
         """The dated records of the case and, asked by date, of the corpus."""
         from fontes.audit.evidence.dated_records import Records
 
-        return Records(self.case, self.store, self.actor_index)
+        return self._case_indexes.get("records", lambda: Records(self.case, self.catalogue, self.actor_index))
 
-    @cached_property
+    @property
     def catalogue(self) -> Catalogue:
         """The documents an essay may cite: the case's sources, then the corpus."""
         from fontes.audit.evidence.catalogue import Catalogue
 
-        return Catalogue({s.id: s for s in self.case.sources}, self.store)
+        return self._case_indexes.get("catalogue", lambda: Catalogue({s.id: s for s in self.case.sources},
+                                                                     self.store))
 
-    @cached_property
+    @property
     def rare_title_words(self) -> frozenset[str]:
         """Title words of the case's sources that few titles share."""
-        from fontes.audit.evidence.cited import rare_title_words
+        from fontes.audit.evidence.documents import rare_title_words
 
-        return rare_title_words(self.case)
+        return self._case_indexes.get("rare_title_words", lambda: rare_title_words(self.case))
 
-    @cached_property
-    def sentence_dates(self) -> dict:
-        """The date mentions of each body sentence of the essay, by (paragraph index, sentence index)."""
-        from fontes.audit.evidence.date_mentions import sentence_dates
-
-        if self.essay is None:
-            raise ValueError("this Audit reads no essay yet: call with_essay(essay) first")
-        return sentence_dates(self.essay)
-
-    @cached_property
+    @property
     def anchors(self) -> dict:
         """Quotations already anchored in the store, by (quotation, source id): the checks share them."""
-        return {}
-
-    @cached_property
-    def _actor_ids(self) -> dict[tuple[str, ...], set[str]]:
-        return {}
+        return self._case_indexes.get("anchors", dict)
 
     def actor_ids(self, names: tuple[str, ...]) -> set[str]:
         """The actor ids that an author or recipient list names."""
-        from fontes.audit.evidence.document_clues import actors_named
-
-        known = self._actor_ids
+        known = self._case_indexes.get("actor_ids", dict)
         if names not in known:
-            known[names] = set().union(*(actors_named(name, self.case) for name in names)) if names else set()
+            known[names] = set(self.actor_index.parties(names))
         return known[names]
+
+    def _read_essay(self) -> Essay:
+        if self.essay is None:
+            raise ValueError("this Audit reads no essay yet: call with_essay(essay) first")
+        return self.essay
+
+    @cached_property
+    def sentence_dates(self) -> dict[tuple[int, int], list[DateMention]]:
+        """The date mentions of each body sentence of the essay, by (paragraph index, sentence index)."""
+        from fontes.audit.evidence.date_mentions import sentence_dates
+
+        return sentence_dates(self._read_essay())
+
+    # -- what the essay claims (its own Audit's, never shared) ----------------------------------
+
+    @cached_property
+    def claims(self) -> list[SentenceClaim]:
+        """What each sentence of the essay claims (headings too), in the order of the essay."""
+        from fontes.audit.evidence.claims import read_claims
+
+        return read_claims(self._read_essay(), self.actor_index, self.sentence_dates)
+
+    @cached_property
+    def body_claims(self) -> list[SentenceClaim]:
+        """The claims of the sentences outside headings."""
+        return [c for c in self.claims if not c.paragraph.heading]
+
+    def documents(self, claim: SentenceClaim) -> list[Candidate]:
+        """The documents the claim fits, best first (computed once per sentence)."""
+        from fontes.audit.evidence.documents import documents_in
+
+        if claim.key not in self._documents:
+            self._documents[claim.key] = documents_in(claim, self)
+        return self._documents[claim.key]
+
+    def cited(self, claim: SentenceClaim) -> Candidate | None:
+        """The one document the claim's sentence clearly cites, or None."""
+        from fontes.audit.evidence.documents import cited_document
+
+        return cited_document(self.documents(claim))
+
+    @cached_property
+    def _documents(self) -> dict[tuple[int, int], list[Candidate]]:
+        return {}
+
+    @cached_property
+    def entries(self) -> dict[int, Reference]:
+        """The essay's numbered reference entries, by number (the last of two with one number)."""
+        return {r.number: r for r in self._read_essay().references if r.number is not None}
+
+    @cached_property
+    def described_entries(self) -> dict[int, EntryMatch]:
+        """The source of the case or corpus that each numbered entry describes best."""
+        from fontes.audit.evidence.entry_match import best_source_for
+
+        return {n: best_source_for(r, self.catalogue) for n, r in self.entries.items()}
+

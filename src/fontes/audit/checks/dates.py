@@ -22,15 +22,11 @@ import datetime as dt
 import re
 
 from fontes.audit.context import Audit
+from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
-from fontes.audit.evidence.dated_records import (
-    MESSAGE,
-    DatedRecord,
-    Records,
-    content_stems,
-    own_sentences,
-)
-from fontes.audit.evidence.sentence_claims import Claim, read_claims
+from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
+from fontes.audit.evidence.words import content_stems
+from fontes.audit.lexicon.document_kinds import MESSAGE
 from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Finding, FindingEvidence, FindingLocation
@@ -53,9 +49,10 @@ _SENT_KINDS = re.compile(r"\b(telegram|cable)\b", re.IGNORECASE)
 
 def check_dates(essay: Essay, context: Audit) -> list[Finding]:
     """Date mismatches, drafts taken for messages sent, and days of which the sources keep no record."""
-    records = context.records
+    audit = context.with_essay(essay)
+    records = audit.records
     findings: list[Finding] = []
-    for claim in read_claims(essay, context):
+    for claim in audit.body_claims:
         if claim.state_at or not claim.actors or not claim.kinds:
             continue
         days = [m for m in claim.dates if m.is_day and not m.bound]
@@ -70,7 +67,7 @@ def check_dates(essay: Essay, context: Audit) -> list[Finding]:
 # -- what fits ---------------------------------------------------------------------------------
 
 
-def _direction_fits(claim: Claim, record: DatedRecord) -> bool:
+def _direction_fits(claim: SentenceClaim, record: DatedRecord) -> bool:
     if claim.sender and record.authors and claim.sender not in record.authors:
         return False
     if claim.recipient and record.recipients and claim.recipient not in record.recipients:
@@ -80,13 +77,13 @@ def _direction_fits(claim: Claim, record: DatedRecord) -> bool:
                 and claim.sender not in record.named)
 
 
-def described(claim: Claim, record: DatedRecord) -> bool:
+def described(claim: SentenceClaim, record: DatedRecord) -> bool:
     """The record is of the kind the sentence names and shares its people (in the right direction)."""
     return bool(claim.kinds & record.kinds) and bool(claim.actors & record.involved) and \
         _direction_fits(claim, record)
 
 
-def _all_people(claim: Claim, record: DatedRecord) -> bool:
+def _all_people(claim: SentenceClaim, record: DatedRecord) -> bool:
     return claim.actors <= record.involved
 
 
@@ -131,7 +128,7 @@ def _clusters(candidates: list[DatedRecord]) -> list[list[DatedRecord]]:
 # -- judging one date ---------------------------------------------------------------------------
 
 
-def _judge(claim: Claim, mention: DateMention, records: Records) -> Finding | None:
+def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Finding | None:
     reach = dt.timedelta(days=MONTH_SLIP_DAYS)
     pool = {r.id: r for a, b in _possible_days(mention) for r in records.around(a - reach, b + reach)}
     fitting = [r for r in pool.values() if described(claim, r)]
@@ -184,7 +181,7 @@ def likely_slip(day: dt.date, record: DatedRecord) -> bool:
     return day.year == other.year and day.day == other.day and abs(day.month - other.month) == 1
 
 
-def _mismatch(claim: Claim, mention: DateMention, best: DatedRecord, group: list[DatedRecord],
+def _mismatch(claim: SentenceClaim, mention: DateMention, best: DatedRecord, group: list[DatedRecord],
               records: Records) -> Finding:
     named = _prefer_source(group, best)
     dates = {(r.earliest, r.latest) for r in group if r.origin != "event" or len(group) == 1}
@@ -198,7 +195,7 @@ def _mismatch(claim: Claim, mention: DateMention, best: DatedRecord, group: list
     return _finding("date-mismatch", severity, claim, mention, message, evidence)
 
 
-def _draft_taken_for_sent(claim: Claim, mention: DateMention, on_day: list[DatedRecord],
+def _draft_taken_for_sent(claim: SentenceClaim, mention: DateMention, on_day: list[DatedRecord],
                           records: Records) -> Finding | None:
     """A warning when the only record of the day is a draft and the essay says the message was sent."""
     if not claim.dispatch or MESSAGE not in claim.kinds:
@@ -225,7 +222,7 @@ def _draft_taken_for_sent(claim: Claim, mention: DateMention, on_day: list[Dated
     return _finding("date-mismatch", "warning", claim, mention, message, evidence)
 
 
-def _no_record(claim: Claim, mention: DateMention, near: list[DatedRecord], records: Records) -> Finding | None:
+def _no_record(claim: SentenceClaim, mention: DateMention, near: list[DatedRecord], records: Records) -> Finding | None:
     """An info naming the nearest record of the same people and kind, when one lies close by."""
     close = sorted((r for r in near if _days_apart(mention, r) <= NEAREST_DAYS and r.is_day),
                    key=lambda r: (_days_apart(mention, r), r.origin == "event"))
@@ -260,7 +257,7 @@ def _what(record: DatedRecord) -> str:
     return f"{record.title} ({record.id})" if record.origin != "event" else f"the event “{record.title}” ({record.id})"
 
 
-def _people(claim: Claim, records: Records) -> str:
+def _people(claim: SentenceClaim, records: Records) -> str:
     names = [records.index.actors[a].name for a in dict.fromkeys(m.actor for m in claim.mentions)]
     return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -284,7 +281,7 @@ def _evidence(record: DatedRecord, stems: list[str], records: Records | None) ->
     return FindingEvidence(source=record.id, url=record.url or None, quote=best_passage(record, stems, records))
 
 
-def _finding(kind: str, severity: str, claim: Claim, mention: DateMention, message: str,
+def _finding(kind: str, severity: str, claim: SentenceClaim, mention: DateMention, message: str,
              evidence: list[FindingEvidence]) -> Finding:
     return Finding(kind=kind, severity=severity,
                    location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,

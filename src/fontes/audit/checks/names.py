@@ -15,22 +15,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
 
 from fontes.audit.checks.dates import best_passage
 from fontes.audit.context import Audit
 from fontes.audit.evidence.actor_names import ActorIndex, Mention, fold, is_person
+from fontes.audit.evidence.catalogue import Catalogue
+from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
-from fontes.audit.evidence.dated_records import MESSAGE, DatedRecord, Records, own_sentences
-from fontes.audit.evidence.sentence_claims import Claim, read_claims
+from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
+from fontes.audit.evidence.offices_given import OfficeGiven
+from fontes.audit.lexicon.document_kinds import MESSAGE
 from fontes.audit.lexicon.offices import (
-    ANY_OFFICE,
     FAMILY,
     Held,
     covers,
-    offices_in,
     offices_of_role,
     title_offices,
 )
@@ -44,32 +44,16 @@ TITLE_REACH_DAYS = 365
 #: essay's sender to be taken as wrong.
 SENDER_REACH_DAYS = 7
 
-_QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*,?\s*)+)?"
-_BEFORE_NAME = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*(?P<glue>,|\()?\s*$")
-_AFTER_NAME = re.compile(rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her|their|its)\s+"
-                         rf"(?:(?:[A-Z][\w.’'-]*|U\.S\.|US)\s+){{0,2}}(?P<office>(?i:{ANY_OFFICE}))\b")
-_TEMPORAL = re.compile(r"\b(?:former|later|future|ex|onetime|one-time|then-future|erstwhile)[-\s]*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class OfficeGiven:
-    """An office the essay gives an actor, and the words that give it."""
-
-    mention: Mention
-    office: str
-    start: int
-    end: int
-
-
 def check_names(essay: Essay, context: Audit) -> list[Finding]:
     """Misspelt actor names (warnings) and offices or acts the sources give to someone else (errors)."""
-    records = context.records
-    claims = read_claims(essay, context)
+    audit = context.with_essay(essay)
+    records = audit.records
+    claims = audit.body_claims
     lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
     findings: list[Finding] = []
     for claim in claims:
-        given = offices_given(claim)
-        findings += _name_variants(claim, given, records, context.store, lowercase)
+        given = claim.offices
+        findings += _name_variants(claim, given, records, audit.catalogue, lowercase)
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
         for office in given:
@@ -82,43 +66,6 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
             if finding:
                 findings.append(finding)
     return findings
-
-
-# -- offices the essay gives -------------------------------------------------------------------
-
-
-def offices_given(claim: Claim) -> list[OfficeGiven]:
-    """Offices the sentence attaches to a named actor: before the name ("Secretary of Defense
-    Marshall", "The Chargé in Korea (Drumright)", "his secretary, Mun Il,") or after it in
-    apposition ("Marshall, the secretary of defense,")."""
-    text, base = claim.sentence.text, claim.sentence.start
-    quoted = [(q.start, q.end) for q in claim.sentence.quotations]
-    given: list[OfficeGiven] = []
-    for mention in claim.mentions:
-        if any(s <= mention.start < e for s, e in quoted):
-            continue
-        left = text[max(0, mention.start - base - 90):mention.start - base]
-        m = _BEFORE_NAME.search(left)
-        if m and not _TEMPORAL.search(left[:m.start()]):
-            after = text[mention.end - base:mention.end - base + 2]
-            closed = m.group("glue") != "," or re.match(r"\s*(?:[,)—;:]|$)", after) or not after.strip()
-            bracketed = m.group("glue") != "(" or after.startswith(")")
-            office = _read_office(m.group("office")) if closed and bracketed else None
-            if office:
-                start = mention.start - len(left) + m.start()
-                given.append(OfficeGiven(mention, office, start, mention.end))
-                continue
-        m = _AFTER_NAME.search(text[mention.end - base:mention.end - base + 80])
-        if m:
-            office = _read_office(m.group("office"))
-            if office:
-                given.append(OfficeGiven(mention, office, mention.start, mention.end + m.end()))
-    return given
-
-
-def _read_office(words: str) -> str | None:
-    found = offices_in(words)
-    return found[0][0] if len(found) == 1 else None
 
 
 def offices_held(actor: Actor, records: Records) -> list[Held]:
@@ -145,7 +92,7 @@ def offices_held(actor: Actor, records: Records) -> list[Held]:
 # -- (b) offices against the role ----------------------------------------------------------------
 
 
-def _office_against_role(claim: Claim, given: OfficeGiven, day: DateMention | None,
+def _office_against_role(claim: SentenceClaim, given: OfficeGiven, day: DateMention | None,
                          records: Records) -> Finding | None:
     actor = records.index.actors[given.mention.actor]
     if not is_person(actor):
@@ -208,7 +155,7 @@ def _title_evidence(held: list[Held], when: dt.date | None, records: Records) ->
     return evidence
 
 
-def _words(claim: Claim, given: OfficeGiven) -> str:
+def _words(claim: SentenceClaim, given: OfficeGiven) -> str:
     base = claim.sentence.start
     return claim.sentence.text[given.start - base:given.end - base].rstrip(",( ")
 
@@ -224,7 +171,7 @@ def _on_day(records: Records, day: DateMention) -> list[DatedRecord]:
     return [r for r in records.around(day.earliest, day.latest) if r.is_day]
 
 
-def _office_holder_elsewhere(claim: Claim, given: OfficeGiven, day: DateMention,
+def _office_holder_elsewhere(claim: SentenceClaim, given: OfficeGiven, day: DateMention,
                              records: Records) -> Finding | None:
     """The essay gives an act of its day to X as an office-holder; that day's records give it to Y."""
     person = given.mention.actor
@@ -264,7 +211,7 @@ def _same_office_kind(written: str, held: str) -> bool:
     return covers(written, held) or (family in ("mission", "government", "military") and FAMILY.get(held) == family)
 
 
-def _sender_elsewhere(claim: Claim, day: DateMention, records: Records) -> Finding | None:
+def _sender_elsewhere(claim: SentenceClaim, day: DateMention, records: Records) -> Finding | None:
     """The essay makes X the sender of a message to R on its day; the record of that day is from Y."""
     if not claim.sender or not claim.recipient or MESSAGE not in claim.kinds:
         return None
@@ -298,11 +245,10 @@ def _sender_elsewhere(claim: Claim, day: DateMention, records: Records) -> Findi
                    message=message, excerpt=claim.sentence.text, evidence=evidence)
 
 
-def _passage_naming(record: DatedRecord, actor: Actor, claim: Claim, records: Records) -> str:
+def _passage_naming(record: DatedRecord, actor: Actor, claim: SentenceClaim, records: Records) -> str:
     """The record's own words that name the actor (or, for its author, the opening), else its best passage."""
-    spellings = sorted(actor.names(), key=len, reverse=True)
     for piece in own_sentences(record.text):
-        if any(re.search(rf"\b{re.escape(s)}\b", piece) for s in spellings) and len(piece) > 20:
+        if len(piece) > 20 and records.index.spelled_in(piece, actor.id):
             return piece if len(piece) <= 320 else piece[:320].rsplit(" ", 1)[0] + " …"
     return best_passage(record, claim.stems, records)
 
@@ -310,7 +256,7 @@ def _passage_naming(record: DatedRecord, actor: Actor, claim: Claim, records: Re
 # -- (a) names that slip from an actor's spelling -------------------------------------------------
 
 
-def _name_variants(claim: Claim, given: list[OfficeGiven], records: Records, store,
+def _name_variants(claim: SentenceClaim, given: list[OfficeGiven], records: Records, catalogue: Catalogue,
                    lowercase: set[str]) -> list[Finding]:
     findings = []
     index = records.index
@@ -323,7 +269,7 @@ def _name_variants(claim: Claim, given: list[OfficeGiven], records: Records, sto
             continue  # an ordinary word of the essay, capitalised here
         if not _backed(mention, actor, claim, given, index):
             continue
-        if _attested(mention.text, records, store):
+        if _attested(mention.text, records, catalogue):
             continue
         spellings = ", ".join(dict.fromkeys(actor.names()))
         message = (f"“{mention.text}” is not a spelling of {actor.name} ({actor.role}) found in the case or "
@@ -338,7 +284,7 @@ def _name_variants(claim: Claim, given: list[OfficeGiven], records: Records, sto
     return findings
 
 
-def _backed(mention: Mention, actor: Actor, claim: Claim, given: list[OfficeGiven], index: ActorIndex) -> bool:
+def _backed(mention: Mention, actor: Actor, claim: SentenceClaim, given: list[OfficeGiven], index: ActorIndex) -> bool:
     """Something besides the spelling says the name is the actor's."""
     words = fold(mention.text).split()
     if len(words) > 1:
@@ -350,11 +296,10 @@ def _backed(mention: Mention, actor: Actor, claim: Claim, given: list[OfficeGive
     held = offices_of_role(actor.role)
     if any(g.mention == mention and any(covers(g.office, h.office) for h in held) for g in given):
         return True
-    paragraph = claim.paragraph.text
-    return any(re.search(rf"\b{re.escape(s)}\b", paragraph) for s in actor.names())
+    return index.spelled_in(claim.paragraph.text, actor.id)
 
 
-def _attested(written: str, records: Records, store) -> bool:
+def _attested(written: str, records: Records, catalogue: Catalogue) -> bool:
     """True when the sources or the case spell the name this way (in a title, an author, a text)."""
     pattern = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)", re.IGNORECASE)
     for record in records.items:
@@ -363,24 +308,23 @@ def _attested(written: str, records: Records, store) -> bool:
     for source in records.case.sources:
         if any(pattern.search(a) for a in [*source.authors, *source.recipients]):
             return True
-    if store is not None:
-        for hit in store.search(f'"{written}"', limit=3):
-            document = store.get(hit.id)
+    if catalogue.store is not None:
+        for hit in catalogue.store.search(f'"{written}"', limit=3):
+            document = catalogue.document(hit.id)
             if document and pattern.search(f"{document.text} {document.notes} {document.source.title}"):
                 return True
     return False
 
 
-def _spelling_evidence(actor: Actor, claim: Claim, records: Records) -> list[FindingEvidence]:
+def _spelling_evidence(actor: Actor, claim: SentenceClaim, records: Records) -> list[FindingEvidence]:
     """A source's own words spelling the actor's name, nearest the sentence's date."""
     when = next((m.earliest for m in claim.dates if m.is_day), None)
-    spellings = sorted(actor.names(), key=len, reverse=True)
     candidates = [r for r in records.items if r.origin != "event" and actor.id in r.named and r.text]
     if when is not None:
         candidates.sort(key=lambda r: abs((r.earliest - when).days))
     for record in candidates:
         for piece in own_sentences(record.text):
-            if any(re.search(rf"\b{re.escape(s)}\b", piece) for s in spellings):
+            if records.index.spelled_in(piece, actor.id):
                 quote = piece if len(piece) <= 240 else piece[:240].rsplit(" ", 1)[0] + " …"
                 return [FindingEvidence(source=record.id, url=record.url or None, quote=quote)]
     return []

@@ -15,20 +15,14 @@ from dataclasses import dataclass
 
 from fontes.anchor import Anchor
 from fontes.anchor.result import FIDELITY_ORDER
-from fontes.audit.evidence.catalogue import Known
-from fontes.audit.evidence.cited import (
-    CLEAR_ENTRY,
-    FOUND,
-    anchored,
-    best_source_for,
-    cited_document,
-    describe,
-    documents_in,
-    long_quotations,
-)
+from fontes.audit.context import Audit
+from fontes.audit.evidence.catalogue import Known, describe
+from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.entries import frus_documents
+from fontes.audit.evidence.entry_match import CLEAR_ENTRY
+from fontes.audit.evidence.quoted import FOUND, anchored
 from fontes.audit.evidence.restatement import Restatement, restated_in
-from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
+from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Sentence
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 SEVERITY = {"near-verbatim": "warning", "paraphrase": "warning", "misquote": "error"}
@@ -50,24 +44,24 @@ class _Placed:
         return "paraphrase" if self.restatement is not None else "not-found"
 
 
-def check_quotations(essay: Essay, context) -> list[Finding]:
+def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
     """A finding for every quotation that is not the verbatim words of a source (none without a corpus)."""
     if context.store is None:
         return []
-    entries = {r.number: r for r in essay.references if r.number is not None}
+    audit = context.with_essay(essay)
     findings = []
-    for paragraph, sentence in essay.sentences():
-        quotations = _outermost(long_quotations(sentence))
+    for claim in audit.claims:
+        paragraph, sentence = claim.paragraph, claim.sentence
         described: list[Known] | None = None  # the document the sentence describes, looked up once
-        for quotation in quotations:
+        for quotation in _outermost(claim.long_quotations):
             marker = _marker_of(quotation, sentence)
-            from_entry = _entry_documents(marker, entries, context)
-            placed = _best([_in_documents(quotation, from_entry, context), _in_corpus(quotation, context)])
+            from_entry = _entry_documents(marker, audit)
+            placed = _best([_in_documents(quotation, from_entry, audit), _in_corpus(quotation, audit)])
             if placed.fidelity == "not-found":
                 if described is None:
-                    found = _sentence_document(sentence, paragraph, essay, context)
+                    found = _sentence_document(claim, audit)
                     described = [found] if found else []
-                placed = _best([placed, _in_documents(quotation, described, context, loose=True)])
+                placed = _best([placed, _in_documents(quotation, described, audit, loose=True)])
             if placed.fidelity == "verbatim":
                 continue
             cited = (described or [None])[0] or (from_entry[0] if len(from_entry) == 1 else None)
@@ -87,32 +81,32 @@ def _marker_of(quotation: Quotation, sentence: Sentence) -> Marker | None:
     return after[0] if after else (sentence.markers[-1] if sentence.markers else None)
 
 
-def _entry_documents(marker: Marker | None, entries: dict[int, Reference], context) -> list[Known]:
+def _entry_documents(marker: Marker | None, audit: Audit) -> list[Known]:
     """The corpus documents that the marker's entries clearly describe."""
     if marker is None:
         return []
-    catalogue = context.catalogue
+    catalogue = audit.catalogue
     documents: list[Known] = []
     for number in marker.numbers:
-        entry = entries.get(number)
+        entry = audit.entries.get(number)
         if entry is None:
             continue
         named = [catalogue.get(i) for i in sorted(frus_documents(entry))]
         if named:
             documents += [k for k in named if k is not None]
             continue
-        match = best_source_for(entry, context)
+        match = audit.described_entries[number]
         if match.known is not None and match.score >= CLEAR_ENTRY:
             documents.append(match.known)
     return [k for k in documents if k.in_corpus]
 
 
-def _sentence_document(sentence: Sentence, paragraph: Paragraph, essay: Essay, context) -> Known | None:
-    cited = cited_document(documents_in(sentence, paragraph, essay, context))
-    return context.catalogue.get(cited.source) if cited else None
+def _sentence_document(claim: SentenceClaim, audit: Audit) -> Known | None:
+    cited = audit.cited(claim)
+    return audit.catalogue.get(cited.source) if cited else None
 
 
-def _in_documents(quotation: Quotation, documents: list[Known], context, loose: bool = False) -> _Placed:
+def _in_documents(quotation: Quotation, documents: list[Known], context: Audit, loose: bool = False) -> _Placed:
     """The quotation in the first of `documents` that holds it (loosely restated too, when `loose`)."""
     placed = _Placed(None)
     for known in documents:
@@ -129,7 +123,7 @@ def _in_documents(quotation: Quotation, documents: list[Known], context, loose: 
     return placed
 
 
-def _in_corpus(quotation: Quotation, context) -> _Placed:
+def _in_corpus(quotation: Quotation, context: Audit) -> _Placed:
     anchor = anchored(quotation.text, context)
     if anchor.fidelity not in FOUND or anchor.source is None:
         return _Placed(None)

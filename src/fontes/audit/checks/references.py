@@ -13,21 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fontes.audit.evidence.catalogue import Known
-from fontes.audit.evidence.cited import (
+from fontes.audit.context import Audit
+from fontes.audit.evidence.catalogue import Known, describe
+from fontes.audit.evidence.claims import SentenceClaim
+from fontes.audit.evidence.documents import Candidate
+from fontes.audit.evidence.entries import entry_year, frus_documents, plain, title_of
+from fontes.audit.evidence.entry_match import (
     CLEAR_ENTRY,
     SECONDARY_TYPES,
-    Candidate,
     EntryMatch,
-    best_source_for,
-    cited_document,
-    describe,
-    documents_in,
     entry_matches,
     is_secondary,
 )
-from fontes.audit.evidence.document_clues import masked, words_of
-from fontes.audit.evidence.entries import entry_year, frus_documents, plain, title_of
 from fontes.audit.reading.essay import Essay, Marker, Paragraph, Reference, Sentence
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
@@ -60,24 +57,24 @@ class _Verdict:
         return None if self.better is None else self.number - self.better
 
 
-def check_reference_alignment(essay: Essay, context) -> list[Finding]:
+def check_reference_alignment(essay: Essay, context: Audit) -> list[Finding]:
     """Markers whose entry is not the document their sentence cites, and systematic shifts of them."""
-    entries = {r.number: r for r in essay.references if r.number is not None}
+    audit = context.with_essay(essay)
+    entries = audit.entries
     if not entries:
         return []
-    catalogue = context.catalogue
-    described = {n: best_source_for(r, context) for n, r in entries.items()}
-    scholars = _scholars(essay, context, described)
+    described = audit.described_entries
+    scholars = _scholars(essay, audit, described)
     verdicts: list[_Verdict] = []
-    for paragraph, sentence in essay.sentences():
-        numbers = [n for m in sentence.markers for n in m.numbers if n in entries]
-        if not numbers or _names_a_scholar(sentence, scholars):
+    for claim in audit.claims:
+        numbers = [n for m in claim.sentence.markers for n in m.numbers if n in entries]
+        if not numbers or _names_a_scholar(claim, scholars):
             continue
-        cited = cited_document(documents_in(sentence, paragraph, essay, context))
-        known = catalogue.get(cited.source) if cited else None
+        cited = audit.cited(claim)
+        known = audit.catalogue.get(cited.source) if cited else None
         if known is None or known.source.doc_type in SECONDARY_TYPES:
             continue
-        verdicts += _weigh_markers(paragraph, sentence, cited, known, entries, described)
+        verdicts += _weigh_markers(claim.paragraph, claim.sentence, cited, known, entries, described)
     shifted = _shift_runs(verdicts)
     in_runs = {id(v) for run in shifted for v in run}
     findings = [_finding(v, entries, described, id(v) in in_runs) for v in verdicts if v.problem]
@@ -150,10 +147,9 @@ _SCHOLARSHIP = frozenset({"historian", "historians", "scholar", "scholars", "his
                           "revisionist", "revisionists", "traditionalist", "traditionalists"})
 
 
-def _names_a_scholar(sentence: Sentence, scholars: set[str]) -> bool:
+def _names_a_scholar(claim: SentenceClaim, scholars: set[str]) -> bool:
     """The sentence names a scholar of the list or the case, or speaks of scholarship ("historians argue")."""
-    words = set(words_of(masked(sentence)))
-    return bool(words & scholars or words & _SCHOLARSHIP)
+    return bool(claim.words & scholars or claim.words & _SCHOLARSHIP)
 
 
 # -- findings ------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
-"""What each sentence of an essay claims (the documents it cites, the actors, offices and dates it
-names, which case sources and corpus documents fit it), and what a passage of its source says,
-read as frames so that the two can be compared."""
+"""What each sentence of an essay claims (claims.py: the actors, offices, dates and kinds of thing
+it names, and its quotations), which case sources, corpus documents and reference entries fit it
+(documents.py, entry_match.py), and what a passage of a source says, read as frames so that the
+two can be compared."""

@@ -99,6 +99,7 @@ class ActorIndex:
         self.full: dict[tuple[str, ...], set[str]] = {}
         self.short: dict[str, set[str]] = {}  # a surname or family name alone
         self.tokens: set[str] = set()
+        self._spelling_patterns: dict[str, list[re.Pattern[str]]] = {}
         for actor in case.actors:
             person = is_person(actor)
             for spelling in actor.names():
@@ -128,6 +129,35 @@ class ActorIndex:
         if ids and len(ids) == 1:
             return next(iter(ids))
         return None
+
+    def parties(self, names: list[str] | tuple[str, ...]) -> frozenset[str]:
+        """Actor ids of a source's authors or recipients ("Filippov [Stalin]", "Secretary of State (Acheson)")."""
+        found: set[str] = set()
+        for name in names:
+            if name in self.actors:
+                found.add(name)
+                continue
+            candidates = [name, *re.findall(r"[\[(]([^\])]+)[\])]", name), re.sub(r"[\[(][^\])]*[\])]", "", name)]
+            for candidate in candidates:
+                actor = self.resolve(tuple(fold(candidate).split()))
+                if actor:
+                    found.add(actor)
+                    break
+            else:
+                mentioned = {m.actor for m in self.mentions(name)}
+                if len(mentioned) == 1:
+                    found |= mentioned
+        return frozenset(found)
+
+    def spelled_in(self, text: str, actor_id: str) -> bool:
+        """True when `text` writes one of the actor's attested spellings in full (a surname alone is not one)."""
+        return any(pattern.search(text) for pattern in self._spellings(actor_id))
+
+    def _spellings(self, actor_id: str) -> list[re.Pattern[str]]:
+        if actor_id not in self._spelling_patterns:
+            names = sorted(self.actors[actor_id].names(), key=len, reverse=True)
+            self._spelling_patterns[actor_id] = [re.compile(rf"\b{re.escape(n)}\b") for n in names]
+        return self._spelling_patterns[actor_id]
 
     def mentions(self, text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
         """The actors a text names by an attested spelling (longest names first)."""

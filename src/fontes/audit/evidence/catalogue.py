@@ -1,7 +1,8 @@
-"""The documents an audit can name: the case's sources and the corpus's, looked up by id or by date.
+"""The documents an audit can name: the case's sources and the corpus's, looked up by id, date or words.
 
-The case is small and read whole; the corpus is only queried (by id, by date, by words), so the
-audit stays fast on a corpus of any size.
+The one place the audit reads the corpus (the dated records ask it too): the case is small and
+read whole; the corpus is only queried (by id, by date, by words), each stored document fetched
+once, so the audit stays fast on a corpus of any size.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from fontes.dates import parse_date_or_none
+from fontes.dates import format_date, parse_date_or_none
 from fontes.model import Source
 
 if TYPE_CHECKING:
     from fontes.corpus import Store
+    from fontes.corpus.document import Document
 
 #: At most this many corpus documents are taken from one date or word query.
 POOL_LIMIT = 60
@@ -40,14 +42,29 @@ class Catalogue:
     case_sources: dict[str, Source]
     store: Store | None = None
     _known: dict[str, Known | None] = field(default_factory=dict)
+    _documents: dict[str, Document | None] = field(default_factory=dict)
 
     def get(self, source_id: str) -> Known | None:
         if source_id not in self._known:
             self._known[source_id] = self._lookup(source_id)
         return self._known[source_id]
 
+    def document(self, source_id: str) -> Document | None:
+        """The stored corpus document of this id (fetched once), or None."""
+        if self.store is None:
+            return None
+        if source_id not in self._documents:
+            self._documents[source_id] = self.store.get(source_id)
+        return self._documents[source_id]
+
+    def corpus_on_dates(self, earliest: dt.date, latest: dt.date, limit: int) -> list[str]:
+        """Ids of up to `limit` corpus documents whose dates overlap [earliest, latest] (one store query)."""
+        if self.store is None:
+            return []
+        return [h.id for h in self.store.search("", date_from=earliest, date_to=latest, limit=limit)]
+
     def _lookup(self, source_id: str) -> Known | None:
-        document = self.store.get(source_id) if self.store is not None else None
+        document = self.document(source_id)
         in_case = self.case_sources.get(source_id)
         if document is None:
             return Known(in_case) if in_case else None
@@ -56,20 +73,13 @@ class Catalogue:
 
     def text(self, source_id: str) -> str | None:
         """The stored text of a corpus document, or None."""
-        if self.store is None:
-            return None
-        document = self.store.get(source_id)
+        document = self.document(source_id)
         return document.text if document is not None else None
-
-    def ids_in_case(self) -> list[str]:
-        return list(self.case_sources)
 
     def on_dates(self, earliest: dt.date, latest: dt.date) -> list[Known]:
         """Sources whose date could fall within [earliest, latest]: the case's and the corpus's."""
         ids = [i for i, s in self.case_sources.items() if _overlaps(s.date, earliest, latest)]
-        if self.store is not None:
-            hits = self.store.search("", date_from=earliest, date_to=latest, limit=POOL_LIMIT)
-            ids += [h.id for h in hits]
+        ids += self.corpus_on_dates(earliest, latest, POOL_LIMIT)
         return [k for k in (self.get(i) for i in dict.fromkeys(ids)) if k is not None]
 
     def by_words(self, words: list[str], limit: int = 10) -> list[Known]:
@@ -99,3 +109,7 @@ def date_bounds(date: str | None) -> tuple[dt.date, dt.date] | None:
     parsed = parse_date_or_none(date)
     return (parsed.earliest, parsed.latest) if parsed else None
 
+
+def describe(source: Source) -> str:
+    """A source in a few words: its title and date."""
+    return f"{source.title} ({format_date(source.date)})"

@@ -1,4 +1,5 @@
-"""The dated things an essay's sentences can refer to: the case's sources and events, and the corpus.
+"""The dated things an essay's sentences can refer to: the case's sources and events, and the corpus
+(read through the audit's one `Catalogue`).
 
 Each becomes a `DatedRecord`: its date, who wrote and received it or took part, who it names,
 what kind of thing it is (a message, a meeting, a speech, a decision, a report), whether it is a
@@ -15,31 +16,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from fontes.anchor.words import is_content_word, stem
-from fontes.audit.evidence.actor_names import ActorIndex, fold
+from fontes.audit.evidence.actor_names import ActorIndex
+from fontes.audit.evidence.catalogue import Catalogue
+from fontes.audit.evidence.words import content_stems, near_pairs
+from fontes.audit.lexicon.document_kinds import KIND_FAMILIES, TITLE_KINDS
 from fontes.dates import parse_date_or_none
 from fontes.model import Case, Event, Source
 
-#: The kinds of record, as families a sentence's words can name.
-MESSAGE, MEETING, SPEECH, DECISION, REPORT = "message", "meeting", "speech", "decision", "report"
-
-_KIND_FAMILIES: dict[str, frozenset[str]] = {
-    "telegram": frozenset({MESSAGE}), "cable": frozenset({MESSAGE}), "letter": frozenset({MESSAGE}),
-    "directive": frozenset({MESSAGE, DECISION}), "order": frozenset({MESSAGE, DECISION}),
-    "conversation": frozenset({MEETING}), "meeting": frozenset({MEETING}),
-    "speech": frozenset({SPEECH}), "statement": frozenset({SPEECH}),
-    "resolution": frozenset({DECISION}), "decision": frozenset({DECISION}),
-    "memorandum": frozenset({REPORT}), "report": frozenset({REPORT}), "estimate": frozenset({REPORT}),
-    "diplomatic": frozenset({MEETING, MESSAGE}), "deliberation": frozenset({MEETING, DECISION}),
-}
-_TITLE_KINDS = [
-    (re.compile(r"\b(telegram|cable|letter|message)\b", re.IGNORECASE), frozenset({MESSAGE})),
-    (re.compile(r"\b(conversations?|meetings?|talks?|reception|conference|luncheon)\b", re.IGNORECASE), frozenset({MEETING})),
-    (re.compile(r"\b(speech|statement|address)\b", re.IGNORECASE), frozenset({SPEECH})),
-    (re.compile(r"\b(decision|directive|resolution)\b", re.IGNORECASE), frozenset({DECISION})),
-]
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]|(?<!\w)'(.{20,}?[.!?])'(?!\w)|(?<!\w)'([^']{20,})'(?!\w)")
 _NOTE_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z'\"“])")
 
@@ -83,18 +67,6 @@ class DatedRecord:
         return self.earliest <= latest and earliest <= self.latest
 
 
-def content_stems(text: str) -> list[str]:
-    """The stems of a text's content words, in order."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    return [stem(w) for w in words if len(w) > 2 and is_content_word(w)]
-
-
-def near_pairs(stems: list[str], reach: int = 3) -> set[frozenset[str]]:
-    """Pairs of different stems at most `reach` words apart: a phrase, whatever its word order."""
-    return {frozenset((stems[i], stems[j])) for i in range(len(stems))
-            for j in range(i + 1, min(len(stems), i + reach + 1)) if stems[i] != stems[j]}
-
-
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z“\"\[(‘'])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Cde|Cdes|Mr|Mrs|Dr|No|Nos|Gen|Genl|Col|Lt|St|Vol|pp?|cf|ca|Ed)|\b[A-Z])\.$")
 
@@ -127,29 +99,9 @@ def _passages(*texts: str) -> list[tuple[frozenset[str], set[frozenset[str]]]]:
     return found
 
 
-def _parties(names: list[str], index: ActorIndex) -> frozenset[str]:
-    """Actor ids of a source's authors or recipients ("Filippov [Stalin]", "Secretary of State (Acheson)")."""
-    found: set[str] = set()
-    for name in names:
-        if name in index.actors:
-            found.add(name)
-            continue
-        candidates = [name, *re.findall(r"[\[(]([^\])]+)[\])]", name), re.sub(r"[\[(][^\])]*[\])]", "", name)]
-        for candidate in candidates:
-            actor = index.resolve(tuple(fold(candidate).split()))
-            if actor:
-                found.add(actor)
-                break
-        else:
-            mentioned = {m.actor for m in index.mentions(name)}
-            if len(mentioned) == 1:
-                found |= mentioned
-    return frozenset(found)
-
-
 def _kinds(kind: str, title: str) -> frozenset[str]:
-    families = set(_KIND_FAMILIES.get(kind.lower(), frozenset()))
-    for pattern, family in _TITLE_KINDS:
+    families = set(KIND_FAMILIES.get(kind.lower(), frozenset()))
+    for pattern, family in TITLE_KINDS:
         if pattern.search(title):
             families |= family
     return frozenset(families)
@@ -173,8 +125,9 @@ POOL_LIMIT = 300
 class Records:
     """The dated records of a case (and, asked by date, of its corpus), with the rarity of each word."""
 
-    def __init__(self, case: Case, store=None, index: ActorIndex | None = None):
+    def __init__(self, case: Case, catalogue: Catalogue | None = None, index: ActorIndex | None = None):
         self.case = case
+        self.catalogue = catalogue if catalogue is not None else Catalogue({s.id: s for s in case.sources})
         self.index = index if index is not None else ActorIndex(case)
         self.items: list[DatedRecord] = []
         self.by_id: dict[str, DatedRecord] = {}
@@ -185,9 +138,8 @@ class Records:
         for event in case.events:
             for source_id in event.sources:
                 memberships.setdefault(source_id, []).append(event.id)
-        self.store = store
         for source in case.sources:
-            document = store.get(source.id) if store is not None else None
+            document = self.catalogue.document(source.id)
             self._add(self._from_source(source, document, quotes.get(source.id, []),
                                         tuple(memberships.get(source.id, ())), "source"))
         for event in case.events:
@@ -203,12 +155,10 @@ class Records:
         """The records that could be of these days: the case's, and the corpus's other documents
         (asked of the store by date, so a corpus of any size costs one query)."""
         found = [r for r in self.items if r.on(earliest, latest)]
-        if self.store is None:
-            return found
-        for hit in self.store.search(date_from=earliest, date_to=latest, limit=POOL_LIMIT):
-            record = self.by_id.get(hit.id)
+        for doc_id in self.catalogue.corpus_on_dates(earliest, latest, POOL_LIMIT):
+            record = self.by_id.get(doc_id)
             if record is None:
-                document = self.store.get(hit.id)
+                document = self.catalogue.document(doc_id)
                 record = self._from_source(document.source, document, [], (), "corpus") if document else None
                 if record is None:
                     continue
@@ -223,7 +173,7 @@ class Records:
             return None
         text = document.text if document is not None else " … ".join(quotes + _note_quotations(source.note))
         summary = document.summary if document is not None else ""
-        authors, recipients = _parties(source.authors, self.index), _parties(source.recipients, self.index)
+        authors, recipients = self.index.parties(source.authors), self.index.parties(source.recipients)
         words = " ".join([source.title, summary, text, *quotes])
         record = DatedRecord(
             id=source.id, origin=origin,
@@ -245,7 +195,7 @@ class Records:
             id=event.id, origin="event", title=first, date=event.date, earliest=dated[0], latest=dated[1],
             uncertain=dated[2], actors=frozenset(a for a in event.actors if a in self.index.actors),
             named=frozenset(m.actor for m in self.index.mentions(event.summary)),
-            kinds=_KIND_FAMILIES.get(event.kind.lower(), frozenset()), text=event.summary,
+            kinds=KIND_FAMILIES.get(event.kind.lower(), frozenset()), text=event.summary,
             summary=event.summary, sources=tuple(event.sources),
             credibility=min((self.by_id[s].credibility for s in event.sources if s in self.by_id), default=0.9))
         record.stems = Counter(content_stems(event.summary))

@@ -1,2 +1,2 @@
 """The vocabularies the audit and the dates share, each spelled once: months, offices, titles,
-acts and modality."""
+kinds of document, acts and modality."""
