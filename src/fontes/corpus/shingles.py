@@ -93,9 +93,13 @@ def fingerprint_pairs(texts: Sequence[str]) -> np.ndarray:
     return sorted_distinct(keys)
 
 
-def sorted_distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted (np.unique hashes them, slower than a sort for these arrays)."""
-    values = np.sort(values)
+def sorted_distinct(values: np.ndarray, of_sorted_runs: bool = False) -> np.ndarray:
+    """The distinct values, sorted (np.unique hashes them, slower than a sort for these arrays).
+
+    `of_sorted_runs`: the values are sorted runs one after another, which a merge sort joins
+    faster than a quicksort sorts them.
+    """
+    values = np.sort(values, kind="stable" if of_sorted_runs else "quicksort")
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
