@@ -66,12 +66,16 @@ def source_row(doc: Document) -> tuple:
             raise CorpusError(exc.message, file=doc.origin or None, field="date", hint=exc.hint) from None
         earliest, latest = parsed.earliest.isoformat(), parsed.latest.isoformat()
     return (source.id, source.title, source.date, earliest, latest,
-            json.dumps(source.authors, ensure_ascii=False),
-            json.dumps(source.recipients, ensure_ascii=False),
+            _json_list(source.authors), _json_list(source.recipients),
             source.archive, source.archive_ref, source.url, source.doc_type,
             source.language_note, source.credibility, source.note, doc.summary, doc.place,
             None if doc.text_complete is None else int(doc.text_complete),
-            json.dumps(doc.mirror_urls, ensure_ascii=False), doc.origin)
+            _json_list(doc.mirror_urls), doc.origin)
+
+
+def _json_list(values: list[str]) -> str:
+    """A list of names as the JSON the store keeps ("[]" without calling the encoder: most are empty)."""
+    return json.dumps(values, ensure_ascii=False) if values else "[]"
 
 
 def prepare(docs: Sequence[Document], failed: list[str] | None = None) -> PreparedBatch:
