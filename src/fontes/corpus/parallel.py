@@ -26,7 +26,7 @@ from fontes.corpus.prepared import PreparedBatch, prepare
 from fontes.errors import CorpusError
 
 #: Bytes of whole lines in one part of a file.
-_PART_BYTES = 4_000_000
+_PART_BYTES = 2_000_000
 #: Files smaller than this are read in the writing process.
 PARALLEL_BYTES = 8_000_000
 #: Parts in flight for each worker (read ahead, so no worker waits for the writer).

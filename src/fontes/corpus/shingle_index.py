@@ -108,11 +108,14 @@ class ShingleWriter:
 
 
 class _Runs:
-    """Sorted runs of (fingerprint << 32 | document) keys: the first ones in memory, then in
-    an unnamed temporary file once more than _MERGE_PAIRS wait.
+    """Runs of (fingerprint << 32 | document) keys, each in fingerprint order (as
+    `document_keys` gives them): the first ones in memory, then in an unnamed temporary file
+    once more than _MERGE_PAIRS wait.
 
-    Each run keeps where each of its _BUCKETS key ranges (by the top bits of the
-    fingerprint) starts, so a slice of the fingerprints is read back from every run at once.
+    Each run keeps where each of its _BUCKETS key ranges (by the top bits of the fingerprint)
+    starts, so a slice of the fingerprints is read back from every run at once; a run is not
+    sorted further (its keys are ordered by fingerprint, which is all the slicing needs), the
+    merge sorts each slice.
     """
 
     def __init__(self) -> None:
@@ -123,38 +126,38 @@ class _Runs:
         if self._file is not None:
             self._file.close()
         self._file = None
-        self._memory: list[np.ndarray] = []
+        self._memory: list[tuple[np.ndarray, np.ndarray]] = []  # (keys, bucket starts)
         self._memory_pairs = 0
         self._runs: list[tuple[np.ndarray | None, int, np.ndarray]] = []  # (keys or on file, offset, starts)
         self._end = 0
         self.pairs = 0
 
     def append(self, keys: np.ndarray) -> None:
-        self._memory.append(keys)
+        """Keep a run of keys in fingerprint order."""
+        if not len(keys):
+            return
+        # Bucket edges have a zero low half: keys ordered by their high half are split right.
+        self._memory.append((keys, np.append(np.searchsorted(keys, _BUCKET_EDGES), len(keys))))
         self._memory_pairs += len(keys)
         self.pairs += len(keys)
         if self._memory_pairs >= _MERGE_PAIRS:
-            self._close_run(to_file=True)
+            self._spill()
 
-    def _close_run(self, to_file: bool) -> None:
-        """The keys waiting in memory as one sorted run, written to the file or kept."""
-        run = sorted_distinct(np.concatenate(self._memory), of_sorted_runs=True)
-        self._memory, self._memory_pairs = [], 0
-        starts = np.append(np.searchsorted(run, _BUCKET_EDGES), len(run))
-        if not to_file:
-            self._runs.append((run, 0, starts))
-            return
+    def _spill(self) -> None:
+        """The runs waiting in memory to the file."""
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="fontes-shingles-")
         self._file.seek(8 * self._end)
-        run.astype("<u8").tofile(self._file)
-        self._runs.append((None, self._end, starts))
-        self._end += len(run)
+        for keys, starts in self._memory:
+            keys.astype("<u8").tofile(self._file)
+            self._runs.append((None, self._end, starts))
+            self._end += len(keys)
+        self._memory, self._memory_pairs = [], 0
 
     def bucket_sizes(self) -> np.ndarray:
-        """How many keys each bucket holds (the keys still waiting become the last run)."""
-        if self._memory:
-            self._close_run(to_file=False)
+        """How many keys each bucket holds (the runs still in memory stay there)."""
+        self._runs.extend((keys, 0, starts) for keys, starts in self._memory)
+        self._memory, self._memory_pairs = [], 0
         sizes = np.zeros(_BUCKETS, np.int64)
         for _, _, starts in self._runs:
             sizes += np.diff(starts)
