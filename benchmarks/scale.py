@@ -4,14 +4,19 @@ For each size, each measurement runs in its own subprocess (so its peak resident
 from getrusage, is its own): fontes's ingest of the scaled JSONL file into a fresh store,
 and the baseline, a bare sqlite3 FTS5 bulk insert of the same rows (id, title, text; one
 transaction, the same tokenizer) after json.loads of each line. Then anchoring verbatim
-passages cut from the scaled documents, in ms per quotation. The slope of each cost against
-corpus size is fitted on a log-log scale (1 = linear).
+passages cut from the scaled documents, in ms per quotation, lexically (`by_meaning=False`: the
+first quotation not found word for word would otherwise embed every sentence of the store,
+a one-off cost of its own, not a cost per quotation). The slope of each cost against
+corpus size is fitted on a log-log scale (1 = linear). Beside the wall-clock times, the CPU
+seconds of each side (fontes's writer and its worker processes apart) and the load average
+after each size are kept: the machine's other work moves the times, the CPU much less.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import subprocess
 import sys
@@ -28,7 +33,7 @@ DEFAULT_SIZES = (10_000, 100_000, 1_000_000)
 QUOTATIONS = 200
 
 _BARE_FTS5 = """
-import json, resource, sqlite3, sys, time
+import json, os, resource, sqlite3, sys, time
 from fontes.corpus.search import TOKENIZER
 source, target = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
@@ -45,19 +50,24 @@ db.executemany("INSERT INTO docs (id, title, text) VALUES (?, ?, ?)", rows())
 db.execute("COMMIT")
 db.close()
 took = time.perf_counter() - start
-print(json.dumps({"seconds": took, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+cpu = os.times()
+print(json.dumps({"seconds": took, "cpu_seconds": cpu.user + cpu.system,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 _FONTES_INGEST = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from fontes.corpus import Store, ingest_paths
 source, target = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
 with Store(target) as store:
     summary = ingest_paths([source], store)
 took = time.perf_counter() - start
+cpu = os.times()
 print(json.dumps({"seconds": took, "added": summary.added, "failed": len(summary.failed),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "cpu_seconds": cpu.user + cpu.system, "workers_cpu_seconds": cpu.children_user + cpu.children_system,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 _ANCHOR = """
@@ -66,9 +76,9 @@ from fontes.anchor import anchor_quote
 from fontes.corpus import Store
 target, quotes = sys.argv[1], json.loads(open(sys.argv[2]).read())
 with Store(target) as store:
-    anchor_quote(quotes[0]["quote"], store)  # warm the page cache and imports
+    anchor_quote(quotes[0]["quote"], store, by_meaning=False)  # warm the page cache and imports
     start = time.perf_counter()
-    sources = [anchor_quote(q["quote"], store).source for q in quotes]
+    sources = [anchor_quote(q["quote"], store, by_meaning=False).source for q in quotes]
     took = time.perf_counter() - start
     # Right when it names the document the passage was cut from, or another holding it word for word.
     found = sum(s == q["source"] or (s is not None and q["quote"] in " ".join(store.get(s).text.split()))
@@ -138,7 +148,9 @@ def measure_size(run: Run, size: int) -> dict:
     bare = _measure(_BARE_FTS5, path, bare_db)
     run.log(f"    bare FTS5 bulk insert {bare['seconds']:.1f} s, {bare['peak_mb']:.0f} MB peak")
     ingest = _measure(_FONTES_INGEST, path, fontes_db)
-    run.log(f"    fontes ingest {ingest['seconds']:.1f} s, {ingest['peak_mb']:.0f} MB peak")
+    run.log(f"    fontes ingest {ingest['seconds']:.1f} s, {ingest['peak_mb']:.0f} MB peak (workers "
+            f"{ingest['workers_peak_mb']:.0f} MB); CPU: writer {ingest['cpu_seconds']:.1f} s, workers "
+            f"{ingest['workers_cpu_seconds']:.1f} s, bare {bare['cpu_seconds']:.1f} s")
     quotes_file = run.workdir / f"quotes-{size}.json"
     quotes_file.write_text(json.dumps(sample_quotations(path, QUOTATIONS, run.settings.seed)))
     anchor = _measure(_ANCHOR, fontes_db, quotes_file)
@@ -148,6 +160,9 @@ def measure_size(run: Run, size: int) -> dict:
         "bare_fts5_seconds": bare["seconds"], "bare_fts5_peak_mb": bare["peak_mb"],
         "bare_fts5_store_mb": bare_db.stat().st_size / 1e6,
         "ingest_seconds": ingest["seconds"], "ingest_peak_mb": ingest["peak_mb"],
+        "bare_fts5_cpu_seconds": bare["cpu_seconds"], "ingest_writer_cpu_seconds": ingest["cpu_seconds"],
+        "ingest_workers_cpu_seconds": ingest["workers_cpu_seconds"],
+        "ingest_workers_peak_mb": ingest["workers_peak_mb"], "load_average": os.getloadavg()[0],
         "ingest_mb_per_s": megabytes / ingest["seconds"], "store_mb": fontes_db.stat().st_size / 1e6,
         "ingest_ratio": ingest["seconds"] / bare["seconds"], "ingest_added": ingest["added"],
         "anchor_ms_per_quotation": 1000 * anchor["seconds"] / anchor["quotations"],

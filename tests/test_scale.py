@@ -119,3 +119,27 @@ def test_batch_anchoring_on_two_processes_equals_one_process_in_order(corpus_sto
             else:
                 assert result == anchor_quote(request.quote, store, source_id=request.source_id)
     assert sum(r.fidelity == "verbatim" for r in parallel if not isinstance(r, AnchorError)) >= 35
+
+
+def test_an_index_merged_from_many_spilled_runs_holds_exactly_the_stored_texts_sorted(tmp_path, small_batches,
+                                                                                     monkeypatch):
+    import sqlite3
+
+    from fontes.corpus.shingles import fingerprints
+
+    monkeypatch.setattr(shingle_index, "_MERGE_PAIRS", 3_000)  # dozens of runs on disk, many slices
+    write_corpus(tmp_path / "c.jsonl", 400)
+    write_corpus(tmp_path / "again.jsonl", 150, seed=8)  # ids d00000-d00149 with other texts
+    with Store(tmp_path / "s.db") as store:
+        ingest_paths([tmp_path / "c.jsonl"], store)
+        ingest_paths([tmp_path / "again.jsonl"], store)  # replaces, merging into stored rows
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        rows = db.execute("SELECT hash, docs FROM shingles").fetchall()
+        texts = db.execute("SELECT doc, text FROM texts").fetchall()
+    expected: dict[int, list[int]] = {}
+    for number, text in sorted(texts):
+        for hash_ in fingerprints(text):
+            expected.setdefault(hash_, []).append(number)
+    stored = {hash_: [int.from_bytes(docs[i:i + 4], "little") for i in range(0, len(docs), 4)]
+              for hash_, docs in rows}
+    assert stored == expected  # every row's documents distinct and in order

@@ -55,7 +55,7 @@ class Fields:
     def identifier(self, name: str = "id") -> str:
         """A non-empty id without spaces (ids are typed on the command line)."""
         value = self.text(name, required=True, empty_ok=False).strip()
-        if any(c.isspace() for c in value):
+        if len(value.split()) > 1:  # stripped already: a space left is inside it
             raise self.error(name, f"{value!r} contains spaces",
                              hint="use a slug such as frus1950v07-d59")
         return value
@@ -110,7 +110,7 @@ class Fields:
 
 def has_surrogate(text: str) -> bool:
     """True when a text holds a lone UTF-16 surrogate (from a JSON or YAML escape): no character at all."""
-    return _SURROGATE.search(text) is not None
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def page_breaks(text: str) -> list[PageBreak]:

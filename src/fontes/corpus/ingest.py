@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fontes.corpus.document import Document
-from fontes.corpus.store import Store
+from fontes.corpus.jsonl import read_jsonl
+from fontes.corpus.parallel import Preparers
+from fontes.corpus.prepared import PreparedBatch
+from fontes.corpus.store import AddCounts, Store
 from fontes.errors import CorpusError
 
 #: format -> (module, function) of its reader: read_<format>(path) -> Iterator[Document | CorpusError].
@@ -106,28 +109,39 @@ def _markup_format(text: str, name: str) -> str | None:
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: Store,
-                 progress: Progress | None = None) -> IngestSummary:
+                 progress: Progress | None = None, workers: int | None = None) -> IngestSummary:
     """Ingest files (folders are walked, README/LICENSE files and hidden files skipped).
 
     Per file: its records stream into one transaction (a bad one -> a line in `failed`,
-    skipped), so memory does not grow with the file. `progress(done, total, path)` after each file.
+    skipped), so memory does not grow with the file. A large JSONL file is read and checked
+    on `workers` processes (default: every core) beside this one, which writes (parallel.py).
+    `progress(done, total, path)` after each file.
     """
     summary = IngestSummary()
     files = list(_expand(paths, summary.failed))
-    for done, path in enumerate(files, 1):
-        name = os.fspath(path)
-        try:
-            counts = store.add(_read(path, summary.failed))
-            summary.added += counts.added
-            summary.updated += counts.updated
-            summary.unchanged += counts.unchanged
-        except CorpusError as exc:
-            if exc.file is None:
-                exc.file = name
-            summary.failed.append(str(exc))
-        if progress is not None:
-            progress(done, len(files), name)
+    with Preparers(workers) as preparers:
+        for done, path in enumerate(files, 1):
+            name = os.fspath(path)
+            try:
+                counts = _add_file(path, store, summary.failed, preparers)
+                summary.added += counts.added
+                summary.updated += counts.updated
+                summary.unchanged += counts.unchanged
+            except CorpusError as exc:
+                if exc.file is None:
+                    exc.file = name
+                summary.failed.append(str(exc))
+            if progress is not None:
+                progress(done, len(files), name)
     return summary
+
+
+def _add_file(path: Path, store: Store, failed: list[str], preparers: Preparers) -> AddCounts:
+    """One file into the store in one transaction, read by the workers when it is worth it."""
+    reader = _reader(path)
+    if reader is read_jsonl and preparers.worth_it(path.stat().st_size):
+        return store.add_prepared(_counted(preparers.prepared_jsonl(path), failed))
+    return store.add(_read(path, reader, failed))
 
 
 def ingest_into_store(paths: Iterable[str | os.PathLike[str]], db_path: str | os.PathLike[str] | None = None,
@@ -147,14 +161,19 @@ def ingest_into_store(paths: Iterable[str | os.PathLike[str]], db_path: str | os
     return summary, held, where
 
 
-def _read(path: Path, failed: list[str]) -> Iterator[Document]:
-    """The file's documents one by one (bad records appended to `failed`); CorpusError for the whole file."""
+def _reader(path: Path) -> Callable[[Path], Iterator[Document | CorpusError]]:
+    """The reader of the file's format (CorpusError when the file cannot be read)."""
     module_name, function_name = READERS[detect_format(path)]
     try:
-        reader = getattr(importlib.import_module(module_name), function_name)
+        return getattr(importlib.import_module(module_name), function_name)
     except (ImportError, AttributeError):
         raise CorpusError(f"needs {module_name}.{function_name}, which this fontes lacks",
                           hint="update fontes") from None
+
+
+def _read(path: Path, reader: Callable[[Path], Iterator[Document | CorpusError]],
+          failed: list[str]) -> Iterator[Document]:
+    """The file's documents one by one (bad records appended to `failed`); CorpusError for the whole file."""
     docs = errors = 0
     for item in reader(path):
         if isinstance(item, CorpusError):
@@ -163,6 +182,19 @@ def _read(path: Path, failed: list[str]) -> Iterator[Document]:
         else:
             docs += 1
             yield item
+    if not docs and not errors:
+        raise CorpusError("holds no documents", hint="is it the file you meant?")
+
+
+def _counted(batches: Iterator[PreparedBatch], failed: list[str]) -> Iterator[PreparedBatch]:
+    """`_read` for prepared batches: their bad records appended to `failed`, and a file with none
+    of either refused."""
+    docs = errors = 0
+    for batch in batches:
+        failed.extend(batch.failed)
+        errors += len(batch.failed)
+        docs += len(batch)
+        yield batch
     if not docs and not errors:
         raise CorpusError("holds no documents", hint="is it the file you meant?")
 

@@ -7,6 +7,7 @@ CorpusError naming file:line and field; the other lines go on.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -31,9 +32,10 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[Document | CorpusError]
         raise CorpusError(f"cannot be read: {exc.strerror}", file=name) from None
 
 
-def _read_lines(handle: BinaryIO, name: str) -> Iterator[Document | CorpusError]:
-    """The records of an open JSONL file, one per non-blank line."""
-    for number, raw in enumerate(handle, 1):
+def _read_lines(handle: BinaryIO, name: str, first_line: int = 1) -> Iterator[Document | CorpusError]:
+    """The records of an open JSONL file (or of a part of it starting at `first_line`), one per
+    non-blank line."""
+    for number, raw in enumerate(handle, first_line):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -64,6 +66,11 @@ def _read_lines(handle: BinaryIO, name: str) -> Iterator[Document | CorpusError]
             yield document_from_record(record, name, number)
         except CorpusError as exc:
             yield exc
+
+
+def read_jsonl_part(data: bytes, name: str, first_line: int) -> Iterator[Document | CorpusError]:
+    """`read_jsonl` of whole lines cut from the file `name`, the first of them line `first_line`."""
+    return _read_lines(io.BytesIO(data), name, first_line)
 
 
 def document_from_record(record: dict[str, Any], file: str, line: int) -> Document:

@@ -60,10 +60,13 @@ def _powers() -> np.ndarray:
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
-    """Spread every bit over the whole 64 (splitmix64's finaliser), arrays of uint64."""
-    values = (values ^ (values >> np.uint64(30))) * _MIX1
-    values = (values ^ (values >> np.uint64(27))) * _MIX2
-    return values ^ (values >> np.uint64(31))
+    """Spread every bit over the whole 64 (splitmix64's finaliser), arrays of uint64 (a new array)."""
+    values = values ^ (values >> np.uint64(30))
+    values *= _MIX1
+    values ^= values >> np.uint64(27)
+    values *= _MIX2
+    values ^= values >> np.uint64(31)
+    return values
 
 
 def fingerprint_pairs(texts: Sequence[str]) -> np.ndarray:
@@ -78,7 +81,10 @@ def fingerprint_pairs(texts: Sequence[str]) -> np.ndarray:
     starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
     codes = np.frombuffer("\0".join(texts).encode("utf-32-le"), np.uint32)
     in_plane = codes < 0x10000
-    chars = np.where(in_plane, _character_table()[np.where(in_plane, codes, 0)], codes)
+    if in_plane.all():
+        chars = _character_table()[codes]
+    else:
+        chars = np.where(in_plane, _character_table()[np.where(in_plane, codes, 0)], codes)
     words, word_starts = _word_hashes(chars)
     if len(words) < SHINGLE_WORDS:
         return np.empty(0, np.uint64)
@@ -93,9 +99,13 @@ def fingerprint_pairs(texts: Sequence[str]) -> np.ndarray:
     return sorted_distinct(keys)
 
 
-def sorted_distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted (np.unique hashes them, slower than a sort for these arrays)."""
-    values = np.sort(values)
+def sorted_distinct(values: np.ndarray, of_sorted_runs: bool = False) -> np.ndarray:
+    """The distinct values, sorted (np.unique hashes them, slower than a sort for these arrays).
+
+    `of_sorted_runs`: the values are sorted runs one after another, which a merge sort joins
+    faster than a quicksort sorts them.
+    """
+    values = np.sort(values, kind="stable" if of_sorted_runs else "quicksort")
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
@@ -115,19 +125,36 @@ def _join_broken_word(hyphen: re.Match[str]) -> str:
 
 
 def _word_hashes(chars: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A 64-bit hash of every word of the folded characters, and where each word starts."""
+    """A 64-bit hash of every word of the folded characters, and where each word starts.
+
+    A word's hash is the sum of its characters times powers of _MULTIPLIER by their place in
+    the word, plus its length, mixed; a character's place comes from one running sum that
+    steps back to 0 at each word's start (cheaper than numbering each word's characters).
+    """
     is_word = chars != 0
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], is_word, [False])).astype(np.int8)))
+    edges = np.flatnonzero(is_word[1:] != is_word[:-1]) + 1
+    if len(chars) and is_word[0]:
+        edges = np.concatenate(([0], edges))
+    if len(chars) and is_word[-1]:
+        edges = np.append(edges, len(chars))
     word_starts, word_ends = edges[0::2], edges[1::2]
     if len(word_starts) == 0:
         return np.empty(0, np.uint64), word_starts
     lengths = word_ends - word_starts
-    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    position = np.arange(int(lengths.sum())) - np.repeat(offsets, lengths)
-    weights = _powers()[np.minimum(position, _MAX_WORD_CHARS - 1)]
+    offsets = np.zeros(len(lengths), np.int64)
+    np.cumsum(lengths[:-1], out=offsets[1:])
+    small = np.int32 if len(chars) < 2**31 else np.int64  # half the memory traffic
+    step = np.ones(int(offsets[-1] + lengths[-1]), small)
+    step[0] = 0
+    step[offsets[1:]] = 1 - lengths[:-1]
+    position = np.cumsum(step, dtype=small)
+    np.minimum(position, _MAX_WORD_CHARS - 1, out=position)
     with np.errstate(over="ignore"):
-        sums = np.add.reduceat(chars[is_word].astype(np.uint64) * weights, offsets)
-        return _mix(sums + lengths.astype(np.uint64)), word_starts
+        weighted = chars[is_word].astype(np.uint64)
+        weighted *= _powers()[position]
+        sums = np.add.reduceat(weighted, offsets)
+        sums += lengths.astype(np.uint64)
+        return _mix(sums), word_starts
 
 
 def split_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -21,8 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Self
 
+import numpy as np
+
 from fontes.corpus import shingle_index
 from fontes.corpus.document import Document, PageBreak
+from fontes.corpus.prepared import ORIGIN, SOURCE_COLUMNS, SUMMARY, TITLE, PreparedBatch, prepare, unencodable
 from fontes.corpus.search import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -36,8 +39,7 @@ from fontes.corpus.search import (
 )
 from fontes.corpus.sentence_vectors import SentenceVectors
 from fontes.corpus.shingles import quotation_fingerprints
-from fontes.dates import parse_date
-from fontes.errors import CorpusError, DateError
+from fontes.errors import CorpusError
 from fontes.model import Source
 
 #: The schema this code writes; PRAGMA user_version of a store.
@@ -128,10 +130,8 @@ MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     3: [*_SEARCH_WITH_STEMS],
 }
 
-_SOURCE_COLUMNS = ("id", "title", "date", "date_earliest", "date_latest", "authors", "recipients",
-                   "archive", "archive_ref", "url", "doc_type", "language_note", "credibility",
-                   "note", "summary", "place", "text_complete", "mirror_urls", "origin",
-                   "ingested_at")
+_SOURCE_COLUMNS = (*SOURCE_COLUMNS, "ingested_at")
+_LOW_HALF, _HALF = np.uint64(0xFFFFFFFF), np.uint64(32)
 
 #: Words in more than this share of documents (or this many) are left out of candidate
 #: queries unless nothing rarer is left: they select nothing and make the query slow.
@@ -277,28 +277,32 @@ class Store:
         (each table and the search index take a batch in one statement), so memory stays flat
         however many documents it yields.
         """
+        return self.add_prepared(prepare(batch) for batch in _batches(docs))
+
+    def add_prepared(self, batches: Iterable[PreparedBatch]) -> AddCounts:
+        """`add` for documents prepared already (prepared.py), perhaps by other processes."""
         self._sentence_vectors = None  # rebuilt on the next lookup by meaning
         added = updated = unchanged = 0
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction():
             self._shingles.discard()  # nothing left of an add that failed
-            for batch in _batches(docs):
+            for batch in batches:
                 counts = self._add_batch(batch, now)
                 added, updated = added + counts.added, updated + counts.updated
                 unchanged += counts.unchanged
             self._shingles.flush()
         return AddCounts(added, updated, unchanged)
 
-    def _add_batch(self, docs: list[Document], now: str) -> AddCounts:
+    def _add_batch(self, batch: PreparedBatch, now: str) -> AddCounts:
         """Write one batch inside the caller's transaction; a later document replaces one of its id."""
-        updated = 0
-        latest: dict[str, tuple[Document, tuple]] = {}  # id -> its last document and row
-        for doc in docs:
-            if doc.id in latest:  # given twice: the later one replaces the earlier
-                updated += 1
-            latest[doc.id] = (doc, self._source_row(doc, now))
+        latest: dict[str, int] = {}  # id -> the place of its last document in the batch
+        for index, id_ in enumerate(batch.ids()):
+            latest[id_] = index
+        updated = len(batch) - len(latest)  # given twice: the later one replaces the earlier
         stored = self._numbers(list(latest))
-        unchanged = [id_ for id_ in stored if _same_document(self.get(id_), latest[id_][0])]
+        stored_now = self._comparable(stored.values())
+        unchanged = [id_ for id_, number in stored.items()
+                     if stored_now.get(number) == batch.comparable(latest[id_])]
         for id_ in unchanged:  # stored as it is: nothing to rewrite
             del latest[id_], stored[id_]
         # Numbered before the removals: a new document must not take a replaced one's number.
@@ -306,16 +310,16 @@ class Store:
         for replaced in stored.values():
             self._remove(replaced)
         updated += len(stored)
-        numbered = []
-        for id_, (doc, row) in latest.items():
+        numbered = []  # (number, place in the batch)
+        for id_, index in latest.items():
             number = stored.get(id_)
             if number is None:
                 number, following = following, following + 1
-            numbered.append((number, doc, row))
+            numbered.append((number, index))
         try:
-            self._insert(numbered)
+            self._insert(batch, numbered, now)
         except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
-            raise _unencodable(numbered) from None
+            raise unencodable(batch) from None
         return AddCounts(len(latest) - len(stored), updated, len(unchanged))
 
     def _numbers(self, ids: list[str]) -> dict[str, int]:
@@ -325,6 +329,25 @@ class Store:
             chunk = ids[start:start + _IDS_PER_QUERY]
             found.update(self._db.execute(
                 f"SELECT id, doc FROM sources WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return found
+
+    def _comparable(self, numbers: Iterable[int]) -> dict[int, tuple]:
+        """The stored documents of these numbers as `PreparedBatch.comparable` gives a new one."""
+        numbers = list(numbers)
+        found: dict[int, tuple] = {}
+        columns = ", ".join("s." + c for c in SOURCE_COLUMNS[:ORIGIN])
+        for start in range(0, len(numbers), _IDS_PER_QUERY):
+            chunk = numbers[start:start + _IDS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            pages: dict[int, list[tuple[int, str]]] = {}
+            for doc, offset, page in self._db.execute(
+                    f"SELECT doc, offset, page FROM pages WHERE doc IN ({marks}) ORDER BY doc, seq", chunk):
+                pages.setdefault(doc, []).append((offset, page))
+            for doc, *row, text, notes in self._db.execute(
+                    f"SELECT s.doc, {columns}, t.text, coalesce(n.notes, '') FROM sources s "
+                    "JOIN texts t ON t.doc = s.doc LEFT JOIN notes n ON n.doc = s.doc "
+                    f"WHERE s.doc IN ({marks})", chunk):
+                found[doc] = (tuple(row), text, notes, tuple(pages.get(doc, ())))
         return found
 
     def _remove(self, doc: int) -> None:
@@ -338,44 +361,33 @@ class Store:
         for table in ("pages", "notes", "texts", "sources"):
             self._db.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
 
-    @staticmethod
-    def _source_row(doc: Document, now: str) -> tuple:
-        """The `sources` columns of a document (after `doc`), its date checked and bounded."""
-        source = doc.source
-        earliest = latest = None
-        if source.date:
-            try:
-                parsed = parse_date(source.date)
-            except DateError as exc:
-                raise CorpusError(exc.message, file=doc.origin or None, field="date", hint=exc.hint) from None
-            earliest, latest = parsed.earliest.isoformat(), parsed.latest.isoformat()
-        return (source.id, source.title, source.date, earliest, latest,
-                json.dumps(source.authors, ensure_ascii=False),
-                json.dumps(source.recipients, ensure_ascii=False),
-                source.archive, source.archive_ref, source.url, source.doc_type,
-                source.language_note, source.credibility, source.note, doc.summary, doc.place,
-                None if doc.text_complete is None else int(doc.text_complete),
-                json.dumps(doc.mirror_urls, ensure_ascii=False), doc.origin, now)
-
-    def _insert(self, numbered: list[tuple[int, Document, tuple]]) -> None:
-        """Write numbered documents: each table in one statement, then the search index."""
+    def _insert(self, batch: PreparedBatch, numbered: list[tuple[int, int]], now: str) -> None:
+        """Write numbered documents (number, place in the batch): each table in one statement,
+        then the search index and the shingle index."""
         db = self._db
-        columns = ", ".join(("doc",) + _SOURCE_COLUMNS)
-        marks = ", ".join("?" * (len(_SOURCE_COLUMNS) + 1))
+        columns = ", ".join(("doc",) + SOURCE_COLUMNS + ("ingested_at",))
+        marks = ", ".join("?" * (len(SOURCE_COLUMNS) + 2))
+        sources, texts, notes = batch.sources, batch.texts, batch.notes
         db.executemany(f"INSERT INTO sources ({columns}) VALUES ({marks})",
-                       [(number, *row) for number, _, row in numbered])
+                       [(number, *sources[i], now) for number, i in numbered])
         db.executemany("INSERT INTO texts (doc, text) VALUES (?, ?)",
-                       [(number, doc.text) for number, doc, _ in numbered])
+                       [(number, texts[i]) for number, i in numbered])
         db.executemany("INSERT INTO notes (doc, notes) VALUES (?, ?)",
-                       [(number, doc.notes) for number, doc, _ in numbered if doc.notes])
+                       [(number, notes[i]) for number, i in numbered if notes[i]])
         db.executemany("INSERT INTO pages (doc, seq, offset, page) VALUES (?, ?, ?, ?)",
-                       [(number, i, p.offset, p.page)
-                        for number, doc, _ in numbered for i, p in enumerate(doc.pages)])
+                       [(number, seq, offset, page) for number, i in numbered
+                        for seq, (offset, page) in enumerate(batch.pages[i])])
         db.executemany("INSERT INTO search (rowid, title, text, notes, summary) VALUES (?, ?, ?, ?, ?)",
-                       [(number, doc.source.title, doc.text, doc.notes, doc.summary)
-                        for number, doc, _ in numbered])
-        for number, doc, _ in numbered:
-            self._shingles.add(number, doc.text)
+                       [(number, sources[i][TITLE], texts[i], notes[i], sources[i][SUMMARY])
+                        for number, i in numbered])
+        if numbered and len(batch.keys):
+            owners = np.zeros(len(batch), np.uint64)  # 0: not written (replaced in the batch, unchanged)
+            for number, i in numbered:
+                owners[i] = number
+            keys = batch.keys
+            numbers = owners[(keys & _LOW_HALF).astype(np.intp)]
+            kept = numbers != 0
+            self._shingles.add_keys((n for n, _ in numbered), (keys[kept] >> _HALF << _HALF) | numbers[kept])
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -634,16 +646,3 @@ class _Transaction:
         self._db.execute("ROLLBACK")
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
             raise CorpusError(f"the corpus store failed: {exc}", file=str(self._path)) from exc
-
-
-def _unencodable(numbered: list[tuple[int, Document, tuple]]) -> CorpusError:
-    """The error naming the first document that holds text SQLite cannot store as UTF-8."""
-    for _, doc, row in numbered:
-        texts = [v for v in row if isinstance(v, str)] + [doc.text, doc.notes] + [p.page for p in doc.pages]
-        try:
-            for text in texts:
-                text.encode("utf-8")
-        except UnicodeEncodeError:
-            return CorpusError("holds half a character (an unpaired surrogate)", file=doc.origin or None,
-                               field=doc.id, hint="fix or remove the \\ud800-\\udfff escape in the source file")
-    return CorpusError("holds text that cannot be stored as UTF-8", hint="check the file's encoding")

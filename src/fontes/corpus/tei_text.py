@@ -15,6 +15,7 @@ into the quotable text. Only the elements that shape the layout are touched.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -47,6 +48,8 @@ _NORMALIZE_SPACE = etree.XPath("normalize-space()")
 #: What str.split() takes for whitespace besides XML's own (space, tab, CR, LF).
 _SPACES_NOT_XML = ("\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
                    + "\u2028\u2029\u202f\u205f\u3000")
+#: ... found in one pass; XML text holds none of the ASCII ones, so ASCII text needs no search.
+_SPACE_NOT_XML = re.compile(f"[{re.escape(_SPACES_NOT_XML)}]")
 
 _local_names: dict[str, str] = {}
 
@@ -115,7 +118,7 @@ def _collapsed_text(element: etree._Element) -> str:
     Unicode spaces (no-break, em, ...), rare, send the text through str.split() as well.
     """
     text = _NORMALIZE_SPACE(element)
-    if any(space in text for space in _SPACES_NOT_XML):
+    if not text.isascii() and _SPACE_NOT_XML.search(text):
         text = " ".join(text.split())
     return text
 
