@@ -31,7 +31,7 @@ from fontes.case.achz_format import (
 )
 from fontes.dates import is_valid_date, parse_date_or_none
 from fontes.errors import CaseError
-from fontes.model import Case, Evidence, Hypothesis, Question, Source
+from fontes.model import Case, Evidence, Hypothesis, Likelihood, Question, Source
 from fontes.zips import UnreadableZip, open_zip, read_member
 
 MAX_ARCHIVE_BYTES = 64 * 1024 * 1024
@@ -209,7 +209,8 @@ class _Importer:
         elements = _children(container, "hypothesis") if container is not None else []
         if not elements:
             raise self.fail("the matrix lists no hypotheses", f"matrix {number}")
-        hypotheses, taken, ids_in_file = [], set(), {}
+        hypotheses, ids_in_file = [], {}
+        taken: set[str] = set()
         for k, element in enumerate(elements, start=1):
             text = _text(element, "text") or _text(element, "description") or "".join(element.itertext()).strip()
             hid = _unique(clean_id(element.get("id"), "") or slug(text, f"h{k}"), taken)
@@ -226,7 +227,8 @@ class _Importer:
         quote = _text(element, "description")
         if not quote:
             raise self.fail("has no <Description>: fontes needs the evidence's own words", field)
-        row, ratings = {}, {}
+        row: dict[str, Likelihood] = {}
+        ratings: dict[str, str] = {}
         container = _child(element, "ratings")
         for cell in _children(container, "rating") if container is not None else []:
             hypothesis = hypothesis_ids.get(cell.get("hypothesis") or "")
@@ -269,7 +271,8 @@ class _Importer:
         title = " ".join(_text(root, "project-title").split())
         qid = _unique(clean_id(root.get("question"), "") or slug(title, f"q{number}"), {q.id for q in self.questions})
         matrix = _child(root, "matrix")
-        hypotheses, taken = [], set()
+        hypotheses = []
+        taken: set[str] = set()
         for k, element in enumerate(_children(matrix, "hypothesis"), start=1):
             text = " ".join(_text(element, "name").split())
             hid = _unique(clean_id(element.get("id"), "") or slug(text, f"h{k}"), taken)
@@ -289,7 +292,8 @@ class _Importer:
         values = _text(element, "values").split(",")
         if len(values) != len(columns):
             raise self.fail(f"has {len(values)} values for {len(columns)} hypotheses", field)
-        row, ratings = {}, {}
+        row: dict[str, Likelihood] = {}
+        ratings: dict[str, str] = {}
         for hypothesis, word in zip(columns, values):
             try:
                 rating = rating_from_word(word)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from fontes.case.yaml_files import CASE_FILES, Problem, YamlFile, plain, read_yaml
 from fontes.dates import DateError, parse_date
@@ -72,12 +73,12 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, file: YamlFile | str, path: tuple, field: str, message: str) -> None:
-        name = file.name if isinstance(file, YamlFile) else file
+    def add(self, file: YamlFile | str | None, path: tuple, field: str, message: str) -> None:
+        name = file.name if isinstance(file, YamlFile) else file or ""
         line = file.line_of(*path) if isinstance(file, YamlFile) else None
         self.problems.append(Problem(name, line, field, message))
 
-    def build(self, model: type, raw: Any, file: YamlFile, path: tuple, label: str):
+    def build(self, model: type[BaseModel], raw: Any, file: YamlFile, path: tuple, label: str) -> Any:
         """Validate one record with its pydantic model, turning errors into located problems."""
         try:
             return model.model_validate(raw)
@@ -145,7 +146,7 @@ class _Checker:
         return parsed
 
 
-def _friendly(err: dict) -> str:
+def _friendly(err: Mapping[str, Any]) -> str:
     kind, msg = err.get("type", ""), err.get("msg", "invalid")
     if kind == "missing":
         return "is required but missing"

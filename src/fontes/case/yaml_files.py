@@ -35,7 +35,7 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """PyYAML's safe loader (in C where built), refusing duplicate keys and repeated lists or mappings."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:

@@ -135,7 +135,7 @@ def evidence_weights(likelihoods: QuestionLikelihoods, prior: np.ndarray, exact:
     """Every item bearing on the question, in case order, with its weight and sensitivity."""
     ids = likelihoods.hypothesis_ids
     leader, runner_up = exact.leader, exact.runner_up
-    weights = weight_db(exact.effective[:, leader], exact.effective[:, runner_up])
+    weights = np.asarray(weight_db(exact.effective[:, leader], exact.effective[:, runner_up]))
     return [
         EvidenceWeight(
             id=item.id,

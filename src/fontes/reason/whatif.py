@@ -222,8 +222,9 @@ def _whatif_school(case: Case, whatif: WhatIf) -> School:
         school_id = f"{WHATIF_SCHOOL}-{n}"
     base = next((s for s in case.schools if s.id == whatif.school), None)
     priors = {q: dict(p) for q, p in (base.priors.items() if base else ())}
-    total = sum(whatif.priors.values())
-    priors[whatif.question] = {h: p / total for h, p in whatif.priors.items()}
+    chosen = whatif.priors or {}  # called only when the reader gave priors
+    total = sum(chosen.values())
+    priors[whatif.question] = {h: p / total for h, p in chosen.items()}
     label = f"What-if priors on {whatif.question}" + (f" (else {base.label})" if base else "")
     return School(id=school_id, label=label, priors=priors,
                   note="The reader's own priors, set in the fontes what-if panel.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -66,12 +67,13 @@ def render_audit_html(report, essay_text: str) -> str:
     return env.get_template("audit.html").render(report=report, pieces=pieces, summary=report.summary())
 
 
-def _marked_pieces(text: str, findings) -> list[dict]:
+def _marked_pieces(text: str, findings) -> list[dict[str, Any]]:
     """The essay cut into plain and marked pieces; overlapping marks keep the first."""
     spans = sorted(((f.location.start, f.location.end, n) for n, f in enumerate(findings, 1)
                     if f.location.start is not None and f.location.end is not None
                     and 0 <= f.location.start < f.location.end <= len(text)), key=lambda s: s[0])
-    pieces, at = [], 0
+    pieces: list[dict[str, Any]] = []
+    at = 0
     for start, end, number in spans:
         if start < at:
             continue

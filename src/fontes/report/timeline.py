@@ -49,7 +49,7 @@ class Mark:
 
 def _mark(id: str, label: str, date: str | None, kind: str, evidence: tuple[str, ...] = ()) -> Mark | None:
     d = parse_date_or_none(date)
-    if d is None:
+    if d is None or date is None:
         return None
     return Mark(id=id, label=label, date=date, earliest=d.earliest, latest=d.latest,
                 uncertain=d.uncertain or d.approximate, kind=kind, evidence=evidence)
