@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from fontes.case.yaml_files import CASE_FILES, Problem, YamlFile, plain, read_yaml
-from fontes.dates import DateError, parse_date
+from fontes.dates import DateError, Edtf, parse_date
 from fontes.model import (
     ACH_RATINGS,
     LIKELIHOOD_WORDS,
@@ -77,6 +77,14 @@ class _Checker:
         name = file.name if isinstance(file, YamlFile) else file or ""
         line = file.line_of(*path) if isinstance(file, YamlFile) else None
         self.problems.append(Problem(name, line, field, message))
+
+    def date(self, value: str, file: YamlFile | None, path: tuple, field: str) -> Edtf | None:
+        """The parsed EDTF date, or None with a problem saying what a valid one looks like."""
+        try:
+            return parse_date(value)
+        except DateError as exc:
+            self.add(file, path, field, f"{exc.message} ({exc.hint})")
+            return None
 
     def build(self, model: type[BaseModel], raw: Any, file: YamlFile, path: tuple, label: str) -> Any:
         """Validate one record with its pydantic model, turning errors into located problems."""
@@ -286,10 +294,7 @@ def _check_questions(checker: _Checker, head: YamlFile | None, questions: list[Q
                 checker.add(head, ("questions", i, "hypotheses"), f"{q.id}: hypotheses",
                             f"duplicate hypothesis id {j!r}")
         if q.horizon is not None:
-            try:
-                parse_date(q.horizon)
-            except DateError as exc:
-                checker.add(head, ("questions", i, "horizon"), f"{q.id}: horizon", f"{exc.message} ({exc.hint})")
+            checker.date(q.horizon, head, ("questions", i, "horizon"), f"{q.id}: horizon")
         for k, h in enumerate(q.hypotheses):
             _check_position(checker, head, ("questions", i, "hypotheses", k), q, h)
 
@@ -352,10 +357,7 @@ def _check_dates(checker: _Checker, file: YamlFile | None, records: list, field:
         value = getattr(record, field)
         if value is None and optional:
             continue
-        try:
-            parse_date(str(value))
-        except DateError as exc:
-            checker.add(file, path + (field,), f"{record.id}: {field}", f"{exc.message} ({exc.hint})")
+        checker.date(str(value), file, path + (field,), f"{record.id}: {field}")
 
 
 def _check_offices(checker: _Checker, file: YamlFile | None, actors: list) -> None:
@@ -367,11 +369,9 @@ def _check_offices(checker: _Checker, file: YamlFile | None, actors: list) -> No
                 value = getattr(office, field)
                 if value is None:
                     continue
-                try:
-                    bounds.append(parse_date(str(value)))
-                except DateError as exc:
-                    checker.add(file, path + ("offices", k, field), f"{actor.id}: offices[{k}].{field}",
-                                f"{exc.message} ({exc.hint})")
+                bound = checker.date(str(value), file, path + ("offices", k, field), f"{actor.id}: offices[{k}].{field}")
+                if bound is not None:
+                    bounds.append(bound)
             if len(bounds) == 2 and bounds[0].earliest > bounds[1].latest:
                 checker.add(file, path + ("offices", k), f"{actor.id}: offices[{k}]",
                             f"starts ({office.start}) after it ends ({office.end}); swap them")
@@ -442,10 +442,7 @@ def _check_evidence(checker: _Checker, file: YamlFile | None, evidence: list,
                                 f"unknown hypothesis {hid!r} of question {qid!r}; known: {', '.join(hyps[qid])}")
         _check_readings(checker, file, item, path, hyps, school_ids)
         if item.about is not None:
-            try:
-                parse_date(item.about)
-            except DateError as exc:
-                checker.add(file, path + ("about",), f"{item.id}: about", f"{exc.message} ({exc.hint})")
+            checker.date(item.about, file, path + ("about",), f"{item.id}: about")
         for qid, row in item.ach.items():
             for hid, rating in row.items():
                 if rating not in ACH_RATINGS:
