@@ -35,10 +35,40 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "korea1950" / "documents.jsonl"
 ITEMS = Path(__file__).with_name("anchor_items.yaml")
 CLASSES = ["verbatim", "near-verbatim", "misquote", "paraphrase", "not-found"]
-NAMES = ["Stalin", "Mao", "Truman", "Acheson", "MacArthur", "Muccio", "Rhee", "Shtykov", "Vyshinsky",
-         "Zhou", "Panikkar", "Kirk", "Henderson", "Gromyko", "Nehru", "Rusk", "Jessup", "Kim"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+NAMES = [
+    "Stalin",
+    "Mao",
+    "Truman",
+    "Acheson",
+    "MacArthur",
+    "Muccio",
+    "Rhee",
+    "Shtykov",
+    "Vyshinsky",
+    "Zhou",
+    "Panikkar",
+    "Kirk",
+    "Henderson",
+    "Gromyko",
+    "Nehru",
+    "Rusk",
+    "Jessup",
+    "Kim",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 AUXILIARY = r"\b(is|was|were|are|will|would|could|should|can|has|have|had)\b(?! not)"
 OCR = dict(zip("liecoanuhmtr", "ilceoauunbfn", strict=True))
 
@@ -51,15 +81,24 @@ def corpus_sentences() -> list[tuple[str, str]]:
             for paragraph in record["text"].split("\n"):
                 for sentence in re.split(r"(?<=[a-z][.!?])\s+(?=[A-Z])", paragraph):
                     sentence = sentence.strip()
-                    if (10 <= len(sentence.split()) <= 40 and sentence.isascii() and "[" not in sentence
-                            and not sentence[0].isdigit() and sum(c.isalpha() for c in sentence) > 30):
+                    if (
+                        10 <= len(sentence.split()) <= 40
+                        and sentence.isascii()
+                        and "[" not in sentence
+                        and not sentence[0].isdigit()
+                        and sum(c.isalpha() for c in sentence) > 30
+                    ):
                         found.append((record["id"], sentence))
     return found
 
 
 def ocr_noise(rng: random.Random, sentence: str, rate: float = 0.04) -> str:
-    noisy = "".join((OCR[c.lower()].upper() if c.isupper() else OCR[c.lower()])
-                    if c.lower() in OCR and rng.random() < rate else c for c in sentence)
+    noisy = "".join(
+        (OCR[c.lower()].upper() if c.isupper() else OCR[c.lower()])
+        if c.lower() in OCR and rng.random() < rate
+        else c
+        for c in sentence
+    )
     return noisy if noisy != sentence else ocr_noise(rng, sentence, rate * 2)
 
 
@@ -78,51 +117,82 @@ def generated_items(seed: int) -> list[dict]:
         add("verbatim", "verbatim", doc, s)
     for doc, s in [next(pool) for _ in range(10)]:
         words = s.split()
-        add("ellipsis", "verbatim", doc, " ".join(words[: len(words) // 3]) + " … "
-            + " ".join(words[2 * len(words) // 3:]))
+        add(
+            "ellipsis",
+            "verbatim",
+            doc,
+            " ".join(words[: len(words) // 3]) + " … " + " ".join(words[2 * len(words) // 3 :]),
+        )
     for doc, s in [next(pool) for _ in range(30)]:
         add("ocr", "near-verbatim", doc, ocr_noise(rng, s))
     for doc, s in [next(pool) for _ in range(15)]:
         words = s.split()
-        small = [i for i, w in enumerate(words) if w in ("the", "a", "of", "to", "in", "that") and 0 < i < len(words) - 1]
+        small = [
+            i
+            for i, w in enumerate(words)
+            if w in ("the", "a", "of", "to", "in", "that") and 0 < i < len(words) - 1
+        ]
         if small:
             i = rng.choice(small)
-            add("word-dropped", "near-verbatim", doc, " ".join(words[:i] + words[i + 1:]))
+            add("word-dropped", "near-verbatim", doc, " ".join(words[:i] + words[i + 1 :]))
     rest = list(pool)
     for doc, s in [x for x in rest if re.search(r"(?<![\d.,/:])\d{1,4}(?![\d.,/:])", x[1])][:15]:
         m = rng.choice(list(re.finditer(r"(?<![\d.,/:])\d{1,4}(?![\d.,/:])", s)))
-        add("number", "misquote", doc, s[:m.start()] + str(int(m.group()) + rng.choice([1, 3, 10])) + s[m.end():])
+        add(
+            "number",
+            "misquote",
+            doc,
+            s[: m.start()] + str(int(m.group()) + rng.choice([1, 3, 10])) + s[m.end() :],
+        )
     for doc, s in [x for x in rest if re.search(AUXILIARY, x[1]) and " not " not in x[1]][:15]:
         m = re.search(AUXILIARY, s)
-        add("negation", "misquote", doc, s[:m.end()] + " not" + s[m.end():])
+        add("negation", "misquote", doc, s[: m.end()] + " not" + s[m.end() :])
     for doc, s in [x for x in rest if any(re.search(rf"(?<=\w )\b{n}\b", x[1]) for n in NAMES)][:15]:
         name = next(n for n in NAMES if re.search(rf"(?<=\w )\b{n}\b", s))
         other = rng.choice([n for n in NAMES if n != name and n not in s])
         add("name", "misquote", doc, re.sub(rf"(?<=\w )\b{name}\b", other, s, count=1))
     for doc, s in [x for x in rest if any(f" {m} " in x[1] for m in MONTHS)][:10]:
         month = next(m for m in MONTHS if f" {m} " in s)
-        add("date", "misquote", doc, s.replace(f" {month} ", f" {rng.choice([m for m in MONTHS if m != month])} ", 1))
+        add(
+            "date",
+            "misquote",
+            doc,
+            s.replace(f" {month} ", f" {rng.choice([m for m in MONTHS if m != month])} ", 1),
+        )
     for (d1, s1), (d2, s2) in zip(rest[-60:-30], rest[-30:], strict=True):
         if d1 != d2:
             a, b = s1.split(), s2.split()
-            add("splice", "not-found", None, " ".join(a[: len(a) // 2] + b[len(b) // 2:]))
+            add("splice", "not-found", None, " ".join(a[: len(a) // 2] + b[len(b) // 2 :]))
     vocabulary = [w for _, s in sentences for w in s.split()]
-    runs = {tuple(s.split()[i:i + 5]) for _, s in sentences for i in range(len(s.split()))}
+    runs = {tuple(s.split()[i : i + 5]) for _, s in sentences for i in range(len(s.split()))}
     while sum(i["kind"] == "salad" for i in items) < 20:
         words = rng.sample(vocabulary, rng.randint(10, 60))
-        if not any(tuple(words[i:i + 5]) in runs for i in range(len(words))):
+        if not any(tuple(words[i : i + 5]) in runs for i in range(len(words))):
             add("salad", "not-found", None, " ".join(words).capitalize() + ".")
     return items
 
 
 def written_items() -> list[dict]:
     data = YAML(typ="safe").load(ITEMS)
-    return ([{"kind": f"paraphrase ({p['set']})", "expected": "paraphrase", "source": p["source"],
-              "quote": p["quote"]} for p in data["paraphrases"]]
-            + [{"kind": f"fabricated ({f['set']})", "expected": "not-found", "source": None,
-                "quote": f["quote"]} for f in data["fabricated"]]
-            + [{"kind": "long fabricated", "expected": "not-found", "source": None, "quote": f["quote"]}
-               for f in data["long_fabricated"]])
+    return (
+        [
+            {
+                "kind": f"paraphrase ({p['set']})",
+                "expected": "paraphrase",
+                "source": p["source"],
+                "quote": p["quote"],
+            }
+            for p in data["paraphrases"]
+        ]
+        + [
+            {"kind": f"fabricated ({f['set']})", "expected": "not-found", "source": None, "quote": f["quote"]}
+            for f in data["fabricated"]
+        ]
+        + [
+            {"kind": "long fabricated", "expected": "not-found", "source": None, "quote": f["quote"]}
+            for f in data["long_fabricated"]
+        ]
+    )
 
 
 def main() -> None:
@@ -153,21 +223,32 @@ def main() -> None:
     print(f"{'kind':24s} {'n':>3s} " + " ".join(f"{c:>13s}" for c in CLASSES) + "  expected")
     for kind, counts in confusion.items():
         expected = next(i["expected"] for i in items if i["kind"] == kind)
-        print(f"{kind:24s} {sum(counts.values()):3d} " + " ".join(f"{counts[c]:13d}" for c in CLASSES)
-              + f"  {expected}")
+        print(
+            f"{kind:24s} {sum(counts.values()):3d} "
+            + " ".join(f"{counts[c]:13d}" for c in CLASSES)
+            + f"  {expected}"
+        )
     right = len(items) - len(errors)
     fabricated = [i for i in items if i["expected"] == "not-found"]
-    print(f"\nright class: {right}/{len(items)} = {right / len(items):.3f}; "
-          f"right class in another document with the same words: {wrong_source}")
-    print(f"fabricated, spliced or salad reported not-found: "
-          f"{sum(confusion[k]['not-found'] for k in {i['kind'] for i in fabricated})}/{len(fabricated)}")
+    print(
+        f"\nright class: {right}/{len(items)} = {right / len(items):.3f}; "
+        f"right class in another document with the same words: {wrong_source}"
+    )
+    print(
+        f"fabricated, spliced or salad reported not-found: "
+        f"{sum(confusion[k]['not-found'] for k in {i['kind'] for i in fabricated})}/{len(fabricated)}"
+    )
     seconds.sort()
-    print(f"anchor_quote: median {1000 * statistics.median(seconds):.1f} ms, "
-          f"p90 {1000 * seconds[int(0.9 * len(seconds))]:.1f} ms, max {1000 * seconds[-1]:.1f} ms")
+    print(
+        f"anchor_quote: median {1000 * statistics.median(seconds):.1f} ms, "
+        f"p90 {1000 * seconds[int(0.9 * len(seconds))]:.1f} ms, max {1000 * seconds[-1]:.1f} ms"
+    )
     if args.show_errors:
         for item, anchor in errors:
-            print(f"\n{item['kind']}: expected {item['expected']}, got {anchor.fidelity} {anchor.score}"
-                  f" in {anchor.source}\n  quote:  {item['quote']}")
+            print(
+                f"\n{item['kind']}: expected {item['expected']}, got {anchor.fidelity} {anchor.score}"
+                f" in {anchor.source}\n  quote:  {item['quote']}"
+            )
             if anchor.selector:
                 print(f"  source: {anchor.selector.exact}")
 

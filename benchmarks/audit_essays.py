@@ -56,13 +56,23 @@ def run(run: Run) -> dict:
         "name": NAME,
         "title": "The audit of the seed and fixture essays, cold (fresh Audit) vs warm (case indexes held)",
         "parameters": {"essays": len(read), "documents": documents, "repeats": repeats},
-        "raw": {"cold_seconds": cold, "warm_seconds": hot, "findings": findings,
-                "cold_seconds_per_essay": cold / len(read), "warm_seconds_per_essay": hot / len(read)},
+        "raw": {
+            "cold_seconds": cold,
+            "warm_seconds": hot,
+            "findings": findings,
+            "cold_seconds_per_essay": cold / len(read),
+            "warm_seconds_per_essay": hot / len(read),
+        },
         "ratio": cold / hot,
         "ratio_meaning": "cold audit time / warm audit time (what indexing the case costs each essay)",
         "target": {"text": "none set: tracks the audit's speed from run to run", "met": None},
-        "summary": [summary_row(f"audit of {len(read)} essays, cold", f"{1000 * cold / len(read):.0f} ms/essay",
-                                f"warm {1000 * hot / len(read):.0f} ms/essay", times(cold / hot, "slower"),
-                                "(none)")],
+        "summary": [
+            summary_row(
+                f"audit of {len(read)} essays, cold",
+                f"{1000 * cold / len(read):.0f} ms/essay",
+                f"warm {1000 * hot / len(read):.0f} ms/essay",
+                times(cold / hot, "slower"),
+                "(none)",
+            )
+        ],
     }
-

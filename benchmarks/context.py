@@ -44,7 +44,9 @@ class Run:
 
     def log(self, message: str) -> None:
         """A progress line with the time since the run started."""
-        self.console.print(f"[dim]{time.perf_counter() - self.started:7.1f}s[/dim]  {message}", highlight=False)
+        self.console.print(
+            f"[dim]{time.perf_counter() - self.started:7.1f}s[/dim]  {message}", highlight=False
+        )
 
     @property
     def workdir(self) -> Path:
@@ -60,11 +62,14 @@ class Run:
     def scaled_corpus(self) -> Path:
         """The scaled corpus's JSONL file (built into the cache the first time)."""
         if self._scaled is None:
-            self.log(f"scaled corpus: {self.settings.docs:,} documents from {locations.KOREA_JSONL.name} "
-                     f"(seed {self.settings.seed})")
+            self.log(
+                f"scaled corpus: {self.settings.docs:,} documents from {locations.KOREA_JSONL.name} "
+                f"(seed {self.settings.seed})"
+            )
             start = time.perf_counter()
-            self._scaled = build_scaled_corpus(locations.KOREA_JSONL, self.settings.docs, self.settings.seed,
-                                               self.cache)
+            self._scaled = build_scaled_corpus(
+                locations.KOREA_JSONL, self.settings.docs, self.settings.seed, self.cache
+            )
             took = time.perf_counter() - start
             how = f"built in {took:.1f} s, kept in the cache" if took > 1 else "reused from the cache"
             self.log(f"  {self._scaled.name}: {self._scaled.stat().st_size / 1e6:.1f} MB ({how})")

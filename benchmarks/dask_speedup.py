@@ -36,8 +36,9 @@ def timed_batch(requests, parts: Path, workers: int) -> tuple[float, list]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.dask_speedup",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.dask_speedup", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--quotations", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1950)
@@ -55,17 +56,27 @@ def main(argv: list[str] | None = None) -> int:
             export_parquet(store, Path(work) / "parts", rows=-(-args.docs // 4))
         one, answers_one = timed_batch(requests, Path(work) / "parts", 1)
         four, answers_four = timed_batch(requests, Path(work) / "parts", 4)
-    result = {"schema": "fontes.bench/1", "name": "dask_speedup", "machine": machine_facts(),
-              "parameters": {"documents": args.docs, "partitions": 4, "quotations": len(requests)},
-              "raw": {"one_worker_seconds": one, "four_workers_seconds": four,
-                      "same_answers": answers_one == answers_four},
-              "ratio": one / four, "ratio_meaning": "1-worker time / 4-worker time (speed-up)"}
+    result = {
+        "schema": "fontes.bench/1",
+        "name": "dask_speedup",
+        "machine": machine_facts(),
+        "parameters": {"documents": args.docs, "partitions": 4, "quotations": len(requests)},
+        "raw": {
+            "one_worker_seconds": one,
+            "four_workers_seconds": four,
+            "same_answers": answers_one == answers_four,
+        },
+        "ratio": one / four,
+        "ratio_meaning": "1-worker time / 4-worker time (speed-up)",
+    }
     target = locations.RESULTS / "dask_speedup.json"
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps(result, indent=2) + "\n")
     os.replace(temporary, target)
-    print(f"1 worker {one:.1f} s, 4 workers {four:.1f} s: speed-up {one / four:.2f}x on "
-          f"{os.cpu_count()} cores; same answers: {answers_one == answers_four}")
+    print(
+        f"1 worker {one:.1f} s, 4 workers {four:.1f} s: speed-up {one / four:.2f}x on "
+        f"{os.cpu_count()} cores; same answers: {answers_one == answers_four}"
+    )
     return 0
 
 

@@ -73,8 +73,13 @@ def synthetic_volume(source: Path, copies: int, cache: Path) -> Path:
 
 def peak_memory_mb(mode: str, path: Path) -> float:
     """Peak resident memory of a fresh process that streams (`stream`) or parses (`tree`) the volume."""
-    out = subprocess.run([sys.executable, "-m", "benchmarks.frus_tei_throughput", "--child", mode, str(path)],
-                         capture_output=True, text=True, check=True, cwd=locations.REPO).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.frus_tei_throughput", "--child", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=locations.REPO,
+    ).stdout
     return float(out.strip())
 
 
@@ -105,16 +110,25 @@ def run(run: Run) -> dict:
     run.log(f"  {took:.3f} s: {summaries[-1].added:,} documents added, {len(summaries[-1].failed)} failed")
     memory = {}
     if settings.measure_memory:
-        memory = {"peak_rss_stream_mb": peak_memory_mb("stream", volume),
-                  "peak_rss_tree_mb": peak_memory_mb("tree", volume)}
-        run.log(f"  peak memory: streaming {memory['peak_rss_stream_mb']:.0f} MB, "
-                f"one lxml tree {memory['peak_rss_tree_mb']:.0f} MB")
+        memory = {
+            "peak_rss_stream_mb": peak_memory_mb("stream", volume),
+            "peak_rss_tree_mb": peak_memory_mb("tree", volume),
+        }
+        run.log(
+            f"  peak memory: streaming {memory['peak_rss_stream_mb']:.0f} MB, "
+            f"one lxml tree {memory['peak_rss_tree_mb']:.0f} MB"
+        )
     ratio = took / baseline
     return {
         "name": NAME,
         "title": "FRUS TEI ingest vs lxml.etree.parse of the same file",
-        "parameters": {"source": source.name, "copies": copies, "megabytes": round(megabytes, 3),
-                       "repeats": repeats, "ingest_repeats": ingest_runs},
+        "parameters": {
+            "source": source.name,
+            "copies": copies,
+            "megabytes": round(megabytes, 3),
+            "repeats": repeats,
+            "ingest_repeats": ingest_runs,
+        },
         "raw": {
             "documents": documents,
             "lxml_parse_seconds": baseline,
@@ -130,14 +144,27 @@ def run(run: Run) -> dict:
         },
         "ratio": ratio,
         "ratio_meaning": "ingest_paths time / lxml.etree.parse time on the same file (times slower; lower is better)",
-        "target": {"text": f"ingest within {TARGET_RATIO:g}x of a bare lxml parse", "met": ratio <= TARGET_RATIO},
+        "target": {
+            "text": f"ingest within {TARGET_RATIO:g}x of a bare lxml parse",
+            "met": ratio <= TARGET_RATIO,
+        },
         "summary": [
-            summary_row(f"TEI ingest, {documents:,} docs ({megabytes:.1f} MB)", f"{megabytes / took:.1f} MB/s",
-                        f"lxml parse {megabytes / baseline:.0f} MB/s", times(ratio, "slower"),
-                        f"<= {TARGET_RATIO:g}x", ratio <= TARGET_RATIO),
-            summary_row("  read_frus_tei alone (no store)", f"{megabytes / reader:.1f} MB/s",
-                        f"lxml parse {megabytes / baseline:.0f} MB/s", times(reader / baseline, "slower"),
-                        f"<= {TARGET_RATIO:g}x", reader / baseline <= TARGET_RATIO),
+            summary_row(
+                f"TEI ingest, {documents:,} docs ({megabytes:.1f} MB)",
+                f"{megabytes / took:.1f} MB/s",
+                f"lxml parse {megabytes / baseline:.0f} MB/s",
+                times(ratio, "slower"),
+                f"<= {TARGET_RATIO:g}x",
+                ratio <= TARGET_RATIO,
+            ),
+            summary_row(
+                "  read_frus_tei alone (no store)",
+                f"{megabytes / reader:.1f} MB/s",
+                f"lxml parse {megabytes / baseline:.0f} MB/s",
+                times(reader / baseline, "slower"),
+                f"<= {TARGET_RATIO:g}x",
+                reader / baseline <= TARGET_RATIO,
+            ),
         ],
     }
 
@@ -159,7 +186,11 @@ def _peak_rss_mb() -> float:
     except OSError:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kilobytes = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
-    return int(kilobytes.group(1)) / 1024 if kilobytes else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return (
+        int(kilobytes.group(1)) / 1024
+        if kilobytes
+        else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
 
 
 if __name__ == "__main__":

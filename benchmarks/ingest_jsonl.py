@@ -56,8 +56,14 @@ def run(run: Run) -> dict:
     return {
         "name": NAME,
         "title": "JSONL ingest of the scaled corpus vs json.loads of every line",
-        "parameters": {"documents": run.settings.docs, "seed": run.settings.seed, "file": path.name,
-                       "megabytes": round(megabytes, 3), "baseline_repeats": repeats, "ingest_repeats": 1},
+        "parameters": {
+            "documents": run.settings.docs,
+            "seed": run.settings.seed,
+            "file": path.name,
+            "megabytes": round(megabytes, 3),
+            "baseline_repeats": repeats,
+            "ingest_repeats": 1,
+        },
         "raw": {
             "lines": lines,
             "json_loads_seconds": baseline,
@@ -75,10 +81,18 @@ def run(run: Run) -> dict:
         "ratio_meaning": "ingest_paths time / json.loads time on the same bytes (times slower; lower is better)",
         "target": {"text": "none set: compared with json.loads for scale", "met": None},
         "summary": [
-            summary_row(f"JSONL ingest, {run.settings.docs:,} docs ({megabytes:.0f} MB)",
-                        f"{megabytes / took:.1f} MB/s", f"json.loads {megabytes / baseline:.0f} MB/s",
-                        times(ratio, "slower"), "(none)"),
-            summary_row("  read_jsonl alone (no store)", f"{megabytes / reader:.1f} MB/s",
-                        f"json.loads {megabytes / baseline:.0f} MB/s", times(reader / baseline, "slower")),
+            summary_row(
+                f"JSONL ingest, {run.settings.docs:,} docs ({megabytes:.0f} MB)",
+                f"{megabytes / took:.1f} MB/s",
+                f"json.loads {megabytes / baseline:.0f} MB/s",
+                times(ratio, "slower"),
+                "(none)",
+            ),
+            summary_row(
+                "  read_jsonl alone (no store)",
+                f"{megabytes / reader:.1f} MB/s",
+                f"json.loads {megabytes / baseline:.0f} MB/s",
+                times(reader / baseline, "slower"),
+            ),
         ],
     }

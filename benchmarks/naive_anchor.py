@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 FOUND_AT = 90.0
-RULE = ("rapidfuzz.process.extractOne(quote, every document's text, scorer=fuzz.partial_ratio, score_cutoff=90): "
-        "best score 100 -> verbatim, >= 90 -> near-verbatim (in the best-scoring document), "
-        "< 90 -> not-found; it never says misquote or paraphrase")
+RULE = (
+    "rapidfuzz.process.extractOne(quote, every document's text, scorer=fuzz.partial_ratio, score_cutoff=90): "
+    "best score 100 -> verbatim, >= 90 -> near-verbatim (in the best-scoring document), "
+    "< 90 -> not-found; it never says misquote or paraphrase"
+)
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,10 @@ def run(run: Run) -> dict:
     items = yaml.safe_load(ITEMS.read_text(encoding="utf-8"))
     quotes = [(p["quote"], p) for p in items["paraphrases"]] + [(q, None) for q in items["fabricated"]]
     seconds: dict[bool, list[float]] = {True: [], False: []}
-    right: dict[bool, dict[str, int]] = {True: {"paraphrase": 0, "fabricated": 0},
-                                          False: {"paraphrase": 0, "fabricated": 0}}
+    right: dict[bool, dict[str, int]] = {
+        True: {"paraphrase": 0, "fabricated": 0},
+        False: {"paraphrase": 0, "fabricated": 0},
+    }
     for quote, item in quotes:
         for by_meaning in (False, True):
             start = time.perf_counter()
@@ -68,29 +70,54 @@ def run(run: Run) -> dict:
     meaning, lexical = statistics.mean(seconds[True]), statistics.mean(seconds[False])
     paraphrases, fabricated = len(items["paraphrases"]), len(items["fabricated"])
     rows = [
-        summary_row(f"embedding all sentences, {len(store):,} docs",
-                    f"{embed_seconds:.0f} s, {size / 1e6:.0f} MB on disk"
-                    + (f", peak {peak / 1e6:.0f} MB" if peak else ""), "", ""),
-        summary_row(f"anchoring by meaning, {len(quotes)} quotes", f"{1000 * meaning:.0f} ms/quote",
-                    f"lexical {1000 * lexical:.0f} ms/quote", times(meaning / lexical, "slower")),
-        summary_row("  paraphrases recognised", f"{right[True]['paraphrase']}/{paraphrases}",
-                    f"lexical {right[False]['paraphrase']}/{paraphrases}", "", ">= 60%",
-                    right[True]["paraphrase"] >= 0.6 * paraphrases),
-        summary_row("  fabricated not found", f"{right[True]['fabricated']}/{fabricated}",
-                    f"lexical {right[False]['fabricated']}/{fabricated}", "", ">= 95%",
-                    right[True]["fabricated"] >= 0.95 * fabricated),
+        summary_row(
+            f"embedding all sentences, {len(store):,} docs",
+            f"{embed_seconds:.0f} s, {size / 1e6:.0f} MB on disk"
+            + (f", peak {peak / 1e6:.0f} MB" if peak else ""),
+            "",
+            "",
+        ),
+        summary_row(
+            f"anchoring by meaning, {len(quotes)} quotes",
+            f"{1000 * meaning:.0f} ms/quote",
+            f"lexical {1000 * lexical:.0f} ms/quote",
+            times(meaning / lexical, "slower"),
+        ),
+        summary_row(
+            "  paraphrases recognised",
+            f"{right[True]['paraphrase']}/{paraphrases}",
+            f"lexical {right[False]['paraphrase']}/{paraphrases}",
+            "",
+            ">= 60%",
+            right[True]["paraphrase"] >= 0.6 * paraphrases,
+        ),
+        summary_row(
+            "  fabricated not found",
+            f"{right[True]['fabricated']}/{fabricated}",
+            f"lexical {right[False]['fabricated']}/{fabricated}",
+            "",
+            ">= 95%",
+            right[True]["fabricated"] >= 0.95 * fabricated,
+        ),
     ]
     return {
         "name": NAME,
         "title": "paraphrase by meaning (sentence vectors) vs the lexical anchor",
         "parameters": {"documents": len(store), "quotations": len(quotes), "items": ITEMS.name},
-        "raw": {"embedding_seconds": embed_seconds, "sentences": len(vectors.vectors),
-                "vectors_bytes_on_disk": size, "embedding_peak_bytes": peak,
-                "by_meaning": summary_ms(seconds[True]), "lexical": summary_ms(seconds[False]),
-                "right": {"by_meaning": right[True], "lexical": right[False]}},
+        "raw": {
+            "embedding_seconds": embed_seconds,
+            "sentences": len(vectors.vectors),
+            "vectors_bytes_on_disk": size,
+            "embedding_peak_bytes": peak,
+            "by_meaning": summary_ms(seconds[True]),
+            "lexical": summary_ms(seconds[False]),
+            "right": {"by_meaning": right[True], "lexical": right[False]},
+        },
         "ratio": meaning / lexical,
         "ratio_meaning": "mean seconds per quotation by meaning / lexical alone (times slower)",
-        "target": {"text": "paraphrases >= 60% recognised, fabricated >= 95% not found",
-                   "met": rows[2]["met"] and rows[3]["met"]},
+        "target": {
+            "text": "paraphrases >= 60% recognised, fabricated >= 95% not found",
+            "met": rows[2]["met"] and rows[3]["met"],
+        },
         "summary": rows,
     }

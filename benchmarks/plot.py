@@ -38,23 +38,36 @@ def svg(rows: list[dict], slopes: dict[str, float | None]) -> str:
     def y(value: float) -> float:
         return _HEIGHT - _MARGIN - (math.log10(value) - y_low) / (y_high - y_low) * (_HEIGHT - 2 * _MARGIN)
 
-    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{_HEIGHT}" '
-             'font-family="sans-serif" font-size="11">'),
-             f'<rect width="{_WIDTH}" height="{_HEIGHT}" fill="white"/>']
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{_HEIGHT}" '
+            'font-family="sans-serif" font-size="11">'
+        ),
+        f'<rect width="{_WIDTH}" height="{_HEIGHT}" fill="white"/>',
+    ]
     for power in range(y_low, y_high + 1):
-        parts.append(f'<line x1="{_MARGIN}" x2="{x(max(sizes)) + 10:.1f}" y1="{y(10 ** power):.1f}" '
-                     f'y2="{y(10 ** power):.1f}" stroke="#ddd"/>')
-        parts.append(f'<text x="{_MARGIN - 6}" y="{y(10 ** power) + 4:.1f}" '
-                     f'text-anchor="end">{10 ** power:g}</text>')
+        parts.append(
+            f'<line x1="{_MARGIN}" x2="{x(max(sizes)) + 10:.1f}" y1="{y(10**power):.1f}" '
+            f'y2="{y(10**power):.1f}" stroke="#ddd"/>'
+        )
+        parts.append(
+            f'<text x="{_MARGIN - 6}" y="{y(10**power) + 4:.1f}" text-anchor="end">{10**power:g}</text>'
+        )
     for size in sizes:
-        parts.append(f'<text x="{x(size):.1f}" y="{_HEIGHT - _MARGIN + 16}" '
-                     f'text-anchor="middle">{size:,}</text>')
-    parts.append(f'<text x="{_MARGIN}" y="{_HEIGHT - 14}">documents in the corpus (log scale); '
-                 'costs on a log scale</text>')
+        parts.append(
+            f'<text x="{x(size):.1f}" y="{_HEIGHT - _MARGIN + 16}" text-anchor="middle">{size:,}</text>'
+        )
+    parts.append(
+        f'<text x="{_MARGIN}" y="{_HEIGHT - 14}">documents in the corpus (log scale); '
+        "costs on a log scale</text>"
+    )
     for number, (key, label, colour) in enumerate(SERIES):
         points = [(x(r["documents"]), y(r[key])) for r in rows if r[key] > 0]
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="'
-                     + " ".join(f"{a:.1f},{b:.1f}" for a, b in points) + '"/>')
+        parts.append(
+            f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="'
+            + " ".join(f"{a:.1f},{b:.1f}" for a, b in points)
+            + '"/>'
+        )
         parts.extend(f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3" fill="{colour}"/>' for a, b in points)
         slope = slopes.get(key)
         legend = f"{label}, slope {slope:.2f}" if slope is not None else label

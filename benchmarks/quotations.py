@@ -46,17 +46,65 @@ _WORD_SPAN = re.compile(r"\S+")
 _NUMBER = re.compile(r"(?<![\w.,/:\[-])\d{1,4}(?![\w,/:\]-]|\.\d)")
 _AUXILIARY = re.compile(r"\b(is|was|were|are|will|would|could|should|can|has|have|had|did|does|do)\b")
 _NOT_AFTER_AUXILIARY = re.compile(
-    r"\b(is|was|were|are|will|would|could|should|can|has|have|had|did|does|do) not\b")
+    r"\b(is|was|were|are|will|would|could|should|can|has|have|had|did|does|do) not\b"
+)
 _PLAIN_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 #: Words a words-changed quotation neither replaces nor brings in: they carry a negation, a
 #: number or a date (a change of them makes a misquote), or are too common to change meaning.
-_KEEP = frozenset({
-    "not", "nor", "never", "none", "nothing", "nobody", "neither", "without", "cannot", "the", "and", "no",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "first", "second", "third",
-    "fourth", "fifth", "half", "dozen", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
-})
+_KEEP = frozenset(
+    {
+        "not",
+        "nor",
+        "never",
+        "none",
+        "nothing",
+        "nobody",
+        "neither",
+        "without",
+        "cannot",
+        "the",
+        "and",
+        "no",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "half",
+        "dozen",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 #: A changed quotation stays at least this similar to its span (DESIGN: near-verbatim >= 0.90).
 MIN_SIMILARITY = 0.92
@@ -78,7 +126,9 @@ def latin_paragraphs(documents: list[tuple[str, str]]) -> list[tuple[str, str]]:
     found = []
     for doc_id, text in documents:
         for paragraph in text.split("\n"):
-            if len(paragraph.split()) >= MIN_WORDS and sum(c.isascii() for c in paragraph) >= 0.95 * len(paragraph):
+            if len(paragraph.split()) >= MIN_WORDS and sum(c.isascii() for c in paragraph) >= 0.95 * len(
+                paragraph
+            ):
                 found.append((doc_id, paragraph))
     return found
 
@@ -88,7 +138,7 @@ def random_span(rng: random.Random, paragraph: str) -> str:
     words = list(_WORD_SPAN.finditer(paragraph))
     length = rng.randint(MIN_WORDS, min(MAX_WORDS, len(words)))
     first = rng.randint(0, len(words) - length)
-    return paragraph[words[first].start():words[first + length - 1].end()]
+    return paragraph[words[first].start() : words[first + length - 1].end()]
 
 
 def ocr_noise(rng: random.Random, text: str) -> str:
@@ -100,8 +150,11 @@ def ocr_noise(rng: random.Random, text: str) -> str:
 
 
 def _letter_pairs(text: str) -> list[int]:
-    return [i for i in range(len(text) - 1) if text[i].isalpha() and text[i + 1].isalpha()
-            and text[i] != text[i + 1]]
+    return [
+        i
+        for i in range(len(text) - 1)
+        if text[i].isalpha() and text[i + 1].isalpha() and text[i] != text[i + 1]
+    ]
 
 
 def _swap_letters(rng: random.Random, text: str) -> str:
@@ -109,7 +162,7 @@ def _swap_letters(rng: random.Random, text: str) -> str:
     if not pairs:
         return text
     i = rng.choice(pairs)
-    return text[:i] + text[i + 1] + text[i] + text[i + 2:]
+    return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
 
 
 def _drop_letter(rng: random.Random, text: str) -> str:
@@ -117,7 +170,7 @@ def _drop_letter(rng: random.Random, text: str) -> str:
     if not pairs:
         return text
     i = rng.choice(pairs)
-    return text[:i] + text[i + 1:]
+    return text[:i] + text[i + 1 :]
 
 
 def _confuse_m_rn(rng: random.Random, text: str) -> str:
@@ -126,14 +179,17 @@ def _confuse_m_rn(rng: random.Random, text: str) -> str:
     if not places:
         return _swap_letters(rng, text)
     i, found = rng.choice(places)
-    return text[:i] + ("m" if found == "rn" else "rn") + text[i + len(found):]
+    return text[:i] + ("m" if found == "rn" else "rn") + text[i + len(found) :]
 
 
 def change_words(rng: random.Random, text: str, vocabulary: list[str]) -> str | None:
     """One plain lowercase word replaced by another (two in long spans); None when there is none."""
     bracketed = [(b.start(), b.end()) for b in _BRACKETED.finditer(text)]
-    places = [m for m in _PLAIN_WORD.finditer(text) if m.group() not in _KEEP
-              and not any(start <= m.start() < end for start, end in bracketed)]
+    places = [
+        m
+        for m in _PLAIN_WORD.finditer(text)
+        if m.group() not in _KEEP and not any(start <= m.start() < end for start, end in bracketed)
+    ]
     count = 2 if len(text.split()) >= 25 else 1
     if len(places) < count:
         return None
@@ -142,7 +198,7 @@ def change_words(rng: random.Random, text: str, vocabulary: list[str]) -> str | 
         replacement = match.group()
         while replacement == match.group() or replacement in _KEEP:
             replacement = rng.choice(vocabulary)
-        text = text[:match.start()] + replacement + text[match.end():]
+        text = text[: match.start()] + replacement + text[match.end() :]
     return text
 
 
@@ -152,16 +208,16 @@ def change_number_or_negation(rng: random.Random, text: str) -> str | None:
     if numbers and rng.random() < 0.5:
         m = rng.choice(numbers)
         value = int(m.group())
-        return text[:m.start()] + str(value + rng.choice([1, 2, 3, 10])) + text[m.end():]
+        return text[: m.start()] + str(value + rng.choice([1, 2, 3, 10])) + text[m.end() :]
     negated = _NOT_AFTER_AUXILIARY.search(text)
     if negated:
-        return text[:negated.end(1)] + text[negated.end():]
+        return text[: negated.end(1)] + text[negated.end() :]
     auxiliary = _AUXILIARY.search(text)
     if auxiliary:
-        return text[:auxiliary.end()] + " not" + text[auxiliary.end():]
+        return text[: auxiliary.end()] + " not" + text[auxiliary.end() :]
     if numbers:
         m = rng.choice(numbers)
-        return text[:m.start()] + str(int(m.group()) + 1) + text[m.end():]
+        return text[: m.start()] + str(int(m.group()) + 1) + text[m.end() :]
     return None
 
 
@@ -170,7 +226,7 @@ def fabricated(rng: random.Random, vocabulary: list[str], real_runs: set[tuple[s
     while True:
         words = [rng.choice(vocabulary) for _ in range(rng.randint(MIN_WORDS, MAX_WORDS))]
         folded = [w.lower() for w in words]
-        if not any(tuple(folded[i:i + 4]) in real_runs for i in range(len(folded) - 3)):
+        if not any(tuple(folded[i : i + 4]) in real_runs for i in range(len(folded) - 3)):
             sentence = " ".join(words)
             return sentence[0].upper() + sentence[1:] + "."
 
@@ -180,12 +236,13 @@ def word_runs(texts: list[str], size: int = 4) -> set[tuple[str, ...]]:
     runs: set[tuple[str, ...]] = set()
     for text in texts:
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
-        runs.update(tuple(words[i:i + size]) for i in range(len(words) - size + 1))
+        runs.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
     return runs
 
 
-def make_quotations(documents: list[tuple[str, str]], per_class: int, seed: int,
-                    vocabulary: list[str], real_texts: list[str]) -> list[Quotation]:
+def make_quotations(
+    documents: list[tuple[str, str]], per_class: int, seed: int, vocabulary: list[str], real_texts: list[str]
+) -> list[Quotation]:
     """`per_class` quotations of each class from (id, text) documents, reproducible with `seed`."""
     rng = random.Random(seed)
     paragraphs = latin_paragraphs(documents)
@@ -198,8 +255,11 @@ def make_quotations(documents: list[tuple[str, str]], per_class: int, seed: int,
             doc_id, paragraph = rng.choice(paragraphs)
             original = random_span(rng, paragraph)
             quote = change(original)
-            if kind == "verbatim" or (quote is not None and quote != original
-                                      and Levenshtein.normalized_similarity(quote, original) >= MIN_SIMILARITY):
+            if kind == "verbatim" or (
+                quote is not None
+                and quote != original
+                and Levenshtein.normalized_similarity(quote, original) >= MIN_SIMILARITY
+            ):
                 quotations.append(Quotation(kind, CLASSES[kind], quote, doc_id, original))
                 made += 1
 
@@ -208,6 +268,8 @@ def make_quotations(documents: list[tuple[str, str]], per_class: int, seed: int,
     draw("words-changed", lambda span: change_words(rng, span, plain))
     draw("number-negation", lambda span: change_number_or_negation(rng, span))
     runs = word_runs(real_texts)
-    quotations += [Quotation("fabricated", "not-found", fabricated(rng, vocabulary, runs), None, None)
-                   for _ in range(per_class)]
+    quotations += [
+        Quotation("fabricated", "not-found", fabricated(rng, vocabulary, runs), None, None)
+        for _ in range(per_class)
+    ]
     return quotations

@@ -53,11 +53,18 @@ def write_result(folder: Path, result: dict[str, Any]) -> Path:
     return target
 
 
-def summary_row(metric: str, fontes: str, baseline: str, ratio: str, target: str = "",
-                met: bool | None = None) -> dict[str, Any]:
+def summary_row(
+    metric: str, fontes: str, baseline: str, ratio: str, target: str = "", met: bool | None = None
+) -> dict[str, Any]:
     """One line of the final table: what was measured, against what, and whether the target is met."""
-    return {"metric": metric, "fontes": fontes, "baseline": baseline, "ratio": ratio, "target": target,
-            "met": met}
+    return {
+        "metric": metric,
+        "fontes": fontes,
+        "baseline": baseline,
+        "ratio": ratio,
+        "target": target,
+        "met": met,
+    }
 
 
 def times(ratio: float, word: str) -> str:

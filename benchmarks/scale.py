@@ -90,8 +90,9 @@ print(json.dumps({"seconds": took, "quotations": len(quotes), "found": found,
 
 def _measure(script: str, *args: str) -> dict:
     """Run a measuring script in a fresh interpreter; its one JSON line of figures."""
-    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
         raise RuntimeError(f"measurement failed: {done.stderr.strip().splitlines()[-1:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -117,7 +118,7 @@ def sample_quotations(path: Path, count: int, seed: int) -> list[dict]:
                 continue
             length = rng.randint(8, 14)
             start = rng.randrange(0, len(words) - length)
-            quotes.append({"quote": " ".join(words[start:start + length]), "source": record["id"]})
+            quotes.append({"quote": " ".join(words[start : start + length]), "source": record["id"]})
             if len(quotes) == count:
                 break
     return quotes
@@ -141,30 +142,41 @@ def measure_size(run: Run, size: int) -> dict:
 
     start = time.perf_counter()
     path = build_scaled_corpus(locations.KOREA_JSONL, size, run.settings.seed, run.cache)
-    run.log(f"  {size:,} documents: {path.name} ({path.stat().st_size / 1e6:.0f} MB, "
-            f"{time.perf_counter() - start:.0f} s to build or find)")
+    run.log(
+        f"  {size:,} documents: {path.name} ({path.stat().st_size / 1e6:.0f} MB, "
+        f"{time.perf_counter() - start:.0f} s to build or find)"
+    )
     megabytes = path.stat().st_size / 1e6
     bare_db, fontes_db = run.workdir / f"bare-{size}.db", run.workdir / f"fontes-{size}.db"
     bare = _measure(_BARE_FTS5, path, bare_db)
     run.log(f"    bare FTS5 bulk insert {bare['seconds']:.1f} s, {bare['peak_mb']:.0f} MB peak")
     ingest = _measure(_FONTES_INGEST, path, fontes_db)
-    run.log(f"    fontes ingest {ingest['seconds']:.1f} s, {ingest['peak_mb']:.0f} MB peak (workers "
-            f"{ingest['workers_peak_mb']:.0f} MB); CPU: writer {ingest['cpu_seconds']:.1f} s, workers "
-            f"{ingest['workers_cpu_seconds']:.1f} s, bare {bare['cpu_seconds']:.1f} s")
+    run.log(
+        f"    fontes ingest {ingest['seconds']:.1f} s, {ingest['peak_mb']:.0f} MB peak (workers "
+        f"{ingest['workers_peak_mb']:.0f} MB); CPU: writer {ingest['cpu_seconds']:.1f} s, workers "
+        f"{ingest['workers_cpu_seconds']:.1f} s, bare {bare['cpu_seconds']:.1f} s"
+    )
     quotes_file = run.workdir / f"quotes-{size}.json"
     quotes_file.write_text(json.dumps(sample_quotations(path, QUOTATIONS, run.settings.seed)))
     anchor = _measure(_ANCHOR, fontes_db, quotes_file)
     run.log(f"    anchoring {1000 * anchor['seconds'] / anchor['quotations']:.2f} ms/quotation")
     row = {
-        "documents": size, "megabytes": round(megabytes, 1),
-        "bare_fts5_seconds": bare["seconds"], "bare_fts5_peak_mb": bare["peak_mb"],
+        "documents": size,
+        "megabytes": round(megabytes, 1),
+        "bare_fts5_seconds": bare["seconds"],
+        "bare_fts5_peak_mb": bare["peak_mb"],
         "bare_fts5_store_mb": bare_db.stat().st_size / 1e6,
-        "ingest_seconds": ingest["seconds"], "ingest_peak_mb": ingest["peak_mb"],
-        "bare_fts5_cpu_seconds": bare["cpu_seconds"], "ingest_writer_cpu_seconds": ingest["cpu_seconds"],
+        "ingest_seconds": ingest["seconds"],
+        "ingest_peak_mb": ingest["peak_mb"],
+        "bare_fts5_cpu_seconds": bare["cpu_seconds"],
+        "ingest_writer_cpu_seconds": ingest["cpu_seconds"],
         "ingest_workers_cpu_seconds": ingest["workers_cpu_seconds"],
-        "ingest_workers_peak_mb": ingest["workers_peak_mb"], "load_average": os.getloadavg()[0],
-        "ingest_mb_per_s": megabytes / ingest["seconds"], "store_mb": fontes_db.stat().st_size / 1e6,
-        "ingest_ratio": ingest["seconds"] / bare["seconds"], "ingest_added": ingest["added"],
+        "ingest_workers_peak_mb": ingest["workers_peak_mb"],
+        "load_average": os.getloadavg()[0],
+        "ingest_mb_per_s": megabytes / ingest["seconds"],
+        "store_mb": fontes_db.stat().st_size / 1e6,
+        "ingest_ratio": ingest["seconds"] / bare["seconds"],
+        "ingest_added": ingest["added"],
         "anchor_ms_per_quotation": 1000 * anchor["seconds"] / anchor["quotations"],
         "anchor_found_share": anchor["found"] / anchor["quotations"],
         "anchor_peak_mb": anchor["peak_mb"],
@@ -176,12 +188,21 @@ def measure_size(run: Run, size: int) -> dict:
 
 def run(run: Run) -> dict:
     sizes = list(run.settings.sizes or DEFAULT_SIZES)
-    run.log(f"[bold]{NAME}[/bold]: ingest against a bare FTS5 bulk insert, memory and anchoring at "
-            f"{', '.join(f'{s:,}' for s in sizes)} documents")
+    run.log(
+        f"[bold]{NAME}[/bold]: ingest against a bare FTS5 bulk insert, memory and anchoring at "
+        f"{', '.join(f'{s:,}' for s in sizes)} documents"
+    )
     rows = [measure_size(run, size) for size in sizes]
-    slopes = {key: slope(sizes, [r[key] for r in rows])
-              for key in ("ingest_seconds", "bare_fts5_seconds", "store_mb", "ingest_peak_mb",
-                          "anchor_ms_per_quotation")}
+    slopes = {
+        key: slope(sizes, [r[key] for r in rows])
+        for key in (
+            "ingest_seconds",
+            "bare_fts5_seconds",
+            "store_mb",
+            "ingest_peak_mb",
+            "anchor_ms_per_quotation",
+        )
+    }
     worst_ratio = max(r["ingest_ratio"] for r in rows)
     peak = max(r["ingest_peak_mb"] for r in rows)
     anchor_ms = max(r["anchor_ms_per_quotation"] for r in rows)
@@ -195,16 +216,25 @@ def run(run: Run) -> dict:
         "ratio_meaning": "fontes ingest time / bare FTS5 bulk insert time of the same rows, worst size",
         "target": {"text": "ingest <= 2x bare FTS5, peak < 500 MB, anchoring < 10 ms/quotation", "met": met},
         "summary": [
-            summary_row(f"Ingest at {r['documents']:,} docs", f"{r['ingest_seconds']:.1f} s, "
-                        f"{r['ingest_peak_mb']:.0f} MB peak", f"bare FTS5 {r['bare_fts5_seconds']:.1f} s",
-                        times(r["ingest_ratio"], "slower"), "<= 2x, < 500 MB",
-                        r["ingest_ratio"] <= 2 and r["ingest_peak_mb"] < 500)
+            summary_row(
+                f"Ingest at {r['documents']:,} docs",
+                f"{r['ingest_seconds']:.1f} s, {r['ingest_peak_mb']:.0f} MB peak",
+                f"bare FTS5 {r['bare_fts5_seconds']:.1f} s",
+                times(r["ingest_ratio"], "slower"),
+                "<= 2x, < 500 MB",
+                r["ingest_ratio"] <= 2 and r["ingest_peak_mb"] < 500,
+            )
             for r in rows
-        ] + [
-            summary_row(f"Anchoring at {r['documents']:,} docs",
-                        f"{r['anchor_ms_per_quotation']:.2f} ms/quote",
-                        f"{r['anchor_found_share']:.0%} found word for word", "", "< 10 ms",
-                        r["anchor_ms_per_quotation"] < 10)
+        ]
+        + [
+            summary_row(
+                f"Anchoring at {r['documents']:,} docs",
+                f"{r['anchor_ms_per_quotation']:.2f} ms/quote",
+                f"{r['anchor_found_share']:.0%} found word for word",
+                "",
+                "< 10 ms",
+                r["anchor_ms_per_quotation"] < 10,
+            )
             for r in rows
         ],
     }

@@ -74,7 +74,7 @@ def recombined_text(template: str, pools: dict[bool, list[list[str]]], rng: rand
                 parts.append(sentence.strip())
                 continue
             head, tail = rng.choice(pool), rng.choice(pool)
-            parts.append(" ".join(head[:_cut(rng, head)] + tail[_cut(rng, tail):]))
+            parts.append(" ".join(head[: _cut(rng, head)] + tail[_cut(rng, tail) :]))
         paragraphs.append(" ".join(p for p in parts if p))
     return "\n".join(paragraphs)
 
@@ -91,8 +91,12 @@ def scaled_records(records: list[dict], count: int, seed: int) -> Iterator[dict]
             text = recombined_text(template["text"], pools, rng)
         seen.add(hash(text))
         record = {k: v for k, v in template.items() if k != "other_excerpts"}
-        record.update(id=f"{template['id']}-x{number:06d}", title=f"{template['title']} (scaled copy {number})",
-                      text=text, text_complete=False)
+        record.update(
+            id=f"{template['id']}-x{number:06d}",
+            title=f"{template['title']} (scaled copy {number})",
+            text=text,
+            text_complete=False,
+        )
         yield record
 
 

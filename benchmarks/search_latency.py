@@ -25,15 +25,86 @@ from benchmarks.timing import percentile, summary_ms
 NAME = "search_latency"
 TARGET_P50_MS = 20.0
 LIMIT = 20
-STOP_WORDS = frozenset({
-    "about", "above", "after", "again", "against", "also", "among", "because", "been", "before", "being",
-    "below", "between", "both", "could", "does", "doing", "down", "during", "each", "every", "from",
-    "further", "have", "having", "here", "into", "itself", "just", "more", "most", "much", "must", "only",
-    "other", "over", "same", "should", "some", "such", "than", "that", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "under", "until", "upon", "very", "were", "what", "when",
-    "where", "which", "while", "whom", "will", "with", "within", "without", "would", "your", "shall",
-    "said", "says", "told", "note", "page", "dept", "info",
-})
+STOP_WORDS = frozenset(
+    {
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "also",
+        "among",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "could",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "every",
+        "from",
+        "further",
+        "have",
+        "having",
+        "here",
+        "into",
+        "itself",
+        "just",
+        "more",
+        "most",
+        "much",
+        "must",
+        "only",
+        "other",
+        "over",
+        "same",
+        "should",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "until",
+        "upon",
+        "very",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "whom",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "your",
+        "shall",
+        "said",
+        "says",
+        "told",
+        "note",
+        "page",
+        "dept",
+        "info",
+    }
+)
 _MONTHS = [(year, month) for year in (1949, 1950) for month in range(1, 13)]
 
 
@@ -47,7 +118,9 @@ class Query:
 
 def make_queries(rng: random.Random, records: list[dict], count: int) -> list[Query]:
     """`count` queries from the real corpus's words and metadata (see the module's docstring)."""
-    words = [w for r in records for w in re.findall(r"[A-Za-z]{4,}", r["text"]) if w.lower() not in STOP_WORDS]
+    words = [
+        w for r in records for w in re.findall(r"[A-Za-z]{4,}", r["text"]) if w.lower() not in STOP_WORDS
+    ]
     authors = [a for r in records for a in r.get("authors") or []]
     queries = []
     for _ in range(count):
@@ -74,10 +147,15 @@ class NaiveScan:
         self.rows = []
         for doc in documents:
             date = parse_date(doc.source.date) if doc.source.date else None
-            self.rows.append((doc.id, (doc.source.title + "\n" + doc.text).lower(),
-                              date.earliest.isoformat() if date else None,
-                              date.latest.isoformat() if date else None,
-                              [a.lower() for a in doc.source.authors]))
+            self.rows.append(
+                (
+                    doc.id,
+                    (doc.source.title + "\n" + doc.text).lower(),
+                    date.earliest.isoformat() if date else None,
+                    date.latest.isoformat() if date else None,
+                    [a.lower() for a in doc.source.authors],
+                )
+            )
 
     def search(self, query: Query) -> tuple[list[str], int]:
         """The ids of the best LIMIT documents, and how many documents matched."""
@@ -129,8 +207,10 @@ def run(run: Run) -> dict:
         if number % 50 == 0:
             run.log(f"  {number}/{len(queries)} queries searched and scanned")
     fontes, naive = summary_ms(fontes_seconds), summary_ms(naive_seconds)
-    run.log(f"  search p50 {fontes['p50_ms']:.1f} ms, p95 {fontes['p95_ms']:.1f} ms; "
-            f"scan p50 {naive['p50_ms']:.0f} ms")
+    run.log(
+        f"  search p50 {fontes['p50_ms']:.1f} ms, p95 {fontes['p95_ms']:.1f} ms; "
+        f"scan p50 {naive['p50_ms']:.0f} ms"
+    )
     ratio = naive["p50_ms"] / fontes["p50_ms"]
     met = fontes["p50_ms"] < TARGET_P50_MS
     filtered = [i for i, q in enumerate(queries) if q.date_from or q.authors]
@@ -138,9 +218,15 @@ def run(run: Run) -> dict:
     return {
         "name": NAME,
         "title": "search latency on the scaled store vs scanning every document",
-        "parameters": {"documents": len(store), "queries": len(queries), "limit": LIMIT, "seed": settings.seed,
-                       "with_date_range": sum(bool(q.date_from) for q in queries),
-                       "with_author": sum(bool(q.authors) for q in queries), "warm_up_queries": 10},
+        "parameters": {
+            "documents": len(store),
+            "queries": len(queries),
+            "limit": LIMIT,
+            "seed": settings.seed,
+            "with_date_range": sum(bool(q.date_from) for q in queries),
+            "with_author": sum(bool(q.authors) for q in queries),
+            "warm_up_queries": 10,
+        },
         "raw": {
             "fontes": fontes,
             "naive_scan": naive,
@@ -148,16 +234,28 @@ def run(run: Run) -> dict:
             "fontes_filtered_queries": summary_ms([fontes_seconds[i] for i in filtered]),
             "queries_with_hits": sum(h > 0 for h in hits),
             "median_matching_documents": percentile(matched, 0.5),
-            "queries": [{**asdict(q), "fontes_ms": 1000 * f, "naive_ms": 1000 * n, "hits": h, "matching": m}
-                        for q, f, n, h, m in zip(queries, fontes_seconds, naive_seconds, hits, matched)],
+            "queries": [
+                {**asdict(q), "fontes_ms": 1000 * f, "naive_ms": 1000 * n, "hits": h, "matching": m}
+                for q, f, n, h, m in zip(queries, fontes_seconds, naive_seconds, hits, matched)
+            ],
         },
         "ratio": ratio,
         "ratio_meaning": "naive scan p50 / fontes search p50 (times faster; higher is better)",
         "target": {"text": f"p50 < {TARGET_P50_MS:g} ms at {len(store):,} documents", "met": met},
         "summary": [
-            summary_row(f"search p50, {len(queries)} queries, {len(store):,} docs", f"{fontes['p50_ms']:.1f} ms",
-                        f"scan {naive['p50_ms']:.0f} ms", times(ratio, "faster"), f"< {TARGET_P50_MS:g} ms", met),
-            summary_row("  search p95", f"{fontes['p95_ms']:.1f} ms", f"scan {naive['p95_ms']:.0f} ms",
-                        times(naive['p95_ms'] / fontes['p95_ms'], "faster")),
+            summary_row(
+                f"search p50, {len(queries)} queries, {len(store):,} docs",
+                f"{fontes['p50_ms']:.1f} ms",
+                f"scan {naive['p50_ms']:.0f} ms",
+                times(ratio, "faster"),
+                f"< {TARGET_P50_MS:g} ms",
+                met,
+            ),
+            summary_row(
+                "  search p95",
+                f"{fontes['p95_ms']:.1f} ms",
+                f"scan {naive['p95_ms']:.0f} ms",
+                times(naive["p95_ms"] / fontes["p95_ms"], "faster"),
+            ),
         ],
     }

@@ -30,6 +30,10 @@ def percentile(values: list[float], share: float) -> float:
 
 def summary_ms(values: list[float]) -> dict[str, float]:
     """p50, p95, mean and max of durations in seconds, as milliseconds."""
-    return {"p50_ms": 1000 * percentile(values, 0.50), "p95_ms": 1000 * percentile(values, 0.95),
-            "mean_ms": 1000 * sum(values) / len(values) if values else math.nan,
-            "max_ms": 1000 * max(values) if values else math.nan, "count": len(values)}
+    return {
+        "p50_ms": 1000 * percentile(values, 0.50),
+        "p95_ms": 1000 * percentile(values, 0.95),
+        "mean_ms": 1000 * sum(values) / len(values) if values else math.nan,
+        "max_ms": 1000 * max(values) if values else math.nan,
+        "count": len(values),
+    }

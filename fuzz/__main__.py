@@ -26,11 +26,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m fuzz", description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=10_000, help="inputs per reader (default 10000)")
     parser.add_argument("--only", nargs="+", choices=list(READERS), help="fuzz only these readers")
-    parser.add_argument("--engine", choices=["hypothesis", "atheris"], default="hypothesis",
-                        help="hypothesis: format-aware generators (default); atheris: coverage-guided "
-                             "mutation of the fixtures (needs the fuzz extra)")
-    parser.add_argument("--jobs", type=int, default=min(len(READERS), os.cpu_count() or 1),
-                        help="readers fuzzed at once (default: the number of CPUs)")
+    parser.add_argument(
+        "--engine",
+        choices=["hypothesis", "atheris"],
+        default="hypothesis",
+        help="hypothesis: format-aware generators (default); atheris: coverage-guided "
+        "mutation of the fixtures (needs the fuzz extra)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=min(len(READERS), os.cpu_count() or 1),
+        help="readers fuzzed at once (default: the number of CPUs)",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--time-limit", type=float, default=TIME_LIMIT, help="seconds an input may take")
     parser.add_argument("--results", type=Path, default=RESULTS, help="folder for last.json and failures/")
@@ -52,15 +60,29 @@ def main(argv: list[str] | None = None) -> int:
         last = {}
 
         def progress(reader, result):
-            if result.inputs - last.get(reader, 0) >= max(1, args.inputs // 10) or result.inputs == args.inputs:
+            if (
+                result.inputs - last.get(reader, 0) >= max(1, args.inputs // 10)
+                or result.inputs == args.inputs
+            ):
                 last[reader] = result.inputs
-                console.print(f"  {reader}: {result.inputs:,}/{args.inputs:,} inputs, "
-                              f"{result.crashes} crashes, {result.hangs} hangs")
+                console.print(
+                    f"  {reader}: {result.inputs:,}/{args.inputs:,} inputs, "
+                    f"{result.crashes} crashes, {result.hangs} hangs"
+                )
 
-        results = run_campaign(names, args.inputs, seed=args.seed, jobs=max(1, args.jobs), limit=args.time_limit,
-                               saves=failures, progress=progress)
-    title = (f"{args.engine}: {args.inputs:,} inputs per reader, {args.time_limit:g} s each at most, "
-             f"{time.monotonic() - started:,.0f} s in all")
+        results = run_campaign(
+            names,
+            args.inputs,
+            seed=args.seed,
+            jobs=max(1, args.jobs),
+            limit=args.time_limit,
+            saves=failures,
+            progress=progress,
+        )
+    title = (
+        f"{args.engine}: {args.inputs:,} inputs per reader, {args.time_limit:g} s each at most, "
+        f"{time.monotonic() - started:,.0f} s in all"
+    )
     print_table(results, console, title, refusals=args.engine != "atheris")
     data = as_json(results, engine=args.engine, inputs=args.inputs, limit=args.time_limit, seed=args.seed)
     path = write_json(data, args.results / "last.json")

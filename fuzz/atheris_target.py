@@ -77,7 +77,9 @@ def shared_seeds(reader: str) -> list[bytes]:
 
 def main(argv: list[str]) -> None:
     if len(argv) < 2 or argv[1] not in READERS:
-        sys.exit(f"usage: python fuzz/atheris_target.py {{{'|'.join(READERS)}}} [libFuzzer flags] [corpus folder]")
+        sys.exit(
+            f"usage: python fuzz/atheris_target.py {{{'|'.join(READERS)}}} [libFuzzer flags] [corpus folder]"
+        )
     target = Target(argv[1])
     target.fuzz(target.check, [argv[0], *argv[2:]])
 

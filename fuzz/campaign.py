@@ -75,7 +75,9 @@ def save_failure(sample: Sample, outcome: Outcome, folder: Path) -> Path:
     return target
 
 
-def _worker(name: str, inputs: int, seed: int, folder: str, limit: float, saves: str, conn: Connection) -> None:
+def _worker(
+    name: str, inputs: int, seed: int, folder: str, limit: float, saves: str, conn: Connection
+) -> None:
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as fixed_seed
 
@@ -84,9 +86,15 @@ def _worker(name: str, inputs: int, seed: int, folder: str, limit: float, saves:
     reader = READERS[name]
     seen: set[str] = set()
     with Session(reader, Path(folder)) as session:
+
         @fixed_seed(seed)
-        @settings(max_examples=inputs, database=None, deadline=None, phases=[Phase.generate],
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=inputs,
+            database=None,
+            deadline=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         @given(reader.samples())
         def one(sample: Sample) -> None:
             conn.send(("start", sample.describe()))
@@ -114,8 +122,16 @@ class _Running:
     done_before: int = 0
 
 
-def run_campaign(names: list[str], inputs: int, *, seed: int = 0, jobs: int = 2, limit: float = TIME_LIMIT,
-                 saves: Path, progress=None) -> list[ReaderResult]:
+def run_campaign(
+    names: list[str],
+    inputs: int,
+    *,
+    seed: int = 0,
+    jobs: int = 2,
+    limit: float = TIME_LIMIT,
+    saves: Path,
+    progress=None,
+) -> list[ReaderResult]:
     """Fuzz each reader with `inputs` inputs, `jobs` readers at a time; the results in `names` order."""
     context = multiprocessing.get_context("spawn")
     results = {n: ReaderResult(n) for n in names}
@@ -156,8 +172,16 @@ def run_campaign(names: list[str], inputs: int, *, seed: int = 0, jobs: int = 2,
                     elif message[0] == "died" and left > 0:
                         result.count("crash")
                         result.record("crash", "worker died", "the worker process died", run.current, "")
-                        restarted = _start(context, run.reader, left - 1, seed + result.inputs, work, limit,
-                                           saves / run.reader, result.inputs)
+                        restarted = _start(
+                            context,
+                            run.reader,
+                            left - 1,
+                            seed + result.inputs,
+                            work,
+                            limit,
+                            saves / run.reader,
+                            result.inputs,
+                        )
                         running[restarted.conn] = restarted
             now = time.monotonic()
             for conn, run in list(running.items()):
@@ -167,15 +191,28 @@ def run_campaign(names: list[str], inputs: int, *, seed: int = 0, jobs: int = 2,
                     shutil.copytree(run.folder / "input", saved / "files", dirs_exist_ok=True)
                     (saved / "how.txt").write_text(run.current + "\n", encoding="utf-8")
                     result.count("hang")
-                    result.record("hang", "hard hang (the worker was killed)", "no answer within "
-                                  f"{limit + SILENCE_GRACE:g} s", run.current, str(saved))
+                    result.record(
+                        "hang",
+                        "hard hang (the worker was killed)",
+                        f"no answer within {limit + SILENCE_GRACE:g} s",
+                        run.current,
+                        str(saved),
+                    )
                     result.seconds += now - run.started
                     _stop(run, kill=True)
                     del running[conn]
                     left = inputs - result.inputs
                     if left > 0:
-                        restarted = _start(context, run.reader, left, seed + result.inputs, work, limit,
-                                           saves / run.reader, result.inputs)
+                        restarted = _start(
+                            context,
+                            run.reader,
+                            left,
+                            seed + result.inputs,
+                            work,
+                            limit,
+                            saves / run.reader,
+                            result.inputs,
+                        )
                         running[restarted.conn] = restarted
     finally:
         for run in running.values():
@@ -184,13 +221,15 @@ def run_campaign(names: list[str], inputs: int, *, seed: int = 0, jobs: int = 2,
     return [results[n] for n in names]
 
 
-def _start(context, name: str, inputs: int, seed: int, work: Path, limit: float, saves: Path,
-           done_before: int) -> _Running:
+def _start(
+    context, name: str, inputs: int, seed: int, work: Path, limit: float, saves: Path, done_before: int
+) -> _Running:
     folder = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=work))
     saves.mkdir(parents=True, exist_ok=True)
     parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_worker, args=(name, inputs, seed, str(folder), limit, str(saves), child),
-                              daemon=True)
+    process = context.Process(
+        target=_worker, args=(name, inputs, seed, str(folder), limit, str(saves), child), daemon=True
+    )
     process.start()
     child.close()
     now = time.monotonic()

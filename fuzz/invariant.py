@@ -97,8 +97,9 @@ def no_secret(result: object) -> None:
             raise Broken(f"the result holds {marker!r}: an external entity or XInclude was followed")
 
 
-def outcome_of(run: Callable[[], str | None], limit: float | None = TIME_LIMIT, *,
-               need_file: bool = True) -> Outcome:
+def outcome_of(
+    run: Callable[[], str | None], limit: float | None = TIME_LIMIT, *, need_file: bool = True
+) -> Outcome:
     """Run one input and classify what happened. `run` returns None when the input was read, the
     first located error it met when the input was refused, or raises."""
     start = time.perf_counter()
@@ -117,8 +118,9 @@ def outcome_of(run: Callable[[], str | None], limit: float | None = TIME_LIMIT, 
     except Broken as exc:
         outcome = Outcome("crash", f"invariant broken: {exc}", _trace(exc), _signature(exc, "Broken"))
     except Exception as exc:  # noqa: BLE001 - any other exception is exactly what is looked for
-        outcome = Outcome("crash", f"{type(exc).__name__}: {exc}"[:500], _trace(exc),
-                          _signature(exc, type(exc).__name__))
+        outcome = Outcome(
+            "crash", f"{type(exc).__name__}: {exc}"[:500], _trace(exc), _signature(exc, type(exc).__name__)
+        )
     outcome.seconds = time.perf_counter() - start
     if outcome.kind in ("ok", "refused") and limit and outcome.seconds > limit * 1.5:
         outcome.kind, outcome.detail = "hang", f"took {outcome.seconds:.1f} s (the limit swallowed?)"
@@ -137,5 +139,7 @@ def _signature(exc: BaseException, kind: str) -> str:
     if not ours:
         return kind
     frame = ours[-1]
-    where = frame.filename.split("/fontes/")[-1] if "/fontes/" in frame.filename else Path(frame.filename).name
+    where = (
+        frame.filename.split("/fontes/")[-1] if "/fontes/" in frame.filename else Path(frame.filename).name
+    )
     return f"{kind} at {where}:{frame.lineno} ({frame.name})"

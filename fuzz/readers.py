@@ -49,8 +49,12 @@ class Session:
         if self._store is not None and self.inputs % 500 == 0 and not outcome.failed:
             integrity = outcome_of(self._store.check, limit=None)
             if integrity.kind != "ok":
-                return Outcome("crash", f"the store's index is damaged after this input or one of the 499 "
-                                        f"before it: {integrity.detail}", signature="damaged store index")
+                return Outcome(
+                    "crash",
+                    f"the store's index is damaged after this input or one of the 499 "
+                    f"before it: {integrity.detail}",
+                    signature="damaged store index",
+                )
         return outcome
 
     def close(self) -> None:
@@ -92,6 +96,7 @@ class Reader:
 
 
 # -- the runs ----------------------------------------------------------------------------------
+
 
 def run_case(folder: Path, session: Session) -> str | None:
     """read_case lists located problems (some when it has no case); load_case agrees; no file changes.
@@ -147,7 +152,9 @@ def _agrees_with_the_edtf_library(text: str, bounds: tuple) -> None:
         parsed = edtf.parse_edtf(text)
         library = (_as_date(parsed.lower_strict()), _as_date(parsed.upper_strict()))
     except Exception as exc:  # noqa: BLE001 - whatever the library raises, it did not accept the text
-        raise Broken(f"{text!r} is accepted, but the edtf library refuses it ({type(exc).__name__})") from None
+        raise Broken(
+            f"{text!r} is accepted, but the edtf library refuses it ({type(exc).__name__})"
+        ) from None
     if library != bounds:
         raise Broken(f"{text!r} reads as {bounds}, the edtf library reads {library}")
 
@@ -192,7 +199,11 @@ def _check_ingest(path: Path, store, items: list | None, reader: tuple[str, str]
 
     try:
         chosen = READERS[detect_format(path)]
-        expected = items if chosen == reader else read_all(getattr(importlib.import_module(chosen[0]), chosen[1]), path)
+        expected = (
+            items
+            if chosen == reader
+            else read_all(getattr(importlib.import_module(chosen[0]), chosen[1]), path)
+        )
     except CorpusError as exc:
         located(exc)
         expected = None
@@ -250,7 +261,9 @@ def run_achz(path: Path, session: Session) -> str | None:
     shutil.rmtree(folder, ignore_errors=True)
     write_case(case, folder)
     read_back, problems = read_case(folder)
-    problems = [p for p in problems if p not in left_to_fill(problems)]  # held_by, denies: the user's to write
+    problems = [
+        p for p in problems if p not in left_to_fill(problems)
+    ]  # held_by, denies: the user's to write
     if problems or read_back is None:
         raise Broken(f"the imported case does not read back clean: {problems[0] if problems else 'no case'}")
     return None
@@ -261,16 +274,25 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 #: Every reader, in the order the campaign runs them.
-READERS: dict[str, Reader] = {r.name: r for r in (
-    Reader("case", "fuzz.formats.case", run_case),
-    Reader("dates", "fuzz.formats.dates", run_date, located=False),
-    Reader("jsonl", "fuzz.formats.jsonl", ingest_run("fontes.corpus.jsonl", "read_jsonl"), calls=2),
-    Reader("frus-tei", "fuzz.formats.tei", ingest_run("fontes.corpus.frus_tei", "read_frus_tei"),
-           calls=2),
-    Reader("wcda-html", "fuzz.formats.html", ingest_run("fontes.corpus.wcda_html", "read_wcda_html"),
-           calls=2),
-    Reader("markdown", "fuzz.formats.markdown", ingest_run("fontes.corpus.markdown", "read_markdown"),
-           calls=2),
-    Reader("essay", "fuzz.formats.essay", run_essay),
-    Reader("achz", "fuzz.formats.achz", run_achz, calls=2),
-)}
+READERS: dict[str, Reader] = {
+    r.name: r
+    for r in (
+        Reader("case", "fuzz.formats.case", run_case),
+        Reader("dates", "fuzz.formats.dates", run_date, located=False),
+        Reader("jsonl", "fuzz.formats.jsonl", ingest_run("fontes.corpus.jsonl", "read_jsonl"), calls=2),
+        Reader(
+            "frus-tei", "fuzz.formats.tei", ingest_run("fontes.corpus.frus_tei", "read_frus_tei"), calls=2
+        ),
+        Reader(
+            "wcda-html", "fuzz.formats.html", ingest_run("fontes.corpus.wcda_html", "read_wcda_html"), calls=2
+        ),
+        Reader(
+            "markdown",
+            "fuzz.formats.markdown",
+            ingest_run("fontes.corpus.markdown", "read_markdown"),
+            calls=2,
+        ),
+        Reader("essay", "fuzz.formats.essay", run_essay),
+        Reader("achz", "fuzz.formats.achz", run_achz, calls=2),
+    )
+}

@@ -24,13 +24,21 @@ def print_table(results: list[ReaderResult], console: Console, title: str, *, re
     for column in ("reader", "inputs", "crashes", "hangs", "time", "refused (located error)"):
         table.add_column(column, justify="left" if column == "reader" else "right")
     for r in results:
-        table.add_row(r.reader, f"{r.inputs:,}", str(r.crashes), str(r.hangs), f"{r.seconds:,.0f} s",
-                      f"{r.refused:,}" if refusals else "not counted")
+        table.add_row(
+            r.reader,
+            f"{r.inputs:,}",
+            str(r.crashes),
+            str(r.hangs),
+            f"{r.seconds:,.0f} s",
+            f"{r.refused:,}" if refusals else "not counted",
+        )
     console.print(table)
     for r in results:
         for failure in r.failures.values():
-            console.print(f"[red]{r.reader}: {failure.kind} ×{failure.count}[/red] {failure.signature}\n"
-                          f"    {failure.detail[:300]}\n    input: {failure.how[:300]}\n    kept in {failure.saved}")
+            console.print(
+                f"[red]{r.reader}: {failure.kind} ×{failure.count}[/red] {failure.signature}\n"
+                f"    {failure.detail[:300]}\n    input: {failure.how[:300]}\n    kept in {failure.saved}"
+            )
 
 
 def as_json(results: list[ReaderResult], *, engine: str, inputs: int, limit: float, seed: int) -> dict:
@@ -71,19 +79,27 @@ def write_json(data: dict, path: Path) -> Path:
 def markdown_table(data: dict) -> str:
     """A last.json as a Markdown table: for docs/reliability.md."""
     counted = data["engine"] != "atheris"
-    lines = ["| reader | inputs | read | refused with a located error | crashes | hangs | time |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| reader | inputs | read | refused with a located error | crashes | hangs | time |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in data["readers"]:
         read, refused = (f"{r['ok']:,}", f"{r['refused']:,}") if counted else ("not counted", "not counted")
-        lines.append(f"| {r['reader']} | {r['inputs']:,} | {read} | {refused} | {r['crashes']} | {r['hangs']} "
-                     f"| {r['seconds']:,.0f} s |")
+        lines.append(
+            f"| {r['reader']} | {r['inputs']:,} | {read} | {refused} | {r['crashes']} | {r['hangs']} "
+            f"| {r['seconds']:,.0f} s |"
+        )
     total = data["total"]
-    lines.append(f"| **all** | **{total['inputs']:,}** | | | **{total['crashes']}** | **{total['hangs']}** | |")
+    lines.append(
+        f"| **all** | **{total['inputs']:,}** | | | **{total['crashes']}** | **{total['hangs']}** | |"
+    )
     lines.append("")
     seed = f", seed {data['seed']}" if counted else ""
-    lines.append(f"Engine {data['engine']}, {data['inputs_per_reader']:,} inputs per reader, at most "
-                 f"{data['time_limit_seconds']:g} s per input{seed}; finished "
-                 f"{data['finished'][:16].replace('T', ' ')} UTC on Python {data['python']}.")
+    lines.append(
+        f"Engine {data['engine']}, {data['inputs_per_reader']:,} inputs per reader, at most "
+        f"{data['time_limit_seconds']:g} s per input{seed}; finished "
+        f"{data['finished'][:16].replace('T', ' ')} UTC on Python {data['python']}."
+    )
     return "\n".join(lines) + "\n"
 
 

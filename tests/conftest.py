@@ -63,5 +63,7 @@ def pytest_report_header(config):
     chromium = os.environ.get("FONTES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if Path(chromium).exists():
         return f"browser tests: Chromium at {chromium}"
-    return ("browser tests: SKIPPED, no Chromium at /usr/bin/chromium "
-            "(make browser installs Debian's package; Playwright's own download needs the internet)")
+    return (
+        "browser tests: SKIPPED, no Chromium at /usr/bin/chromium "
+        "(make browser installs Debian's package; Playwright's own download needs the internet)"
+    )

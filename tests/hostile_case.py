@@ -58,20 +58,65 @@ def path_of(prefix: str, ident: str) -> str:
 #: Each page of the app on the hostile case (with its store and essay), and the fields it shows.
 #: `/evidence?question=` the hostile question: ids with spaces were not found there.
 PAGES = [
-    ("/", ["case title", "case description", "question text", "hostile question text", "hypothesis text",
-           "second hypothesis text", "school label", "school note", "cited", "hostile school"]),
+    (
+        "/",
+        [
+            "case title",
+            "case description",
+            "question text",
+            "hostile question text",
+            "hypothesis text",
+            "second hypothesis text",
+            "school label",
+            "school note",
+            "cited",
+            "hostile school",
+        ],
+    ),
     (f"/?school={quote(HOSTILE_SCHOOL)}", ["case title", "hostile school"]),
-    ("/questions/q", ["question text", "hypothesis text", "second hypothesis text", "source title",
-                      "hostile source title", "evidence note", "second note", "group", "school label"]),
+    (
+        "/questions/q",
+        [
+            "question text",
+            "hypothesis text",
+            "second hypothesis text",
+            "source title",
+            "hostile source title",
+            "evidence note",
+            "second note",
+            "group",
+            "school label",
+        ],
+    ),
     (path_of("/questions/", HOSTILE_QUESTION), ["hostile question text", "hypothesis c", "hypothesis d"]),
-    ("/evidence", ["source title", "archive", "archive ref", "evidence note", "second note", "group", "third quote"]),
+    (
+        "/evidence",
+        ["source title", "archive", "archive ref", "evidence note", "second note", "group", "third quote"],
+    ),
     (f"/evidence?question={quote(HOSTILE_QUESTION)}", ["source title", "evidence note"]),
-    ("/timeline", ["event summary", "event kind", "event note", "second event", "actor name", "second actor name"]),
+    (
+        "/timeline",
+        ["event summary", "event kind", "event note", "second event", "actor name", "second actor name"],
+    ),
     ("/network", ["actor name", "actor polity", "second actor name", "second polity"]),
     ("/sources", ["source title", "hostile source title", "archive", "actor name", "second actor name"]),
-    ("/sources/s1", ["source title", "archive", "archive ref", "doc type", "language note", "source note",
-                     "actor name", "second actor name", "document text", "after the quote", "document notes",
-                     "evidence note"]),
+    (
+        "/sources/s1",
+        [
+            "source title",
+            "archive",
+            "archive ref",
+            "doc type",
+            "language note",
+            "source note",
+            "actor name",
+            "second actor name",
+            "document text",
+            "after the quote",
+            "document notes",
+            "evidence note",
+        ],
+    ),
     (path_of("/sources/", HOSTILE_SOURCE), ["hostile source title", "second document text", "second note"]),
     ("/sources/s-only-in-store", ["stored only", "text only in the store"]),
     ("/search?q=quoted", ["stored title", "stored hostile title"]),
@@ -82,57 +127,133 @@ PAGES = [
 
 def _held(hypothesis: dict, rival: str) -> dict:
     """A hypothesis made a position: a work that holds it and what it denies of its rival."""
-    return {**hypothesis, "held_by": [{"author": "Author", "year": 1999, "title": "Title"}],
-            "denies": {rival: f"that {rival} is so"}}
+    return {
+        **hypothesis,
+        "held_by": [{"author": "Author", "year": 1999, "title": "Title"}],
+        "denies": {rival: f"that {rival} is so"},
+    }
 
 
 def case_files() -> dict[str, object]:
     """The YAML files of the hostile case, as plain data."""
-    hypotheses = [{"id": "a", "text": said("hypothesis text"), "note": said("hypothesis note"),
-                   "held_by": [{"author": said("held by author"), "year": 1999, "title": said("held by title")}],
-                   "denies": {HOSTILE_HYPOTHESIS: said("what a denies")}},
-                  {"id": HOSTILE_HYPOTHESIS, "text": said("second hypothesis text"),
-                   "held_by": [{"author": "Author", "year": 2001, "title": "Title"}],
-                   "denies": {"a": said("what the second denies")}}]
+    hypotheses = [
+        {
+            "id": "a",
+            "text": said("hypothesis text"),
+            "note": said("hypothesis note"),
+            "held_by": [{"author": said("held by author"), "year": 1999, "title": said("held by title")}],
+            "denies": {HOSTILE_HYPOTHESIS: said("what a denies")},
+        },
+        {
+            "id": HOSTILE_HYPOTHESIS,
+            "text": said("second hypothesis text"),
+            "held_by": [{"author": "Author", "year": 2001, "title": "Title"}],
+            "denies": {"a": said("what the second denies")},
+        },
+    ]
     case = {
-        "id": "hostile", "title": said("case title"), "description": said("case description"),
+        "id": "hostile",
+        "title": said("case title"),
+        "description": said("case description"),
         "default_school": "flat",
         "questions": [
-            {"id": "q", "text": said("question text"), "note": said("question note"), "hypotheses": hypotheses},
-            {"id": HOSTILE_QUESTION, "text": said("hostile question text"),
-             "hypotheses": [_held({"id": "c", "text": said("hypothesis c")}, "d"),
-                            _held({"id": "d", "text": said("hypothesis d")}, "c")]},
+            {
+                "id": "q",
+                "text": said("question text"),
+                "note": said("question note"),
+                "hypotheses": hypotheses,
+            },
+            {
+                "id": HOSTILE_QUESTION,
+                "text": said("hostile question text"),
+                "hypotheses": [
+                    _held({"id": "c", "text": said("hypothesis c")}, "d"),
+                    _held({"id": "d", "text": said("hypothesis d")}, "c"),
+                ],
+            },
         ],
         "schools": [
-            {"id": "flat", "label": said("school label"), "note": said("school note"), "cites": [said("cited")],
-             "priors": {"q": {"a": 0.5, HOSTILE_HYPOTHESIS: 0.5}}},
-            {"id": HOSTILE_SCHOOL, "label": said("hostile school"),
-             "priors": {"q": {"a": 0.2, HOSTILE_HYPOTHESIS: 0.8}, HOSTILE_QUESTION: {"c": 0.7, "d": 0.3}}},
+            {
+                "id": "flat",
+                "label": said("school label"),
+                "note": said("school note"),
+                "cites": [said("cited")],
+                "priors": {"q": {"a": 0.5, HOSTILE_HYPOTHESIS: 0.5}},
+            },
+            {
+                "id": HOSTILE_SCHOOL,
+                "label": said("hostile school"),
+                "priors": {"q": {"a": 0.2, HOSTILE_HYPOTHESIS: 0.8}, HOSTILE_QUESTION: {"c": 0.7, "d": 0.3}},
+            },
         ],
     }
     actors = [
-        {"id": "kim", "name": said("actor name"), "aliases": [said("actor alias")], "role": said("actor role"),
-         "polity": said("actor polity"), "note": said("actor note")},
+        {
+            "id": "kim",
+            "name": said("actor name"),
+            "aliases": [said("actor alias")],
+            "role": said("actor role"),
+            "polity": said("actor polity"),
+            "note": said("actor note"),
+        },
         {"id": HOSTILE_ACTOR, "name": said("second actor name"), "polity": said("second polity")},
     ]
     sources = [
-        {"id": "s1", "title": said("source title"), "date": "1950-05-13", "authors": ["kim"],
-         "recipients": [HOSTILE_ACTOR], "archive": said("archive"), "archive_ref": said("archive ref"),
-         "url": BAD_URLS["s1"], "doc_type": said("doc type"), "language_note": said("language note"),
-         "note": said("source note")},
-        {"id": HOSTILE_SOURCE, "title": said("hostile source title"), "date": "1950-06",
-         "authors": [HOSTILE_ACTOR], "recipients": ["kim"], "url": QUOTED_URL},
-        *({"id": sid, "title": said(f"title of {sid}"), "date": "1950", "url": url} for sid, url in BAD_URLS.items()
-          if sid != "s1"),
+        {
+            "id": "s1",
+            "title": said("source title"),
+            "date": "1950-05-13",
+            "authors": ["kim"],
+            "recipients": [HOSTILE_ACTOR],
+            "archive": said("archive"),
+            "archive_ref": said("archive ref"),
+            "url": BAD_URLS["s1"],
+            "doc_type": said("doc type"),
+            "language_note": said("language note"),
+            "note": said("source note"),
+        },
+        {
+            "id": HOSTILE_SOURCE,
+            "title": said("hostile source title"),
+            "date": "1950-06",
+            "authors": [HOSTILE_ACTOR],
+            "recipients": ["kim"],
+            "url": QUOTED_URL,
+        },
+        *(
+            {"id": sid, "title": said(f"title of {sid}"), "date": "1950", "url": url}
+            for sid, url in BAD_URLS.items()
+            if sid != "s1"
+        ),
     ]
-    events = [{"id": "ev1", "date": "1950-05-13", "summary": said("event summary"), "kind": said("event kind"),
-               "note": said("event note"), "actors": ["kim", HOSTILE_ACTOR], "sources": ["s1", HOSTILE_SOURCE]},
-              {"id": f"ev-{IMG}", "date": "1950-06-25", "summary": said("second event")}]
+    events = [
+        {
+            "id": "ev1",
+            "date": "1950-05-13",
+            "summary": said("event summary"),
+            "kind": said("event kind"),
+            "note": said("event note"),
+            "actors": ["kim", HOSTILE_ACTOR],
+            "sources": ["s1", HOSTILE_SOURCE],
+        },
+        {"id": f"ev-{IMG}", "date": "1950-06-25", "summary": said("second event")},
+    ]
     evidence = [
-        {"id": "e1", "source": "s1", "quote": QUOTE, "note": said("evidence note"), "group": said("group"),
-         "bears_on": {"q": {"a": 0.8, HOSTILE_HYPOTHESIS: 0.3}, HOSTILE_QUESTION: {"c": 0.6, "d": 0.4}}},
-        {"id": HOSTILE_ITEM, "source": HOSTILE_SOURCE, "quote": f"second {QUOTE}", "note": said("second note"),
-         "bears_on": {"q": {"a": 0.4, HOSTILE_HYPOTHESIS: [0.5, 0.9]}}},
+        {
+            "id": "e1",
+            "source": "s1",
+            "quote": QUOTE,
+            "note": said("evidence note"),
+            "group": said("group"),
+            "bears_on": {"q": {"a": 0.8, HOSTILE_HYPOTHESIS: 0.3}, HOSTILE_QUESTION: {"c": 0.6, "d": 0.4}},
+        },
+        {
+            "id": HOSTILE_ITEM,
+            "source": HOSTILE_SOURCE,
+            "quote": f"second {QUOTE}",
+            "note": said("second note"),
+            "bears_on": {"q": {"a": 0.4, HOSTILE_HYPOTHESIS: [0.5, 0.9]}},
+        },
         {"id": "e3", "source": "s-js-mixed", "quote": said("third quote"), "bears_on": {"q": {"a": 0.6}}},
     ]
     return {"case": case, "actors": actors, "sources": sources, "events": events, "evidence": evidence}
@@ -142,21 +263,37 @@ def write_hostile_case(folder: Path) -> Path:
     """The hostile case as a case folder."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in case_files().items():
-        (folder / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                             encoding="utf-8")
+        (folder / f"{name}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return folder
 
 
 def write_hostile_corpus(path: Path) -> Path:
     """A documents.jsonl holding the hostile sources with hostile words around the case's quotes."""
     records = [
-        {"id": "s1", "title": said("stored title"), "date": "1950-05-13", "authors": [said("stored author")],
-         "archive": said("stored archive"), "url": BAD_URLS["s1"], "notes": said("document notes"),
-         "text": f"{said('document text')} Then: {QUOTE}. {said('after the quote')}"},
-        {"id": HOSTILE_SOURCE, "title": said("stored hostile title"), "date": "1950-06",
-         "text": f"{said('second document text')} second {QUOTE}"},
-        {"id": "s-only-in-store", "title": said("stored only"), "url": BAD_URLS["s-data"],
-         "text": said("text only in the store")},
+        {
+            "id": "s1",
+            "title": said("stored title"),
+            "date": "1950-05-13",
+            "authors": [said("stored author")],
+            "archive": said("stored archive"),
+            "url": BAD_URLS["s1"],
+            "notes": said("document notes"),
+            "text": f"{said('document text')} Then: {QUOTE}. {said('after the quote')}",
+        },
+        {
+            "id": HOSTILE_SOURCE,
+            "title": said("stored hostile title"),
+            "date": "1950-06",
+            "text": f"{said('second document text')} second {QUOTE}",
+        },
+        {
+            "id": "s-only-in-store",
+            "title": said("stored only"),
+            "url": BAD_URLS["s-data"],
+            "text": said("text only in the store"),
+        },
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
@@ -164,8 +301,11 @@ def write_hostile_corpus(path: Path) -> Path:
 
 def write_hostile_essay(path: Path) -> Path:
     """An essay whose words are the attacks, quoting the case's source."""
-    path.write_text(f"# {said('essay heading')}\n\n{said('essay text')}\n\n"
-                    f"On 13 May 1950 Kim wrote: “{QUOTE}” ({said('citation')}).\n", encoding="utf-8")
+    path.write_text(
+        f"# {said('essay heading')}\n\n{said('essay text')}\n\n"
+        f"On 13 May 1950 Kim wrote: “{QUOTE}” ({said('citation')}).\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -212,7 +352,11 @@ class PageMarkup(HTMLParser):
             if name.startswith("on") and (tag, name, value) not in OWN_HANDLERS:
                 self.injected.append(f"<{tag} {name}=…>")
             plain = "".join(ch for ch in (value or "") if ch > " ").lower()
-            if name in URL_ATTRIBUTES and plain.startswith(_SCHEMES) and not (tag == "link" and plain == "data:,"):
+            if (
+                name in URL_ATTRIBUTES
+                and plain.startswith(_SCHEMES)
+                and not (tag == "link" and plain == "data:,")
+            ):
                 self.injected.append(f"<{tag} {name}={value!r}>")
         if tag == "script":
             self._script = named

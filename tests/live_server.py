@@ -55,4 +55,6 @@ def raw_request(port: int, head: bytes, body: bytes = b"", timeout: float = 10) 
 def raw_get(port: int, target: str | bytes) -> tuple[int, bytes]:
     """GET `target` exactly as written, dots, percent signs and all."""
     target = target.encode("latin-1") if isinstance(target, str) else target
-    return raw_request(port, b"GET " + target + b" HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: close\r\n\r\n" % port)
+    return raw_request(
+        port, b"GET " + target + b" HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: close\r\n\r\n" % port
+    )

@@ -14,7 +14,9 @@ from fontes.corpus import Store, ingest_paths
 def seed_audit(tmp_path_factory):
     """(essay, context) for the seed essay, with the built-in case and the korea1950 corpus."""
     if not KOREA_JSONL.exists() or not ESSAY.exists():
-        pytest.skip("../shared (the korea1950 corpus and the seed essay) is not beside the project; CI always has it")
+        pytest.skip(
+            "../shared (the korea1950 corpus and the seed essay) is not beside the project; CI always has it"
+        )
     store = Store(tmp_path_factory.mktemp("seed-audit") / "corpus.db")
     ingest_paths([KOREA_JSONL], store)
     return read_essay(ESSAY), Audit(case=load_case(), store=store)

@@ -16,12 +16,40 @@ from fontes.corpus.document import PageBreak
 from fontes.corpus.text_builder import TextBuilder, normalise_space
 
 #: Elements that stand on their own line(s): each starts and ends a paragraph of the text.
-BLOCKS = frozenset({
-    "p", "head", "opener", "closer", "dateline", "signed", "salute", "item", "table", "row",
-    "attachment", "div", "postscript", "byline", "docAuthor", "docDate", "trailer",
-    "argument", "epigraph", "ab", "lg", "l", "address", "addrLine", "listBibl", "figure",
-    "sp", "speaker", "stage", "castList",
-})
+BLOCKS = frozenset(
+    {
+        "p",
+        "head",
+        "opener",
+        "closer",
+        "dateline",
+        "signed",
+        "salute",
+        "item",
+        "table",
+        "row",
+        "attachment",
+        "div",
+        "postscript",
+        "byline",
+        "docAuthor",
+        "docDate",
+        "trailer",
+        "argument",
+        "epigraph",
+        "ab",
+        "lg",
+        "l",
+        "address",
+        "addrLine",
+        "listBibl",
+        "figure",
+        "sp",
+        "speaker",
+        "stage",
+        "castList",
+    }
+)
 
 #: Inside these, every child element is a paragraph of its own (classification, dateline, ...).
 _STACKED = frozenset({"opener", "closer"})
@@ -122,7 +150,8 @@ class _Walker:
             return True
         if name == "quote":
             return "block" in (element.get("rend") or "") or any(
-                isinstance(c.tag, str) and local_name(c) in ("p", "lg", "list") for c in element)
+                isinstance(c.tag, str) and local_name(c) in ("p", "lg", "list") for c in element
+            )
         parent = element.getparent()
         return parent is not None and local_name(parent) in _STACKED
 

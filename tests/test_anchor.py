@@ -31,13 +31,14 @@ def located(quote: str, text: str = TELEGRAM):
     """anchor_in_text, with the promise every match keeps: its span is its selector."""
     match = anchor_in_text(quote, text)
     if match is not None:
-        assert text[match.start:match.end] == match.selector.exact
-        assert match.selector.prefix == text[max(0, match.start - 32):match.start]
-        assert match.selector.suffix == text[match.end:match.end + 32]
+        assert text[match.start : match.end] == match.selector.exact
+        assert match.selector.prefix == text[max(0, match.start - 32) : match.start]
+        assert match.selector.suffix == text[match.end : match.end + 32]
     return match
 
 
 # -- the five classes ---------------------------------------------------------------------
+
 
 def test_verbatim_quotation_is_found_with_its_exact_span():
     match = located("Kaesong was captured at 9 a.m. by some 10 tanks")
@@ -57,7 +58,9 @@ def test_ocr_noise_is_near_verbatim_with_the_misread_words_listed():
     match = located("Kaesong was captnred at 9 a.m. by sorne 10 tanks")
     assert match.fidelity == "near-verbatim" and 0.9 <= match.score < 1
     assert [(d.quote, d.source, d.meaning) for d in match.diff] == [
-        ("captnred", "captured", None), ("sorne", "some", None)]
+        ("captnred", "captured", None),
+        ("sorne", "some", None),
+    ]
 
 
 def test_a_misread_name_is_still_near_verbatim():
@@ -95,8 +98,10 @@ def test_a_changed_date_is_a_misquote():
 
 
 def test_a_changed_name_is_a_misquote():
-    match = located("Kaesong was captured at 9 a.m. by some 10 tanks. The Ambassador does not believe "
-                    "that the Government will ask for Soviet troops")
+    match = located(
+        "Kaesong was captured at 9 a.m. by some 10 tanks. The Ambassador does not believe "
+        "that the Government will ask for Soviet troops"
+    )
     assert match.fidelity == "misquote"
     assert [(d.quote, d.source, d.meaning) for d in match.diff] == [("Soviet", "American", "name")]
 
@@ -108,16 +113,19 @@ def test_a_pronoun_put_for_a_name_changes_no_name():
 
 
 def test_a_restatement_in_other_words_is_a_paraphrase():
-    match = located("The Ambassador doesn't think the Government is going to request American troops "
-                    "before 30 June")
+    match = located(
+        "The Ambassador doesn't think the Government is going to request American troops before 30 June"
+    )
     assert match.fidelity == "paraphrase"
     assert "The Ambassador does not believe" in match.selector.exact
     assert match.diff == []
 
 
 def test_a_paraphrase_must_keep_the_negation():
-    assert located("The Ambassador believes the Government is going to request American troops "
-                   "before 30 June") is None
+    assert (
+        located("The Ambassador believes the Government is going to request American troops before 30 June")
+        is None
+    )
 
 
 def test_a_fabricated_sentence_in_the_texts_own_words_is_not_found():
@@ -143,6 +151,7 @@ def test_a_quotation_does_not_end_inside_a_word_of_the_source():
 
 # -- normalising: ellipses, quote marks, dashes, hyphenation -------------------------------
 
+
 @pytest.mark.parametrize("ellipsis", ["...", "…", ". . .", "[...]", " [ … ] "])
 def test_an_ellipsis_matches_a_gap_in_order(ellipsis):
     match = located(f"northern forces crossed the parallel{ellipsis}by some 10 tanks")
@@ -163,7 +172,9 @@ def test_an_ellipsis_cannot_stand_for_a_whole_book():
 
 
 def test_ellipses_tolerate_noise_in_each_piece():
-    match = located("northern forces crossed the paralle1 at four points ... captured at 9 a.m. by sorne 10 tanks")
+    match = located(
+        "northern forces crossed the paralle1 at four points ... captured at 9 a.m. by sorne 10 tanks"
+    )
     assert match.fidelity == "near-verbatim"
     assert match.selector.exact.startswith("northern forces") and match.selector.exact.endswith("10 tanks")
 
@@ -220,6 +231,7 @@ def test_compatibility_characters_and_accents_are_normalised():
 
 # -- offsets and selectors -------------------------------------------------------------------
 
+
 def test_selector_at_the_start_of_a_text_has_an_empty_prefix():
     match = located("925. According to army reports")
     assert match.start == 0 and match.selector.prefix == ""
@@ -233,7 +245,7 @@ def test_selector_at_the_end_of_a_text_has_an_empty_suffix():
 def test_offsets_are_code_points_even_after_wide_characters():
     text = "Ｔｈｅ 中国人民志愿军 crossed the Yalu on 19 October."
     match = located("crossed the Yalu on 19 October", text)
-    assert text[match.start:match.end] == "crossed the Yalu on 19 October"
+    assert text[match.start : match.end] == "crossed the Yalu on 19 October"
 
 
 words = st.lists(st.text(alphabet="abcdeéﬁ’—“”ABC", min_size=1, max_size=6), min_size=1, max_size=30)
@@ -266,6 +278,7 @@ def test_normalising_maps_every_character_back_into_the_raw_text(raw):
 
 # -- errors ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("quote", ["", "   ", "...", "“ ”", "[Page 3]"])
 def test_a_quotation_without_words_is_an_error(quote):
     with pytest.raises(AnchorError, match="no words") as raised:
@@ -274,6 +287,7 @@ def test_a_quotation_without_words_is_an_error(quote):
 
 
 # -- anchoring in a store -----------------------------------------------------------------
+
 
 @dataclass
 class Doc:
@@ -301,21 +315,25 @@ class TinyStore:
 
 @pytest.fixture
 def store() -> TinyStore:
-    return TinyStore({
-        "seoul-925": TELEGRAM,
-        "moscow-12": "Gromyko said the Soviet Government regarded the events in Korea as an internal "
-                     "affair of the Koreans and would not interfere.",
-        "peking-3": "Zhou told the Indian Ambassador that if the Americans crossed the parallel China "
-                    "would intervene; the South Koreans crossing alone would not matter.",
-        **{f"filler-{n}": f"Routine report number {n} on supplies of rice and coal to the ports."
-           for n in range(30)},
-    })
+    return TinyStore(
+        {
+            "seoul-925": TELEGRAM,
+            "moscow-12": "Gromyko said the Soviet Government regarded the events in Korea as an internal "
+            "affair of the Koreans and would not interfere.",
+            "peking-3": "Zhou told the Indian Ambassador that if the Americans crossed the parallel China "
+            "would intervene; the South Koreans crossing alone would not matter.",
+            **{
+                f"filler-{n}": f"Routine report number {n} on supplies of rice and coal to the ports."
+                for n in range(30)
+            },
+        }
+    )
 
 
 def test_anchor_quote_finds_the_source_among_the_candidates(store):
     anchor = anchor_quote("regarded the events in Korea as an internal affair of the Koreans", store)
     assert anchor.source == "moscow-12" and anchor.fidelity == "verbatim"
-    assert store.docs["moscow-12"].text[anchor.start:anchor.end] == anchor.selector.exact
+    assert store.docs["moscow-12"].text[anchor.start : anchor.end] == anchor.selector.exact
 
 
 def test_anchor_quote_aligns_only_the_candidates(store):
@@ -340,7 +358,9 @@ def test_once_a_candidate_holds_a_misquote_the_others_are_not_searched_for_a_par
     from fontes.anchor import fidelity
 
     searched, search = [], fidelity._paraphrase
-    monkeypatch.setattr(fidelity, "_paraphrase", lambda quote, text: searched.append(text) or search(quote, text))
+    monkeypatch.setattr(
+        fidelity, "_paraphrase", lambda quote, text: searched.append(text) or search(quote, text)
+    )
     anchor = anchor_quote("if the Americans crossed the parallel China would not intervene", store)
     assert (anchor.source, anchor.fidelity) == ("peking-3", "misquote")
     assert store.fetched[0] == "peking-3" and len(store.fetched) == 10 and searched == []
@@ -351,7 +371,10 @@ def test_a_text_lacking_most_of_the_quotations_words_is_not_split_into_words(mon
 
     monkeypatch.setattr(paraphrase, "_words_of", lambda text: pytest.fail("the text was split"))
     quote = normalize("The Ambassador doesn't think the Government will request American troops").text
-    assert paraphrase.find_paraphrase(quote, normalize("Routine report on supplies of rice and coal.").text) is None
+    assert (
+        paraphrase.find_paraphrase(quote, normalize("Routine report on supplies of rice and coal.").text)
+        is None
+    )
 
 
 def test_anchor_quote_in_one_named_source(store):
@@ -383,6 +406,7 @@ def test_the_batch_line_shape(store):
 
 
 # -- the shared Korea corpus, through the real store -----------------------------------------
+
 
 @pytest.fixture(scope="module")
 def korea_store(tmp_path_factory):
@@ -423,7 +447,7 @@ def test_korea_verbatim_noisy_misquoted_and_paraphrased(korea_store):
 
     verbatim = anchor_quote(sentence, korea_store)
     assert (verbatim.source, verbatim.fidelity) == (KNOWN, "verbatim")
-    assert text[verbatim.start:verbatim.end] == verbatim.selector.exact
+    assert text[verbatim.start : verbatim.end] == verbatim.selector.exact
 
     noisy = anchor_quote(ocr_noise(sentence), korea_store)
     assert ocr_noise(sentence) != sentence
@@ -446,10 +470,14 @@ def test_korea_changed_number_is_a_misquote_naming_it(korea_store):
 
 @needs_shared
 def test_korea_paraphrase_and_fabrication(korea_store):
-    paraphrase = anchor_quote("This morning the forces of North Korea invaded the territory of the "
-                              "ROK at a number of points", korea_store)
+    paraphrase = anchor_quote(
+        "This morning the forces of North Korea invaded the territory of the ROK at a number of points",
+        korea_store,
+    )
     assert (paraphrase.source, paraphrase.fidelity) == (KNOWN, "paraphrase")
 
-    fabricated = anchor_quote("Stalin ordered Kim Il Sung to attack the South before the Americans "
-                              "could send troops to Korea.", korea_store)
+    fabricated = anchor_quote(
+        "Stalin ordered Kim Il Sung to attack the South before the Americans could send troops to Korea.",
+        korea_store,
+    )
     assert fabricated == Anchor(source=None, fidelity="not-found")

@@ -35,6 +35,7 @@ def entry(raw: str, **parts) -> Reference:
 
 # -- the documents a claim fits ----------------------------------------------------------------------------------
 
+
 def test_a_day_with_its_author_and_recipient_names_one_document(context):
     candidates, cited = cited_in("On 4 March 1921 Brandt cabled Lenz to hold the harbour [1].", context)
     assert cited.source == TELEGRAM
@@ -101,9 +102,14 @@ def test_without_a_corpus_the_case_still_names_documents(tmp_path):
 
 # -- entry_matches ---------------------------------------------------------------------------------
 
+
 def test_an_entry_with_the_documents_title_and_day_matches_it():
-    reference = entry("[1] Telegram from Brandt to Lenz (1921), Kessel State Archive, March 4.",
-                      title="Telegram from Brandt to Lenz", year=1921, date="March 4")
+    reference = entry(
+        "[1] Telegram from Brandt to Lenz (1921), Kessel State Archive, March 4.",
+        title="Telegram from Brandt to Lenz",
+        year=1921,
+        date="March 4",
+    )
     assert entry_matches(reference, SOURCES[TELEGRAM]) == 1.0
     assert entry_matches(reference, SOURCES[LETTER]) < 0.4
 
@@ -116,10 +122,16 @@ def test_a_day_that_contradicts_the_document_lowers_the_match():
 
 
 def test_a_descriptive_title_matches_the_archives_longer_title():
-    speech = Source(id="speech", title="Secretary of State Dean G. Acheson's speech, Crisis in Asia - An "
-                                       "Examination of U.S. Policy", date="1950-01-12")
-    reference = entry("[10] Dean Acheson's 'Perimeter Speech' on Asia (1950)", title="Dean Acheson's 'Perimeter "
-                      "Speech' on Asia", year=1950)
+    speech = Source(
+        id="speech",
+        title="Secretary of State Dean G. Acheson's speech, Crisis in Asia - An Examination of U.S. Policy",
+        date="1950-01-12",
+    )
+    reference = entry(
+        "[10] Dean Acheson's 'Perimeter Speech' on Asia (1950)",
+        title="Dean Acheson's 'Perimeter Speech' on Asia",
+        year=1950,
+    )
     assert entry_matches(reference, speech) >= 0.75
     assert title_similarity("Korea", "The Ambassador in Korea (Muccio) to the Secretary of State") < 0.4
 
@@ -142,8 +154,13 @@ def test_an_entry_naming_frus_documents_names_exactly_those():
 
 
 def test_a_scholars_book_matches_no_primary_source(context):
-    book = entry("[6] Smith, John. (1999) *The Kessel Crisis*, Oxford University Press, pp. 10-12.",
-                 authors=["Smith, John"], year=1999, title="The Kessel Crisis", publisher="Oxford University Press")
+    book = entry(
+        "[6] Smith, John. (1999) *The Kessel Crisis*, Oxford University Press, pp. 10-12.",
+        authors=["Smith, John"],
+        year=1999,
+        title="The Kessel Crisis",
+        publisher="Oxford University Press",
+    )
     match = best_source_for(book, context.catalogue)
     assert match.known.id == "smith-kessel-crisis-1999"  # the case knows the book itself
     assert is_secondary(book, match)
@@ -151,8 +168,12 @@ def test_a_scholars_book_matches_no_primary_source(context):
 
 
 def test_an_entry_is_matched_against_the_case_and_the_corpus(context):
-    letter = entry("[5] Letter from Falke [Brandt] to Weber (1921), August 19.",
-                   title="Letter from Falke [Brandt] to Weber", year=1921, date="August 19")
+    letter = entry(
+        "[5] Letter from Falke [Brandt] to Weber (1921), August 19.",
+        title="Letter from Falke [Brandt] to Weber",
+        year=1921,
+        date="August 19",
+    )
     match = best_source_for(letter, context.catalogue)
     assert match.known.id == LETTER and match.clear
     assert toy_case().source(LETTER).title == match.known.source.title

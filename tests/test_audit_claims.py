@@ -22,7 +22,10 @@ def test_a_sentence_names_who_sent_what_to_whom_and_when():
     assert claim.sender == "brandt" and claim.recipient == "lenz"
     assert claim.dispatch and "message" in claim.kinds
     assert [(m.earliest, m.latest) for m in claim.dates] == [(dt.date(1921, 3, 4), dt.date(1921, 3, 4))]
-    assert [(g.mention.actor, g.office) for g in claim.offices] == [("brandt", "chancellor"), ("lenz", "governor")]
+    assert [(g.mention.actor, g.office) for g in claim.offices] == [
+        ("brandt", "chancellor"),
+        ("lenz", "governor"),
+    ]
 
 
 def test_a_passive_message_is_read_the_right_way_round():
@@ -53,9 +56,11 @@ def test_every_check_reads_each_sentence_once(tmp_path, monkeypatch):
     read = []
     original = claims.read_claim
     monkeypatch.setattr(claims, "read_claim", lambda *args: read.append(args[1]) or original(*args))
-    essay = essay_from_text("On 4 March 1921 Brandt cabled Lenz to hold the harbour [1]. Lenz did not reply.\n\n"
-                            "Weber met Lenz on 12 May 1921 [2].\n\n"
-                            "References\n\n1. Telegram from Brandt to Lenz, 1921.\n2. A memorandum, 1921.")
+    essay = essay_from_text(
+        "On 4 March 1921 Brandt cabled Lenz to hold the harbour [1]. Lenz did not reply.\n\n"
+        "Weber met Lenz on 12 May 1921 [2].\n\n"
+        "References\n\n1. Telegram from Brandt to Lenz, 1921.\n2. A memorandum, 1921."
+    )
     run_checks(essay, toy_context(tmp_path))
     assert len(read) == sum(1 for _ in essay.sentences()) == 3
 

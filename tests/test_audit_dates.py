@@ -38,7 +38,7 @@ def corpus(tmp_path_factory):
 
 def dates_of(text: str):
     essay = essay_from_text(text)
-    return [(essay.text[m.start:m.end], m) for ms in sentence_dates(essay).values() for m in ms]
+    return [(essay.text[m.start : m.end], m) for ms in sentence_dates(essay).values() for m in ms]
 
 
 def check(text: str, case, store=None):
@@ -49,12 +49,18 @@ def check(text: str, case, store=None):
 
 
 def test_days_months_parts_of_months_seasons_and_ranges_are_read():
-    found = dict(dates_of("On 12 June 1950 they met. On March 7, 1949 they talked. In mid-August 1949 he "
-                          "waited. In the spring of 1950 he agreed. The March–April 1950 talks followed."))
+    found = dict(
+        dates_of(
+            "On 12 June 1950 they met. On March 7, 1949 they talked. In mid-August 1949 he "
+            "waited. In the spring of 1950 he agreed. The March–April 1950 talks followed."
+        )
+    )
     assert found["12 June 1950"].earliest == dt.date(1950, 6, 12) and found["12 June 1950"].is_day
     assert found["March 7, 1949"].earliest == dt.date(1949, 3, 7)
-    assert (found["mid-August 1949"].earliest, found["mid-August 1949"].latest) == (dt.date(1949, 8, 11),
-                                                                                  dt.date(1949, 8, 20))
+    assert (found["mid-August 1949"].earliest, found["mid-August 1949"].latest) == (
+        dt.date(1949, 8, 11),
+        dt.date(1949, 8, 20),
+    )
     assert found["spring of 1950"].precision == "season"
     assert found["March–April 1950"].latest == dt.date(1950, 4, 30)
 
@@ -77,12 +83,16 @@ def test_a_heading_ends_the_year_a_section_carried():
 
 
 def test_dates_inside_quotations_are_the_sources_words_and_are_left_out():
-    found = dict(dates_of("He quoted the cable: “Kim said ‘we attack on 12 June’ and Stalin agreed on 3 April 1950”."))
+    found = dict(
+        dates_of("He quoted the cable: “Kim said ‘we attack on 12 June’ and Stalin agreed on 3 April 1950”.")
+    )
     assert found == {}
 
 
 def test_a_date_after_by_or_before_is_a_bound_not_the_day_of_the_thing():
-    found = dict(dates_of("By 27 September 1950 Washington had decided. Before 3 October 1950 nothing moved."))
+    found = dict(
+        dates_of("By 27 September 1950 Washington had decided. Before 3 October 1950 nothing moved.")
+    )
     assert found["27 September 1950"].bound and found["3 October 1950"].bound
 
 
@@ -119,15 +129,19 @@ def test_an_essay_whose_dates_are_right_raises_nothing_with_the_corpus_either(ca
 
 
 def test_where_things_stood_by_a_date_is_no_claim_about_that_day(case):
-    text = ("On September 28, 1950, America had already made up its mind to cross the 38th parallel. By 27 "
-            "September 1950 Washington had decided.")
+    text = (
+        "On September 28, 1950, America had already made up its mind to cross the 38th parallel. By 27 "
+        "September 1950 Washington had decided."
+    )
     assert check(text, case) == []
 
 
 def test_a_month_a_season_or_a_day_without_a_year_raises_nothing(case):
     assert check("Stalin met Kim in Moscow in April 1950. In the spring of 1950 Stalin agreed.", case) == []
-    text = ("# Talks\n\nOn October 19 the Joint Chiefs of Staff cabled MacArthur to obtain authorization from "
-            "Washington before any action against objectives in Chinese territory.")
+    text = (
+        "# Talks\n\nOn October 19 the Joint Chiefs of Staff cabled MacArthur to obtain authorization from "
+        "Washington before any action against objectives in Chinese territory."
+    )
     assert check(text, case) == []  # no year anywhere before it: the day cannot be placed
 
 
@@ -140,19 +154,23 @@ def test_an_empty_essay_and_an_essay_without_dates_raise_nothing(case):
 
 
 def test_a_misdated_directive_is_an_error_naming_the_directive_its_date_and_its_words(case):
-    text = ("On 19 October 1950 the Joint Chiefs of Staff cabled MacArthur that he must obtain authorization from "
-            "Washington before any military action against objectives in Chinese territory [4].")
+    text = (
+        "On 19 October 1950 the Joint Chiefs of Staff cabled MacArthur that he must obtain authorization from "
+        "Washington before any military action against objectives in Chinese territory [4]."
+    )
     [finding] = check(text, case)
     assert (finding.kind, finding.severity) == ("date-mismatch", "error")
     assert "9 October 1950" in finding.message
     assert finding.evidence[0].source == "jcs-93709-macarthur-1950-10-09"
     assert "authorization from Washington" in finding.evidence[0].quote
-    assert text[finding.location.start - text.index("On"):].startswith("19 October 1950")
+    assert text[finding.location.start - text.index("On") :].startswith("19 October 1950")
 
 
 def test_a_telegram_dated_a_day_late_is_an_error(case):
-    text = ("Marshall's telegram to MacArthur of 30 September 1950 told him to feel unhampered tactically and "
-            "strategically to proceed north of the 38th parallel.")
+    text = (
+        "Marshall's telegram to MacArthur of 30 September 1950 told him to feel unhampered tactically and "
+        "strategically to proceed north of the 38th parallel."
+    )
     [finding] = check(text, case)
     assert finding.severity == "error" and finding.evidence[0].source == "frus1950v07-d573"
     assert "29 September 1950" in finding.message
@@ -168,8 +186,12 @@ def test_without_the_documents_words_a_near_record_is_only_named_as_the_nearest(
     # to MacArthur": without the directive's own words nothing says which one the essay means.
     [finding] = check("On 19 October 1950 the Joint Chiefs of Staff cabled MacArthur about the war.", case)
     assert finding.severity == "info" and "the nearest is" in finding.message
-    assert check("On 19 October 1950 the Joint Chiefs of Staff cabled MacArthur about the war [3].", case)[0] \
-        .severity == "info"
+    assert (
+        check("On 19 October 1950 the Joint Chiefs of Staff cabled MacArthur about the war [3].", case)[
+            0
+        ].severity
+        == "info"
+    )
     assert check("On 25 October 1950 the Joint Chiefs of Staff cabled MacArthur about the war.", case) == []
 
 
@@ -195,8 +217,10 @@ def test_a_meeting_on_a_day_no_record_keeps_is_an_info_naming_the_nearest_record
 
 
 def test_dates_in_a_quotation_inside_a_quotation_are_not_checked(case):
-    text = ("Shtykov reported: “Kim said that ‘on 19 October 1950 the Joint Chiefs of Staff cabled MacArthur to "
-            "obtain authorization from Washington’” [3].")
+    text = (
+        "Shtykov reported: “Kim said that ‘on 19 October 1950 the Joint Chiefs of Staff cabled MacArthur to "
+        "obtain authorization from Washington’” [3]."
+    )
     assert check(text, case) == []
 
 
@@ -230,7 +254,8 @@ def test_the_check_works_on_any_case(tmp_path):
 def test_without_the_corpus_the_titles_alone_name_no_mismatch_only_the_nearest_letter(tmp_path):
     findings = check_dates(essay_from_text(KESSEL), toy_context(tmp_path, with_corpus=False))
     assert [(f.severity, f.evidence[0].source) for f in findings] == [
-        ("info", "kessel-letter-falke-weber-1921-08-19")]
+        ("info", "kessel-letter-falke-weber-1921-08-19")
+    ]
 
 
 # -- the seed essay -----------------------------------------------------------------------------
@@ -243,14 +268,17 @@ def seed(tmp_path_factory):
 
 
 def _at(essay, finding) -> str:
-    return essay.text[finding.location.start:finding.location.end]
+    return essay.text[finding.location.start : finding.location.end]
 
 
 @needs_shared
 def test_the_seed_essay_has_three_date_findings_each_verified_against_the_sources(seed):
     essay, findings = seed
     assert [(_at(essay, f), f.severity) for f in findings] == [
-        ("March 7, 1949", "info"), ("October 26", "warning"), ("October 19", "error")]
+        ("March 7, 1949", "info"),
+        ("October 26", "warning"),
+        ("October 19", "error"),
+    ]
 
 
 @needs_shared
@@ -259,7 +287,10 @@ def test_the_seed_jcs_telegram_of_october_19_is_jcs_93709_of_9_october(seed):
     [finding] = [f for f in findings if _at(essay, f) == "October 19"]
     assert finding.evidence[0].source == "jcs-93709-macarthur-1950-10-09"
     assert "9 October 1950" in finding.message
-    assert "prior to taking any military actions against objectives in Chinese territory" in finding.evidence[0].quote
+    assert (
+        "prior to taking any military actions against objectives in Chinese territory"
+        in finding.evidence[0].quote
+    )
 
 
 @needs_shared
@@ -267,8 +298,11 @@ def test_the_seed_telegraph_of_october_26_was_a_draft_sent_on_5_november(seed):
     essay, findings = seed
     [finding] = [f for f in findings if _at(essay, f) == "October 26"]
     sources = [e.source for e in finding.evidence]
-    assert sources == ["wcda-draft-reply-stalin-mao-via-molotov-1949-10-26", "wcda-note-grigoryan-stalin-1949-11-01",
-                       "wcda-cable-20475-gromyko-kovalev-1949-11-05"]
+    assert sources == [
+        "wcda-draft-reply-stalin-mao-via-molotov-1949-10-26",
+        "wcda-note-grigoryan-stalin-1949-11-01",
+        "wcda-cable-20475-gromyko-kovalev-1949-11-05",
+    ]
     assert "draft reply" in finding.evidence[1].quote
 
 
@@ -279,6 +313,16 @@ def test_the_seed_sentences_whose_dates_are_right_raise_nothing(seed):
     # 5 March 1949 (the meeting), 3 and 11 September 1949, 24 September 1949 (the Politburo), 12 January 1950
     # (Acheson), 13 May 1950 (Roshchin's telegram), 25 April 1950 (Drumright), 29 September and 3 October 1950,
     # and "On September 28, America had already made up its mind" (a state by that day, not an act on it).
-    for right in ("March 5, 1949", "September 3", "September 11", "September 24", "January 12", "May 13",
-                  "April 25", "September 28", "September 29", "October 3"):
+    for right in (
+        "March 5, 1949",
+        "September 3",
+        "September 11",
+        "September 24",
+        "January 12",
+        "May 13",
+        "April 25",
+        "September 28",
+        "September 29",
+        "October 3",
+    ):
         assert right not in flagged

@@ -35,8 +35,10 @@ def corpus(tmp_path_factory):
 
 def check(text: str, case, store=None):
     essay = essay_from_text(text)
-    return [(f.kind, f.severity, essay.text[f.location.start:f.location.end], f)
-            for f in check_names(essay, Audit(case=case, store=store))]
+    return [
+        (f.kind, f.severity, essay.text[f.location.start : f.location.end], f)
+        for f in check_names(essay, Audit(case=case, store=store))
+    ]
 
 
 def kinds(text: str, case, store=None):
@@ -55,7 +57,8 @@ def test_a_slip_in_a_surname_is_a_warning_giving_the_attested_spellings(case):
 
 def test_a_slip_in_a_korean_name_with_its_office_is_a_warning(case):
     assert kinds("Kim sent his secretary, Mum Il, to the embassy.", case) == [
-        ("name-variant", "warning", "Mum Il")]
+        ("name-variant", "warning", "Mum Il")
+    ]
 
 
 def test_swapped_letters_in_one_word_are_a_warning(case):
@@ -63,9 +66,11 @@ def test_swapped_letters_in_one_word_are_a_warning(case):
 
 
 def test_attested_aliases_and_spellings_are_never_flagged(case):
-    text = ("Filippov wrote to Mao; Fyn Si and Feng Xi are Stalin too, as is I.V. Stalin. Kim Il-sung, Kim Ir Sen, "
-            "Chou En-lai, Zhou En-lai, Mao Tse-tung, Shtytkov, Shtraus, Matveyev and Pak Heon-yeong all appear in "
-            "the sources. Comrade Filippov agreed.")
+    text = (
+        "Filippov wrote to Mao; Fyn Si and Feng Xi are Stalin too, as is I.V. Stalin. Kim Il-sung, Kim Ir Sen, "
+        "Chou En-lai, Zhou En-lai, Mao Tse-tung, Shtytkov, Shtraus, Matveyev and Pak Heon-yeong all appear in "
+        "the sources. Comrade Filippov agreed."
+    )
     assert check(text, case) == []
 
 
@@ -76,16 +81,19 @@ def test_a_spelling_the_sources_themselves_use_is_not_flagged(case, corpus):
 
 
 def test_other_people_titles_and_ordinary_words_are_not_flagged(case):
-    text = ("Kim Il went to Beijing in May 1949. Kim Young-Sam received the documents in 1994. Marshal Stalin "
-            "received the delegation. Anderson wrote about the war, and so did Weathersby, Cumings and Stueck. "
-            "Despite this, Atcheson is a name some writers use.")
+    text = (
+        "Kim Il went to Beijing in May 1949. Kim Young-Sam received the documents in 1994. Marshal Stalin "
+        "received the delegation. Anderson wrote about the war, and so did Weathersby, Cumings and Stueck. "
+        "Despite this, Atcheson is a name some writers use."
+    )
     assert check(text, case) == []
 
 
 def test_a_one_word_slip_needs_something_besides_the_spelling(case):
     assert check("Atcheson spoke to the press.", case) == []  # one letter, nothing else: could be anyone
     assert kinds("Secretary of State Atcheson spoke to the press.", case) == [
-        ("name-variant", "warning", "Atcheson")]  # the office is Acheson's
+        ("name-variant", "warning", "Atcheson")
+    ]  # the office is Acheson's
 
 
 def test_names_inside_quotations_are_left_to_the_quotation_check(case):
@@ -97,16 +105,19 @@ def test_names_inside_quotations_are_left_to_the_quotation_check(case):
 
 def test_a_charge_called_an_ambassador_is_an_error_citing_the_frus_title(case):
     [(kind, severity, words, finding)] = check(
-        "Ambassador Drumright reported on 25 April 1950 that the guerrillas had been broken up.", case)
+        "Ambassador Drumright reported on 25 April 1950 that the guerrillas had been broken up.", case
+    )
     assert (kind, severity, words) == ("office-mismatch", "error", "Ambassador Drumright")
     assert finding.evidence[0].source == "actor:drumright"
     assert ("frus1950v07-d25", "The Chargé in Korea (Drumright) to the Secretary of State") in [
-        (e.source, e.quote) for e in finding.evidence]
+        (e.source, e.quote) for e in finding.evidence
+    ]
 
 
 def test_a_foreign_minister_called_a_premier_is_an_error(case):
     assert kinds("Premier Pak Hon-yong went with Kim to Moscow.", case) == [
-        ("office-mismatch", "error", "Premier Pak Hon-yong")]
+        ("office-mismatch", "error", "Premier Pak Hon-yong")
+    ]
 
 
 def test_an_office_before_the_role_began_is_an_error_and_after_it_is_right(case):
@@ -117,10 +128,12 @@ def test_an_office_before_the_role_began_is_an_error_and_after_it_is_right(case)
 
 
 def test_offices_the_sources_give_raise_nothing(case):
-    text = ("On 3 October 1950 Zhou Enlai met K.M. Panikkar, the Indian envoy to China. Foreign Minister Zhou "
-            "spoke for Premier Zhou's government. MacArthur, the commander in chief, and President Truman met at "
-            "Wake Island. The Chargé in Korea (Drumright) wrote to the Secretary of State. Stalin's envoy Kovalev, "
-            "the chargé Tunkin and Kim's secretary, Mun Il, were there. Chairman Mao and Chairman Kim agreed.")
+    text = (
+        "On 3 October 1950 Zhou Enlai met K.M. Panikkar, the Indian envoy to China. Foreign Minister Zhou "
+        "spoke for Premier Zhou's government. MacArthur, the commander in chief, and President Truman met at "
+        "Wake Island. The Chargé in Korea (Drumright) wrote to the Secretary of State. Stalin's envoy Kovalev, "
+        "the chargé Tunkin and Kim's secretary, Mun Il, were there. Chairman Mao and Chairman Kim agreed."
+    )
     assert check(text, case) == []
 
 
@@ -129,14 +142,18 @@ def test_an_office_someone_held_before_or_after_is_not_checked_when_the_essay_sa
 
 
 def test_an_office_no_actor_of_the_case_holds_raises_nothing(case):
-    assert check("Additionally, the Indian president warned China that the UN would not cross [2].", case) == []
+    assert (
+        check("Additionally, the Indian president warned China that the UN would not cross [2].", case) == []
+    )
 
 
 # -- (b) acts the records of that day give to someone else --------------------------------------------
 
 
 def test_an_act_the_days_records_give_to_another_official_is_an_error(case):
-    text = "On 3 September 1949 Mun Il came to the Soviet ambassador Shtykov with Kim's request to seize Ongjin."
+    text = (
+        "On 3 September 1949 Mun Il came to the Soviet ambassador Shtykov with Kim's request to seize Ongjin."
+    )
     [(kind, severity, words, finding)] = check(text, case)
     assert (kind, severity, words) == ("office-mismatch", "error", "ambassador Shtykov")
     assert "Grigorii Tunkin" in finding.message
@@ -145,25 +162,33 @@ def test_an_act_the_days_records_give_to_another_official_is_an_error(case):
 
 @needs_shared
 def test_the_days_record_quotes_its_own_words(case, corpus):
-    text = "On 3 September 1949 Mun Il came to the Soviet ambassador Shtykov with Kim's request to seize Ongjin."
+    text = (
+        "On 3 September 1949 Mun Il came to the Soviet ambassador Shtykov with Kim's request to seize Ongjin."
+    )
     [(_, _, _, finding)] = check(text, case, corpus)
-    assert finding.evidence[0].quote.startswith("On September 3 the personal secretary of Kim Il Sung, Mun Il")
+    assert finding.evidence[0].quote.startswith(
+        "On September 3 the personal secretary of Kim Il Sung, Mun Il"
+    )
 
 
 @needs_shared
 def test_a_message_the_days_record_shows_as_sent_by_another_is_a_warning_when_it_names_the_essays_sender(
-        case, corpus):
+    case, corpus
+):
     [(kind, severity, words, finding)] = check(
-        "The telegraph from Mao to Stalin on 13 May 1950 asked for clarifications.", case, corpus)
+        "The telegraph from Mao to Stalin on 13 May 1950 asked for clarifications.", case, corpus
+    )
     assert (kind, severity, words) == ("office-mismatch", "warning", "Mao")
     assert "Nikolai Roshchin" in finding.message
     assert "following the instructions of Mao Zedong" in finding.evidence[0].quote
 
 
 def test_the_right_official_or_sender_raises_nothing(case):
-    text = ("On 3 September 1949 Mun Il came to the chargé Tunkin. On 12 May 1950 Kim told the Soviet ambassador "
-            "Shtykov about Mao's remarks. On 13 May 1950 Roshchin cabled Stalin. Stalin sent Mao a telegram on "
-            "14 May 1950.")
+    text = (
+        "On 3 September 1949 Mun Il came to the chargé Tunkin. On 12 May 1950 Kim told the Soviet ambassador "
+        "Shtykov about Mao's remarks. On 13 May 1950 Roshchin cabled Stalin. Stalin sent Mao a telegram on "
+        "14 May 1950."
+    )
     assert check(text, case) == []
 
 
@@ -171,14 +196,20 @@ def test_the_right_official_or_sender_raises_nothing(case):
 
 
 def test_the_check_works_on_any_case(tmp_path):
-    text = ("Chancellor Weber met Lenz on 12 May 1921. Ambassador Hart reported on 2 July 1921. Otto Brant then "
-            "accepted the ceasefire. Governor Lenz held out, and Minister Hart was told that no ships would come.")
+    text = (
+        "Chancellor Weber met Lenz on 12 May 1921. Ambassador Hart reported on 2 July 1921. Otto Brant then "
+        "accepted the ceasefire. Governor Lenz held out, and Minister Hart was told that no ships would come."
+    )
     findings = check_names(essay_from_text(text), toy_context(tmp_path))
     assert [(f.kind, f.severity) for f in findings] == [
-        ("office-mismatch", "error"), ("office-mismatch", "error"), ("name-variant", "warning")]
+        ("office-mismatch", "error"),
+        ("office-mismatch", "error"),
+        ("name-variant", "warning"),
+    ]
     assert "Foreign Minister of Ruritania" in findings[0].message
     assert ("frus1921v02-d15", "The Minister in Ruritania (Hart) to the Secretary of State") in [
-        (e.source, e.quote) for e in findings[1].evidence]
+        (e.source, e.quote) for e in findings[1].evidence
+    ]
 
 
 def test_an_empty_essay_raises_nothing(case):
@@ -197,7 +228,7 @@ def seed(tmp_path_factory):
 @needs_shared
 def test_the_seed_essay_has_four_name_and_office_findings_each_verified_against_the_sources(seed):
     essay, findings = seed
-    assert [(f.kind, f.severity, essay.text[f.location.start:f.location.end]) for f in findings] == [
+    assert [(f.kind, f.severity, essay.text[f.location.start : f.location.end]) for f in findings] == [
         ("name-variant", "warning", "Terentii Shytkov"),
         ("name-variant", "warning", "Mum Il"),
         ("office-mismatch", "error", "envoy Terentii Shytkov"),
@@ -210,12 +241,17 @@ def test_the_seed_envoy_of_3_september_was_the_charge_tunkin(seed):
     _, findings = seed
     [finding] = [f for f in findings if f.kind == "office-mismatch" and f.severity == "error"]
     assert "Grigorii Tunkin" in finding.message and "do not name Terentii Shtykov" in finding.message
-    assert [e.source for e in finding.evidence] == ["wcda-telegram-tunkin-vyshinsky-1949-09-03",
-                                                    "mun-il-ongjin-request-1949-09-03", "actor:tunkin"]
+    assert [e.source for e in finding.evidence] == [
+        "wcda-telegram-tunkin-vyshinsky-1949-09-03",
+        "mun-il-ongjin-request-1949-09-03",
+        "actor:tunkin",
+    ]
 
 
 @needs_shared
 def test_the_seed_marshall_panikkar_macarthur_and_drumright_offices_are_right(seed):
     essay, findings = seed
-    flagged = {essay.text[f.location.start:f.location.end] for f in findings}
-    assert not any(name in words for words in flagged for name in ("Marshall", "Panikkar", "MacArthur", "Drumright"))
+    flagged = {essay.text[f.location.start : f.location.end] for f in findings}
+    assert not any(
+        name in words for words in flagged for name in ("Marshall", "Panikkar", "MacArthur", "Drumright")
+    )

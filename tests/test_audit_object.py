@@ -52,8 +52,12 @@ def test_the_same_essay_audited_twice_gives_the_same_findings():
 
 def test_no_module_level_cache_is_keyed_by_an_object_id():
     pattern = re.compile(r"\bid\((case|essay|store|context)\)")
-    offenders = [f"{path}:{n}" for path in SRC.rglob("*.py")
-                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    offenders = [
+        f"{path}:{n}"
+        for path in SRC.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert offenders == []
 
 
@@ -65,8 +69,10 @@ def test_the_example_check_of_the_audit_doc_works_when_registered(monkeypatch):
     namespace: dict = {}
     exec(compile(code, "docs/audit.md example", "exec"), namespace)  # noqa: S102 (our own docs)
     monkeypatch.setattr(pipeline, "CHECKS", [namespace["check_unmarked_quotes"]])
-    text = ("He wrote that “the whole matter must be prepared with great care and in secret” before May.\n\n"
-            "She wrote that “the whole matter must be prepared with great care and in secret” [1].\n\n"
-            "References\n\n1. A letter, 1950.")
+    text = (
+        "He wrote that “the whole matter must be prepared with great care and in secret” before May.\n\n"
+        "She wrote that “the whole matter must be prepared with great care and in secret” [1].\n\n"
+        "References\n\n1. A letter, 1950."
+    )
     findings = run_checks(essay_from_text(text), Audit(case=toy_case()))
     assert [(f.kind, f.location.paragraph) for f in findings] == [("quote-unmarked", 0)]

@@ -30,14 +30,18 @@ def check(text: str, context):
 
 
 def test_a_verbatim_quotation_raises_nothing(context):
-    text = ("On 4 March 1921 Brandt ordered Lenz: “Hold the harbour at Kessel at all costs. The fleet will remain "
-            "in port until the end of April” [1].")
+    text = (
+        "On 4 March 1921 Brandt ordered Lenz: “Hold the harbour at Kessel at all costs. The fleet will remain "
+        "in port until the end of April” [1]."
+    )
     assert check(text, context) == []
 
 
 def test_a_changed_number_is_a_misquotation_naming_the_words(context):
-    text = ("Weber told Lenz on 12 May 1921 that “the northern army had twenty divisions on the river and that an "
-            "attack was expected within ten days” [2].")
+    text = (
+        "Weber told Lenz on 12 May 1921 that “the northern army had twenty divisions on the river and that an "
+        "attack was expected within ten days” [2]."
+    )
     [finding] = check(text, context)
     assert (finding.kind, finding.severity) == ("quote-fidelity", "error")
     assert "“twenty” where the source has “twelve” (number)" in finding.message
@@ -46,21 +50,29 @@ def test_a_changed_number_is_a_misquotation_naming_the_words(context):
 
 
 def test_a_word_or_two_changed_is_near_verbatim(context):
-    text = ("The Council decided on 1 June 1921 that “the harbour of Kessel must not be surrendered. The garrison is "
-            "to be reinforced by two regiments” [3].")
+    text = (
+        "The Council decided on 1 June 1921 that “the harbour of Kessel must not be surrendered. The garrison is "
+        "to be reinforced by two regiments” [3]."
+    )
     [finding] = check(text, context)
     assert finding.severity == "warning" and finding.message.startswith("Near-verbatim quotation of Decision")
     assert "“must” for “shall”" in finding.message
-    assert finding.evidence[0].quote == ("the harbour of Kessel shall not be surrendered. The garrison is to be "
-                                         "reinforced by two regiments")
+    assert finding.evidence[0].quote == (
+        "the harbour of Kessel shall not be surrendered. The garrison is to be reinforced by two regiments"
+    )
 
 
 def test_the_same_thing_in_other_words_is_a_paraphrase_with_the_sources_wording(context):
-    text = ("On 19 August 1921 Brandt wrote to Weber: “Kessel has been lost, yet the republic has not, and the army "
-            "has to be kept whole through the winter” [4].")
+    text = (
+        "On 19 August 1921 Brandt wrote to Weber: “Kessel has been lost, yet the republic has not, and the army "
+        "has to be kept whole through the winter” [4]."
+    )
     [finding] = check(text, context)
     assert finding.severity == "warning" and finding.message.startswith("Paraphrase presented as a quotation")
-    assert finding.evidence[0].quote == "Kessel is lost, but the republic is not, and the army must be kept whole for the winter."
+    assert (
+        finding.evidence[0].quote
+        == "Kessel is lost, but the republic is not, and the army must be kept whole for the winter."
+    )
 
 
 def test_words_missing_from_a_document_the_corpus_holds_whole_are_an_error(context):
@@ -80,7 +92,9 @@ def test_words_missing_from_an_excerpt_are_only_not_found_in_the_corpus(context)
 
 
 def test_a_quotation_with_no_marker_and_no_source_is_not_found_in_the_corpus(context):
-    [finding] = check("A diarist wrote: “nobody in the city expected the northern army to come so soon”.", context)
+    [finding] = check(
+        "A diarist wrote: “nobody in the city expected the northern army to come so soon”.", context
+    )
     assert finding.severity == "warning" and finding.location.marker is None
     assert finding.evidence == [] and "invent" not in finding.message.lower()
 
@@ -90,8 +104,10 @@ def test_short_phrases_in_quotation_marks_are_left_alone(context):
 
 
 def test_a_quotation_inside_a_quotation_is_judged_once(context):
-    text = ("Hart reported on 2 July 1921 that “Chancellor Brandt told me that he would ask for a ‘ceasefire at any "
-            "price and without conditions’ within days” [5].")
+    text = (
+        "Hart reported on 2 July 1921 that “Chancellor Brandt told me that he would ask for a ‘ceasefire at any "
+        "price and without conditions’ within days” [5]."
+    )
     findings = check(text, context)
     assert len(findings) == 1 and findings[0].evidence[0].source == "frus1921v02-d15"
 
@@ -100,12 +116,17 @@ def test_the_location_is_the_quotation_and_its_marker(context):
     text = "Weber told Lenz that “the northern army had twenty divisions on the river and that an attack was expected” [2]."
     read = essay(text + "\n" + LIST)
     [finding] = check_quotations(read, context)
-    assert read.text[finding.location.start:finding.location.end].startswith("the northern army had twenty")
-    assert finding.location.marker == "[2]" and (finding.location.paragraph, finding.location.sentence) == (0, 0)
+    assert read.text[finding.location.start : finding.location.end].startswith("the northern army had twenty")
+    assert finding.location.marker == "[2]" and (finding.location.paragraph, finding.location.sentence) == (
+        0,
+        0,
+    )
 
 
 def test_unbalanced_quotes_no_list_an_empty_file_and_no_corpus(context, tmp_path):
-    assert check_quotations(essay("Brandt cabled: “Hold the harbour at Kessel at all costs [1]."), context) == []
+    assert (
+        check_quotations(essay("Brandt cabled: “Hold the harbour at Kessel at all costs [1]."), context) == []
+    )
     assert check_quotations(essay(""), context) == []
     no_corpus = toy_context(tmp_path / "bare", with_corpus=False)
     text = "Weber said “the northern army had twenty divisions on the river and that an attack was expected” [2]."
@@ -113,6 +134,7 @@ def test_unbalanced_quotes_no_list_an_empty_file_and_no_corpus(context, tmp_path
 
 
 # -- the seed essay --------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory):
@@ -149,7 +171,9 @@ def test_seed_roshchins_telegram_and_drumrights_are_paraphrased(seed):
     assert "would like to have personal clarifications of comrade Filippov" in roshchin.evidence[0].quote
     drumright = by_start(findings, read, "Over 600 North Korean insurgents")
     assert drumright.evidence[0].source == "frus1950v07-d25"
-    assert "numbering more than 600, who had penetrated into Odae Mountain area" in drumright.evidence[0].quote
+    assert (
+        "numbering more than 600, who had penetrated into Odae Mountain area" in drumright.evidence[0].quote
+    )
     assert {roshchin.severity, drumright.severity} == {"warning"}
 
 
@@ -158,7 +182,10 @@ def test_seed_the_politburo_quotations_are_not_found_in_its_stored_excerpt(seed)
     for words in ("It is inconceivable from a military standpoint", "You are also unprepared politically"):
         finding = by_start(findings, read, words)
         assert finding.severity == "warning" and finding.message.startswith("Not found in the corpus")
-        assert finding.evidence[0].source == "wcda-politburo-decision-directive-soviet-ambassador-korea-1949-09-24"
+        assert (
+            finding.evidence[0].source
+            == "wcda-politburo-decision-directive-soviet-ambassador-korea-1949-09-24"
+        )
         assert "only an excerpt of it is stored" in finding.message
 
 

@@ -21,23 +21,29 @@ LIST = """
 [6] Smith, John. (1999) *The Kessel Crisis*, Oxford University Press, pp. 10-12.
 """
 
-RIGHT = """# The fall of Kessel
+RIGHT = (
+    """# The fall of Kessel
 
 On 4 March 1921 Brandt cabled Lenz to hold the harbour [1]. Weber met Lenz on 12 May 1921 and warned her of
 twelve divisions on the river [2]. On 1 June the Council of Ministers decided that the harbour would not be
 surrendered [3]. On 2 July Hart telegraphed Washington that the garrison had withdrawn to the citadel [4].
 Brandt wrote to Weber on 19 August that he would accept the ceasefire [5]. The surrender was, in the end,
 inevitable [6].
-""" + LIST
+"""
+    + LIST
+)
 
-SHIFTED = """# The fall of Kessel
+SHIFTED = (
+    """# The fall of Kessel
 
 On 4 March 1921 Brandt cabled Lenz to hold the harbour [1]. Weber met Lenz on 12 May 1921 and warned her of
 twelve divisions on the river [3]. On 1 June the Council of Ministers decided that the harbour would not be
 surrendered [4]. On 2 July Hart telegraphed Washington that the garrison had withdrawn to the citadel [5].
 Brandt wrote to Weber on 19 August that he would accept the ceasefire [6]. Smith calls the surrender
 inevitable [6].
-""" + LIST
+"""
+    + LIST
+)
 
 
 @pytest.fixture
@@ -62,6 +68,7 @@ def shifts(findings):
 
 # -- small essays ----------------------------------------------------------------------------------
 
+
 def test_right_citations_and_a_book_cited_for_an_interpretation_raise_nothing(context):
     assert check_reference_alignment(essay(RIGHT), context) == []
 
@@ -77,7 +84,10 @@ def test_markers_shifted_by_one_are_each_flagged_with_the_entry_that_matches(con
     assert all(f.kind == "reference-mismatch" and f.severity == "error" for f in findings)
     council = findings[1]
     assert "entry [4], which names frus1921v02-d15" in council.message
-    assert "Entry [3] matches: Decision of the Council of Ministers on the Kessel Harbour, June 1 1921" in council.message
+    assert (
+        "Entry [3] matches: Decision of the Council of Ministers on the Kessel Harbour, June 1 1921"
+        in council.message
+    )
     # the evidence: the cited document, the wrong entry's own words, the right entry's
     assert council.evidence[0].url == "https://archive.example/kessel/4"
     assert council.evidence[1].quote.startswith("[4] FRUS, (1921)")
@@ -96,7 +106,10 @@ def test_a_book_pointed_to_by_one_slip_is_a_warning_not_an_error(context):
     text = "Brandt wrote to Weber on 19 August 1921 that he would accept the ceasefire [6].\n" + LIST
     [finding] = check_reference_alignment(essay(text), context)
     assert finding.severity == "warning"
-    assert "a secondary work (The Kessel Crisis, 1999)" in finding.message and "Entry [5] matches" in finding.message
+    assert (
+        "a secondary work (The Kessel Crisis, 1999)" in finding.message
+        and "Entry [5] matches" in finding.message
+    )
 
 
 def test_a_sentence_that_names_a_scholar_cites_the_scholar(context):
@@ -163,6 +176,7 @@ def test_without_a_corpus_the_case_alone_still_aligns_references(tmp_path):
 
 # -- the seed essay --------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seed_context(tmp_path_factory):
     return seed_audit(tmp_path_factory)
@@ -201,8 +215,10 @@ def test_seed_the_politburo_finding_names_the_entry_that_matches(seed):
     _, findings = seed
     politburo = next(f for f in findings if f.location.marker == "[9]")
     assert politburo.severity == "error"
-    assert ("Entry [8] matches: Politburo Decision to Confirm the Following Directive to the Soviet Ambassador "
-            "in Korea, September 24 1949") in politburo.message
+    assert (
+        "Entry [8] matches: Politburo Decision to Confirm the Following Directive to the Soviet Ambassador "
+        "in Korea, September 24 1949"
+    ) in politburo.message
     assert politburo.evidence[0].url == "https://digitalarchive.wilsoncenter.org/document/112133"
     assert politburo.evidence[1].quote.startswith("[9] Cable Telegram no. 20475 from Gromyko to Kovalev")
 
@@ -218,8 +234,10 @@ def test_seed_quoted_documents_are_shown_in_their_own_words(seed):
 
 def test_seed_two_systematic_shifts(seed):
     _, findings = seed
-    assert [(f.location.marker, f.severity) for f in shifts(findings)] == [("[6]–[11]", "error"),
-                                                                         ("[13]–[15]", "error")]
+    assert [(f.location.marker, f.severity) for f in shifts(findings)] == [
+        ("[6]–[11]", "error"),
+        ("[13]–[15]", "error"),
+    ]
     assert "off by +1" in shifts(findings)[0].message and "off by +2" in shifts(findings)[1].message
 
 
@@ -237,13 +255,18 @@ def test_seed_with_its_markers_put_right_only_the_october_telegram_remains(seed_
     Stalin's telegram of 26 October 1949, which no entry of the list describes."""
     read, context = seed_context
     text = read.text
-    for wrong, right in (("for import [6]", "for import [5]"), ("attack?” [8]", "attack?” [7]"),
-                         ("revolt” [9]", "revolt” [8]"), ("Philippine Islands [11]", "Philippine Islands [10]"),
-                         ("following days” [13]", "following days” [11]"),
-                         ("organized resistance” [15]", "organized resistance” [13]"),
-                         ("38th Street [15]", "38th Street [13]")):
+    for wrong, right in (
+        ("for import [6]", "for import [5]"),
+        ("attack?” [8]", "attack?” [7]"),
+        ("revolt” [9]", "revolt” [8]"),
+        ("Philippine Islands [11]", "Philippine Islands [10]"),
+        ("following days” [13]", "following days” [11]"),
+        ("organized resistance” [15]", "organized resistance” [13]"),
+        ("38th Street [15]", "38th Street [13]"),
+    ):
         assert text.count(wrong) == 1
         text = text.replace(wrong, right)
     findings = check_reference_alignment(essay(text), context)
     assert [(f.location.marker, f.evidence[0].source) for f in findings] == [
-        ("[10]", "wcda-draft-reply-stalin-mao-via-molotov-1949-10-26")]
+        ("[10]", "wcda-draft-reply-stalin-mao-via-molotov-1949-10-26")
+    ]

@@ -15,8 +15,15 @@ import pytest
 from conftest import SHARED, needs_shared
 
 REPO = Path(__file__).resolve().parent.parent
-EXPECTED = ["ingest_jsonl", "frus_tei_throughput", "search_latency", "anchor_throughput", "scale", "paraphrase_meaning",
-            "audit"]
+EXPECTED = [
+    "ingest_jsonl",
+    "frus_tei_throughput",
+    "search_latency",
+    "anchor_throughput",
+    "scale",
+    "paraphrase_meaning",
+    "audit",
+]
 FRUS_TEI = SHARED / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
 
 
@@ -26,9 +33,24 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     if not FRUS_TEI.exists():
         pytest.skip("../shared/corpus/frus-tei is not beside the project; CI always has it")
     folder = tmp_path_factory.mktemp("bench")
-    command = [sys.executable, "-m", "benchmarks", "--quick", "--docs", "300", "--queries", "40",
-               "--quotes-per-class", "4", "--naive-quotes-per-class", "2",
-               "--results", str(folder / "results"), "--cache", str(folder / "cache")]
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks",
+        "--quick",
+        "--docs",
+        "300",
+        "--queries",
+        "40",
+        "--quotes-per-class",
+        "4",
+        "--naive-quotes-per-class",
+        "2",
+        "--results",
+        str(folder / "results"),
+        "--cache",
+        str(folder / "cache"),
+    ]
     done = subprocess.run(command, check=False, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "anchoring accuracy by class" in done.stdout  # the tables were printed

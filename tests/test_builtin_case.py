@@ -84,9 +84,14 @@ def test_at_least_eight_schools_with_priors_of_their_own_each_citing_its_works(c
             assert key not in seen, f"{school.id} copies {seen.get(key)}'s priors on {qid}"
             seen[key] = school.id
     cites = {s.id: " ".join(s.cites) for s in case.schools}
-    for school, names in {"revisionist": ["Cumings"], "post-revisionist": ["Stueck", "Weathersby"],
-                          "reactive-china": ["Whiting", "Foot"], "chen-jian": ["Chen Jian"],
-                          "shen-zhihua": ["Shen Zhihua"], "russian-archival": ["Torkunov"]}.items():
+    for school, names in {
+        "revisionist": ["Cumings"],
+        "post-revisionist": ["Stueck", "Weathersby"],
+        "reactive-china": ["Whiting", "Foot"],
+        "chen-jian": ["Chen Jian"],
+        "shen-zhihua": ["Shen Zhihua"],
+        "russian-archival": ["Torkunov"],
+    }.items():
         for name in names:
             assert name in cites[school], f"{school} does not cite {name}"
 
@@ -119,18 +124,23 @@ def test_the_schools_reach_conclusions_of_their_own(verdict):
 
 def test_the_core_documents_of_the_corpus_are_weighed(case):
     weighed = {e.source for e in case.evidence}
-    core = {"wcda-notes-conversation-stalin-kim-il-sung-delegation-1949-03-05",
-            "dsb-acheson-crisis-in-asia-speech-1950-01-12",
-            "wcda-statement-president-truman-korea-1950-06-27",
-            "wcda-letter-filipov-soviet-ambassador-prague-gottwald-1950-08-27"}
+    core = {
+        "wcda-notes-conversation-stalin-kim-il-sung-delegation-1949-03-05",
+        "dsb-acheson-crisis-in-asia-speech-1950-01-12",
+        "wcda-statement-president-truman-korea-1950-06-27",
+        "wcda-letter-filipov-soviet-ambassador-prague-gottwald-1950-08-27",
+    }
     assert core <= weighed, sorted(core - weighed)
-    additions = {"frus1949v07p2-d242", "cwihp-ciphered-telegram-shtykov-vyshinsky-1950-05-12",
-                 "cwihp-ciphered-telegram-filippov-roshchin-zhou-enlai-1950-07-05",
-                 "wcda-report-zhou-enlai-nie-rongzhen-mao-1950-07-22",
-                 "wcda-politburo-decision-draft-telegram-chanfu-matveyev-1950-09-30",
-                 "mzdwj6-order-forming-chinese-peoples-volunteers-1950-10-08",
-                 "mzd-telegram-mao-kim-il-sung-via-ni-zhiliang-1950-10-08",
-                 "mzdwj6-telegram-mao-zhou-enlai-1950-10-13"}
+    additions = {
+        "frus1949v07p2-d242",
+        "cwihp-ciphered-telegram-shtykov-vyshinsky-1950-05-12",
+        "cwihp-ciphered-telegram-filippov-roshchin-zhou-enlai-1950-07-05",
+        "wcda-report-zhou-enlai-nie-rongzhen-mao-1950-07-22",
+        "wcda-politburo-decision-draft-telegram-chanfu-matveyev-1950-09-30",
+        "mzdwj6-order-forming-chinese-peoples-volunteers-1950-10-08",
+        "mzd-telegram-mao-kim-il-sung-via-ni-zhiliang-1950-10-08",
+        "mzdwj6-telegram-mao-zhou-enlai-1950-10-13",
+    }
     assert len(additions & weighed) >= 4, sorted(additions - weighed)
 
 
@@ -175,7 +185,9 @@ def test_source_metadata_matches_the_corpus(case, korea_documents):
     for source in case.sources:
         doc = korea_documents.get(source.id)
         if doc is None:
-            assert source.url or source.note, f"{source.id} is not in the corpus and says nowhere where it is printed"
+            assert source.url or source.note, (
+                f"{source.id} is not in the corpus and says nowhere where it is printed"
+            )
             continue
         matched += 1
         assert source.title.startswith(doc["title"]), source.id  # a case may add a translation of the title

@@ -19,15 +19,89 @@ from fontes.model import Source
 #: Words of made-up telegrams. Every document below is made of them, so each word is in
 #: most documents and only the order of words tells one document from another.
 VOCABULARY = [
-    "the", "of", "and", "to", "in", "that", "is", "was", "for", "on", "by", "with", "from", "at", "as",
-    "troops", "army", "north", "south", "korea", "korean", "forces", "border", "attack", "attacked",
-    "advance", "river", "bridges", "government", "soviet", "chinese", "american", "united", "nations",
-    "embassy", "minister", "ambassador", "telegram", "report", "reported", "reports", "situation",
-    "military", "political", "question", "decision", "meeting", "conversation", "agreed", "considered",
-    "request", "requested", "support", "aid", "withdrawal", "invasion", "offensive", "defense",
-    "positions", "front", "line", "parallel", "capital", "city", "people", "party", "leadership",
-    "comrade", "instructions", "instructed", "possible", "necessary", "immediately", "informed",
-    "received", "position", "plan", "plans", "prepared", "operations", "units", "divisions", "regiments",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "that",
+    "is",
+    "was",
+    "for",
+    "on",
+    "by",
+    "with",
+    "from",
+    "at",
+    "as",
+    "troops",
+    "army",
+    "north",
+    "south",
+    "korea",
+    "korean",
+    "forces",
+    "border",
+    "attack",
+    "attacked",
+    "advance",
+    "river",
+    "bridges",
+    "government",
+    "soviet",
+    "chinese",
+    "american",
+    "united",
+    "nations",
+    "embassy",
+    "minister",
+    "ambassador",
+    "telegram",
+    "report",
+    "reported",
+    "reports",
+    "situation",
+    "military",
+    "political",
+    "question",
+    "decision",
+    "meeting",
+    "conversation",
+    "agreed",
+    "considered",
+    "request",
+    "requested",
+    "support",
+    "aid",
+    "withdrawal",
+    "invasion",
+    "offensive",
+    "defense",
+    "positions",
+    "front",
+    "line",
+    "parallel",
+    "capital",
+    "city",
+    "people",
+    "party",
+    "leadership",
+    "comrade",
+    "instructions",
+    "instructed",
+    "possible",
+    "necessary",
+    "immediately",
+    "informed",
+    "received",
+    "position",
+    "plan",
+    "plans",
+    "prepared",
+    "operations",
+    "units",
+    "divisions",
+    "regiments",
 ]
 
 
@@ -48,7 +122,9 @@ def telegrams(count: int, seed: int) -> list[Document]:
         sentences = []
         for _ in range(6):
             head, tail = rng.sample(stock, 2)
-            sentences.append(" ".join(head[:rng.randint(3, 8)] + tail[rng.randint(3, 8):]).capitalize() + ".")
+            sentences.append(
+                " ".join(head[: rng.randint(3, 8)] + tail[rng.randint(3, 8) :]).capitalize() + "."
+            )
         documents.append(doc(f"t{number:03d}", " ".join(sentences)))
     return documents
 
@@ -57,7 +133,7 @@ def quotation(rng: random.Random, text: str, words: int = 12) -> str:
     """`words` consecutive words of a text, as written."""
     split = text.split()
     first = rng.randrange(len(split) - words)
-    return " ".join(split[first:first + words])
+    return " ".join(split[first : first + words])
 
 
 def with_a_changed_word(rng: random.Random, quote: str) -> str:
@@ -72,7 +148,7 @@ def with_ocr_noise(rng: random.Random, quote: str) -> str:
     for i in range(rng.randrange(4), len(words), 4):
         if len(words[i]) > 2:
             cut = rng.randrange(1, len(words[i]))
-            words[i] = words[i][:cut - 1] + words[i][cut:]
+            words[i] = words[i][: cut - 1] + words[i][cut:]
     return " ".join(words)
 
 
@@ -80,7 +156,11 @@ def stored_pairs(path) -> set[tuple[int, int]]:
     """(fingerprint, document number) of every row of the shingle index."""
     with sqlite3.connect(path) as db:
         rows = db.execute("SELECT hash, docs FROM shingles").fetchall()
-    return {(hash_, int.from_bytes(docs[i:i + 4], "little")) for hash_, docs in rows for i in range(0, len(docs), 4)}
+    return {
+        (hash_, int.from_bytes(docs[i : i + 4], "little"))
+        for hash_, docs in rows
+        for i in range(0, len(docs), 4)
+    }
 
 
 def expected_pairs(path) -> set[tuple[int, int]]:
@@ -107,6 +187,7 @@ def telegram_store(tmp_path_factory):
 
 # -- fingerprints --------------------------------------------------------------------------------
 
+
 def test_a_quotation_has_its_sources_fingerprints_whatever_the_case_accents_and_punctuation():
     source = "The Yalu bridges -- as I said -- are to be bombed on the Korean side ONLY."
     assert set(fingerprints("the yalu bridges, as I said, are to be bombed")) <= set(fingerprints(source))
@@ -118,35 +199,46 @@ def test_a_quotation_has_its_sources_fingerprints_whatever_the_case_accents_and_
 
 def test_no_shingle_of_a_quotation_runs_across_its_ellipsis():
     assert quotation_fingerprints("the army will advance … to the parallel at dawn") == sorted(
-        set(fingerprints("the army will advance")) | set(fingerprints("to the parallel at dawn")))
+        set(fingerprints("the army will advance")) | set(fingerprints("to the parallel at dawn"))
+    )
     assert quotation_fingerprints("the army will... advance at dawn") == sorted(
-        set(fingerprints("the army will")) | set(fingerprints("advance at dawn")))
+        set(fingerprints("the army will")) | set(fingerprints("advance at dawn"))
+    )
 
 
 def test_shingles_are_three_words_and_never_run_from_one_text_into_the_next():
     hashes, owners = split_keys(fingerprint_pairs(["one two three four", "five six seven", "eight"]))
     assert sorted(owners.tolist()) == [0, 0, 1]
-    assert set(hashes.tolist()) == set(fingerprints("one two three four")) | set(fingerprints("five six seven"))
+    assert set(hashes.tolist()) == set(fingerprints("one two three four")) | set(
+        fingerprints("five six seven")
+    )
     assert not set(fingerprints("three four five")) & set(hashes.tolist())
 
 
 # -- candidates on a corpus whose words are all common --------------------------------------------
+
 
 def test_candidates_find_the_source_of_quotations_made_of_common_words(telegram_store):
     store, texts = telegram_store
     rng = random.Random(1)
     sources = rng.sample(sorted(texts), 40)
     verbatim = {id_: quotation(rng, texts[id_]) for id_ in sources}
-    assert all(store.candidates(quote)[0] == id_ or quote in texts[store.candidates(quote)[0]]
-               for id_, quote in verbatim.items())
+    assert all(
+        store.candidates(quote)[0] == id_ or quote in texts[store.candidates(quote)[0]]
+        for id_, quote in verbatim.items()
+    )
     changed = [id_ in store.candidates(with_a_changed_word(rng, quote)) for id_, quote in verbatim.items()]
     noisy = [id_ in store.candidates(with_ocr_noise(rng, quote)) for id_, quote in verbatim.items()]
     assert sum(changed) >= 38 and sum(noisy) >= 36  # measured 39 and 39 of 40 (words alone: 8 and 6)
 
 
 def test_when_shingles_fail_the_rarest_words_still_find_the_source(store):
-    store.add([doc("yalu", "The bombing of the Yalu bridges is authorized on the Korean side only."),
-               doc("other", "The bombing of the bridges over the Han river was not authorized.")])
+    store.add(
+        [
+            doc("yalu", "The bombing of the Yalu bridges is authorized on the Korean side only."),
+            doc("other", "The bombing of the bridges over the Han river was not authorized."),
+        ]
+    )
     garbled = "bombng of teh Yalu brdges is authorised on teh Koraen sdie"  # no three words intact
     assert not set(fingerprints(garbled)) & set(fingerprints(store.get("yalu").text))
     assert store.candidates(garbled)[0] == "yalu"
@@ -155,12 +247,15 @@ def test_when_shingles_fail_the_rarest_words_still_find_the_source(store):
 def test_a_stock_phrase_in_more_documents_than_count_still_finds_them(store, monkeypatch):
     monkeypatch.setattr(store_module, "_COMMON_SHINGLE_DOCS", 2)
     phrase = "furnish such assistance to the Republic of Korea as may be necessary"
-    store.add([doc(f"r{n}", f"Resolution {n} asks that members {phrase}.") for n in range(5)]
-              + [doc("other", "Members may furnish such assistance as is necessary.")])
+    store.add(
+        [doc(f"r{n}", f"Resolution {n} asks that members {phrase}.") for n in range(5)]
+        + [doc("other", "Members may furnish such assistance as is necessary.")]
+    )
     assert sorted(store.candidates(phrase)) == ["r0", "r1", "r2", "r3", "r4"]
 
 
 # -- keeping the index right ---------------------------------------------------------------------
+
 
 def test_reingesting_a_document_replaces_its_fingerprints(tmp_path):
     path = tmp_path / "corpus.db"
@@ -173,10 +268,12 @@ def test_reingesting_a_document_replaces_its_fingerprints(tmp_path):
     assert stored_pairs(path) == expected_pairs(path)  # the old text's fingerprints are gone
 
 
-texts_of_few_words = st.lists(st.sampled_from(["army", "river", "bridges", "north", "the", "of", "troops"]),
-                              min_size=0, max_size=9).map(" ".join)
-batches = st.lists(st.lists(st.tuples(st.sampled_from("abcd"), texts_of_few_words), max_size=4),
-                   min_size=1, max_size=4)
+texts_of_few_words = st.lists(
+    st.sampled_from(["army", "river", "bridges", "north", "the", "of", "troops"]), min_size=0, max_size=9
+).map(" ".join)
+batches = st.lists(
+    st.lists(st.tuples(st.sampled_from("abcd"), texts_of_few_words), max_size=4), min_size=1, max_size=4
+)
 
 
 @settings(max_examples=40, deadline=None)
@@ -206,6 +303,7 @@ def test_an_add_that_fails_leaves_the_index_as_it_was(tmp_path):
 
 
 # -- upgrading a store written before the index ---------------------------------------------------
+
 
 def schema_1_store(path, documents: list[Document]) -> None:
     """A store as fontes wrote it before the shingle index (schema 1 is schema 2 without it)."""

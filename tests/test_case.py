@@ -43,7 +43,8 @@ def test_clean_case_has_no_problems(toy_case_dir):
 def test_unknown_source_is_reported_with_line_and_field(toy_case_dir):
     edit(toy_case_dir, "evidence.yaml", "source: s1", "source: s9")
     assert messages(toy_case_dir) == [
-        "toy/evidence.yaml:2: e1: source: unknown source 's9'; add it to sources.yaml or fix the id"]
+        "toy/evidence.yaml:2: e1: source: unknown source 's9'; add it to sources.yaml or fix the id"
+    ]
 
 
 def test_unknown_hypothesis_and_question(toy_case_dir):
@@ -74,12 +75,15 @@ def test_duplicate_ids(toy_case_dir):
     assert problem.line == 7 and "duplicate id 'e1'" in problem.message
 
 
-@pytest.mark.parametrize("priors, words", [
-    ("{a: 0.2, b: 0.7}", "sum to 0.9, not 1"),
-    ("{a: -0.2, b: 1.2}", "is not above 0"),
-    ("{a: 0, b: 1}", "is not above 0"),
-    ("{a: 1.0}", "no prior for b"),
-])
+@pytest.mark.parametrize(
+    "priors, words",
+    [
+        ("{a: 0.2, b: 0.7}", "sum to 0.9, not 1"),
+        ("{a: -0.2, b: 1.2}", "is not above 0"),
+        ("{a: 0, b: 1}", "is not above 0"),
+        ("{a: 1.0}", "no prior for b"),
+    ],
+)
 def test_bad_priors(toy_case_dir, priors, words):
     edit(toy_case_dir, "case.yaml", "{a: 0.2, b: 0.8}", priors)
     found = messages(toy_case_dir)
@@ -158,11 +162,19 @@ def test_an_office_title_names_whoever_held_it_on_the_date():
     from fontes.case.actors import find_actor
     from fontes.model import Actor, Case, Office, Question
 
-    rusk = Actor(id="rusk", name="Dean Rusk", offices=[Office(title="Secretary of State", start="1961-01-21",
-                                                              end="1969-01-20")])
-    acheson = Actor(id="acheson", name="Dean Acheson", offices=[Office(title="Secretary of State",
-                                                                       start="1949-01-21", end="1953-01-20")])
-    case = Case(id="c", title="c", questions=[Question(id="q", text="q", hypotheses=[])], actors=[rusk, acheson])
+    rusk = Actor(
+        id="rusk",
+        name="Dean Rusk",
+        offices=[Office(title="Secretary of State", start="1961-01-21", end="1969-01-20")],
+    )
+    acheson = Actor(
+        id="acheson",
+        name="Dean Acheson",
+        offices=[Office(title="Secretary of State", start="1949-01-21", end="1953-01-20")],
+    )
+    case = Case(
+        id="c", title="c", questions=[Question(id="q", text="q", hypotheses=[])], actors=[rusk, acheson]
+    )
     assert find_actor(case, "the Secretary of State", on="1950-10-05") is acheson
     assert find_actor(case, "Secretary of  State", on="1962-10") is rusk
     assert find_actor(case, "Secretary of State", on="1956") is None  # Dulles: not an actor of this case
@@ -173,20 +185,30 @@ def test_the_builtin_case_knows_stalin_by_his_office_in_1950_and_not_in_1955():
     from fontes.case.actors import find_actor
 
     case = load_case()
-    assert find_actor(case, "The Chairman of the Council of Ministers of the USSR", on="1950-07-05").id == "stalin"
+    assert (
+        find_actor(case, "The Chairman of the Council of Ministers of the USSR", on="1950-07-05").id
+        == "stalin"
+    )
     assert find_actor(case, "Chairman of the Council of Ministers of the USSR", on="1955-02") is None
 
 
 def test_an_office_that_ends_before_it_starts_is_refused_with_its_line(toy_case_dir):
     (toy_case_dir / "actors.yaml").write_text(
-        "- id: a\n  name: A\n  offices:\n    - {title: Premier, start: 1950-05, end: 1949-01}\n", encoding="utf-8")
+        "- id: a\n  name: A\n  offices:\n    - {title: Premier, start: 1950-05, end: 1949-01}\n",
+        encoding="utf-8",
+    )
     (problem,) = check_case(toy_case_dir)
     assert (problem.file, problem.line, problem.field) == ("toy/actors.yaml", 4, "a: offices[0]")
     assert "after it ends" in problem.message
 
 
 def test_duplicate_key_is_reported_with_its_line(toy_case_dir):
-    edit(toy_case_dir, "sources.yaml", "  archive: Example Archive", "  archive: Example Archive\n  title: Again")
+    edit(
+        toy_case_dir,
+        "sources.yaml",
+        "  archive: Example Archive",
+        "  archive: Example Archive\n  title: Again",
+    )
     (problem,) = check_case(toy_case_dir)
     assert (problem.file, problem.line) == ("toy/sources.yaml", 7)
     assert "duplicate key 'title'" in problem.message
@@ -196,8 +218,9 @@ def test_a_written_case_reads_back_without_libyaml_too(toy_case_dir, tmp_path):
     import yaml
 
     case = load_case(toy_case_dir)
-    uncertain = case.sources[0].model_copy(update={"date": "1950-07-28?", "title": "Who? When?",
-                                                   "authors": [], "recipients": []})  # so: {flow}
+    uncertain = case.sources[0].model_copy(
+        update={"date": "1950-07-28?", "title": "Who? When?", "authors": [], "recipients": []}
+    )  # so: {flow}
     out = write_case(case.model_copy(update={"sources": [uncertain]}), tmp_path / "copy")
     for path in out.glob("*.yaml"):  # PyYAML's pure-Python parser read `date: 1950-07-28?,` in {...} as a key
         assert yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)

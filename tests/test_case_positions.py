@@ -50,7 +50,9 @@ def test_a_work_is_cited_short_by_its_authors_surnames_and_year():
     from fontes.model import Work
 
     assert Work(author="Weathersby, Kathryn", year=1993, title="Soviet Aims").short() == "Weathersby 1993"
-    three = Work(author="Goncharov, Sergei N.; Lewis, John W.; Xue Litai", year=1993, title="Uncertain Partners")
+    three = Work(
+        author="Goncharov, Sergei N.; Lewis, John W.; Xue Litai", year=1993, title="Uncertain Partners"
+    )
     assert three.short() == "Goncharov/Lewis/Xue Litai 1993"
     assert Work(author="Shen Zhihua", year=2012, title="Mao, Stalin").short() == "Shen Zhihua 2012"
 
@@ -62,23 +64,40 @@ def test_a_reading_takes_the_analysts_value_for_a_hypothesis_it_does_not_name(ch
 
 
 def test_a_hypothesis_that_names_no_work_is_refused(chronicle):
-    edit(chronicle, "case.yaml", "        held_by: [{author: Dale, year: 1980, title: Weather and Blame}]\n", "")
+    edit(
+        chronicle,
+        "case.yaml",
+        "        held_by: [{author: Dale, year: 1980, title: Weather and Blame}]\n",
+        "",
+    )
     problem = only_problem(chronicle)
     assert (problem.file, problem.line, problem.field) == ("chronicle/case.yaml", 19, "fire.storm: held_by")
     assert "names no work that argues it" in problem.message
 
 
 def test_a_hypothesis_that_does_not_say_what_it_denies_of_a_rival_is_refused(chronicle):
-    edit(chronicle, "case.yaml", "denies: {miller: that the miller lit it, smith: that the smith lit it}",
-         "denies: {miller: that the miller lit it}")
+    edit(
+        chronicle,
+        "case.yaml",
+        "denies: {miller: that the miller lit it, smith: that the smith lit it}",
+        "denies: {miller: that the miller lit it}",
+    )
     problem = only_problem(chronicle)
-    assert (problem.file, problem.line, problem.field) == ("chronicle/case.yaml", 22, "fire.storm: denies.smith")
+    assert (problem.file, problem.line, problem.field) == (
+        "chronicle/case.yaml",
+        22,
+        "fire.storm: denies.smith",
+    )
     assert "may overlap" in problem.message
 
 
 def test_a_denial_of_an_unknown_rival_is_refused(chronicle):
-    edit(chronicle, "case.yaml", "denies: {debt: that debt forced it}",
-         "denies: {debt: that debt forced it, war: that the war did}")
+    edit(
+        chronicle,
+        "case.yaml",
+        "denies: {debt: that debt forced it}",
+        "denies: {debt: that debt forced it, war: that the war did}",
+    )
     problem = only_problem(chronicle)
     assert (problem.line, problem.field) == (34, "sale.choice: denies.war")
     assert "unknown rival 'war'" in problem.message
@@ -94,20 +113,47 @@ def test_a_horizon_that_is_not_edtf_is_refused(chronicle):
 def test_an_about_that_is_not_edtf_is_refused(chronicle):
     edit(chronicle, "evidence.yaml", "about: 1950-06-25", "about: the night of the fire")
     problem = only_problem(chronicle)
-    assert (problem.file, problem.line, problem.field) == ("chronicle/evidence.yaml", 33, "memoir-clouds: about")
+    assert (problem.file, problem.line, problem.field) == (
+        "chronicle/evidence.yaml",
+        33,
+        "memoir-clouds: about",
+    )
 
 
-@pytest.mark.parametrize("old, new, line, field, words", [
-    ("    forge:\n", "    forges:\n", 8, "diary-oil: readings.forges", "unknown school 'forges'"),
-    ("        fire: {miller: 0.4, smith: 0.5}", "        fires: {miller: 0.4, smith: 0.5}", 10,
-     "diary-oil: readings.forge.bears_on.fires", "unknown question 'fires'"),
-    ("        fire: {miller: 0.4, smith: 0.5}", "        fire: {miller: 0.4, smyth: 0.5}", 10,
-     "diary-oil: readings.forge.bears_on.fire.smyth", "unknown hypothesis 'smyth'"),
-    ("        fire: {miller: 0.4, smith: 0.5}", "        fire: {miller: 1.4, smith: 0.5}", 10,
-     "diary-oil: readings.forge.bears_on.fire.miller", "outside (0, 1]"),
-    ("      note: lamp oil was in every house; it tells nothing of the miller\n      work: Birch 1975, Sparks\n",
-     "", 8, "diary-oil: readings.forge", "says neither why nor from which work"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, field, words",
+    [
+        ("    forge:\n", "    forges:\n", 8, "diary-oil: readings.forges", "unknown school 'forges'"),
+        (
+            "        fire: {miller: 0.4, smith: 0.5}",
+            "        fires: {miller: 0.4, smith: 0.5}",
+            10,
+            "diary-oil: readings.forge.bears_on.fires",
+            "unknown question 'fires'",
+        ),
+        (
+            "        fire: {miller: 0.4, smith: 0.5}",
+            "        fire: {miller: 0.4, smyth: 0.5}",
+            10,
+            "diary-oil: readings.forge.bears_on.fire.smyth",
+            "unknown hypothesis 'smyth'",
+        ),
+        (
+            "        fire: {miller: 0.4, smith: 0.5}",
+            "        fire: {miller: 1.4, smith: 0.5}",
+            10,
+            "diary-oil: readings.forge.bears_on.fire.miller",
+            "outside (0, 1]",
+        ),
+        (
+            "      note: lamp oil was in every house; it tells nothing of the miller\n      work: Birch 1975, Sparks\n",
+            "",
+            8,
+            "diary-oil: readings.forge",
+            "says neither why nor from which work",
+        ),
+    ],
+)
 def test_a_reading_with_a_mistake_is_refused_in_one_located_line(chronicle, old, new, line, field, words):
     edit(chronicle, "evidence.yaml", old, new)
     problem = only_problem(chronicle)

@@ -49,8 +49,9 @@ def test_report_json_follows_the_contract(toy_case_dir):
 
 
 def test_report_school_option_changes_the_prior(toy_case_dir):
-    data = json.loads(run("report", "--case", str(toy_case_dir), "--json", "--school", "sceptic",
-                          "--draws", "200").output)
+    data = json.loads(
+        run("report", "--case", str(toy_case_dir), "--json", "--school", "sceptic", "--draws", "200").output
+    )
     assert data["school"] == "sceptic"
     assert math.isclose(data["questions"][0]["hypotheses"][0]["posterior"], 0.573, abs_tol=1e-3)
 
@@ -61,10 +62,13 @@ def test_report_same_seed_same_intervals(toy_case_dir):
     assert a == b
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--school", "nobody"], "nobody"),
-    (["--case", "does/not/exist"], "is not a case folder"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--school", "nobody"], "nobody"),
+        (["--case", "does/not/exist"], "is not a case folder"),
+    ],
+)
 def test_user_mistakes_give_one_line_not_a_traceback(toy_case_dir, args, words):
     if "--case" not in args:
         args = ["--case", str(toy_case_dir), *args]
@@ -80,7 +84,9 @@ def test_broken_case_report_names_the_file_and_line(toy_case_dir):
     (toy_case_dir / "evidence.yaml").write_text(text)
     result = run("report", "--case", str(toy_case_dir))
     assert result.exit_code == 2
-    assert result.output.startswith("Error: toy/evidence.yaml:6: e1: bears_on.q.b: likelihood 7.0 is outside (0, 1]")
+    assert result.output.startswith(
+        "Error: toy/evidence.yaml:6: e1: bears_on.q.b: likelihood 7.0 is outside (0, 1]"
+    )
 
 
 def test_zero_draws_is_a_usage_error(toy_case_dir):
@@ -88,19 +94,38 @@ def test_zero_draws_is_a_usage_error(toy_case_dir):
 
 
 def test_terminal_report_shows_ranking_evidence_schools_and_ach(toy_case_dir):
-    result = CliRunner().invoke(cli, ["report", "--case", str(toy_case_dir), "--draws", "200"],
-                                terminal_width=120)
+    result = CliRunner().invoke(
+        cli, ["report", "--case", str(toy_case_dir), "--draws", "200"], terminal_width=120
+    )
     out = result.output
     assert result.exit_code == 0
-    for words in ["Who did it?", "84.3%", "+6.0 dB", "the exact words of the source",
-                  "Letter from A to B (13 May 1950)", "Doubts A", "57.4%", "ACH ranking", "Pivotal items"]:
+    for words in [
+        "Who did it?",
+        "84.3%",
+        "+6.0 dB",
+        "the exact words of the source",
+        "Letter from A to B (13 May 1950)",
+        "Doubts A",
+        "57.4%",
+        "ACH ranking",
+        "Pivotal items",
+    ]:
         assert words in out, words
 
 
 def test_report_writes_a_self_contained_html_file(toy_case_dir, tmp_path):
     out = tmp_path / "report.html"
-    result = run("report", "--case", str(toy_case_dir), "--draws", "50", "--html", str(out),
-                 "--db", str(tmp_path / "none.db"))
+    result = run(
+        "report",
+        "--case",
+        str(toy_case_dir),
+        "--draws",
+        "50",
+        "--html",
+        str(out),
+        "--db",
+        str(tmp_path / "none.db"),
+    )
     assert result.exit_code == 2 and "no corpus store here" in result.output  # an explicit --db must exist
     result = run("report", "--case", str(toy_case_dir), "--draws", "50", "--html", str(out))
     assert result.exit_code == 0, result.output
@@ -128,8 +153,10 @@ def test_written_files_get_ordinary_permissions(toy_case_dir, tmp_path):
 
 def test_the_command_line_starts_without_loading_the_heavy_libraries():
     """`fontes --help` stays fast: pydantic, YAML, numpy and rich load inside the commands that need them."""
-    code = ("import sys; from fontes.cli import cli; "
-            "print(sorted(m for m in ('pydantic', 'yaml', 'numpy', 'rich', 'lxml') if m in sys.modules))")
+    code = (
+        "import sys; from fontes.cli import cli; "
+        "print(sorted(m for m in ('pydantic', 'yaml', 'numpy', 'rich', 'lxml') if m in sys.modules))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
 

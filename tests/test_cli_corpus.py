@@ -49,9 +49,15 @@ def test_bad_records_are_named_and_the_rest_go_on(tmp_path):
 
 def test_author_alias_from_the_case_finds_the_pseudonym(tmp_path):
     db = tmp_path / "corpus.db"
-    doc = {"id": "cable-1", "title": "Ciphered telegram", "date": "1950-07-01", "authors": ["Feng Xi"],
-           "recipients": ["Shtykov"], "archive": "Wilson Center Digital Archive",
-           "text": "The attack must continue."}
+    doc = {
+        "id": "cable-1",
+        "title": "Ciphered telegram",
+        "date": "1950-07-01",
+        "authors": ["Feng Xi"],
+        "recipients": ["Shtykov"],
+        "archive": "Wilson Center Digital Archive",
+        "text": "The attack must continue.",
+    }
     (tmp_path / "one.jsonl").write_text(json.dumps(doc) + "\n")
     run("ingest", tmp_path / "one.jsonl", "--db", db)
     hits = json.loads(run("search", "--author", "Filippov", "--db", db, "--json").output)["hits"]
@@ -97,16 +103,28 @@ def test_anchor_verbatim_and_misquote_as_json(tmp_path):
 def test_anchor_batch_writes_one_line_per_input(tmp_path):
     db = stored_fixture(tmp_path)
     batch = tmp_path / "quotes.jsonl"
-    batch.write_text("\n".join(json.dumps(x) for x in [
-        {"id": "q1", "quote": "North Korean forces crossed the parallel in the Ongjin area"},
-        {"id": "q2", "quote": "The Emperor of Brazil telegraphed his congratulations to the Politburo."},
-        {"id": "q3", "quote": "crossed the parallel", "source": "frus-test-d1"},
-    ]) + "\n")
+    batch.write_text(
+        "\n".join(
+            json.dumps(x)
+            for x in [
+                {"id": "q1", "quote": "North Korean forces crossed the parallel in the Ongjin area"},
+                {
+                    "id": "q2",
+                    "quote": "The Emperor of Brazil telegraphed his congratulations to the Politburo.",
+                },
+                {"id": "q3", "quote": "crossed the parallel", "source": "frus-test-d1"},
+            ]
+        )
+        + "\n"
+    )
     result = run("anchor", "--batch", batch, "--db", db)
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.output.strip().splitlines()]
     assert [(x["id"], x["fidelity"]) for x in lines] == [
-        ("q1", "verbatim"), ("q2", "not-found"), ("q3", "verbatim")]
+        ("q1", "verbatim"),
+        ("q2", "not-found"),
+        ("q3", "verbatim"),
+    ]
     assert set(lines[0]) == {"id", "source", "start", "end", "fidelity", "score", "selector", "diff"}
 
 
@@ -116,8 +134,13 @@ def test_anchor_needs_a_quotation_or_a_batch(tmp_path):
 
 def test_check_case_with_db_reports_quotes_that_are_not_verbatim(tmp_path, toy_case_dir):
     db = tmp_path / "corpus.db"
-    doc = {"id": "s1", "title": "Letter from A to B", "date": "1950-05-13", "archive": "Example Archive",
-           "text": "Here are the exact words of the source, and then some other exact words too."}
+    doc = {
+        "id": "s1",
+        "title": "Letter from A to B",
+        "date": "1950-05-13",
+        "archive": "Example Archive",
+        "text": "Here are the exact words of the source, and then some other exact words too.",
+    }
     (tmp_path / "s1.jsonl").write_text(json.dumps(doc) + "\n")
     run("ingest", tmp_path / "s1.jsonl", "--db", db)
     assert run("check-case", toy_case_dir, "--db", db).exit_code == 0
@@ -130,14 +153,16 @@ def test_check_case_with_db_reports_quotes_that_are_not_verbatim(tmp_path, toy_c
 
 def test_audit_json_contract_and_html(tmp_path):
     essay = tmp_path / "essay.md"
-    essay.write_text("# On the war\n\nKim met Stalin on 5 March 1949 [1]. On 3 September 1949 Kim sent his secretary, Mum Il, to Tunkin [2].\n\n"
-                     "## References\n\n[1] Notes of a conversation, 1949.\n")
+    essay.write_text(
+        "# On the war\n\nKim met Stalin on 5 March 1949 [1]. On 3 September 1949 Kim sent his secretary, Mum Il, to Tunkin [2].\n\n"
+        "## References\n\n[1] Notes of a conversation, 1949.\n"
+    )
     out = tmp_path / "audit.html"
     db = tmp_path / "corpus.db"
     run("ingest", FIXTURES / "jsonl" / "documents.jsonl", "--db", db)
     result = run("audit", essay, "--json", "--html", out, "--db", db)
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output[result.output.index("{"):])
+    data = json.loads(result.output[result.output.index("{") :])
     assert data["schema"] == "fontes.audit/1" and set(data["summary"]) == {"error", "warning", "info"}
     kinds = {f["kind"] for f in data["findings"]}
     assert "marker-without-entry" in kinds and "name-variant" in kinds
@@ -185,8 +210,10 @@ def test_a_batch_with_bad_lines_answers_the_others_and_names_each_bad_one(tmp_pa
     db = tmp_path / "corpus.db"
     run("ingest", FIXTURES / "jsonl" / "documents.jsonl", "--db", db)
     batch = tmp_path / "q.jsonl"
-    batch.write_text('{"id": 1, "quote": "North Korean forces crossed the parallel"}\n'
-                     'not json\n{"id": 3, "quote": ""}\n{"id": 4, "quote": "crossed the parallel"}\n')
+    batch.write_text(
+        '{"id": 1, "quote": "North Korean forces crossed the parallel"}\n'
+        'not json\n{"id": 3, "quote": ""}\n{"id": 4, "quote": "crossed the parallel"}\n'
+    )
     result = run("anchor", "--batch", batch, "--db", db)
     assert result.exit_code == 1
     answers = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]

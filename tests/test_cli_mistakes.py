@@ -21,9 +21,16 @@ def places(tmp_path_factory):
     (root / "data.json").write_text('{\n  "not": "jsonl"\n}\n')
     db = root / "corpus.db"
     CliRunner().invoke(cli, ["ingest", str(HERE / "fixtures" / "jsonl" / "documents.jsonl"), "--db", str(db)])
-    return {"{missing}": root / "nope.txt", "{dir}": root / "folder", "{empty}": root / "empty.txt",
-            "{pdf}": root / "essay.pdf", "{json}": root / "data.json", "{db}": db,
-            "{nodb}": root / "missing.db", "{out}": root / "no" / "such" / "dir" / "out"}
+    return {
+        "{missing}": root / "nope.txt",
+        "{dir}": root / "folder",
+        "{empty}": root / "empty.txt",
+        "{pdf}": root / "essay.pdf",
+        "{json}": root / "data.json",
+        "{db}": db,
+        "{nodb}": root / "missing.db",
+        "{out}": root / "no" / "such" / "dir" / "out",
+    }
 
 
 def listing(root):
@@ -41,7 +48,9 @@ def test_a_mistake_gets_one_line_and_writes_nothing(mistake: Mistake, places, mo
     root = places["{dir}"].parent
     before = listing(root)
     result = CliRunner().invoke(cli, args, prog_name="fontes")
-    lines = [line for line in result.output.splitlines() if line.strip() and not line.startswith("ingesting ")]
+    lines = [
+        line for line in result.output.splitlines() if line.strip() and not line.startswith("ingesting ")
+    ]
     assert result.exit_code == mistake.code, result.output
     assert "Traceback" not in result.output
     assert mistake.says in result.output, result.output

@@ -28,8 +28,11 @@ def test_the_built_in_case_writes_only_documented_fields():
 
 def test_every_field_of_the_audit_is_documented_and_every_documented_field_is_written(tmp_path):
     essay = tmp_path / "essay.md"
-    essay.write_text("# On the war\n\nOn 3 September 1949 Kim sent his secretary, Mum Il, to Tunkin [2].\n\n"
-                     "## References\n\n[1] Notes of a conversation, 1949.\n", encoding="utf-8")
+    essay.write_text(
+        "# On the war\n\nOn 3 September 1949 Kim sent his secretary, Mum Il, to Tunkin [2].\n\n"
+        "## References\n\n[1] Notes of a conversation, 1949.\n",
+        encoding="utf-8",
+    )
     report = audit_essay(essay, fontes.load_case())
     data = report.to_json()
     assert any(f["evidence"] for f in data["findings"]), "the essay must give a finding with evidence"

@@ -57,15 +57,32 @@ def ids(hits) -> list[str]:
 
 # -- the store ---------------------------------------------------------------------------------
 
+
 def test_a_document_comes_back_as_it_went_in(store):
     original = Document(
-        source=Source(id="d1", title="Telegram", date="1950-11-08?", authors=["Filippov [Stalin]"],
-                      recipients=["Mao Zedong", "Zhou Enlai"], archive="APRF", archive_ref="f. 45",
-                      url="https://example.org/d1", doc_type="telegram", language_note="Russian",
-                      credibility=0.7, note="dated from the file number"),
-        text="First page.\n[Page 2]\nSecond page.", notes="1 A footnote.",
-        pages=[PageBreak(offset=12, page="2")], text_complete=False, summary="One line.",
-        place="Moscow", mirror_urls=["https://mirror.example/d1"], origin="x.jsonl:3")
+        source=Source(
+            id="d1",
+            title="Telegram",
+            date="1950-11-08?",
+            authors=["Filippov [Stalin]"],
+            recipients=["Mao Zedong", "Zhou Enlai"],
+            archive="APRF",
+            archive_ref="f. 45",
+            url="https://example.org/d1",
+            doc_type="telegram",
+            language_note="Russian",
+            credibility=0.7,
+            note="dated from the file number",
+        ),
+        text="First page.\n[Page 2]\nSecond page.",
+        notes="1 A footnote.",
+        pages=[PageBreak(offset=12, page="2")],
+        text_complete=False,
+        summary="One line.",
+        place="Moscow",
+        mirror_urls=["https://mirror.example/d1"],
+        origin="x.jsonl:3",
+    )
     assert store.add([original]).added == 1
     assert store.get("d1") == original
     assert store.get("nothing") is None
@@ -161,10 +178,15 @@ def test_the_default_path_follows_the_environment(monkeypatch, tmp_path):
 
 # -- search ------------------------------------------------------------------------------------
 
+
 def test_hits_are_ranked_and_their_snippets_highlight_the_words(store):
-    store.add([doc("once", "The bridges over the Yalu were bombed on the Korean side."),
-               doc("thrice", "Yalu. The Yalu border. Beyond the Yalu lies Manchuria."),
-               doc("none", "Nothing about rivers here.")])
+    store.add(
+        [
+            doc("once", "The bridges over the Yalu were bombed on the Korean side."),
+            doc("thrice", "Yalu. The Yalu border. Beyond the Yalu lies Manchuria."),
+            doc("none", "Nothing about rivers here."),
+        ]
+    )
     hits = store.search("yalu")
     assert ids(hits) == ["thrice", "once"]
     assert hits[0].score > hits[1].score > 0
@@ -172,13 +194,19 @@ def test_hits_are_ranked_and_their_snippets_highlight_the_words(store):
 
 
 def test_a_word_in_the_title_outranks_the_same_word_in_the_text(store):
-    store.add([doc("in-text", "A report on Kaesong and the fighting there."),
-               doc("in-title", "A report on the fighting.", title="Kaesong")])
+    store.add(
+        [
+            doc("in-text", "A report on Kaesong and the fighting there."),
+            doc("in-title", "A report on the fighting.", title="Kaesong"),
+        ]
+    )
     assert ids(store.search("Kaesong")) == ["in-title", "in-text"]
 
 
 def test_notes_and_summaries_are_searched_too(store):
-    store.add([doc("n", "Body.", notes="Footnote: received in Tokyo"), doc("s", "Body.", summary="Tokyo cable")])
+    store.add(
+        [doc("n", "Body.", notes="Footnote: received in Tokyo"), doc("s", "Body.", summary="Tokyo cable")]
+    )
     assert sorted(ids(store.search("Tokyo"))) == ["n", "s"]
 
 
@@ -191,8 +219,13 @@ def test_every_word_must_match_and_phrases_and_prefixes_work(fixture_store):
 
 
 def test_a_word_finds_its_other_forms(store):
-    store.add([doc("a", "The northern forces attacked at dawn."), doc("b", "Reports of attacks on Ongjin."),
-               doc("c", "An attache of the embassy.")])
+    store.add(
+        [
+            doc("a", "The northern forces attacked at dawn."),
+            doc("b", "Reports of attacks on Ongjin."),
+            doc("c", "An attache of the embassy."),
+        ]
+    )
     assert sorted(ids(store.search("attack"))) == ["a", "b"]
     assert ids(store.search('"forces attack"')) == ["a"]
     snippets = {hit.id: hit.snippet for hit in store.search("attacking")}
@@ -205,8 +238,10 @@ def test_a_store_searching_whole_words_only_is_upgraded_to_stems_in_place(tmp_pa
         store.add([doc("a", "The northern forces attacked at dawn.")])
     with sqlite3.connect(path) as db:  # the search index as schema 2 had it
         db.execute("DROP TABLE search")
-        db.execute("CREATE VIRTUAL TABLE search USING fts5 (title, text, notes, summary, content = "
-                   "'search_content', content_rowid = 'doc', tokenize = 'unicode61 remove_diacritics 2')")
+        db.execute(
+            "CREATE VIRTUAL TABLE search USING fts5 (title, text, notes, summary, content = "
+            "'search_content', content_rowid = 'doc', tokenize = 'unicode61 remove_diacritics 2')"
+        )
         db.execute("INSERT INTO search (search) VALUES ('rebuild')")
         db.execute("PRAGMA user_version = 2")
     with sqlite3.connect(path) as db:
@@ -217,15 +252,29 @@ def test_a_store_searching_whole_words_only_is_upgraded_to_stems_in_place(tmp_pa
         assert db.execute("PRAGMA user_version").fetchone()[0] == 3
 
 
-@pytest.mark.parametrize("query", ['AND', 'NOT Ongjin', '"unbalanced', 'parallel:', '(Ongjin', 'NEAR(a b)',
-                                   '-', '*', 'title:Ongjin', "Ongjin's", '""'])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "AND",
+        "NOT Ongjin",
+        '"unbalanced',
+        "parallel:",
+        "(Ongjin",
+        "NEAR(a b)",
+        "-",
+        "*",
+        "title:Ongjin",
+        "Ongjin's",
+        '""',
+    ],
+)
 def test_fts_syntax_in_a_query_is_taken_literally(fixture_store, query):
     fixture_store.search(query)  # never an FTS5 syntax error
     assert fts_query("AND") == '"AND"'
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from('ab "*():^-+.,\'NEAROT\u00e9\u2019'), max_size=30))
+@given(st.text(alphabet=st.sampled_from("ab \"*():^-+.,'NEAROT\u00e9\u2019"), max_size=30))
 def test_no_query_text_is_an_fts_syntax_error(query):
     with sqlite3.connect(":memory:") as db:
         db.execute("CREATE VIRTUAL TABLE t USING fts5 (body)")
@@ -256,10 +305,14 @@ def test_a_bad_date_filter_says_which_one(fixture_store):
 
 
 def test_name_filters_take_every_alias_of_an_actor(store):
-    store.add([doc("a", authors=["Filippov [Stalin]"], recipients=["Mao Zedong"]),
-               doc("b", authors=["Feng Xi (Stalin)"], recipients=["Shtykov"]),
-               doc("c", authors=["Kimball"], recipients=["Kim Il Sung"]),
-               doc("d", authors=["Vyshinsky", "Filipov"], recipients=["Mao Zedong"])])
+    store.add(
+        [
+            doc("a", authors=["Filippov [Stalin]"], recipients=["Mao Zedong"]),
+            doc("b", authors=["Feng Xi (Stalin)"], recipients=["Shtykov"]),
+            doc("c", authors=["Kimball"], recipients=["Kim Il Sung"]),
+            doc("d", authors=["Vyshinsky", "Filipov"], recipients=["Mao Zedong"]),
+        ]
+    )
     assert ids(store.search("", authors=["Filippov"])) == ["a"]
     assert ids(store.search("", authors=STALIN)) == ["a", "b", "d"]
     assert ids(store.search("", authors=["stalin"])) == ["a", "b"]  # case-insensitive, in brackets
@@ -271,7 +324,10 @@ def test_name_filters_take_every_alias_of_an_actor(store):
 
 def test_archive_filter_and_limit(fixture_store):
     assert sorted(ids(fixture_store.search("", archive="frus"))) == [
-        "frus-test-d1", "frus-test-d3", "frus-test-editorial-note"]
+        "frus-test-d1",
+        "frus-test-d3",
+        "frus-test-editorial-note",
+    ]
     assert ids(fixture_store.search("", archive="Wilson")) == ["wcda-test-letter-filippov-mao"]
     assert ids(fixture_store.search("", archive="100%")) == []  # LIKE wildcards are literal
     assert len(fixture_store.search("", limit=2)) == 2
@@ -279,13 +335,19 @@ def test_archive_filter_and_limit(fixture_store):
 
 def test_an_empty_query_lists_by_date_with_the_opening_words(fixture_store):
     hits = fixture_store.search("")
-    assert [h.date for h in hits] == ["1950-01-12", "1950-06-25", "1950-10-05", "1950-10-24/1950-10-25",
-                                      "1950-11-08?"]
+    assert [h.date for h in hits] == [
+        "1950-01-12",
+        "1950-06-25",
+        "1950-10-05",
+        "1950-10-24/1950-10-25",
+        "1950-11-08?",
+    ]
     assert hits[0].snippet.startswith("This afternoon I should like") and hits[0].score == 0.0
     assert hits[2].authors == ["Filippov [Stalin]"] and hits[2].recipients == ["Mao Zedong"]
 
 
 # -- candidates (where the anchor looks for a quotation) ----------------------------------------
+
 
 def test_candidates_find_the_document_of_a_quotation(fixture_store):
     quote = "the bombing of the Yalu bridges is authorized on the Korean side only"
@@ -313,6 +375,7 @@ def test_candidates_stay_fast_at_thousands_of_documents(tmp_path):
 
 # -- JSONL ----------------------------------------------------------------------------------------
 
+
 def test_jsonl_records_become_documents_with_every_field_kept():
     docs = {d.id: d for d in read_jsonl(JSONL / "documents.jsonl")}
     d1 = docs["frus-test-d1"]
@@ -330,7 +393,9 @@ def test_jsonl_records_become_documents_with_every_field_kept():
 
 def test_a_second_stored_copy_joins_the_text_after_a_gap_mark():
     speech = {d.id: d for d in read_jsonl(JSONL / "documents.jsonl")}["dsb-test-speech"]
-    assert speech.text.endswith("[…]\n\nThis perimeter runs along the islands to the south and we will hold it.")
+    assert speech.text.endswith(
+        "[…]\n\nThis perimeter runs along the islands to the south and we will hold it."
+    )
     assert speech.mirror_urls == ["https://example.edu/course/speech.htm"]
     assert "Abridged copy on a course page." in speech.notes
 
@@ -341,13 +406,19 @@ def test_bad_jsonl_lines_are_reported_one_by_one_and_the_rest_read():
     errors = [str(i) for i in items if isinstance(i, CorpusError)]
     file = str(JSONL / "broken.jsonl")
     assert errors == [
-        (f"{file}:2: is not valid JSON (Unterminated string starting at column 37) (each line must hold "
-         "one whole JSON object; a line cut short is often the cause)"),
+        (
+            f"{file}:2: is not valid JSON (Unterminated string starting at column 37) (each line must hold "
+            "one whole JSON object; a line cut short is often the cause)"
+        ),
         f"{file}:3: title: is missing (every record needs a 'title')",
-        (f"{file}:4: date: '1950-02-30' has no day 30 in that month "
-         "(write e.g. 1950-06-25, 1950-04?, 1949-08~ or 1950-03/1950-04)"),
-        (f'{file}:5: authors: should be a list of text, not the number 42 '
-         '(give authors as a list such as ["Kirk", "Muccio"])'),
+        (
+            f"{file}:4: date: '1950-02-30' has no day 30 in that month "
+            "(write e.g. 1950-06-25, 1950-04?, 1949-08~ or 1950-03/1950-04)"
+        ),
+        (
+            f"{file}:5: authors: should be a list of text, not the number 42 "
+            '(give authors as a list such as ["Kirk", "Muccio"])'
+        ),
         f'{file}:6: holds a JSON list, not an object (write one {{"id": ..., "title": ..., "text": ...}} per line)',
         f"{file}:7: is not UTF-8 (bad byte at column 38) (save the file as UTF-8)",
     ]
@@ -360,15 +431,21 @@ def test_a_jsonl_file_that_cannot_be_read_raises(tmp_path):
 
 # -- Markdown ------------------------------------------------------------------------------------
 
+
 def test_markdown_front_matter_gives_the_metadata_and_footnotes_go_to_notes():
     (memo,) = read_markdown(MARKDOWN / "memo-with-front-matter.md")
-    assert memo.id == "memo-test-allison-1950-07-15" and memo.source.title == "Memorandum on the 38th parallel"
+    assert (
+        memo.id == "memo-test-allison-1950-07-15" and memo.source.title == "Memorandum on the 38th parallel"
+    )
     assert memo.source.date == "1950-07-15" and memo.source.authors == ["Allison"]
     assert memo.source.recipients == ["Rusk"] and memo.source.archive_ref == "795.00/7-1550"
     assert memo.summary == "Allison argues against stopping at the parallel." and memo.text_complete is False
     assert memo.text.startswith("# Memorandum by the Director")
     assert memo.text.endswith("no validity as a boundary.[^2]") and "Not printed" not in memo.text
-    assert memo.notes == "[^1]: Not printed.\n[^2]: The memorandum was sent through the Assistant Secretary's office."
+    assert (
+        memo.notes
+        == "[^1]: Not printed.\n[^2]: The memorandum was sent through the Assistant Secretary's office."
+    )
     assert memo.pages == [PageBreak(offset=memo.text.index("[Page 393]"), page="393")]
 
 
@@ -380,11 +457,17 @@ def test_plain_text_takes_its_id_and_title_from_the_file_or_its_first_heading():
     assert (telegram.id, telegram.source.title) == ("heading-only", "Telegram from Tokyo")
 
 
-@pytest.mark.parametrize("name, message", [
-    ("bad-date.md", "bad-date.md:3: date: '1950-02-30' has no day 30 in that month"),
-    ("unknown-key.md", "unknown-key.md:3: author: is not a front matter key (did you mean authors?)"),
-    ("unclosed-front-matter.md", "unclosed-front-matter.md:1: the front matter that starts with --- is never closed"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("bad-date.md", "bad-date.md:3: date: '1950-02-30' has no day 30 in that month"),
+        ("unknown-key.md", "unknown-key.md:3: author: is not a front matter key (did you mean authors?)"),
+        (
+            "unclosed-front-matter.md",
+            "unclosed-front-matter.md:1: the front matter that starts with --- is never closed",
+        ),
+    ],
+)
 def test_bad_front_matter_is_reported_with_its_line(name, message):
     (error,) = read_markdown(MARKDOWN / name)
     assert isinstance(error, CorpusError) and str(error).startswith(str(MARKDOWN / message))
@@ -398,20 +481,27 @@ def test_a_markdown_file_that_is_not_utf8_raises_with_its_line():
 
 # -- format detection and ingest ----------------------------------------------------------------
 
-@pytest.mark.parametrize("content, expected", [
-    ('{"id": "a", "title": "t", "text": "x"}\n', "jsonl"),
-    ('\ufeff\n  {"id": "a"}\n', "jsonl"),
-    ('<?xml version="1.0"?>\n<!-- FRUS -->\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>', "tei"),
-    ('<tei:TEI xmlns:tei="http://www.tei-c.org/ns/1.0"/>', "tei"),
-    ('<?xml version="1.0"?>\n<!DOCTYPE TEI [\n  <!ENTITY a "b">\n  <!ENTITY c "&a;">\n]>\n<TEI/>', "tei"),
-    ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">\n<html/>', "wcda-html"),
-    ("<!DOCTYPE html>\n<html lang='en'><head><title>Telegram</title></head></html>", "wcda-html"),
-    ("<html><body><p>Cable</p></body></html>", "wcda-html"),
-    ("---\ntitle: x\n---\nText.", "markdown"),
-    ("# A heading\n\nText.", "markdown"),
-    ("<!-- a comment -->\nPlain words after a comment.", "markdown"),
-    ("Just plain text.", "markdown"),
-])
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ('{"id": "a", "title": "t", "text": "x"}\n', "jsonl"),
+        ('\ufeff\n  {"id": "a"}\n', "jsonl"),
+        (
+            '<?xml version="1.0"?>\n<!-- FRUS -->\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>',
+            "tei",
+        ),
+        ('<tei:TEI xmlns:tei="http://www.tei-c.org/ns/1.0"/>', "tei"),
+        ('<?xml version="1.0"?>\n<!DOCTYPE TEI [\n  <!ENTITY a "b">\n  <!ENTITY c "&a;">\n]>\n<TEI/>', "tei"),
+        ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">\n<html/>', "wcda-html"),
+        ("<!DOCTYPE html>\n<html lang='en'><head><title>Telegram</title></head></html>", "wcda-html"),
+        ("<html><body><p>Cable</p></body></html>", "wcda-html"),
+        ("---\ntitle: x\n---\nText.", "markdown"),
+        ("# A heading\n\nText.", "markdown"),
+        ("<!-- a comment -->\nPlain words after a comment.", "markdown"),
+        ("Just plain text.", "markdown"),
+    ],
+)
 def test_formats_are_told_by_content_not_by_suffix(tmp_path, content, expected):
     path = tmp_path / "file.txt"
     path.write_text(content, encoding="utf-8")
@@ -465,7 +555,11 @@ def test_ingest_walks_folders_and_reports_progress(store):
     assert store.ids() == ["heading-only", "memo-test-allison-1950-07-15", "plain-text-note"]
     assert summary.added == 3 and len(summary.failed) == 4
     assert {Path(line.split(":")[0]).name for line in summary.failed} == {
-        "bad-date.md", "not-utf8.md", "unclosed-front-matter.md", "unknown-key.md"}
+        "bad-date.md",
+        "not-utf8.md",
+        "unclosed-front-matter.md",
+        "unknown-key.md",
+    }
     assert calls == [(i, 7) for i in range(1, 8)]
 
 
@@ -484,11 +578,14 @@ def read_nothing(path):
     return iter(())
 
 
-@pytest.mark.parametrize("name, content, says", [
-    ("empty.jsonl", "", "is empty"),
-    ("data.csv", "id,title\n1,Telegram\n", "is a .csv file, not a corpus document"),
-    ("export.pdf", "%PDF-1.4 saved as text", "is a .pdf file, not a corpus document"),
-])
+@pytest.mark.parametrize(
+    "name, content, says",
+    [
+        ("empty.jsonl", "", "is empty"),
+        ("data.csv", "id,title\n1,Telegram\n", "is a .csv file, not a corpus document"),
+        ("export.pdf", "%PDF-1.4 saved as text", "is a .pdf file, not a corpus document"),
+    ],
+)
 def test_a_file_of_no_corpus_format_is_refused_not_stored_as_prose(tmp_path, name, content, says):
     (tmp_path / name).write_text(content)
     with pytest.raises(CorpusError, match=says):
@@ -505,13 +602,16 @@ def test_an_empty_file_or_a_missing_reader_is_reported(tmp_path, store, monkeypa
     assert summary.added == 0 and len(store) == 0
     assert summary.failed == [
         f"{tmp_path / 'empty.md'}: is empty (is it the file you meant?)",
-        (f"{tmp_path / 'volume.xml'}: needs fontes.corpus.no_such_module.read_frus_tei, which this fontes "
-         "lacks (update fontes)"),
+        (
+            f"{tmp_path / 'volume.xml'}: needs fontes.corpus.no_such_module.read_frus_tei, which this fontes "
+            "lacks (update fontes)"
+        ),
         f"{tmp_path / 'page.html'}: holds no documents (is it the file you meant?)",
     ]
 
 
 # -- the shared Korea corpus ------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def korea_store(tmp_path_factory):
@@ -535,9 +635,12 @@ def test_every_korea_document_is_stored_with_its_text(korea_store, korea_corpus)
 
 @needs_shared
 def test_ongjin_finds_the_documents_that_name_it(korea_store, korea_corpus):
-    expected = {id_ for id_, r in korea_corpus.items()
-                if "ongjin" in " ".join([r["title"], r["text"], r.get("notes", ""),
-                                         r.get("archive_summary", "")]).lower()}
+    expected = {
+        id_
+        for id_, r in korea_corpus.items()
+        if "ongjin"
+        in " ".join([r["title"], r["text"], r.get("notes", ""), r.get("archive_summary", "")]).lower()
+    }
     hits = korea_store.search("Ongjin")
     assert set(ids(hits)) == expected >= {"wcda-telegram-tunkin-vyshinsky-1949-09-03", "frus1950v07-d59"}
     assert all("[[Ongjin]]" in h.snippet for h in hits)
@@ -546,23 +649,37 @@ def test_ongjin_finds_the_documents_that_name_it(korea_store, korea_corpus):
 @needs_shared
 def test_stalins_pseudonyms_find_his_telegrams(korea_store, korea_corpus):
     def written_by(*spellings):
-        return sorted(id_ for id_, r in korea_corpus.items()
-                      if any(s in author for author in r["authors"] for s in spellings))
+        return sorted(
+            id_
+            for id_, r in korea_corpus.items()
+            if any(s in author for author in r["authors"] for s in spellings)
+        )
 
     assert sorted(ids(korea_store.search("", authors=["Filippov"]))) == written_by("Filippov")
     assert len(written_by("Filippov")) == 3
     assert sorted(ids(korea_store.search("", authors=STALIN, limit=200))) == written_by(
-        "Filippov", "Filipov", "Feng Xi", "Stalin")
+        "Filippov", "Filipov", "Feng Xi", "Stalin"
+    )
     assert "wcda-letter-filippov-mao-1950-10-05" in ids(korea_store.search("divisions", authors=STALIN))
 
 
 @needs_shared
-@pytest.mark.parametrize("low, high", [("1950-10-24", "1950-10-25"), ("1950-07-01", "1950-07-05"),
-                                       ("1949", "1949"), ("1950-06-25", "1950-06-25")])
+@pytest.mark.parametrize(
+    "low, high",
+    [
+        ("1950-10-24", "1950-10-25"),
+        ("1950-07-01", "1950-07-05"),
+        ("1949", "1949"),
+        ("1950-06-25", "1950-06-25"),
+    ],
+)
 def test_korea_date_ranges_return_the_overlapping_documents(korea_store, korea_corpus, low, high):
     asked = (parse_date(low).earliest, parse_date(high).latest)
-    expected = sorted(id_ for id_, r in korea_corpus.items()
-                      if parse_date(r["date"]).earliest <= asked[1] and asked[0] <= parse_date(r["date"]).latest)
+    expected = sorted(
+        id_
+        for id_, r in korea_corpus.items()
+        if parse_date(r["date"]).earliest <= asked[1] and asked[0] <= parse_date(r["date"]).latest
+    )
     assert sorted(ids(korea_store.search("", date_from=low, date_to=high, limit=200))) == expected
     if low == "1950-07-01":  # a memorandum of 1950-06-29/1950-07-06 overlaps the first days of July
         assert "frus1950v07-d188" in expected
@@ -573,7 +690,7 @@ def test_candidates_find_each_korea_document_from_a_dozen_of_its_words(korea_sto
     found = 0
     for id_, record in korea_corpus.items():
         words = record["text"].split()
-        found += id_ in korea_store.candidates(" ".join(words[len(words) // 2:][:12]))
+        found += id_ in korea_store.candidates(" ".join(words[len(words) // 2 :][:12]))
     assert found >= 145  # measured 147 of 148; the miss is a question of common words only
 
 
@@ -588,7 +705,9 @@ def test_the_ingest_of_the_korea_corpus_is_quick(tmp_path):
 
 def test_half_a_character_that_a_reader_let_through_is_refused_by_the_store_and_nothing_stored(store):
     store.add([doc("kept", "Kaesong")])
-    broken = Document(source=Source(id="broken", title="Talks"), text="text", place="\ud800", origin="x.jsonl")
+    broken = Document(
+        source=Source(id="broken", title="Talks"), text="text", place="\ud800", origin="x.jsonl"
+    )
     with pytest.raises(CorpusError, match="half a character") as caught:
         store.add([doc("fine", "Ongjin"), broken])
     assert caught.value.file == "x.jsonl" and caught.value.field == "broken"

@@ -35,8 +35,26 @@ from fontes.corpus.url_cache import UrlCache
 from fontes.errors import CaseError
 
 HERE = Path(__file__).parent
-WORDS = ["harbour", "telegram", "coal", "ship", "army", "river", "division", "garrison", "minister",
-         "treaty", "border", "parallel", "winter", "rice", "barge", "bridge", "railway", "cable"]
+WORDS = [
+    "harbour",
+    "telegram",
+    "coal",
+    "ship",
+    "army",
+    "river",
+    "division",
+    "garrison",
+    "minister",
+    "treaty",
+    "border",
+    "parallel",
+    "winter",
+    "rice",
+    "barge",
+    "bridge",
+    "railway",
+    "cable",
+]
 PAGE_TEMPLATE = (HERE / "fixtures" / "pull" / "wcda-document-120001.html").read_text(encoding="utf-8")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is a POSIX signal")
@@ -44,15 +62,18 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is a PO
 
 # -- running fontes and killing it -------------------------------------------------------------
 
+
 def start(*args: str, cwd: Path) -> subprocess.Popen:
     """`fontes ARGS` as a user would run it, its output piped (so no progress bar is drawn)."""
-    return subprocess.Popen([sys.executable, "-m", "fontes", *args], cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "fontes", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def start_python(code: str, *args: str, cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", code, *args], cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def kill(process: subprocess.Popen) -> bool:
@@ -86,18 +107,22 @@ def intact_ids(db: Path) -> set[str]:
 
 # -- the input: many JSONL files and a TEI volume -----------------------------------------------
 
+
 def words(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n))
 
 
 def tei_volume(volume: str, documents: int, length: int, rng: random.Random) -> str:
     """A FRUS volume in the HistoryAtState encoding; document dN ends with the word mark<volume>x<N>."""
-    divs = "".join(f"""
+    divs = "".join(
+        f"""
       <div type="document" xml:id="d{n}" n="{n}" subtype="historical-document"
           frus:doc-dateTime-min="1950-01-10T00:00:00-05:00" frus:doc-dateTime-max="1950-01-10T23:59:59-05:00">
         <head>The Ambassador in Korea to the Secretary of State, number {n}</head>
         <p>{words(rng, length)} mark{volume}x{n}.</p>
-      </div>""" for n in range(1, documents + 1))
+      </div>"""
+        for n in range(1, documents + 1)
+    )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0" xml:id="{volume}">
   <teiHeader><fileDesc><titleStmt><title type="complete">Foreign Relations, {volume}</title></titleStmt>
@@ -118,13 +143,23 @@ def write_archive(folder: Path) -> dict[str, int]:
     expected = {}
     for f in range(JSONL_FILES):
         prefix = f"batch{f:03d}"
-        lines = [json.dumps({"id": f"{prefix}-doc{d:02d}", "title": f"Document {d} of batch {f}",
-                             "date": "1950-06-25", "authors": ["Muccio"],
-                             "text": f"{words(rng, 150)} mark{prefix}x{d:02d}"}) for d in range(PER_FILE)]
+        lines = [
+            json.dumps(
+                {
+                    "id": f"{prefix}-doc{d:02d}",
+                    "title": f"Document {d} of batch {f}",
+                    "date": "1950-06-25",
+                    "authors": ["Muccio"],
+                    "text": f"{words(rng, 150)} mark{prefix}x{d:02d}",
+                }
+            )
+            for d in range(PER_FILE)
+        ]
         (folder / f"{prefix}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
         expected[prefix] = PER_FILE
-    (folder / "frus1950v97.xml").write_text(tei_volume("frus1950v97", TEI_DOCUMENTS, 200, rng),
-                                            encoding="utf-8")
+    (folder / "frus1950v97.xml").write_text(
+        tei_volume("frus1950v97", TEI_DOCUMENTS, 200, rng), encoding="utf-8"
+    )
     expected["frus1950v97"] = TEI_DOCUMENTS
     return expected
 
@@ -166,11 +201,11 @@ def test_ingest_survives_20_kills_and_a_rerun_stores_every_document_once(tmp_pat
 
 # -- pull: a slow archive on 127.0.0.1 ----------------------------------------------------------
 
+
 def wcda_page(ref: str, rng: random.Random) -> str:
     """A Digital Archive page for record `ref`, its text ending with the word mark<ref>."""
     paragraphs = "".join(f"<p>{words(rng, 60)}</p>\n" for _ in range(12))
-    return (PAGE_TEMPLATE.replace("120001", ref)
-            .replace("<p>SHTYKOV</p>", f"{paragraphs}<p>mark{ref}</p>"))
+    return PAGE_TEMPLATE.replace("120001", ref).replace("<p>SHTYKOV</p>", f"{paragraphs}<p>mark{ref}</p>")
 
 
 class SlowArchive:
@@ -195,7 +230,7 @@ class SlowArchive:
                 self.end_headers()
                 try:
                     for at in range(0, len(body), archive.CHUNK):
-                        self.wfile.write(body[at:at + archive.CHUNK])
+                        self.wfile.write(body[at : at + archive.CHUNK])
                         self.wfile.flush()
                         time.sleep(archive.PAUSE)
                 except (BrokenPipeError, ConnectionResetError):
@@ -235,8 +270,11 @@ def slow_archive(monkeypatch) -> Iterator[SlowArchive]:
 def write_pull_case(folder: Path) -> list[str]:
     """The toy case with many archive sources (and its own s1, which has no url); their ids."""
     shutil.copytree(HERE / "cases" / "toy", folder)
-    urls = {f"{v}-d{n}": f"https://history.state.gov/historicaldocuments/{v}/d{n}"
-            for v in VOLUMES for n in range(1, 41, 4)}
+    urls = {
+        f"{v}-d{n}": f"https://history.state.gov/historicaldocuments/{v}/d{n}"
+        for v in VOLUMES
+        for n in range(1, 41, 4)
+    }
     urls |= {f"page-{ref}": f"https://digitalarchive.wilsoncenter.org/document/{ref}" for ref in PAGES}
     with open(folder / "sources.yaml", "a", encoding="utf-8") as out:
         out.writelines(f"- {{id: {i}, title: Source {i}, url: '{url}'}}\n" for i, url in urls.items())

@@ -19,16 +19,38 @@ distributed = pytest.importorskip("distributed")
 from fontes.anchor.distributed import anchor_on_dask  # noqa: E402 (after the skips)
 from fontes.corpus.parquet import export_parquet, partition_documents  # noqa: E402
 
-WORDS = ["army", "troops", "border", "crossed", "parallel", "north", "south", "attack", "reported",
-         "morning", "units", "ambassador", "cable", "secret", "plan", "moved", "artillery", "river"]
+WORDS = [
+    "army",
+    "troops",
+    "border",
+    "crossed",
+    "parallel",
+    "north",
+    "south",
+    "attack",
+    "reported",
+    "morning",
+    "units",
+    "ambassador",
+    "cable",
+    "secret",
+    "plan",
+    "moved",
+    "artillery",
+    "river",
+]
 
 
 @pytest.fixture
 def store(tmp_path):
     rng = random.Random(5)
-    docs = [Document(source=Source(id=f"c{n:03d}", title=f"Cable {n}", date="1950-06-25"),
-                     text=" ".join(rng.choice(WORDS) for _ in range(50)) + f" number {n} ends.")
-            for n in range(90)]
+    docs = [
+        Document(
+            source=Source(id=f"c{n:03d}", title=f"Cable {n}", date="1950-06-25"),
+            text=" ".join(rng.choice(WORDS) for _ in range(50)) + f" number {n} ends.",
+        )
+        for n in range(90)
+    ]
     with Store(tmp_path / "s.db") as store:
         store.add(docs)
         yield store
@@ -41,13 +63,16 @@ def held_out_requests(store: Store) -> list[Request]:
     for id_ in rng.sample(store.ids(), 20):
         words = store.get(id_).text.split()
         start = rng.randrange(0, len(words) - 12)
-        passage = words[start:start + 12]
+        passage = words[start : start + 12]
         requests.append(Request(" ".join(passage)))
         changed = list(passage)
         changed[5] = "never"
         requests.append(Request(" ".join(changed)))
-    requests += [Request("the quick brown fox jumps over the lazy dog"),
-                 Request("number 7 ends", source_id="c007"), Request("anything", source_id="nowhere")]
+    requests += [
+        Request("the quick brown fox jumps over the lazy dog"),
+        Request("number 7 ends", source_id="c007"),
+        Request("anything", source_id="nowhere"),
+    ]
     return requests
 
 
@@ -63,8 +88,12 @@ def test_export_writes_every_document_once_in_partitions_of_the_given_size(store
 def test_dask_answers_equal_the_single_machine_ones(store, tmp_path):
     export_parquet(store, tmp_path / "parts", rows=30)
     requests = held_out_requests(store)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         on_dask = anchor_on_dask(requests, tmp_path / "parts", client)
     for request, result in zip(requests, on_dask, strict=True):
         try:
@@ -84,19 +113,36 @@ def test_the_cli_exports_partitions_and_anchors_a_batch_on_the_cluster(store, tm
     from fontes.cli import cli
 
     store_path = str(store.path)
-    exported = CliRunner().invoke(cli, ["export-corpus", "--parquet", str(tmp_path / "p"), "--rows", "50",
-                                        "--db", store_path])
+    exported = CliRunner().invoke(
+        cli, ["export-corpus", "--parquet", str(tmp_path / "p"), "--rows", "50", "--db", store_path]
+    )
     assert exported.exit_code == 0, exported.output
     assert "90 documents in 2 partition(s)" in exported.output
     batch = tmp_path / "q.jsonl"
     passage = " ".join(store.get("c042").text.split()[10:22])
-    batch.write_text(json.dumps({"id": "a", "quote": passage}) + "\n"
-                     + json.dumps({"id": "b", "quote": "x", "source": "nowhere"}) + "\n")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
-        result = CliRunner().invoke(cli, ["anchor", "--batch", str(batch), "--dask",
-                                          cluster.scheduler_address, "--parquet", str(tmp_path / "p"),
-                                          "--db", store_path])
+    batch.write_text(
+        json.dumps({"id": "a", "quote": passage})
+        + "\n"
+        + json.dumps({"id": "b", "quote": "x", "source": "nowhere"})
+        + "\n"
+    )
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        result = CliRunner().invoke(
+            cli,
+            [
+                "anchor",
+                "--batch",
+                str(batch),
+                "--dask",
+                cluster.scheduler_address,
+                "--parquet",
+                str(tmp_path / "p"),
+                "--db",
+                store_path,
+            ],
+        )
     assert result.exit_code == 1  # the unknown source
     lines = [json.loads(line) for line in result.stdout.strip().splitlines()]
     assert [(x["id"], x["source"], x["fidelity"]) for x in lines] == [("a", "c042", "verbatim")]
@@ -109,6 +155,16 @@ def test_dask_needs_its_partitions(tmp_path):
     from fontes.cli import cli
 
     (tmp_path / "q.jsonl").write_text('{"quote": "x"}\n')
-    result = CliRunner().invoke(cli, ["anchor", "--batch", str(tmp_path / "q.jsonl"), "--dask", "tcp://x:1",
-                                      "--db", str(tmp_path / "s.db")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "anchor",
+            "--batch",
+            str(tmp_path / "q.jsonl"),
+            "--dask",
+            "tcp://x:1",
+            "--db",
+            str(tmp_path / "s.db"),
+        ],
+    )
     assert result.exit_code == 2 and "--parquet DIR" in result.output

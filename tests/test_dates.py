@@ -8,13 +8,16 @@ from fontes.dates import format_date, parse_date, sort_key
 from fontes.errors import DateError
 
 
-@pytest.mark.parametrize("text, earliest, latest", [
-    ("1950-06-25", dt.date(1950, 6, 25), dt.date(1950, 6, 25)),
-    ("1950-04?", dt.date(1950, 4, 1), dt.date(1950, 4, 30)),
-    ("1949-08~", dt.date(1949, 8, 1), dt.date(1949, 8, 31)),
-    ("1950-03/1950-04", dt.date(1950, 3, 1), dt.date(1950, 4, 30)),
-    ("1950", dt.date(1950, 1, 1), dt.date(1950, 12, 31)),
-])
+@pytest.mark.parametrize(
+    "text, earliest, latest",
+    [
+        ("1950-06-25", dt.date(1950, 6, 25), dt.date(1950, 6, 25)),
+        ("1950-04?", dt.date(1950, 4, 1), dt.date(1950, 4, 30)),
+        ("1949-08~", dt.date(1949, 8, 1), dt.date(1949, 8, 31)),
+        ("1950-03/1950-04", dt.date(1950, 3, 1), dt.date(1950, 4, 30)),
+        ("1950", dt.date(1950, 1, 1), dt.date(1950, 12, 31)),
+    ],
+)
 def test_bounds(text, earliest, latest):
     d = parse_date(text)
     assert (d.earliest, d.latest) == (earliest, latest)
@@ -49,16 +52,30 @@ def test_reader_format():
     assert format_date("1950-06-29/1950-07-06") == "29 June 1950 – 6 July 1950"
 
 
-@pytest.mark.parametrize("text", ["1950-06-25", "1950-04?", "1949-08~", "1950-03/1950-04",
-                                  "1950-06-29/1950-07-06", "1950-11-08?", "1950", "1948-02-29%",
-                                  "1950-10-24/1950-10-25", "1949-01-05/1949-12-30"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1950-06-25",
+        "1950-04?",
+        "1949-08~",
+        "1950-03/1950-04",
+        "1950-06-29/1950-07-06",
+        "1950-11-08?",
+        "1950",
+        "1948-02-29%",
+        "1950-10-24/1950-10-25",
+        "1949-01-05/1949-12-30",
+    ],
+)
 def test_fast_path_agrees_with_the_edtf_library(text):
     import edtf
 
     lib = edtf.parse_edtf(text)
     d = parse_date(text)
     assert (d.earliest.timetuple()[:3], d.latest.timetuple()[:3]) == (
-        lib.lower_strict()[:3], lib.upper_strict()[:3])
+        lib.lower_strict()[:3],
+        lib.upper_strict()[:3],
+    )
 
 
 def test_richer_edtf_forms_go_to_the_library():

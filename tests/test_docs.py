@@ -17,8 +17,12 @@ GENERATED = (CLI_DOC, ROOT / "docs" / "reliability.md", ROOT / "README.md")
 @pytest.mark.parametrize("page", GENERATED, ids=lambda p: p.name)
 def test_generated_parts_of_the_docs_are_current(page):
     """Fails when a command, the last fuzz run or the last benchmark run changed and `make docs` was not run."""
-    result = subprocess.run([sys.executable, "-m", "cogapp", "-I", str(ROOT), "--check", str(page)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "cogapp", "-I", str(ROOT), "--check", str(page)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, f"{page.name} is stale: run `make docs`\n" + result.stdout + result.stderr
 
 

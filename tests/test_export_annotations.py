@@ -43,14 +43,27 @@ class OneDocument:
 def an_anchor() -> Anchor:
     text = "The army will cross the parallel at dawn, said the report."
     start = text.index("cross")
-    return Anchor(source="frus-1", start=start, end=start + 18, fidelity="verbatim", score=1.0,
-                  selector=TextQuoteSelector(exact=text[start:start + 18], prefix=text[:start], suffix=text[start + 18:]))
+    return Anchor(
+        source="frus-1",
+        start=start,
+        end=start + 18,
+        fidelity="verbatim",
+        score=1.0,
+        selector=TextQuoteSelector(
+            exact=text[start : start + 18], prefix=text[:start], suffix=text[start + 18 :]
+        ),
+    )
 
 
 def test_an_annotation_targets_the_document_url_with_both_selectors_and_keeps_the_fontes_id():
     store = OneDocument("frus-1", "https://history.state.gov/x/d1", "")
-    made = web_annotation(an_anchor(), document_url(store, "frus-1"), annotation_id="urn:fontes:evidence:e1",
-                          note="Shows intent", evidence_id="e1")
+    made = web_annotation(
+        an_anchor(),
+        document_url(store, "frus-1"),
+        annotation_id="urn:fontes:evidence:e1",
+        note="Shows intent",
+        evidence_id="e1",
+    )
     assert made["@context"][0] == "http://www.w3.org/ns/anno.jsonld" and made["type"] == "Annotation"
     assert made["target"]["source"] == "https://history.state.gov/x/d1"
     quote_sel, position = made["target"]["selector"]
@@ -104,14 +117,17 @@ def test_every_evidence_annotation_of_the_builtin_case_meets_the_w3c_musts(tmp_p
             assert not errors, (annotation["id"], name, errors)
         assert annotation["target"]["source"].startswith(("https://", "http://", "urn:fontes:"))
         quote_sel, position = annotation["target"]["selector"]
-        assert texts[annotation["fontes:source"]][position["start"]:position["end"]] == quote_sel["exact"]
+        assert texts[annotation["fontes:source"]][position["start"] : position["end"]] == quote_sel["exact"]
 
 
 def test_the_w3c_musts_refuse_the_bare_anchor_json_fontes_wrote_before():
     validators = w3c_validators()
     bare = {"source": "frus-1", "start": 14, "end": 32, "selector": an_anchor().selector.model_dump()}
     failed = {name for name, validator in validators if not validator.is_valid(bare)}
-    assert {"annotations/3.1-annotationContextValidated.json", "annotations/3.1-targetKeyFound.json"} <= failed
+    assert {
+        "annotations/3.1-annotationContextValidated.json",
+        "annotations/3.1-targetKeyFound.json",
+    } <= failed
 
 
 def test_fontes_anchor_annotation_prints_one_and_batch_lines_carry_one(tmp_path):
@@ -120,10 +136,19 @@ def test_fontes_anchor_annotation_prints_one_and_batch_lines_carry_one(tmp_path)
     from fontes.cli import cli
 
     corpus = tmp_path / "letters.jsonl"
-    corpus.write_text(json.dumps({
-        "id": "letter-1", "url": "https://archive.example.org/letter-1", "title": "A letter", "date": "1950-04-01",
-        "text": "We shall wait for the spring rains before the troops move south of the river.",
-    }) + "\n", encoding="utf-8")
+    corpus.write_text(
+        json.dumps(
+            {
+                "id": "letter-1",
+                "url": "https://archive.example.org/letter-1",
+                "title": "A letter",
+                "date": "1950-04-01",
+                "text": "We shall wait for the spring rains before the troops move south of the river.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     db = str(tmp_path / "corpus.db")
     assert CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db]).exit_code == 0
     one = CliRunner().invoke(cli, ["anchor", "--annotation", "--db", db, "the troops move south"])

@@ -49,13 +49,28 @@ def korea():
 def small_case(**changes) -> Case:
     """One question, two hypotheses, one source and one item; fields replaced by `changes`."""
     fields = {
-        "id": "small", "title": "Small",
-        "questions": [Question(id="q", text="Who?", hypotheses=[Hypothesis(id="a", text="A"),
-                                                                Hypothesis(id="b", text="B")])],
-        "sources": [Source(id="s1", title="A letter", date="1950-04?", authors=["Filippov"],
-                           recipients=["Mao"], doc_type="letter", credibility=1.0)],
-        "actors": [Actor(id="stalin", name="Joseph Stalin", aliases=["Filippov"], polity="USSR", role="leader"),
-                   Actor(id="mao-zedong", name="Mao Zedong", aliases=["Mao"], polity="PRC")],
+        "id": "small",
+        "title": "Small",
+        "questions": [
+            Question(
+                id="q", text="Who?", hypotheses=[Hypothesis(id="a", text="A"), Hypothesis(id="b", text="B")]
+            )
+        ],
+        "sources": [
+            Source(
+                id="s1",
+                title="A letter",
+                date="1950-04?",
+                authors=["Filippov"],
+                recipients=["Mao"],
+                doc_type="letter",
+                credibility=1.0,
+            )
+        ],
+        "actors": [
+            Actor(id="stalin", name="Joseph Stalin", aliases=["Filippov"], polity="USSR", role="leader"),
+            Actor(id="mao-zedong", name="Mao Zedong", aliases=["Mao"], polity="PRC"),
+        ],
         "evidence": [Evidence(id="e1", source="s1", quote="the words", bears_on={"q": {"a": 0.8, "b": 0.2}})],
     }
     fields.update(changes)
@@ -63,6 +78,7 @@ def small_case(**changes) -> Case:
 
 
 # --- the dispatcher -------------------------------------------------------------------------
+
 
 def test_every_format_exports_the_toy_case_and_only_achz_is_binary(toy, tmp_path):
     from fontes.corpus import Store
@@ -95,6 +111,7 @@ def test_write_export_writes_text_as_utf8_and_leaves_no_temporary_file(tmp_path)
 
 # --- json -----------------------------------------------------------------------------------
 
+
 def test_json_holds_the_whole_case_and_reads_back_as_the_same_case(korea):
     case, verdict = korea
     data = json.loads(export_case(case, verdict, "json"))
@@ -105,12 +122,13 @@ def test_json_holds_the_whole_case_and_reads_back_as_the_same_case(korea):
 
 # --- csv ------------------------------------------------------------------------------------
 
+
 def read_matrix(text: str) -> tuple[list[str], list[dict], list[dict]]:
     rows = list(csv.reader(io.StringIO(text)))
     header, rest = rows[0], rows[1:]
     blank = rest.index([])
     items = [dict(zip(header, r)) for r in rest[:blank]]
-    footer = [dict(zip(header, r)) for r in rest[blank + 1:]]
+    footer = [dict(zip(header, r)) for r in rest[blank + 1 :]]
     return header, items, footer
 
 
@@ -142,13 +160,15 @@ def test_csv_leaves_cells_empty_where_an_item_does_not_bear_on_a_question(korea)
 
 
 def test_csv_defuses_text_a_spreadsheet_would_run_as_a_formula():
-    case = small_case(evidence=[Evidence(id="=HYPERLINK(1)", source="s1", quote="x",
-                                         bears_on={"q": {"a": 0.8, "b": 0.2}})])
+    case = small_case(
+        evidence=[Evidence(id="=HYPERLINK(1)", source="s1", quote="x", bears_on={"q": {"a": 0.8, "b": 0.2}})]
+    )
     _, items, _ = read_matrix(export_case(case, fontes.weigh(case, draws=50), "csv"))
     assert items[0]["id"] == "'=HYPERLINK(1)"
 
 
 # --- timelinejs -----------------------------------------------------------------------------
+
 
 def test_timelinejs_validates_and_has_a_slide_per_dated_event_and_source(korea):
     case, verdict = korea
@@ -163,9 +183,13 @@ def test_timelinejs_validates_and_has_a_slide_per_dated_event_and_source(korea):
 
 
 def test_timelinejs_says_in_words_when_a_date_is_uncertain_or_a_range():
-    case = small_case(sources=[Source(id="s1", title="A letter", date="1950-04?"),
-                               Source(id="s2", title="Talks", date="1950-03/1950-04"),
-                               Source(id="s3", title="Exact", date="1950-06-25")])
+    case = small_case(
+        sources=[
+            Source(id="s1", title="A letter", date="1950-04?"),
+            Source(id="s2", title="Talks", date="1950-03/1950-04"),
+            Source(id="s3", title="Exact", date="1950-06-25"),
+        ]
+    )
     slides = {e["unique_id"]: e for e in json.loads(export_case(case, None, "timelinejs"))["events"]}
     uncertain, ranged, exact = slides["source-s1"], slides["source-s2"], slides["source-s3"]
     assert uncertain["start_date"] == {"year": 1950, "month": 4}
@@ -174,28 +198,53 @@ def test_timelinejs_says_in_words_when_a_date_is_uncertain_or_a_range():
     assert exact["start_date"] == {"year": 1950, "month": 6, "day": 25} and "display_date" not in exact
 
 
-@pytest.mark.parametrize("summary, headline", [
-    ("At about 4 a.m. North Korean forces crossed. Later more.", "At about 4 a.m. North Korean forces crossed"),
-    ("He signed General Order No. 1 for the army. Then he left.", "He signed General Order No. 1 for the army"),
-    ("A letter from John R. Hodge arrived. It was long.", "A letter from John R. Hodge arrived"),
-    ("The talks ended at 8 p.m. on Friday. Nothing came of them.", "The talks ended at 8 p.m. on Friday"),
-    ("Aboard the cruiser USS St. Paul the guns fired! Then calm.", "Aboard the cruiser USS St. Paul the guns fired!"),
-    ("No stop at all", "No stop at all"),
-])
+@pytest.mark.parametrize(
+    "summary, headline",
+    [
+        (
+            "At about 4 a.m. North Korean forces crossed. Later more.",
+            "At about 4 a.m. North Korean forces crossed",
+        ),
+        (
+            "He signed General Order No. 1 for the army. Then he left.",
+            "He signed General Order No. 1 for the army",
+        ),
+        ("A letter from John R. Hodge arrived. It was long.", "A letter from John R. Hodge arrived"),
+        ("The talks ended at 8 p.m. on Friday. Nothing came of them.", "The talks ended at 8 p.m. on Friday"),
+        (
+            "Aboard the cruiser USS St. Paul the guns fired! Then calm.",
+            "Aboard the cruiser USS St. Paul the guns fired!",
+        ),
+        ("No stop at all", "No stop at all"),
+    ],
+)
 def test_timelinejs_headline_ends_at_a_real_sentence_end(summary, headline):
     assert headline_of(summary) == headline
 
 
 def test_timelinejs_keeps_secondary_works_off_the_time_bar():
-    case = small_case(sources=[Source(id="s1", title="A letter", date="1950-04"),
-                               Source(id="s2", title="New documents", date="1996", doc_type="article")])
+    case = small_case(
+        sources=[
+            Source(id="s1", title="A letter", date="1950-04"),
+            Source(id="s2", title="New documents", date="1996", doc_type="article"),
+        ]
+    )
     slides = json.loads(export_case(case, None, "timelinejs"))["events"]
     assert [s["unique_id"] for s in slides] == ["source-s1"]
 
 
 def test_timelinejs_escapes_case_text_and_links_only_web_addresses():
-    case = small_case(sources=[Source(id="s1", title="<script>alert(1)</script>", date="1950",
-                                      url="javascript:alert(1)", authors=["<b>Kim</b>"])])
+    case = small_case(
+        sources=[
+            Source(
+                id="s1",
+                title="<script>alert(1)</script>",
+                date="1950",
+                url="javascript:alert(1)",
+                authors=["<b>Kim</b>"],
+            )
+        ]
+    )
     slide = json.loads(export_case(case, None, "timelinejs"))["events"][0]
     assert slide["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert "<b>Kim</b>" not in slide["text"]["text"] and "&lt;b&gt;Kim" in slide["text"]["text"]
@@ -204,15 +253,18 @@ def test_timelinejs_escapes_case_text_and_links_only_web_addresses():
 
 # --- graphml --------------------------------------------------------------------------------
 
+
 def read_graph(text: str) -> nx.DiGraph:
     return nx.read_graphml(io.BytesIO(text.encode("utf-8")))
 
 
 def test_graphml_merges_aliases_and_counts_documents_per_edge():
-    sources = [Source(id="s1", title="One", authors=["Filippov"], recipients=["Mao"]),
-               Source(id="s2", title="Two", authors=["stalin"], recipients=["Mao Zedong"]),
-               Source(id="s3", title="Three", authors=["Joseph Stalin"], recipients=["Secretary of State"]),
-               Source(id="s4", title="Four", authors=["Joseph Stalin"], recipients=["secretary of state"])]
+    sources = [
+        Source(id="s1", title="One", authors=["Filippov"], recipients=["Mao"]),
+        Source(id="s2", title="Two", authors=["stalin"], recipients=["Mao Zedong"]),
+        Source(id="s3", title="Three", authors=["Joseph Stalin"], recipients=["Secretary of State"]),
+        Source(id="s4", title="Four", authors=["Joseph Stalin"], recipients=["secretary of state"]),
+    ]
     graph = read_graph(export_case(small_case(sources=sources), None, "graphml"))
     assert graph.is_directed()
     assert set(graph.nodes) == {"stalin", "mao-zedong", "name-secretary-of-state"}
@@ -254,12 +306,13 @@ def test_igraph_reads_the_same_graph_as_networkx(korea, tmp_path):
 
 
 def test_graphml_keeps_markup_in_names_as_text():
-    sources = [Source(id="s1", title="x", authors=["A & <B>"], recipients=["C \"D\""])]
+    sources = [Source(id="s1", title="x", authors=["A & <B>"], recipients=['C "D"'])]
     graph = read_graph(export_case(small_case(sources=sources), None, "graphml"))
-    assert {d["name"] for _, d in graph.nodes(data=True)} >= {"A & <B>", "C \"D\""}
+    assert {d["name"] for _, d in graph.nodes(data=True)} >= {"A & <B>", 'C "D"'}
 
 
 # --- csl-json -------------------------------------------------------------------------------
+
 
 def test_csl_json_validates_and_keeps_archive_reference_and_names(korea):
     case, verdict = korea
@@ -274,9 +327,13 @@ def test_csl_json_validates_and_keeps_archive_reference_and_names(korea):
 
 
 def test_csl_json_marks_uncertain_dates_circa_and_keeps_ranges_and_edtf():
-    case = small_case(sources=[Source(id="s1", title="x", date="1950-04?", doc_type="memorandum"),
-                               Source(id="s2", title="y", date="1950-03/1950-04", doc_type="speech"),
-                               Source(id="s3", title="z")])
+    case = small_case(
+        sources=[
+            Source(id="s1", title="x", date="1950-04?", doc_type="memorandum"),
+            Source(id="s2", title="y", date="1950-03/1950-04", doc_type="speech"),
+            Source(id="s3", title="z"),
+        ]
+    )
     items = {i["id"]: i for i in json.loads(export_case(case, None, "csl-json"))}
     jsonschema.validate(list(items.values()), schema("csl-data.schema.json"))
     assert items["s1"]["issued"] == {"date-parts": [[1950, 4]], "circa": True}
@@ -287,6 +344,7 @@ def test_csl_json_marks_uncertain_dates_circa_and_keeps_ranges_and_edtf():
 
 # --- achz -----------------------------------------------------------------------------------
 
+
 def round_trip(case: Case, verdict, tmp_path: Path) -> Case:
     return import_achz(*write_per_question(case, verdict, tmp_path / "achz"))
 
@@ -294,8 +352,14 @@ def round_trip(case: Case, verdict, tmp_path: Path) -> Case:
 # The steps of the Open Source ACH importer (import_action.php), in Python: rename to .gz and
 # gunzip (one file), UTF-16 to UTF-8, rename the three hyphenated elements, load the XML, then
 # read PROJECTTITLE, MATRIX/HYPOTHESIS/NAME and each MATRIX/EVIDENCE's fields.
-PHP_RATINGS = {"I I": "Very Inconsistent", "I": "Inconsistent", "NA": "N/A", "N": "Neutral",
-               "C": "Consistent", "C C": "Very Consistent"}
+PHP_RATINGS = {
+    "I I": "Very Inconsistent",
+    "I": "Inconsistent",
+    "NA": "N/A",
+    "N": "Neutral",
+    "C": "Consistent",
+    "C C": "Very Consistent",
+}
 
 
 def open_source_ach_import(data: bytes) -> dict:
@@ -321,10 +385,15 @@ def open_source_ach_import(data: bytes) -> dict:
         values = first(item, "VALUES").split(",")
         assert len(values) == len(hypotheses)
         date = first(item, "DATE")
-        evidence.append({"name": first(item, "NAME"), "details": first(item, "NOTES"),
-                         "ratings": [PHP_RATINGS[v] for v in values],  # KeyError: a value PHP leaves unset
-                         "date": "" if date in ("", "0") else int(date[:-3]),
-                         "credibility": first(item, "CREDIBILITY")})
+        evidence.append(
+            {
+                "name": first(item, "NAME"),
+                "details": first(item, "NOTES"),
+                "ratings": [PHP_RATINGS[v] for v in values],  # KeyError: a value PHP leaves unset
+                "date": "" if date in ("", "0") else int(date[:-3]),
+                "credibility": first(item, "CREDIBILITY"),
+            }
+        )
     return {"title": first(root, "PROJECTTITLE"), "hypotheses": hypotheses, "evidence": evidence}
 
 
@@ -339,7 +408,9 @@ def test_the_open_source_ach_importer_reads_every_question_of_the_builtin_case(k
     korea_war = next(e for e in case.evidence if case.questions[0].id in e.bears_on)
     source = next(s for s in case.sources if s.id == korea_war.source)
     if source.date and len(source.date) == 10:
-        first_item = open_source_ach_import(export_case(case, verdict, "achz", case.questions[0].id))["evidence"]
+        first_item = open_source_ach_import(export_case(case, verdict, "achz", case.questions[0].id))[
+            "evidence"
+        ]
         when = {e["name"]: e["date"] for e in first_item}[korea_war.quote]
         assert dt.datetime.fromtimestamp(when, dt.UTC).date().isoformat() == source.date
 
@@ -358,14 +429,17 @@ def parc_file(tmp_path: Path, xml: str) -> Path:
 
 
 def test_a_file_made_to_the_open_source_ach_steps_imports(tmp_path):
-    path = parc_file(tmp_path, """<?xml version="1.0" encoding="UTF-16"?>
+    path = parc_file(
+        tmp_path,
+        """<?xml version="1.0" encoding="UTF-16"?>
     <ACH><PROJECT-TITLE>Who sank the ship?</PROJECT-TITLE><CLASSIFICATION>U</CLASSIFICATION><MATRIX>
       <HYPOTHESIS><NAME>A mine</NAME></HYPOTHESIS><HYPOTHESIS><NAME>A torpedo</NAME></HYPOTHESIS>
       <EVIDENCE><NAME>Hull bent inward</NAME><NOTES>divers' report</NOTES><TYPE>HUMINT</TYPE>
         <DATE>-619488000000</DATE><CODE>E1</CODE><FLAG>0</FLAG><VALUES>C C,I I</VALUES>
         <CREDIBILITY>MEDIUM</CREDIBILITY></EVIDENCE>
       <EVIDENCE><NAME>Unrelated</NAME><VALUES>NA,NA</VALUES></EVIDENCE>
-    </MATRIX></ACH>""")
+    </MATRIX></ACH>""",
+    )
     case = import_achz(path)
     assert case.title == "Who sank the ship?"
     assert case.questions[0].hypothesis_ids() == ["a-mine", "a-torpedo"]
@@ -377,9 +451,12 @@ def test_a_file_made_to_the_open_source_ach_steps_imports(tmp_path):
 
 
 def test_a_parc_file_with_a_value_per_hypothesis_missing_is_refused(tmp_path):
-    path = parc_file(tmp_path, "<ACH><PROJECT-TITLE>x</PROJECT-TITLE><MATRIX><HYPOTHESIS><NAME>H</NAME></HYPOTHESIS>"
-                               "<HYPOTHESIS><NAME>K</NAME></HYPOTHESIS><EVIDENCE><NAME>d</NAME>"
-                               "<VALUES>C</VALUES></EVIDENCE></MATRIX></ACH>")
+    path = parc_file(
+        tmp_path,
+        "<ACH><PROJECT-TITLE>x</PROJECT-TITLE><MATRIX><HYPOTHESIS><NAME>H</NAME></HYPOTHESIS>"
+        "<HYPOTHESIS><NAME>K</NAME></HYPOTHESIS><EVIDENCE><NAME>d</NAME>"
+        "<VALUES>C</VALUES></EVIDENCE></MATRIX></ACH>",
+    )
     with pytest.raises(CaseError, match="1 values for 2 hypotheses") as caught:
         import_achz(path)
     assert "Ship Case.achz" in str(caught.value)
@@ -390,17 +467,20 @@ def test_achz_round_trip_keeps_hypotheses_evidence_and_ratings(which, request, t
     case, verdict = request.getfixturevalue(which)
     imported = round_trip(case, verdict, tmp_path)
     assert [(q.id, q.text) for q in imported.questions] == [(q.id, q.text) for q in case.questions]
-    assert [[(h.id, h.text) for h in q.hypotheses] for q in imported.questions] == \
-           [[(h.id, h.text) for h in q.hypotheses] for q in case.questions]
+    assert [[(h.id, h.text) for h in q.hypotheses] for q in imported.questions] == [
+        [(h.id, h.text) for h in q.hypotheses] for q in case.questions
+    ]
     # items come matrix by matrix, so an item bearing only on the second question moves after the first's;
     # an item after the horizon of every question it bears on is in no matrix (it is not evidence there)
     weighed = {e.id for q in verdict.questions for e in q.evidence}
-    assert sorted((e.id, e.source, e.quote) for e in imported.evidence) == \
-           sorted((e.id, e.source, e.quote) for e in case.evidence if e.id in weighed)
+    assert sorted((e.id, e.source, e.quote) for e in imported.evidence) == sorted(
+        (e.id, e.source, e.quote) for e in case.evidence if e.id in weighed
+    )
     exported = {(q.id, e.id): e.ach for q in verdict.questions for e in q.evidence}
     assert {(q, e.id): e.ach[q] for e in imported.evidence for q in e.ach} == exported
-    assert {e.id: e.credibility for e in imported.evidence} == \
-           {e.id: case.credibility_of(e) for e in case.evidence if e.id in weighed}
+    assert {e.id: e.credibility for e in imported.evidence} == {
+        e.id: case.credibility_of(e) for e in case.evidence if e.id in weighed
+    }
 
 
 def test_an_imported_case_writes_as_a_clean_case_whose_ach_ranking_is_kept(korea, tmp_path):
@@ -409,8 +489,9 @@ def test_an_imported_case_writes_as_a_clean_case_whose_ach_ranking_is_kept(korea
     again, problems = read_case(folder)
     # an ACH matrix names no work and no denial: check-case lists exactly those for the user to fill in
     assert problems == left_to_fill(problems)
-    assert {p.field.split(":")[0] for p in problems} == \
-           {f"{q.id}.{h.id}" for q in case.questions for h in q.hypotheses}
+    assert {p.field.split(":")[0] for p in problems} == {
+        f"{q.id}.{h.id}" for q in case.questions for h in q.hypotheses
+    }
     assert "fill in held_by and denies" in again.description
     weighed = fontes.weigh(again, draws=50)
     assert [q.ach_ranking for q in weighed.questions] == [q.ach_ranking for q in verdict.questions]
@@ -436,7 +517,11 @@ def test_achz_import_maps_ratings_to_likelihoods_and_levels_to_credibility(tmp_p
     case = import_achz(path)
     assert case.id == "ship-case" and case.title == "Who sank the ship?"
     question = case.questions[0]
-    assert question.id == "who-sank-the-ship" and question.hypothesis_ids() == ["a-mine", "a-torpedo", "an-accident"]
+    assert question.id == "who-sank-the-ship" and question.hypothesis_ids() == [
+        "a-mine",
+        "a-torpedo",
+        "an-accident",
+    ]
     [item] = case.evidence  # the item rated NA everywhere bears on nothing
     assert item.bears_on[question.id] == {"a-mine": 0.9, "a-torpedo": 0.2, "an-accident": 0.05}
     assert item.ach[question.id] == {"a-mine": "C", "a-torpedo": "I", "an-accident": "II"}
@@ -468,8 +553,10 @@ def test_a_zip_without_a_matrix_is_refused_saying_what_is_missing(tmp_path):
 
 
 def test_entity_expansion_is_refused_before_parsing(tmp_path):
-    bomb = ('<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa">'
-            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><ACHMatrix><Title>&b;</Title></ACHMatrix>')
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><ACHMatrix><Title>&b;</Title></ACHMatrix>'
+    )
     with pytest.raises(CaseError, match="DTD or entities"):
         import_achz(achz_with(tmp_path, "bomb.achz", {"matrix.xml": bomb}))
 
@@ -478,9 +565,11 @@ def test_malformed_xml_and_unknown_ratings_are_refused_with_where(tmp_path):
     with pytest.raises(CaseError, match="not well-formed") as caught:
         import_achz(achz_with(tmp_path, "bad.achz", {"matrix.xml": "<ACHMatrix><Title>x</ACHMatrix>"}))
     assert caught.value.line == 1
-    matrix = ("<ACHMatrix><Title>x</Title><Hypotheses><Hypothesis id='h'><Text>H</Text></Hypothesis></Hypotheses>"
-              "<EvidenceList><Evidence id='e'><Description>d</Description>"
-              "<Ratings><Rating hypothesis='h'>maybe</Rating></Ratings></Evidence></EvidenceList></ACHMatrix>")
+    matrix = (
+        "<ACHMatrix><Title>x</Title><Hypotheses><Hypothesis id='h'><Text>H</Text></Hypothesis></Hypotheses>"
+        "<EvidenceList><Evidence id='e'><Description>d</Description>"
+        "<Ratings><Rating hypothesis='h'>maybe</Rating></Ratings></Evidence></EvidenceList></ACHMatrix>"
+    )
     with pytest.raises(CaseError, match="unknown rating 'maybe'") as caught:
         import_achz(achz_with(tmp_path, "odd.achz", {"matrix.xml": matrix}))
     assert caught.value.field == "evidence e"
@@ -499,6 +588,7 @@ def test_the_same_case_always_gives_the_same_achz_bytes(toy):
 
 
 # --- aif ------------------------------------------------------------------------------------
+
 
 def check_aif_structure(data: dict) -> None:
     nodes = {n["nodeID"]: n for n in data["nodes"]}
@@ -521,7 +611,9 @@ def check_aif_structure(data: dict) -> None:
         assert node_id in incoming or node_id in outgoing, f"isolated node {node}"
 
 
-def ach_argnav_reading(data: dict) -> tuple[set[str], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+def ach_argnav_reading(
+    data: dict,
+) -> tuple[set[str], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
     """ACH-ArgNav's rules (arg-tech, app/centrality.py): drop isolated nodes; the hypotheses are the
     successors of any node whose text is "Hypothesising"; consistent evidence of h is the I-nodes
     before an RA node into h; inconsistent evidence the non-hypothesis I-nodes before a CA into h;
@@ -531,11 +623,18 @@ def ach_argnav_reading(data: dict) -> tuple[set[str], dict[str, set[str]], dict[
         graph.add_node(n["nodeID"], type=n["type"], text=n["text"])
     graph.add_edges_from((e["fromID"], e["toID"]) for e in data["edges"])
     graph.remove_nodes_from(list(nx.isolates(graph)))
-    hypotheses = {s for v, d in graph.nodes(data=True) if d["text"] == "Hypothesising" for s in graph.successors(v)}
+    hypotheses = {
+        s for v, d in graph.nodes(data=True) if d["text"] == "Hypothesising" for s in graph.successors(v)
+    }
 
     def before(h: str, kind: str) -> set[str]:
-        return {p for s in graph.predecessors(h) if graph.nodes[s]["type"] == kind
-                for p in graph.predecessors(s) if graph.nodes[p]["type"] == "I"}
+        return {
+            p
+            for s in graph.predecessors(h)
+            if graph.nodes[s]["type"] == kind
+            for p in graph.predecessors(s)
+            if graph.nodes[p]["type"] == "I"
+        }
 
     consistent = {h: before(h, "RA") for h in hypotheses}
     inconsistent = {h: before(h, "CA") - hypotheses for h in hypotheses}
@@ -577,7 +676,9 @@ def test_aif_of_the_toy_case_supports_a_and_attacks_b(toy):
     check_aif_structure(data)
     texts = {n["nodeID"]: n["text"] for n in data["nodes"]}
     e1 = [i for i in data["fontes"]["inferences"] if i["evidence"] == "e1"]
-    kinds = {i["hypothesis"]: next(n["type"] for n in data["nodes"] if n["nodeID"] == i["nodeID"]) for i in e1}
+    kinds = {
+        i["hypothesis"]: next(n["type"] for n in data["nodes"] if n["nodeID"] == i["nodeID"]) for i in e1
+    }
     assert kinds == {"a": "RA", "b": "CA"}
     assert {texts[i["nodeID"]] for i in e1} == {"Default Inference", "Default Conflict"}
     assert next(i for i in e1 if i["hypothesis"] == "a")["likelihood_ratio"] == pytest.approx(4.0)
@@ -593,7 +694,9 @@ def test_aif_of_the_builtin_case_links_every_hypothesis_and_item(korea):
     assert not set(data["fontes"]["evidence"].values()) & set(data["fontes"]["left_out"])
     for inference in data["fontes"]["inferences"]:
         assert abs(inference["decibans"]) >= 1.0
-        assert inference["decibans"] == pytest.approx(10 * math.log10(inference["likelihood_ratio"]), abs=1e-3)
+        assert inference["decibans"] == pytest.approx(
+            10 * math.log10(inference["likelihood_ratio"]), abs=1e-3
+        )
 
 
 def test_likelihood_ratio_weighs_the_other_hypotheses_by_their_priors(korea):
@@ -603,7 +706,9 @@ def test_likelihood_ratio_weighs_the_other_hypotheses_by_their_priors(korea):
     hypothesis = question.hypotheses[0]
     others = [h for h in question.hypotheses if h.id != hypothesis.id]
     rest = sum(h.prior * weight.likelihoods[h.id] for h in others) / sum(h.prior for h in others)
-    assert likelihood_ratio(weight, question, hypothesis.id) == pytest.approx(weight.likelihoods[hypothesis.id] / rest)
+    assert likelihood_ratio(weight, question, hypothesis.id) == pytest.approx(
+        weight.likelihoods[hypothesis.id] / rest
+    )
 
 
 def test_fontes_import_names_every_position_the_matrix_does_not_say(tmp_path):
@@ -613,7 +718,9 @@ def test_fontes_import_names_every_position_the_matrix_does_not_say(tmp_path):
 
     case = load_case(Path(__file__).parent / "cases" / "toy")
     (path,) = write_per_question(case, fontes.weigh(case, draws=20), tmp_path / "achz")
-    result = CliRunner().invoke(cli, ["import", "--format", "achz", str(path), "-o", str(tmp_path / "imported")])
+    result = CliRunner().invoke(
+        cli, ["import", "--format", "achz", str(path), "-o", str(tmp_path / "imported")]
+    )
     assert result.exit_code == 0, result.output
     assert "Still to fill in (4)" in result.output
     assert "q.a: held_by, q.a: denies, q.b: held_by, q.b: denies" in result.output

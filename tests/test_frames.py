@@ -17,8 +17,13 @@ from fontes.audit.evidence.frames import FrameReader, compare
 # wcda-statement-president-truman-korea-1950-06-27
 TRUMAN = ("I have ordered the 7th Fleet to prevent any attack on Formosa.", "Truman")
 # frus1950v07-d161
-AUTHORIZED = (("You are authorized to send to Korea any munitions and supplies from resources at your "
-              "disposal which you deem necessary."), None)
+AUTHORIZED = (
+    (
+        "You are authorized to send to Korea any munitions and supplies from resources at your "
+        "disposal which you deem necessary."
+    ),
+    None,
+)
 # frus1950v07-d773
 NO_DAMS = ("The above does not authorize the bombing of any dams or power plants on the Yalu River.", None)
 # wcda-cable-liu-shaoqi-mao-1950-01-22
@@ -26,10 +31,15 @@ KOREANS = ("There are 14,000 ethnic Korean officers and soldiers on duty in the 
 # frus1950v07-d924
 SECOND = ("However, on June 27 the Security Council had adopted a second resolution.", None)
 # frus1950v07-d822
-REVIEW = (("The missions assigned to the Commander in Chief, United Nations Command, should be kept under "
-          "review."), None)
+REVIEW = (
+    ("The missions assigned to the Commander in Chief, United Nations Command, should be kept under review."),
+    None,
+)
 # wcda-journal-gromyko-reception-kirk-1950-06-30 (the clause, as Kirk's point is reported there)
-INFLUENCE = ("The U.S. Government asked the Soviet Government to influence the North Korean authorities.", None)
+INFLUENCE = (
+    "The U.S. Government asked the Soviet Government to influence the North Korean authorities.",
+    None,
+)
 
 CASES = [
     (TRUMAN, "Truman ordered the 7th Fleet to prevent any attack on Formosa.", set()),
@@ -47,7 +57,11 @@ CASES = [
     (AUTHORIZED, "MacArthur was not authorized to send munitions and supplies to Korea.", {"negation"}),
     (AUTHORIZED, "MacArthur was authorized to send munitions and supplies to Formosa.", {"place"}),
     (NO_DAMS, "The directive did not authorize bombing the dams or power plants on the Yalu River.", set()),
-    (NO_DAMS, "The directive authorized the bombing of dams and power plants on the Yalu River.", {"negation"}),
+    (
+        NO_DAMS,
+        "The directive authorized the bombing of dams and power plants on the Yalu River.",
+        {"negation"},
+    ),
     (KOREANS, "Liu reported 14,000 ethnic Korean officers and soldiers in the Fourth Field Army.", set()),
     (KOREANS, "Liu reported 16,000 ethnic Korean officers and soldiers in the 4th Field Army.", {"number"}),
     (SECOND, "The Security Council adopted a second resolution on June 27.", set()),
@@ -55,7 +69,11 @@ CASES = [
     (REVIEW, "The missions of the United Nations commander should be kept under review.", set()),
     (REVIEW, "The missions of the United Nations commander were kept under review.", {"modality"}),
     (INFLUENCE, "The U.S. Government asked Moscow to influence the North Korean authorities.", set()),
-    (INFLUENCE, ("The U.S. Government forbade the Soviet Government to influence the North Korean authorities."), {"act"}),
+    (
+        INFLUENCE,
+        ("The U.S. Government forbade the Soviet Government to influence the North Korean authorities."),
+        {"act"},
+    ),
 ]
 
 
@@ -72,8 +90,10 @@ def test_a_claim_conflicts_with_its_source_exactly_on_the_changed_points(reader,
 
 
 def test_a_conflict_gives_both_texts_words(reader):
-    (conflict,) = compare(reader.read("Truman ordered the 6th Fleet to prevent any attack on Formosa."),
-                          reader.read(TRUMAN[0], speaker="Truman"))
+    (conflict,) = compare(
+        reader.read("Truman ordered the 6th Fleet to prevent any attack on Formosa."),
+        reader.read(TRUMAN[0], speaker="Truman"),
+    )
     assert (conflict.point, conflict.claim, conflict.source) == ("number", "6", "7")
 
 

@@ -15,8 +15,9 @@ from fontes.errors import CorpusError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tei"
 SAMPLE = FIXTURES / "frus1951v99-sample.xml"
-KOREA_1949 = Path(__file__).parent.parent.parent / "shared" / "corpus" / "frus-tei" / \
-    "frus1949v07p2-korea.xml"
+KOREA_1949 = (
+    Path(__file__).parent.parent.parent / "shared" / "corpus" / "frus-tei" / "frus1949v07p2-korea.xml"
+)
 needs_shared_tei = pytest.mark.skipif(
     not KOREA_1949.exists(),
     reason="../shared/corpus/frus-tei is not beside the project; CI always has it",
@@ -54,14 +55,14 @@ def test_a_page_break_inside_a_word_adds_nothing_and_is_recorded_where_the_page_
     doc = sample["frus1951v99-d1"]
     assert "the Korean divisions" in doc.text
     page_12 = next(p for p in doc.pages if p.page == "12")
-    assert doc.text[page_12.offset:].startswith("rean divisions")
+    assert doc.text[page_12.offset :].startswith("rean divisions")
 
 
 def test_a_page_break_between_words_keeps_one_space(sample):
     doc = sample["frus1951v99-d1"]
     assert "first page of text and the next page begins" in doc.text
     page_13 = next(p for p in doc.pages if p.page == "13")
-    assert doc.text[page_13.offset:].startswith("and the next page")
+    assert doc.text[page_13.offset :].startswith("and the next page")
 
 
 def test_a_document_starts_on_the_page_of_the_last_break_before_it(sample):
@@ -73,8 +74,10 @@ def test_footnotes_leave_the_body_and_are_kept_numbered_in_notes(sample):
     doc = sample["frus1951v99-d1"]
     assert "must never contain" not in doc.text
     assert "positions. Supplies arrived" in doc.text  # the note left no gap behind
-    assert doc.notes.split("\n\n") == ["[1] Repeated to Tokyo for information.",
-                                       "[2] A footnote that the body must never contain."]
+    assert doc.notes.split("\n\n") == [
+        "[1] Repeated to Tokyo for information.",
+        "[2] A footnote that the body must never contain.",
+    ]
 
 
 def test_the_source_note_goes_to_the_archive_reference_not_the_text_or_notes(sample):
@@ -86,8 +89,10 @@ def test_paragraphs_are_separated_by_blank_lines_and_whitespace_is_normalised(sa
     assert sample["frus1951v99-d1"].text.split("\n\n")[:3] == [
         "secret",
         "Seoul, March 2, 1951—6 p. m.",
-        ("312. The KMAG advisers report that the Korean divisions north of the river held their "
-         "positions. Supplies arrived on time."),
+        (
+            "312. The KMAG advisers report that the Korean divisions north of the river held their "
+            "positions. Supplies arrived on time."
+        ),
     ]
 
 
@@ -120,7 +125,8 @@ def test_xinclude_is_never_followed(sample):
     # d2 includes the volume itself as text; followed, it would hold the whole file
     assert sample["frus1951v99-d2"].text == (
         "Between March 5 and March 9 the Department reviewed the reports from Seoul.\n\n"
-        "No record of a reply has been found.")
+        "No record of a reply has been found."
+    )
 
 
 def test_a_document_without_head_is_reported_and_the_others_go_on():
@@ -149,31 +155,41 @@ def test_an_entity_bomb_is_refused_before_anything_expands():
     assert raised.value.line == 2  # the DOCTYPE's line
 
 
-@pytest.mark.parametrize("doctype", [
-    '<!DOCTYPE TEI [<!ENTITY a "x">]>',
-    '<!DOCTYPE TEI SYSTEM "file:///etc/passwd">',
-    '<!-- a comment <b> --><!DOCTYPE TEI PUBLIC "-//x//y" "http://example.org/tei.dtd">',
-])
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE TEI [<!ENTITY a "x">]>',
+        '<!DOCTYPE TEI SYSTEM "file:///etc/passwd">',
+        '<!-- a comment <b> --><!DOCTYPE TEI PUBLIC "-//x//y" "http://example.org/tei.dtd">',
+    ],
+)
 def test_entity_declarations_are_refused_by_the_reader_itself(tmp_path, doctype):
     """Refused from the bytes, whatever limits the installed libxml2 has of its own."""
     volume = tmp_path / "v.xml"
-    volume.write_text(f'<?xml version="1.0"?>\n{doctype}\n' + SAMPLE.read_text(encoding="utf-8")
-                      .split("?>", 1)[1], encoding="utf-8")
+    volume.write_text(
+        f'<?xml version="1.0"?>\n{doctype}\n' + SAMPLE.read_text(encoding="utf-8").split("?>", 1)[1],
+        encoding="utf-8",
+    )
     with pytest.raises(CorpusError, match="declares entities"):
         list(read_frus_tei(volume))
 
 
 def test_a_plain_doctype_without_entities_is_read(tmp_path):
     volume = tmp_path / "v.xml"
-    volume.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI>\n' + SAMPLE.read_text(encoding="utf-8")
-                      .split("?>", 1)[1], encoding="utf-8")
+    volume.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI>\n' + SAMPLE.read_text(encoding="utf-8").split("?>", 1)[1],
+        encoding="utf-8",
+    )
     assert next(read_frus_tei(volume)).id.endswith("-d1")
 
 
-@pytest.mark.parametrize("name, message", [
-    ("declared-latin1-is-utf8.xml", "declares encoding ISO-8859-1 but its bytes are UTF-8"),
-    ("declared-utf8-is-latin1.xml", "not well-formed XML: Invalid bytes in character encoding"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("declared-latin1-is-utf8.xml", "declares encoding ISO-8859-1 but its bytes are UTF-8"),
+        ("declared-utf8-is-latin1.xml", "not well-formed XML: Invalid bytes in character encoding"),
+    ],
+)
 def test_a_wrong_encoding_declaration_is_refused(name, message):
     with pytest.raises(CorpusError, match=message) as raised:
         list(read_frus_tei(FIXTURES / name))
@@ -189,15 +205,17 @@ def test_a_file_that_is_not_tei_is_refused(tmp_path):
 
 def test_a_volume_without_xml_id_is_named_by_its_frus_idno(tmp_path):
     copy = tmp_path / "renamed.xml"
-    copy.write_text(SAMPLE.read_text(encoding="utf-8").replace(' xml:id="frus1951v99">', ">", 1),
-                    encoding="utf-8")
+    copy.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace(' xml:id="frus1951v99">', ">", 1), encoding="utf-8"
+    )
     assert next(read_frus_tei(copy)).id == "frus1951v99-d1"
 
 
 def test_a_repeated_document_id_makes_the_file_fail(tmp_path):
     copy = tmp_path / "twice.xml"
-    copy.write_text(SAMPLE.read_text(encoding="utf-8").replace('xml:id="d3"', 'xml:id="d1"'),
-                    encoding="utf-8")
+    copy.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace('xml:id="d3"', 'xml:id="d1"'), encoding="utf-8"
+    )
     with pytest.raises(CorpusError, match="ID d1 already defined") as raised:
         list(read_frus_tei(copy))
     assert raised.value.line == 80 and "unique" in raised.value.hint
@@ -206,8 +224,9 @@ def test_a_repeated_document_id_makes_the_file_fail(tmp_path):
 @needs_shared_tei
 def test_the_korea_chapter_of_frus_1949_comes_out_whole():
     items = list(read_frus_tei(KOREA_1949))
-    assert all(isinstance(item, Document) for item in items), [str(i) for i in items
-                                                               if isinstance(i, CorpusError)]
+    assert all(isinstance(item, Document) for item in items), [
+        str(i) for i in items if isinstance(i, CorpusError)
+    ]
     assert [d.id for d in items] == [f"frus1949v07p2-d{n}" for n in range(189, 307)]
 
     historical = [d for d in items if d.source.doc_type != "editorial note"]

@@ -27,57 +27,137 @@ KOREA_1949 = HERE.parent.parent / "shared" / "corpus" / "frus-tei" / "frus1949v0
 #: file name -> aspect -> hash of what `read_frus_tei` yields (or raises) for it.
 GOLDEN_READ: dict[str, dict[str, str]] = {
     "declared-latin1-is-utf8.xml": {
-        "items": "fc083721ef454102", "text": "4f53cda18c2baa0c", "notes": "4f53cda18c2baa0c",
-        "pages": "4f53cda18c2baa0c", "source": "4f53cda18c2baa0c", "other": "4f53cda18c2baa0c"},
+        "items": "fc083721ef454102",
+        "text": "4f53cda18c2baa0c",
+        "notes": "4f53cda18c2baa0c",
+        "pages": "4f53cda18c2baa0c",
+        "source": "4f53cda18c2baa0c",
+        "other": "4f53cda18c2baa0c",
+    },
     "declared-utf8-is-latin1.xml": {
-        "items": "af4b766d89b737f0", "text": "4f53cda18c2baa0c", "notes": "4f53cda18c2baa0c",
-        "pages": "4f53cda18c2baa0c", "source": "4f53cda18c2baa0c", "other": "4f53cda18c2baa0c"},
+        "items": "af4b766d89b737f0",
+        "text": "4f53cda18c2baa0c",
+        "notes": "4f53cda18c2baa0c",
+        "pages": "4f53cda18c2baa0c",
+        "source": "4f53cda18c2baa0c",
+        "other": "4f53cda18c2baa0c",
+    },
     "entity-bomb.xml": {
-        "items": "417549bc4ab0037f", "text": "4f53cda18c2baa0c", "notes": "4f53cda18c2baa0c",
-        "pages": "4f53cda18c2baa0c", "source": "4f53cda18c2baa0c", "other": "4f53cda18c2baa0c"},
+        "items": "417549bc4ab0037f",
+        "text": "4f53cda18c2baa0c",
+        "notes": "4f53cda18c2baa0c",
+        "pages": "4f53cda18c2baa0c",
+        "source": "4f53cda18c2baa0c",
+        "other": "4f53cda18c2baa0c",
+    },
     "frus1951v97-edge-cases.xml": {
-        "items": "89a51f500f29fbda", "text": "0f0e3ae54e9674e7", "notes": "8ebb5a65e33e708e",
-        "pages": "d23fc5c9cc81a1eb", "source": "90d31018a76b056b", "other": "9b8c7e7229a1e7cd"},
+        "items": "89a51f500f29fbda",
+        "text": "0f0e3ae54e9674e7",
+        "notes": "8ebb5a65e33e708e",
+        "pages": "d23fc5c9cc81a1eb",
+        "source": "90d31018a76b056b",
+        "other": "9b8c7e7229a1e7cd",
+    },
     "frus1951v99-sample.xml": {
-        "items": "1a99b2026a3964c2", "text": "91d2e55e9f57dd62", "notes": "be27c84c0d9f355a",
-        "pages": "77139f8fd520cdfe", "source": "4d6d09fc9639cae9", "other": "5b0e027f5c077c68"},
+        "items": "1a99b2026a3964c2",
+        "text": "91d2e55e9f57dd62",
+        "notes": "be27c84c0d9f355a",
+        "pages": "77139f8fd520cdfe",
+        "source": "4d6d09fc9639cae9",
+        "other": "5b0e027f5c077c68",
+    },
     "no-head.xml": {
-        "items": "227a3df466653847", "text": "a126ecd08177d5e7", "notes": "055539df4a0b804c",
-        "pages": "cf1cbb66a638b486", "source": "8435f2b913974583", "other": "0e498cf3f3c3d683"},
+        "items": "227a3df466653847",
+        "text": "a126ecd08177d5e7",
+        "notes": "055539df4a0b804c",
+        "pages": "cf1cbb66a638b486",
+        "source": "8435f2b913974583",
+        "other": "0e498cf3f3c3d683",
+    },
     "truncated.xml": {
-        "items": "08055c6ee3144b4b", "text": "2830a3e48a37c9a3", "notes": "762bbee239566069",
-        "pages": "576774feac7be5af", "source": "61c9f08b20516da6", "other": "c128413f5ee6baa4"},
+        "items": "08055c6ee3144b4b",
+        "text": "2830a3e48a37c9a3",
+        "notes": "762bbee239566069",
+        "pages": "576774feac7be5af",
+        "source": "61c9f08b20516da6",
+        "other": "c128413f5ee6baa4",
+    },
     "frus1949v07p2-korea.xml": {
-        "items": "932a72fde5adcd37", "text": "0e173d70105398df", "notes": "7b4677da76707e68",
-        "pages": "f8c626a7d2b2f73a", "source": "33c2a9fbdb089ebb", "other": "ce6cdb57dffee319"},
+        "items": "932a72fde5adcd37",
+        "text": "0e173d70105398df",
+        "notes": "7b4677da76707e68",
+        "pages": "f8c626a7d2b2f73a",
+        "source": "33c2a9fbdb089ebb",
+        "other": "ce6cdb57dffee319",
+    },
 }
 
 #: file name -> aspect -> hash of what the store holds after `ingest_paths` of that file alone.
 GOLDEN_STORE: dict[str, dict[str, str]] = {
     "declared-latin1-is-utf8.xml": {
-        "summary": "7ead7f2ac1f175e1", "sources": "4f53cda18c2baa0c", "texts": "4f53cda18c2baa0c",
-        "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "4f53cda18c2baa0c"},
+        "summary": "7ead7f2ac1f175e1",
+        "sources": "4f53cda18c2baa0c",
+        "texts": "4f53cda18c2baa0c",
+        "notes": "4f53cda18c2baa0c",
+        "pages": "4f53cda18c2baa0c",
+        "index": "4f53cda18c2baa0c",
+    },
     "declared-utf8-is-latin1.xml": {
-        "summary": "7ead7f2ac1f175e1", "sources": "4f53cda18c2baa0c", "texts": "4f53cda18c2baa0c",
-        "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "4f53cda18c2baa0c"},
+        "summary": "7ead7f2ac1f175e1",
+        "sources": "4f53cda18c2baa0c",
+        "texts": "4f53cda18c2baa0c",
+        "notes": "4f53cda18c2baa0c",
+        "pages": "4f53cda18c2baa0c",
+        "index": "4f53cda18c2baa0c",
+    },
     "entity-bomb.xml": {
-        "summary": "7ead7f2ac1f175e1", "sources": "4f53cda18c2baa0c", "texts": "4f53cda18c2baa0c",
-        "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "4f53cda18c2baa0c"},
+        "summary": "7ead7f2ac1f175e1",
+        "sources": "4f53cda18c2baa0c",
+        "texts": "4f53cda18c2baa0c",
+        "notes": "4f53cda18c2baa0c",
+        "pages": "4f53cda18c2baa0c",
+        "index": "4f53cda18c2baa0c",
+    },
     "frus1951v97-edge-cases.xml": {
-        "summary": "a50c12ec8e20411b", "sources": "4ed3ab2cfcb97d35", "texts": "066b5e5f0af7de4a",
-        "notes": "d21ec370d36492c1", "pages": "8bd030f3b271d4db", "index": "57c5abd33fa769b2"},
+        "summary": "a50c12ec8e20411b",
+        "sources": "4ed3ab2cfcb97d35",
+        "texts": "066b5e5f0af7de4a",
+        "notes": "d21ec370d36492c1",
+        "pages": "8bd030f3b271d4db",
+        "index": "57c5abd33fa769b2",
+    },
     "frus1951v99-sample.xml": {
-        "summary": "4f029f90bb107ca1", "sources": "67815d980fb126c3", "texts": "342dfa4b6e1f5f98",
-        "notes": "f62f8b7160bbb32a", "pages": "e5a5320e3930736a", "index": "606c1c26416e69ab"},
+        "summary": "4f029f90bb107ca1",
+        "sources": "67815d980fb126c3",
+        "texts": "342dfa4b6e1f5f98",
+        "notes": "f62f8b7160bbb32a",
+        "pages": "e5a5320e3930736a",
+        "index": "606c1c26416e69ab",
+    },
     "no-head.xml": {
-        "summary": "c7bb5f341a4da17e", "sources": "e3c40dabf0daf07d", "texts": "d0edab00f31f4b35",
-        "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "964d8f1ac60e699f"},
+        "summary": "c7bb5f341a4da17e",
+        "sources": "e3c40dabf0daf07d",
+        "texts": "d0edab00f31f4b35",
+        "notes": "4f53cda18c2baa0c",
+        "pages": "4f53cda18c2baa0c",
+        "index": "964d8f1ac60e699f",
+    },
     "truncated.xml": {
-        "summary": "7ead7f2ac1f175e1", "sources": "4f53cda18c2baa0c", "texts": "4f53cda18c2baa0c",
-        "notes": "4f53cda18c2baa0c", "pages": "4f53cda18c2baa0c", "index": "4f53cda18c2baa0c"},
+        "summary": "7ead7f2ac1f175e1",
+        "sources": "4f53cda18c2baa0c",
+        "texts": "4f53cda18c2baa0c",
+        "notes": "4f53cda18c2baa0c",
+        "pages": "4f53cda18c2baa0c",
+        "index": "4f53cda18c2baa0c",
+    },
     "frus1949v07p2-korea.xml": {
-        "summary": "53bf875a45cbdc98", "sources": "60c2da1c54fe7fb1", "texts": "f58a4f362a584c69",
-        "notes": "8de1d108057b18e8", "pages": "a9e846e41d722524", "index": "1282db5957b63a7b"},
+        "summary": "53bf875a45cbdc98",
+        "sources": "60c2da1c54fe7fb1",
+        "texts": "f58a4f362a584c69",
+        "notes": "8de1d108057b18e8",
+        "pages": "a9e846e41d722524",
+        "index": "1282db5957b63a7b",
+    },
 }
 
 
@@ -110,8 +190,9 @@ def read_fingerprint(path: Path) -> dict[str, str]:
         "notes": _digest([d.notes for d in docs]),
         "pages": _digest([[(p.offset, p.page) for p in d.pages] for d in docs]),
         "source": _digest([d.source.model_dump(mode="json") for d in docs]),
-        "other": _digest([[d.text_complete, d.summary, d.place, d.mirror_urls,
-                           _portable(d.origin, path)] for d in docs]),
+        "other": _digest(
+            [[d.text_complete, d.summary, d.place, d.mirror_urls, _portable(d.origin, path)] for d in docs]
+        ),
     }
 
 
@@ -121,8 +202,10 @@ def store_fingerprint(path: Path, db: Path) -> dict[str, str]:
         summary = ingest_paths([path], store)
     connection = sqlite3.connect(db)
     try:
+
         def rows(sql: str) -> list:
             return [list(row) for row in connection.execute(sql)]
+
         sources = rows("SELECT * FROM sources ORDER BY doc")
         columns = [c[1] for c in connection.execute("PRAGMA table_info(sources)")]
         stamp, origin = columns.index("ingested_at"), columns.index("origin")
@@ -136,8 +219,9 @@ def store_fingerprint(path: Path, db: Path) -> dict[str, str]:
             "texts": _digest(rows("SELECT doc, text FROM texts ORDER BY doc")),
             "notes": _digest(rows("SELECT doc, notes FROM notes ORDER BY doc")),
             "pages": _digest(rows("SELECT doc, seq, offset, page FROM pages ORDER BY doc, seq")),
-            "index": _digest(rows("SELECT term, doc, col, offset FROM temp.terms "
-                                  "ORDER BY term, doc, col, offset")),
+            "index": _digest(
+                rows("SELECT term, doc, col, offset FROM temp.terms ORDER BY term, doc, col, offset")
+            ),
         }
     finally:
         connection.close()
@@ -172,12 +256,16 @@ if __name__ == "__main__":
         lines = [f"{name}: dict[str, dict[str, str]] = {{"]
         for volume, hashes in prints.items():
             pairs = [f'"{aspect}": "{value}"' for aspect, value in hashes.items()]
-            lines.append(f'    "{volume}": {{\n        {", ".join(pairs[:3])},\n'
-                         f'        {", ".join(pairs[3:])}}},')
+            lines.append(
+                f'    "{volume}": {{\n        {", ".join(pairs[:3])},\n        {", ".join(pairs[3:])}}},'
+            )
         return "\n".join(lines + ["}"])
 
     present = [v for v in sorted(FIXTURES.glob("*.xml")) + [KOREA_1949] if v.exists()]
     with tempfile.TemporaryDirectory() as folder:
         print(literal("GOLDEN_READ", {v.name: read_fingerprint(v) for v in present}))
-        print(literal("GOLDEN_STORE", {v.name: store_fingerprint(v, Path(folder) / f"{v.stem}.db")
-                                       for v in present}))
+        print(
+            literal(
+                "GOLDEN_STORE", {v.name: store_fingerprint(v, Path(folder) / f"{v.stem}.db") for v in present}
+            )
+        )

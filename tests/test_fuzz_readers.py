@@ -31,8 +31,14 @@ def test_a_reader_survives_documents_broken_one_way_at_a_time(name, tmp_path_fac
     reader = READERS[name]
     with Session(reader, tmp_path_factory.mktemp(name)) as session:
 
-        @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-                  phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         @given(reader.samples())
         def survives(sample):
             outcome = session.check(sample)

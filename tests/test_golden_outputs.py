@@ -68,8 +68,11 @@ def test_the_seed_essay_audit_is_unchanged(corpus_db):
     _compare("audit-seed.json", _audit_json(ESSAY, corpus_db))
 
 
-@pytest.mark.parametrize("essay", sorted(p for p in ESSAYS.iterdir() if p.stat().st_size),  # an empty
-                         ids=lambda p: p.name)  # essay is refused, not audited (test_cli_mistakes)
+@pytest.mark.parametrize(
+    "essay",
+    sorted(p for p in ESSAYS.iterdir() if p.stat().st_size),  # an empty
+    ids=lambda p: p.name,
+)  # essay is refused, not audited (test_cli_mistakes)
 def test_every_fixture_essay_audit_is_unchanged(essay, corpus_db):
     _compare(f"audit-{essay.stem}.json", _audit_json(essay, corpus_db))
 

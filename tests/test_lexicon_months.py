@@ -27,6 +27,9 @@ def test_fontes_dates_writes_the_lexicon_s_names():
 
 def test_no_other_module_spells_the_months_out():
     spelled = re.compile(r"[\"'(|]September[\"'|)]", re.IGNORECASE)
-    offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
-                 if spelled.search(p.read_text(encoding="utf-8")) and p.name != "months.py"]
+    offenders = [
+        str(p.relative_to(SRC))
+        for p in SRC.rglob("*.py")
+        if spelled.search(p.read_text(encoding="utf-8")) and p.name != "months.py"
+    ]
     assert offenders == []

@@ -13,32 +13,42 @@ from fontes.anchor.meaning import default_model
 from fontes.corpus.sentence_vectors import SentenceVectors, vectors_path
 
 ITEMS = Path(__file__).parent.parent / "benchmarks" / "paraphrase_items.yaml"
-TEXT = ("Routine supplies of rice and coal arrived at the port. The northern army launched an assault "
-        "on the southern capital at dawn with 90 tanks. Nothing else was reported.")
+TEXT = (
+    "Routine supplies of rice and coal arrived at the port. The northern army launched an assault "
+    "on the southern capital at dawn with 90 tanks. Nothing else was reported."
+)
 
 
 def test_the_model_loads_from_the_installed_wheel_and_ranks_by_meaning():
     model = default_model()
     assert model is not None and model.dimension == 256
-    a, b, c = model.embed(["The fleet was ordered to prevent any attack on Formosa.",
-                           "The fleet was told to stop any assault on Formosa.",
-                           "Rice and coal arrived at the port."])
+    a, b, c = model.embed(
+        [
+            "The fleet was ordered to prevent any attack on Formosa.",
+            "The fleet was told to stop any assault on Formosa.",
+            "Rice and coal arrived at the port.",
+        ]
+    )
     assert a @ b > a @ c + 0.3
 
 
 def test_a_restatement_in_other_words_is_a_paraphrase():
-    match = anchor_in_text("At dawn the northern army began an assault on the southern capital with 90 tanks",
-                           TEXT)
+    match = anchor_in_text(
+        "At dawn the northern army began an assault on the southern capital with 90 tanks", TEXT
+    )
     assert match.fidelity == "paraphrase"
     assert "launched an assault" in match.selector.exact
 
 
-@pytest.mark.parametrize("flipped", [
-    "At dawn the northern army began an assault on the southern capital with 40 tanks",
-    "At dawn the northern army did not begin an assault on the southern capital with 90 tanks",
-    "In June the northern army began an assault on the southern capital with 90 tanks",
-    "At dawn the Chinese army began an assault on the southern capital with 90 tanks",
-])
+@pytest.mark.parametrize(
+    "flipped",
+    [
+        "At dawn the northern army began an assault on the southern capital with 40 tanks",
+        "At dawn the northern army did not begin an assault on the southern capital with 90 tanks",
+        "In June the northern army began an assault on the southern capital with 90 tanks",
+        "At dawn the Chinese army began an assault on the southern capital with 90 tanks",
+    ],
+)
 def test_a_restatement_that_flips_a_number_negation_month_or_name_is_not_a_paraphrase(flipped):
     assert anchor_in_text(flipped, TEXT) is None
 
@@ -58,8 +68,10 @@ def korea_store(tmp_path_factory):
 def test_the_labelled_set_meets_the_bars(korea_store):
     items = yaml.safe_load(ITEMS.read_text())
     paraphrases = [anchor_quote(p["quote"], korea_store) for p in items["paraphrases"]]
-    right = sum(a.source == p["source"] and a.fidelity != "not-found"
-                for a, p in zip(paraphrases, items["paraphrases"]))
+    right = sum(
+        a.source == p["source"] and a.fidelity != "not-found"
+        for a, p in zip(paraphrases, items["paraphrases"])
+    )
     assert right >= 0.6 * len(paraphrases)
     fabricated = [anchor_quote(q, korea_store).fidelity for q in items["fabricated"]]
     assert fabricated.count("not-found") >= 0.95 * len(fabricated)

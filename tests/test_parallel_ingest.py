@@ -18,8 +18,26 @@ import pytest
 import fontes.corpus.parallel as parallel
 from fontes.corpus import Store, ingest_paths
 
-WORDS = ["army", "troops", "border", "crossed", "parallel", "north", "south", "attack", "reported",
-         "morning", "units", "ambassador", "cable", "secret", "plan", "moved", "artillery", "river"]
+WORDS = [
+    "army",
+    "troops",
+    "border",
+    "crossed",
+    "parallel",
+    "north",
+    "south",
+    "attack",
+    "reported",
+    "morning",
+    "units",
+    "ambassador",
+    "cable",
+    "secret",
+    "plan",
+    "moved",
+    "artillery",
+    "river",
+]
 
 
 def write_file(path, count: int, seed: int = 3, repeated: int = 25) -> None:
@@ -29,8 +47,17 @@ def write_file(path, count: int, seed: int = 3, repeated: int = 25) -> None:
     lines = []
     for n in range(count):
         text = " ".join(rng.choice(WORDS) for _ in range(40)) + f" [Page {n}] serial {n} ends."
-        lines.append(json.dumps({"id": f"d{n % (count - repeated):04d}", "title": f"Cable {n}", "text": text,
-                                 "date": "1950-06-25", "authors": ["Muccio"] if n % 3 else []}))
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"d{n % (count - repeated):04d}",
+                    "title": f"Cable {n}",
+                    "text": text,
+                    "date": "1950-06-25",
+                    "authors": ["Muccio"] if n % 3 else [],
+                }
+            )
+        )
         if n % 97 == 5:
             lines.append('{"id": "broken", "title": ')  # cut short
         if n % 131 == 7:
@@ -109,11 +136,16 @@ def test_a_killed_parallel_ingest_leaves_the_store_as_it_was_and_no_worker_behin
     db = tmp_path / "s.db"
     with Store(db) as store:
         store.add([])  # an empty store, then one small file in it
-    (tmp_path / "small.jsonl").write_text(json.dumps({"id": "kept", "title": "t", "text": "kept text"}) + "\n")
+    (tmp_path / "small.jsonl").write_text(
+        json.dumps({"id": "kept", "title": "t", "text": "kept text"}) + "\n"
+    )
     with Store(db) as store:
         ingest_paths([tmp_path / "small.jsonl"], store)
-    process = subprocess.Popen([sys.executable, "-c", KILLED_INGEST, str(tmp_path / "big.jsonl"), str(db)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_INGEST, str(tmp_path / "big.jsonl"), str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert process.stdout.readline().strip() == b"started"
     time.sleep(0.5)
     workers = _children(process.pid)

@@ -25,8 +25,12 @@ PAGE = (FIXTURES / "wcda-document-120001.html").read_bytes()
 
 
 def frus(doc: str, **fields) -> Source:
-    return Source(id=f"frus1950v98-{doc}", title=f"FRUS 1950 sample {doc}",
-                  url=f"https://history.state.gov/historicaldocuments/frus1950v98/{doc}", **fields)
+    return Source(
+        id=f"frus1950v98-{doc}",
+        title=f"FRUS 1950 sample {doc}",
+        url=f"https://history.state.gov/historicaldocuments/frus1950v98/{doc}",
+        **fields,
+    )
 
 
 def wcda(source_id: str, url: str = PAGE_URL, **fields) -> Source:
@@ -35,8 +39,13 @@ def wcda(source_id: str, url: str = PAGE_URL, **fields) -> Source:
 
 def case_of(*sources: Source) -> Case:
     shtykov = Actor(id="shtykov", name="Terentii Shtykov")
-    return Case(id="pull-test", title="A case for the pull tests", questions=[], actors=[shtykov],
-                sources=list(sources))
+    return Case(
+        id="pull-test",
+        title="A case for the pull tests",
+        questions=[],
+        actors=[shtykov],
+        sources=list(sources),
+    )
 
 
 class Archive:
@@ -82,6 +91,7 @@ def pull(case: Case, store: Store, archive: Archive, **options):
 
 # -- what lands in the store ---------------------------------------------------------------------
 
+
 def test_pull_stores_the_documents_the_case_needs_under_the_case_ids(store):
     case = case_of(frus("d3"), wcda("shtykov-1950-02-02", authors=["Shtykov"], credibility=0.7))
 
@@ -98,8 +108,7 @@ def test_pull_stores_the_documents_the_case_needs_under_the_case_ids(store):
 
 
 def test_a_wilson_center_page_keeps_the_case_id_and_the_case_metadata_it_lacks(store):
-    case = case_of(wcda("shtykov-1950-02-02", authors=["shtykov"], recipients=["Vyshinsky"],
-                        credibility=0.7))
+    case = case_of(wcda("shtykov-1950-02-02", authors=["shtykov"], recipients=["Vyshinsky"], credibility=0.7))
 
     pull(case, store, Archive())
 
@@ -143,13 +152,18 @@ def test_each_request_names_fontes_and_its_version(store):
 def test_progress_is_told_after_each_source(store):
     calls = []
 
-    pull(case_of(frus("d3"), wcda("w1"), Source(id="book", title="A book")), store, Archive(),
-         progress=lambda *call: calls.append(call))
+    pull(
+        case_of(frus("d3"), wcda("w1"), Source(id="book", title="A book")),
+        store,
+        Archive(),
+        progress=lambda *call: calls.append(call),
+    )
 
     assert calls == [(1, 3, "frus1950v98-d3"), (2, 3, "w1"), (3, 3, "book")]
 
 
 # -- the cache ------------------------------------------------------------------------------------
+
 
 def test_a_second_pull_reads_the_cache_and_sends_no_request(store, tmp_path):
     case = case_of(frus("d3"), wcda("w1"))
@@ -205,6 +219,7 @@ def test_a_damaged_volume_fails_its_documents_and_is_fetched_again_next_time(sto
 
 # -- retries, failures, skips ---------------------------------------------------------------------
 
+
 def test_a_503_then_a_200_is_retried_after_the_wait_the_server_asks(store):
     busy = httpx.Response(503, headers={"Retry-After": "7"})
     archive = Archive(answers={PAGE_URL: [busy, ok(PAGE)]})
@@ -248,8 +263,9 @@ def test_sources_without_a_known_archive_url_are_skipped_with_a_reason(store):
 
     assert archive.requests == [] and summary.stored == 0 and summary.failed == []
     assert summary.skipped[0] == "no-url: skipped: no url"
-    assert summary.skipped[1].startswith("docslib: skipped: https://docslib.org/doc/3786485/a-cable is "
-                                         "neither a FRUS document")
+    assert summary.skipped[1].startswith(
+        "docslib: skipped: https://docslib.org/doc/3786485/a-cable is neither a FRUS document"
+    )
     assert summary.skipped[2].startswith("search: skipped:")
 
 
@@ -262,12 +278,15 @@ def fetched_from(url: str) -> str:
 def test_archive_urls_are_recognised_in_their_usual_spellings():
     hsg = "https://history.state.gov./historicaldocuments/frus1947v06/d638"  # a trailing dot
     assert fetched_from(hsg) == TEI_URL.replace("frus1950v98", "frus1947v06")
-    assert fetched_from("http://digitalarchive.wilsoncenter.org/document/114256") == \
-        "https://digitalarchive.wilsoncenter.org/document/114256"
+    assert (
+        fetched_from("http://digitalarchive.wilsoncenter.org/document/114256")
+        == "https://digitalarchive.wilsoncenter.org/document/114256"
+    )
     slug = "https://digitalarchive.wilsoncenter.org/document/cable-liu-shaoqi-chairman-mao-zedong"
     assert fetched_from(slug) == slug
-    development_copy = slug.replace("digitalarchive.wilsoncenter.org",
-                                    "wilson-center-digital-archive.dvincitest.com")
+    development_copy = slug.replace(
+        "digitalarchive.wilsoncenter.org", "wilson-center-digital-archive.dvincitest.com"
+    )
     assert fetched_from(development_copy) == slug
     node = "https://wilson-center-digital-archive.dvincitest.com/node/88599"  # not the archive's id
     assert fetched_from(node).startswith(f"{node} is neither")
@@ -276,6 +295,7 @@ def test_archive_urls_are_recognised_in_their_usual_spellings():
 
 
 # -- the fetcher on its own: backoff and the polite rate -----------------------------------------
+
 
 class FakeTime:
     """A clock that moves only when someone sleeps, and a record of every sleep."""
@@ -293,8 +313,9 @@ class FakeTime:
 
 
 def fetcher_for(archive: Archive, tmp_path: Path, time: FakeTime, **options) -> PoliteFetcher:
-    return PoliteFetcher(archive.client(), UrlCache(tmp_path / "cache"), sleep=time.sleep,
-                         clock=time.clock, **options)
+    return PoliteFetcher(
+        archive.client(), UrlCache(tmp_path / "cache"), sleep=time.sleep, clock=time.clock, **options
+    )
 
 
 def test_the_rate_limiter_waits_between_two_requests_to_one_host(tmp_path):
@@ -315,8 +336,7 @@ def test_pull_asks_to_sleep_between_two_requests_to_one_host(store):
     archive = Archive(answers={PAGE_URL: [ok(PAGE)], OTHER_PAGE_URL: [ok(PAGE)]})
     naps: list[float] = []
 
-    pull(case_of(wcda("w1"), wcda("w2", url=OTHER_PAGE_URL)), store, archive, naps=naps,
-         min_interval=3.0)
+    pull(case_of(wcda("w1"), wcda("w2", url=OTHER_PAGE_URL)), store, archive, naps=naps, min_interval=3.0)
 
     assert len(naps) == 1 and 2.0 < naps[0] <= 3.0
 
@@ -335,8 +355,7 @@ def test_backoff_doubles_and_the_fetch_gives_up_after_the_retries(tmp_path):
 
 
 def test_a_long_retry_after_is_capped(tmp_path):
-    archive = Archive(answers={PAGE_URL: [httpx.Response(429, headers={"Retry-After": "86400"}),
-                                          ok(PAGE)]})
+    archive = Archive(answers={PAGE_URL: [httpx.Response(429, headers={"Retry-After": "86400"}), ok(PAGE)]})
     time = FakeTime()
 
     fetcher_for(archive, tmp_path, time, min_interval=0.0, max_wait=60.0).fetch(PAGE_URL)
@@ -347,13 +366,18 @@ def test_a_long_retry_after_is_capped(tmp_path):
 def test_a_mirror_named_in_the_environment_is_fetched_from_instead(monkeypatch):
     monkeypatch.setenv("FONTES_FRUS_TEI_BASE", "http://127.0.0.1:8000/volumes/")
     monkeypatch.setenv("FONTES_WCDA_BASE", "http://127.0.0.1:8000/document")
-    assert fetched_from("https://history.state.gov/historicaldocuments/frus1950v07/d86") == \
-        "http://127.0.0.1:8000/volumes/frus1950v07.xml"
-    assert fetched_from("https://wilson-center-digital-archive.dvincitest.com/document/114256") == \
-        "http://127.0.0.1:8000/document/114256"
+    assert (
+        fetched_from("https://history.state.gov/historicaldocuments/frus1950v07/d86")
+        == "http://127.0.0.1:8000/volumes/frus1950v07.xml"
+    )
+    assert (
+        fetched_from("https://wilson-center-digital-archive.dvincitest.com/document/114256")
+        == "http://127.0.0.1:8000/document/114256"
+    )
 
 
 # -- no network ------------------------------------------------------------------------------------
+
 
 def test_an_unreachable_host_is_asked_once_and_its_sources_fail_on_one_line(store):
     other = "https://digitalarchive.wilsoncenter.org/document/120002"
@@ -376,5 +400,6 @@ def test_a_volume_that_cannot_be_fetched_fails_once_for_all_its_documents(store)
     summary = pull(case_of(frus("d3"), frus("d4")), store, archive)
 
     assert archive.urls() == [TEI_URL]
-    assert summary.failed == [f"2 sources (frus1950v98-d3, frus1950v98-d4): {TEI_URL}: HTTP 404 Not Found "
-                              "(is the volume id right?)"]
+    assert summary.failed == [
+        f"2 sources (frus1950v98-d3, frus1950v98-d4): {TEI_URL}: HTTP 404 Not Found (is the volume id right?)"
+    ]

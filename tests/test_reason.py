@@ -26,26 +26,50 @@ from fontes.reason.bayes import weight_db
 
 
 def question(qid: str = "q", hypotheses: tuple[str, ...] = ("a", "b")) -> Question:
-    return Question(id=qid, text=f"Question {qid}?",
-                    hypotheses=[Hypothesis(id=h, text=f"{h.upper()} did it") for h in hypotheses])
+    return Question(
+        id=qid,
+        text=f"Question {qid}?",
+        hypotheses=[Hypothesis(id=h, text=f"{h.upper()} did it") for h in hypotheses],
+    )
 
 
-def item(eid: str, bears_on: dict, *, source: str = "s1", credibility: float | None = None,
-         group: str | None = None, ach: dict | None = None) -> Evidence:
-    return Evidence(id=eid, source=source, quote=f"the words of {eid}", bears_on=bears_on,
-                    credibility=credibility, group=group, ach=ach or {})
+def item(
+    eid: str,
+    bears_on: dict,
+    *,
+    source: str = "s1",
+    credibility: float | None = None,
+    group: str | None = None,
+    ach: dict | None = None,
+) -> Evidence:
+    return Evidence(
+        id=eid,
+        source=source,
+        quote=f"the words of {eid}",
+        bears_on=bears_on,
+        credibility=credibility,
+        group=group,
+        ach=ach or {},
+    )
 
 
-def case(*evidence: Evidence, questions: list[Question] | None = None,
-         schools: list[School] | None = None, default_school: str | None = None) -> Case:
+def case(
+    *evidence: Evidence,
+    questions: list[Question] | None = None,
+    schools: list[School] | None = None,
+    default_school: str | None = None,
+) -> Case:
     """A case whose source s1 is fully credible (c = 1) and s2 has credibility 0.6."""
     return Case(
-        id="toy", title="A toy case",
+        id="toy",
+        title="A toy case",
         questions=questions or [question()],
         schools=schools or [],
         default_school=default_school,
-        sources=[Source(id="s1", title="Letter", credibility=1.0),
-                 Source(id="s2", title="Rumour", credibility=0.6)],
+        sources=[
+            Source(id="s1", title="Letter", credibility=1.0),
+            Source(id="s2", title="Rumour", credibility=0.6),
+        ],
         evidence=list(evidence),
     )
 
@@ -75,8 +99,10 @@ def test_the_design_toy_case_by_hand():
     #     L'b = 0.5·0.25     + 0.5·0.354129 = 0.302064
     # unnormalised: a 0.5·0.8·0.406193 = 0.162477, b 0.5·0.2·0.302064 = 0.030206
     # P(a | E) = 0.162477 / 0.192684 = 0.843233
-    toy = case(item("e1", {"q": {"a": 0.8, "b": 0.2}}),
-               item("e2", {"q": {"a": (0.3, 0.7), "b": 0.25}}, credibility=0.5, group="g1"))
+    toy = case(
+        item("e1", {"q": {"a": 0.8, "b": 0.2}}),
+        item("e2", {"q": {"a": (0.3, 0.7), "b": 0.25}}, credibility=0.5, group="g1"),
+    )
     q = only(weigh(toy, draws=200))
     assert q.leader == "a" and q.runner_up == "b"
     assert posterior_of(q)["a"] == pytest.approx(0.843233, abs=1e-6)
@@ -127,8 +153,11 @@ def test_weight_of_evidence_in_decibans():
     assert weight_db(0.8, 0.2) == pytest.approx(6.0206, abs=1e-4)
     assert weight_db(0.2, 0.8) == pytest.approx(-6.0206, abs=1e-4)
     assert weight_db(0.5, 0.5) == 0.0
-    q = only(weigh(case(item("e1", {"q": {"a": 0.8, "b": 0.2}}),
-                        item("e2", {"q": {"a": 0.5, "b": 0.25}})), draws=10))
+    q = only(
+        weigh(
+            case(item("e1", {"q": {"a": 0.8, "b": 0.2}}), item("e2", {"q": {"a": 0.5, "b": 0.25}})), draws=10
+        )
+    )
     # leader a over runner-up b: e1 6.0206 dB, e2 10·log10(2) = 3.0103 dB
     assert evidence_of(q)["e1"].weight_db == pytest.approx(6.0206, abs=1e-4)
     assert evidence_of(q)["e2"].weight_db == pytest.approx(3.0103, abs=1e-4)
@@ -167,9 +196,11 @@ def test_only_the_most_diagnostic_item_of_a_group_counts():
 def test_a_group_is_chosen_per_question():
     # e1 is the diagnostic one for q, e2 for r: each question counts a different item.
     qs = [question("q"), question("r")]
-    two = case(item("e1", {"q": {"a": 0.9, "b": 0.1}, "r": {"a": 0.5, "b": 0.4}}, group="g"),
-               item("e2", {"q": {"a": 0.5, "b": 0.4}, "r": {"a": 0.1, "b": 0.9}}, group="g"),
-               questions=qs)
+    two = case(
+        item("e1", {"q": {"a": 0.9, "b": 0.1}, "r": {"a": 0.5, "b": 0.4}}, group="g"),
+        item("e2", {"q": {"a": 0.5, "b": 0.4}, "r": {"a": 0.1, "b": 0.9}}, group="g"),
+        questions=qs,
+    )
     verdict = weigh(two, draws=10)
     counted = {q.id: [e.id for e in q.evidence if e.counted] for q in verdict.questions}
     assert counted == {"q": ["e1"], "r": ["e2"]}
@@ -182,8 +213,11 @@ def test_pivotal_item_is_the_one_whose_removal_changes_the_leader():
     # e1 (0.9, 0.1), e2 (0.3, 0.6): a ∝ 0.27, b ∝ 0.06, log-odds a:b = log 4.5.
     # Drop e1: a:b = 0.3:0.6, log-odds = −log 2, leader b  -> pivotal, Δ = log 4.5 + log 2 = log 9
     # Drop e2: a:b = 0.9:0.1, log-odds = log 9, leader a  -> not pivotal, Δ = log 4.5 − log 9 = −log 2
-    q = only(weigh(case(item("e1", {"q": {"a": 0.9, "b": 0.1}}),
-                        item("e2", {"q": {"a": 0.3, "b": 0.6}})), draws=10))
+    q = only(
+        weigh(
+            case(item("e1", {"q": {"a": 0.9, "b": 0.1}}), item("e2", {"q": {"a": 0.3, "b": 0.6}})), draws=10
+        )
+    )
     e1, e2 = evidence_of(q)["e1"], evidence_of(q)["e2"]
     assert q.leader == "a"
     assert e1.pivotal and not e2.pivotal
@@ -195,8 +229,15 @@ def test_dropping_a_groups_counted_item_lets_the_next_take_over():
     # Group g: e1 (0.9, 0.1) counts; e2 (0.2, 0.4) only corroborates.
     # Full: log-odds a:b = log 9. Drop e1: e2 counts, log-odds = log 0.5, leader b.
     # Δ = log 9 − log 0.5 = log 18, pivotal. Dropping e2 changes nothing.
-    q = only(weigh(case(item("e1", {"q": {"a": 0.9, "b": 0.1}}, group="g"),
-                        item("e2", {"q": {"a": 0.2, "b": 0.4}}, group="g")), draws=10))
+    q = only(
+        weigh(
+            case(
+                item("e1", {"q": {"a": 0.9, "b": 0.1}}, group="g"),
+                item("e2", {"q": {"a": 0.2, "b": 0.4}}, group="g"),
+            ),
+            draws=10,
+        )
+    )
     e1, e2 = evidence_of(q)["e1"], evidence_of(q)["e2"]
     assert e1.pivotal and e1.delta_log_odds == pytest.approx(math.log(18))
     assert not e2.pivotal and e2.delta_log_odds == pytest.approx(0.0, abs=1e-12)
@@ -206,11 +247,15 @@ def test_dropping_a_groups_counted_item_lets_the_next_take_over():
 
 
 def schools_case(*evidence: Evidence, default_school: str | None = "flat") -> Case:
-    return case(*evidence, default_school=default_school, schools=[
-        School(id="flat", label="No preference", priors={"q": {"a": 0.5, "b": 0.5}}),
-        School(id="sceptic", label="Doubts A", priors={"q": {"a": 0.2, "b": 0.8}}),
-        School(id="silent", label="Says nothing on q"),
-    ])
+    return case(
+        *evidence,
+        default_school=default_school,
+        schools=[
+            School(id="flat", label="No preference", priors={"q": {"a": 0.5, "b": 0.5}}),
+            School(id="sceptic", label="Doubts A", priors={"q": {"a": 0.2, "b": 0.8}}),
+            School(id="silent", label="Says nothing on q"),
+        ],
+    )
 
 
 def test_prior_odds_needed_to_overturn_the_leader():
@@ -342,8 +387,10 @@ def test_an_unknown_hand_rating_is_refused():
 # ---------------------------------------------------------------- uncertainty
 
 
-RANGED = case(item("e1", {"q": {"a": (0.4, 0.9), "b": 0.3}}),
-              item("e2", {"q": {"a": 0.5, "b": (0.2, 0.6)}}, credibility=0.7))
+RANGED = case(
+    item("e1", {"q": {"a": (0.4, 0.9), "b": 0.3}}),
+    item("e2", {"q": {"a": 0.5, "b": (0.2, 0.6)}}, credibility=0.7),
+)
 
 
 def test_seeded_draws_are_reproducible():
@@ -375,8 +422,11 @@ def test_without_ranges_every_draw_is_the_exact_posterior():
 def test_a_tie_goes_to_the_hypothesis_listed_first_in_every_draw():
     # a ∝ 0.3·0.3 = 0.09 and b ∝ 0.9·0.1 = 0.09: a dead heat (in floats b comes out a hair
     # ahead, which must not matter). The leader is a, and a leads in every draw.
-    q = only(weigh(case(item("e1", {"q": {"a": 0.3, "b": 0.9}}),
-                        item("e2", {"q": {"a": 0.3, "b": 0.1}})), draws=50))
+    q = only(
+        weigh(
+            case(item("e1", {"q": {"a": 0.3, "b": 0.9}}), item("e2", {"q": {"a": 0.3, "b": 0.1}})), draws=50
+        )
+    )
     assert posterior_of(q) == pytest.approx({"a": 0.5, "b": 0.5})
     assert q.leader == "a" and q.runner_up == "b"
     assert {h.id: h.p_top for h in q.hypotheses} == {"a": 1.0, "b": 0.0}
@@ -393,9 +443,14 @@ def test_draws_must_be_at_least_one():
 
 def test_a_question_with_one_hypothesis_or_no_evidence_still_weighs():
     qs = [question("lonely", hypotheses=("only",)), question("empty", hypotheses=("a", "b", "c"))]
-    verdict = weigh(case(item("e1", {"lonely": {"only": 0.3}}), questions=qs,
-                         schools=[School(id="s", label="S", priors={"empty": {"a": 2, "b": 1, "c": 1}})]),
-                    draws=20)
+    verdict = weigh(
+        case(
+            item("e1", {"lonely": {"only": 0.3}}),
+            questions=qs,
+            schools=[School(id="s", label="S", priors={"empty": {"a": 2, "b": 1, "c": 1}})],
+        ),
+        draws=20,
+    )
     lonely, empty = verdict.questions
     assert lonely.leader == lonely.runner_up == "only"
     assert lonely.hypotheses[0].posterior == 1.0 and lonely.hypotheses[0].p_top == 1.0
@@ -423,14 +478,19 @@ ranged = st.tuples(likelihood, likelihood).map(lambda pair: tuple(sorted(pair)))
 @st.composite
 def random_cases(draw, min_hypotheses: int = 1):
     """A one-question case: 1–4 hypotheses, up to 5 items with points, ranges, gaps and groups."""
-    hs = HYPOTHESES[:draw(st.integers(min_hypotheses, 4))]
+    hs = HYPOTHESES[: draw(st.integers(min_hypotheses, 4))]
     items = []
     for j in range(draw(st.integers(0, 5))):
         mentioned = draw(st.lists(st.sampled_from(hs), unique=True))
         bears = {h: draw(st.one_of(likelihood, ranged)) for h in mentioned}
-        items.append(item(f"e{j}", {"q": bears},
-                          credibility=draw(st.one_of(st.none(), st.floats(0.0, 1.0))),
-                          group=draw(st.sampled_from([None, None, "g1", "g2"]))))
+        items.append(
+            item(
+                f"e{j}",
+                {"q": bears},
+                credibility=draw(st.one_of(st.none(), st.floats(0.0, 1.0))),
+                group=draw(st.sampled_from([None, None, "g1", "g2"])),
+            )
+        )
     prior = {h: draw(st.floats(0.01, 1.0)) for h in hs}
     school = School(id="drawn", label="Drawn", priors={"q": prior})
     return case(*items, questions=[question(hypotheses=hs)], schools=[school], default_school="drawn")

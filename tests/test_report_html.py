@@ -84,10 +84,14 @@ def test_every_chart_has_a_title_and_a_description_for_readers(builtin_html):
 
 
 def test_the_report_loads_nothing_from_the_network(builtin_html):
-    assert not re.search(r"<(link|img|iframe|object|embed|audio|video|source)\b", builtin_html, flags=re.IGNORECASE)
+    assert not re.search(
+        r"<(link|img|iframe|object|embed|audio|video|source)\b", builtin_html, flags=re.IGNORECASE
+    )
     assert not re.search(r"""\bsrc\s*=\s*["']?\s*(https?:)?//""", builtin_html, flags=re.IGNORECASE)
     assert not re.search(r"url\(\s*['\"]?\s*(https?:)?//|@import", builtin_html, flags=re.IGNORECASE)
-    external = re.findall(r"<(\w+)([^>]*?)\bhref\s*=\s*\"\s*(?:https?:)?//", builtin_html, flags=re.IGNORECASE)
+    external = re.findall(
+        r"<(\w+)([^>]*?)\bhref\s*=\s*\"\s*(?:https?:)?//", builtin_html, flags=re.IGNORECASE
+    )
     assert external, "the archive links of the evidence cards are there"
     for element, attributes in external:
         assert element == "a" and 'class="archive"' in attributes, (element, attributes)
@@ -109,12 +113,23 @@ def test_the_timeline_draws_uncertain_dates_dashed_and_exact_days_as_points(buil
 
 
 def test_the_network_merges_an_alias_into_its_actor():
-    case = Case(id="c", title="Letters", questions=[Question(id="q", text="Q?", hypotheses=[
-        Hypothesis(id="a", text="A"), Hypothesis(id="b", text="B")])],
-        actors=[Actor(id="stalin", name="Joseph Stalin", aliases=["Filippov"], polity="USSR"),
-                Actor(id="mao", name="Mao Zedong", polity="PRC")],
-        sources=[Source(id="s1", title="t1", authors=["Filippov"], recipients=["mao"]),
-                 Source(id="s2", title="t2", authors=["stalin"], recipients=["Mao Zedong", "Kovalev"])])
+    case = Case(
+        id="c",
+        title="Letters",
+        questions=[
+            Question(
+                id="q", text="Q?", hypotheses=[Hypothesis(id="a", text="A"), Hypothesis(id="b", text="B")]
+            )
+        ],
+        actors=[
+            Actor(id="stalin", name="Joseph Stalin", aliases=["Filippov"], polity="USSR"),
+            Actor(id="mao", name="Mao Zedong", polity="PRC"),
+        ],
+        sources=[
+            Source(id="s1", title="t1", authors=["Filippov"], recipients=["mao"]),
+            Source(id="s2", title="t2", authors=["stalin"], recipients=["Mao Zedong", "Kovalev"]),
+        ],
+    )
     network = communication_network(case)
     assert set(network.correspondents) == {"stalin", "mao", "name:kovalev"}
     by_pair = {(c.sender, c.recipient): c.documents for c in network.channels}
@@ -127,8 +142,18 @@ def test_the_network_merges_an_alias_into_its_actor():
 
 def test_the_toy_case_renders_with_its_numbers():
     html = render(load_case(TOY_CASE))
-    for words in ["A toy case", "Who did it?", "84.3%", "+6.0 dB", "the exact words of the source",
-                  "Letter from A to B", "13 May 1950", "Doubts A", "57.4%", "0.3–0.7"]:
+    for words in [
+        "A toy case",
+        "Who did it?",
+        "84.3%",
+        "+6.0 dB",
+        "the exact words of the source",
+        "Letter from A to B",
+        "13 May 1950",
+        "Doubts A",
+        "57.4%",
+        "0.3–0.7",
+    ]:
         assert words in html, words
 
 
@@ -138,12 +163,18 @@ def test_the_toy_case_renders_with_its_numbers():
 def two_item_case() -> Case:
     """e1 alone decides for a (0.9 against 0.1); e2 leans to b. Dropping e1 hands the lead to b."""
     return Case(
-        id="pivot", title="A case with a pivotal item",
-        questions=[Question(id="q", text="Who?", hypotheses=[Hypothesis(id="a", text="A"),
-                                                                Hypothesis(id="b", text="B")])],
+        id="pivot",
+        title="A case with a pivotal item",
+        questions=[
+            Question(
+                id="q", text="Who?", hypotheses=[Hypothesis(id="a", text="A"), Hypothesis(id="b", text="B")]
+            )
+        ],
         sources=[Source(id="s1", title="Letter", date="1950-05-13", credibility=1.0)],
-        evidence=[Evidence(id="e1", source="s1", quote="words one", bears_on={"q": {"a": 0.9, "b": 0.1}}),
-                  Evidence(id="e2", source="s1", quote="words two", bears_on={"q": {"a": 0.4, "b": 0.6}})],
+        evidence=[
+            Evidence(id="e1", source="s1", quote="words one", bears_on={"q": {"a": 0.9, "b": 0.1}}),
+            Evidence(id="e2", source="s1", quote="words two", bears_on={"q": {"a": 0.4, "b": 0.6}}),
+        ],
     )
 
 
@@ -166,17 +197,41 @@ def hostile_case() -> Case:
     """Every text a reader or an archive supplies carries a script and an attribute break-out."""
     bad = f"{SCRIPT} and {ATTRIBUTE}"
     return Case(
-        id="hostile", title=f"Case {bad}", description=bad,
-        questions=[Question(id="q", text=f"Who {bad}?", hypotheses=[
-            Hypothesis(id="a", text=f"A {bad}"), Hypothesis(id="b", text="B")])],
+        id="hostile",
+        title=f"Case {bad}",
+        description=bad,
+        questions=[
+            Question(
+                id="q",
+                text=f"Who {bad}?",
+                hypotheses=[Hypothesis(id="a", text=f"A {bad}"), Hypothesis(id="b", text="B")],
+            )
+        ],
         schools=[School(id="s", label=f"School {bad}", priors={"q": {"a": 0.5, "b": 0.5}})],
         actors=[Actor(id="x", name=f"Actor {bad}", polity=f"Polity {bad}")],
-        sources=[Source(id="s1", title=f"Title {bad}", date="1950-05-13", authors=["x"],
-                        recipients=[f"Someone {bad}"], archive=bad, archive_ref=bad,
-                        url="javascript:alert(3)")],
+        sources=[
+            Source(
+                id="s1",
+                title=f"Title {bad}",
+                date="1950-05-13",
+                authors=["x"],
+                recipients=[f"Someone {bad}"],
+                archive=bad,
+                archive_ref=bad,
+                url="javascript:alert(3)",
+            )
+        ],
         events=[Event(id="ev", date="1950-05?", summary=f"Event {bad}", sources=["s1"])],
-        evidence=[Evidence(id="e1", source="s1", quote=f"quoted {SCRIPT} words", note=f"Note {bad}",
-                           group=bad, bears_on={"q": {"a": 0.8, "b": [0.1, 0.3]}})],
+        evidence=[
+            Evidence(
+                id="e1",
+                source="s1",
+                quote=f"quoted {SCRIPT} words",
+                note=f"Note {bad}",
+                group=bad,
+                bears_on={"q": {"a": 0.8, "b": [0.1, 0.3]}},
+            )
+        ],
     )
 
 
@@ -189,7 +244,7 @@ def test_every_text_of_a_case_and_its_sources_is_escaped(tmp_path, with_store):
         html = render(case, store=store if with_store else None)
     assert SCRIPT not in html
     assert ATTRIBUTE not in html
-    assert "onmouseover=\"" not in html
+    assert 'onmouseover="' not in html
     assert 'href="javascript:' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as words, not run
     if with_store:
@@ -231,15 +286,24 @@ def test_only_web_addresses_become_links():
 
 
 def test_the_audit_findings_follow_the_evidence():
-    finding = Finding(kind="quote-fidelity", severity="error", message=f"Misquoted {SCRIPT}",
-                      location=FindingLocation(paragraph=2, sentence=0, marker="[4]"),
-                      excerpt="words of the essay",
-                      evidence=[FindingEvidence(source="s1", quote="the source's words",
-                                                url="https://example.org/doc")])
+    finding = Finding(
+        kind="quote-fidelity",
+        severity="error",
+        message=f"Misquoted {SCRIPT}",
+        location=FindingLocation(paragraph=2, sentence=0, marker="[4]"),
+        excerpt="words of the essay",
+        evidence=[FindingEvidence(source="s1", quote="the source's words", url="https://example.org/doc")],
+    )
     html = render(load_case(TOY_CASE), audit=AuditReport(essay="essay.md", findings=[finding]))
     audit = html.split('<section id="audit"', 1)[1]
-    for words in ["quote-fidelity", "¶3 · sentence 1 · [4]", "Misquoted &lt;script&gt;", "words of the essay",
-                  "1 error, 0 warnings, 0 notes", 'class="archive" href="https://example.org/doc"']:
+    for words in [
+        "quote-fidelity",
+        "¶3 · sentence 1 · [4]",
+        "Misquoted &lt;script&gt;",
+        "words of the essay",
+        "1 error, 0 warnings, 0 notes",
+        'class="archive" href="https://example.org/doc"',
+    ]:
         assert words in audit, words
     assert '<section id="audit"' not in render(load_case(TOY_CASE))
 
@@ -265,9 +329,21 @@ def test_chromium_renders_the_builtin_report(builtin_html, tmp_path):
     page = tmp_path / "report.html"
     page.write_text(builtin_html, encoding="utf-8")
     shot = tmp_path / "report.png"
-    subprocess.run([shutil.which("chromium") or "/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--hide-scrollbars", "--window-size=1280,2000", f"--screenshot={shot}", page.as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            shutil.which("chromium") or "/usr/bin/chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=1280,2000",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20_000
 
 

@@ -44,7 +44,9 @@ def letter_store(tmp_path) -> Path:
     """A store holding the letter no item quotes, and not the others."""
     path = tmp_path / "corpus.db"
     with Store(path) as store:
-        store.add([Document(source=Source(id="letter", title="A letter", date="1950-06-30"), text="Dear all.")])
+        store.add(
+            [Document(source=Source(id="letter", title="A letter", date="1950-06-30"), text="Dear all.")]
+        )
     return path
 
 
@@ -61,12 +63,16 @@ def test_the_terminal_shows_horizon_after_it_retrospective_and_the_flip_set(weig
     assert "Horizon: 25 June 1950" in shown
     assert "memoir-regret — about March 1951, after the horizon of 25 June 1950" in shown
     assert "Retrospective (written after the horizon about earlier events, counted): memoir-clouds" in shown
-    assert f"How fragile: One reading decides this verdict: {fire.flip.items[0].id} ({fire.flip.items[0].takes})." \
+    assert (
+        f"How fragile: One reading decides this verdict: {fire.flip.items[0].id} ({fire.flip.items[0].takes})."
         in shown
+    )
     assert "How fragile: None: no set of readings" in shown  # the sale: setting its one item aside only ties
 
 
-def test_the_terminal_shows_each_schools_leader_who_holds_each_hypothesis_and_what_the_interval_measures(weighed):
+def test_the_terminal_shows_each_schools_leader_who_holds_each_hypothesis_and_what_the_interval_measures(
+    weighed,
+):
     case, verdict = weighed
     shown = terminal(case, verdict)
     assert re.search(r"The smith's school smith 16\.\d% 81\.\d%", shown)  # its own reading of the lamp oil
@@ -83,8 +89,12 @@ def test_the_terminal_lists_unweighed_sources_and_with_a_store_which_the_corpus_
         assert "not in the corpus" not in terminal(case, verdict, store)
     lacking = case.model_copy(update={"sources": [*case.sources, Source(id="gone", title="A lost note")]})
     with Store(letter_store) as store:
-        assert unweighed_sources(lacking, store)[-1] == {"id": "gone", "title": "A lost note", "date": None,
-                                                         "in_corpus": False}
+        assert unweighed_sources(lacking, store)[-1] == {
+            "id": "gone",
+            "title": "A lost note",
+            "date": None,
+            "in_corpus": False,
+        }
         assert "gone: A lost note (undated), not in the corpus" in terminal(lacking, verdict, store)
 
 
@@ -99,23 +109,42 @@ def test_the_json_report_carries_the_flip_set_horizon_and_school_leaders(weighed
     data = report_data(case, verdict)
     fire, sale = data["questions"]
     assert fire["horizon"] == "1950-06-25" and sale["horizon"] == "1950-10-01/1950-10-13"
-    assert fire["after_horizon"] == [{"id": "memoir-regret", "source": "memoir", "about": "1951-03",
-                                      "why": "about March 1951, after the horizon of 25 June 1950"}]
-    assert fire["flip"]["count"] == 1 and fire["flip"]["words"].startswith("One reading decides this verdict: ")
-    assert sale["flip"] == {"count": 0, "words": sale["flip"]["words"], "log_odds": sale["flip"]["log_odds"],
-                            "items": []}
+    assert fire["after_horizon"] == [
+        {
+            "id": "memoir-regret",
+            "source": "memoir",
+            "about": "1951-03",
+            "why": "about March 1951, after the horizon of 25 June 1950",
+        }
+    ]
+    assert fire["flip"]["count"] == 1 and fire["flip"]["words"].startswith(
+        "One reading decides this verdict: "
+    )
+    assert sale["flip"] == {
+        "count": 0,
+        "words": sale["flip"]["words"],
+        "log_odds": sale["flip"]["log_odds"],
+        "items": [],
+    }
     assert fire["school_leaders"] == {"flat": "miller", "forge": "smith", "weather": "miller"}
     clouds = next(e for e in fire["evidence"] if e["id"] == "memoir-clouds")
     assert clouds["retrospective"] is True and clouds["about"] == "1950-06-25"
     assert fire["hypotheses"][0]["held_by"] == ["Ash 1961"]
     assert data["interval_measures"] == INTERVAL_MEASURES
-    assert data["unweighed_sources"] == [{"id": "letter", "title": "A letter about the fire that no item quotes",
-                                          "date": "1950-06-30", "in_corpus": None}]
+    assert data["unweighed_sources"] == [
+        {
+            "id": "letter",
+            "title": "A letter about the fire that no item quotes",
+            "date": "1950-06-30",
+            "in_corpus": None,
+        }
+    ]
 
 
 def test_fontes_report_json_under_a_school_uses_its_readings():
-    result = CliRunner().invoke(cli, ["report", "--case", str(CHRONICLE), "--json", "--draws", "50",
-                                      "--school", "forge"])
+    result = CliRunner().invoke(
+        cli, ["report", "--case", str(CHRONICLE), "--json", "--draws", "50", "--school", "forge"]
+    )
     assert result.exit_code == 0, result.output
     fire = json.loads(result.output)["questions"][0]
     assert fire["leader"] == "smith"
@@ -135,7 +164,7 @@ def test_the_html_report_shows_the_new_parts_and_marks_each_horizon_on_the_timel
     assert "As The smith&#39;s school reads it:" in html and "lamp oil was in every house" in html
     assert html.count("horizon of fire: 25 June 1950") >= 2  # on the whole timeline and on the zoom
     assert "horizon of sale: 1 October 1950 – 13 October 1950" in html
-    unweighed = html[html.index('id="unweighed"'):]
+    unweighed = html[html.index('id="unweighed"') :]
     assert "<strong>letter</strong>: A letter about the fire that no item quotes" in unweighed
 
 
@@ -152,5 +181,5 @@ def test_the_web_app_shows_the_same_parts_from_the_same_view_model():
     # the what-if inputs hold the school's reading: 0.4 for the miller on the lamp oil, not the analyst's 0.8
     timeline = client.get("/timeline").text
     assert "horizon of fire: 25 June 1950" in timeline and '<a href="/questions/sale">sale</a>' in timeline
-    oil = page[page.index('data-item="diary-oil"'):]
-    assert 'value="0.4" data-base="0.4" data-h="miller"' in oil[:oil.index("</tr>")]
+    oil = page[page.index('data-item="diary-oil"') :]
+    assert 'value="0.4" data-base="0.4" data-h="miller"' in oil[: oil.index("</tr>")]

@@ -15,9 +15,29 @@ from fontes.corpus import Document, Store, ingest_paths, shingle_index
 from fontes.errors import AnchorError, CorpusError
 from fontes.model import Source
 
-WORDS = ["army", "troops", "border", "crossed", "parallel", "north", "south", "attack", "reported",
-         "morning", "units", "ambassador", "cable", "secret", "plan", "moved", "artillery", "river",
-         "village", "division", "ordered"]
+WORDS = [
+    "army",
+    "troops",
+    "border",
+    "crossed",
+    "parallel",
+    "north",
+    "south",
+    "attack",
+    "reported",
+    "morning",
+    "units",
+    "ambassador",
+    "cable",
+    "secret",
+    "plan",
+    "moved",
+    "artillery",
+    "river",
+    "village",
+    "division",
+    "ordered",
+]
 
 
 def record(number: int, rng: random.Random) -> dict:
@@ -53,8 +73,9 @@ def test_a_file_of_many_batches_is_stored_whole(tmp_path, small_batches):
 
 def test_an_id_repeated_in_a_later_batch_replaces_the_earlier_document(tmp_path, small_batches):
     with Store(tmp_path / "s.db") as store:
-        docs = [Document(source=Source(id=f"x{n}", title="t"), text=f"first text number {n}")
-                for n in range(120)]
+        docs = [
+            Document(source=Source(id=f"x{n}", title="t"), text=f"first text number {n}") for n in range(120)
+        ]
         docs.append(Document(source=Source(id="x3", title="t"), text="the second text of three"))
         counts = store.add(docs)
         assert (counts.added, counts.updated) == (120, 1)
@@ -106,7 +127,7 @@ def test_batch_anchoring_on_two_processes_equals_one_process_in_order(corpus_sto
     for r in rng.sample(records, 40):
         words = r["text"].split()
         start = rng.randrange(0, len(words) - 12)
-        requests.append(Request(" ".join(words[start:start + 12])))
+        requests.append(Request(" ".join(words[start : start + 12])))
     requests.append(Request("serial 17 ends here", source_id="d00017"))
     requests.append(Request("anything", source_id="no-such-id"))
     parallel = list(anchor_many(requests, path, workers=2))
@@ -121,8 +142,9 @@ def test_batch_anchoring_on_two_processes_equals_one_process_in_order(corpus_sto
     assert sum(r.fidelity == "verbatim" for r in parallel if not isinstance(r, AnchorError)) >= 35
 
 
-def test_an_index_merged_from_many_spilled_runs_holds_exactly_the_stored_texts_sorted(tmp_path, small_batches,
-                                                                                     monkeypatch):
+def test_an_index_merged_from_many_spilled_runs_holds_exactly_the_stored_texts_sorted(
+    tmp_path, small_batches, monkeypatch
+):
     import sqlite3
 
     from fontes.corpus.shingles import fingerprints
@@ -140,6 +162,8 @@ def test_an_index_merged_from_many_spilled_runs_holds_exactly_the_stored_texts_s
     for number, text in sorted(texts):
         for hash_ in fingerprints(text):
             expected.setdefault(hash_, []).append(number)
-    stored = {hash_: [int.from_bytes(docs[i:i + 4], "little") for i in range(0, len(docs), 4)]
-              for hash_, docs in rows}
+    stored = {
+        hash_: [int.from_bytes(docs[i : i + 4], "little") for i in range(0, len(docs), 4)]
+        for hash_, docs in rows
+    }
     assert stored == expected  # every row's documents distinct and in order

@@ -21,15 +21,78 @@ from fontes.corpus.tei_text import flatten_document, plain_text
 TEI = "http://www.tei-c.org/ns/1.0"
 FRUS = "http://history.state.gov/frus/ns/1.0"
 
-NAMES = ["p", "hi", "note", "pb", "lb", "list", "item", "label", "cell", "row", "table", "choice",
-         "corr", "sic", "reg", "orig", "expan", "abbr", "quote", "opener", "closer", "dateline",
-         "head", "seg", "div", "persName", "placeName", "signed", "lg", "l"]
-ATTRIBUTES = st.sampled_from(['', ' type="source"', ' n="12"', ' n=""', ' rend="block"',
-                              ' rend="italic"', ' type="from"', ' n="3" type="source"'])
+NAMES = [
+    "p",
+    "hi",
+    "note",
+    "pb",
+    "lb",
+    "list",
+    "item",
+    "label",
+    "cell",
+    "row",
+    "table",
+    "choice",
+    "corr",
+    "sic",
+    "reg",
+    "orig",
+    "expan",
+    "abbr",
+    "quote",
+    "opener",
+    "closer",
+    "dateline",
+    "head",
+    "seg",
+    "div",
+    "persName",
+    "placeName",
+    "signed",
+    "lg",
+    "l",
+]
+ATTRIBUTES = st.sampled_from(
+    [
+        "",
+        ' type="source"',
+        ' n="12"',
+        ' n=""',
+        ' rend="block"',
+        ' rend="italic"',
+        ' type="from"',
+        ' n="3" type="source"',
+    ]
+)
 #: Words, every kind of whitespace str.split() knows, XML escapes, and the markers' characters.
-TEXT = st.lists(st.sampled_from(["Seoul", "the", "Ko", "rean", " ", "  ", "\n      ", "\t", "\xa0",
-                                 "\u2003", "\u3000", ",", "—", "&amp;", "&lt;", "\ufdd0", "\ufdd0b",
-                                 "\ufdd0p", "b", "\ufdd1"]), max_size=6).map("".join)
+TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Seoul",
+            "the",
+            "Ko",
+            "rean",
+            " ",
+            "  ",
+            "\n      ",
+            "\t",
+            "\xa0",
+            "\u2003",
+            "\u3000",
+            ",",
+            "—",
+            "&amp;",
+            "&lt;",
+            "\ufdd0",
+            "\ufdd0b",
+            "\ufdd0p",
+            "b",
+            "\ufdd1",
+        ]
+    ),
+    max_size=6,
+).map("".join)
 
 
 @st.composite
@@ -44,8 +107,11 @@ def content(draw, depth: int = 0) -> str:
             tag = f"f:{name}" if prefix == "f:" else name
             namespace = ' xmlns=""' if prefix == "bare" else ""
             inner = draw(content(depth + 1))
-            pieces.append(f"<{tag}{namespace}{draw(ATTRIBUTES)}>{inner}</{tag}>"
-                          if inner or draw(st.booleans()) else f"<{tag}{namespace}{draw(ATTRIBUTES)}/>")
+            pieces.append(
+                f"<{tag}{namespace}{draw(ATTRIBUTES)}>{inner}</{tag}>"
+                if inner or draw(st.booleans())
+                else f"<{tag}{namespace}{draw(ATTRIBUTES)}/>"
+            )
         elif kind == "comment":
             pieces.append("<!-- a comment -->")
         elif kind == "pi":
@@ -58,28 +124,50 @@ def content(draw, depth: int = 0) -> str:
 
 @st.composite
 def document_divs(draw) -> str:
-    head = draw(st.sampled_from(["", "<head>Title <note n=\"1\">On the title.</note></head>",
-                                 "<head>Memo<pb n=\"9\"/> by <lb/>the <hi>Secretary</hi></head>"]))
-    return (f'<div xmlns="{TEI}" xmlns:f="{FRUS}" type="document">'
-            f"{draw(TEXT)}{head}{draw(content())}</div>")
+    head = draw(
+        st.sampled_from(
+            [
+                "",
+                '<head>Title <note n="1">On the title.</note></head>',
+                '<head>Memo<pb n="9"/> by <lb/>the <hi>Secretary</hi></head>',
+            ]
+        )
+    )
+    return f'<div xmlns="{TEI}" xmlns:f="{FRUS}" type="document">{draw(TEXT)}{head}{draw(content())}</div>'
 
 
 def _flat(module, xml: str):
     div = etree.fromstring(xml)
     flat = module.flatten_document(div, div.find(f"{{{TEI}}}head"))
-    return (flat.title, flat.text, [(p.offset, p.page) for p in flat.pages], flat.trailing_pages,
-            flat.notes, flat.source_note)
+    return (
+        flat.title,
+        flat.text,
+        [(p.offset, p.page) for p in flat.pages],
+        flat.trailing_pages,
+        flat.notes,
+        flat.source_note,
+    )
 
 
-@settings(max_examples=250, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=250,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(document_divs())
 def test_the_fast_flattener_agrees_with_the_plain_walk(xml):
     assert _flat(tei_text, xml) == _flat(tei_reference, xml)
 
 
-@settings(max_examples=120, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=120,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(content())
 def test_plain_text_agrees_with_the_plain_walk_and_leaves_the_element_as_it_was(inner):
     element = etree.fromstring(f'<persName xmlns="{TEI}" xmlns:f="{FRUS}">{inner}</persName>')

@@ -20,12 +20,21 @@ import fontes
 
 CLIENTS = Path(__file__).parent / "clients" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 CHROMIUM = os.environ.get("FONTES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); CI installs it",
-                allow_module_level=True)
+    pytest.skip(
+        f"no Chromium at {CHROMIUM} (apt-get install chromium); CI installs it", allow_module_level=True
+    )
 if not (CLIENTS / "js" / "timeline.js").exists():
     pytest.skip("TimelineJS is not installed (make clients); CI installs it", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
@@ -62,8 +71,14 @@ def loaded(timeline_data, tmp_path_factory):
         page.on("pageerror", lambda error: problems.append(str(error)))
         page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
         page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
-        page.route("**/*", lambda route: (route.continue_() if route.request.url.startswith("file:")
-                                          else (outside.append(route.request.url), route.abort())))
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith("file:")
+                else (outside.append(route.request.url), route.abort())
+            ),
+        )
         page.goto((folder / "index.html").as_uri())
         page.wait_for_function("window.timelineLoaded === true", timeout=60_000)
         slides = page.evaluate("""() => [...document.querySelectorAll('.tl-slide:not(.tl-slide-titleslide)')]
@@ -72,8 +87,13 @@ def loaded(timeline_data, tmp_path_factory):
             .map(m => m.getBoundingClientRect().left + window.scrollX)""")
         marker_count = page.locator(".tl-timemarker").count()
         browser.close()
-    return {"slides": slides, "markers": markers, "marker_count": marker_count,
-            "problems": problems, "outside": outside}
+    return {
+        "slides": slides,
+        "markers": markers,
+        "marker_count": marker_count,
+        "problems": problems,
+        "outside": outside,
+    }
 
 
 def test_every_event_of_the_file_is_a_slide_with_fontes_headline(timeline_data, loaded):

@@ -43,8 +43,10 @@ def test_the_text_is_the_active_pane_in_paragraphs(telegram):
     assert telegram.text.split("\n\n") == [
         "CIPHERED TELEGRAM",
         "Top Secret\nCopying forbidden",
-        ("On 2 March Kim Il Sung received me and asked that the ammunition for the spring be "
-         "sent before the thaw."),
+        (
+            "On 2 March Kim Il Sung received me and asked that the ammunition for the spring be "
+            "sent before the thaw."
+        ),
         "I answered that I would report his request.",
         "SHTYKOV",
     ]
@@ -53,8 +55,9 @@ def test_the_text_is_the_active_pane_in_paragraphs(telegram):
 
 
 def test_the_archive_summary_is_kept_apart_from_the_text(telegram):
-    assert telegram.summary == ("Shtykov reports a conversation with Kim Il Sung about the "
-                                "spring supply of ammunition.")
+    assert telegram.summary == (
+        "Shtykov reports a conversation with Kim Il Sung about the spring supply of ammunition."
+    )
     assert "spring supply" not in telegram.text
 
 
@@ -62,7 +65,8 @@ def test_the_archival_signature_is_the_reference_and_the_translator_a_language_n
     assert telegram.source.archive_ref == "APRF, Fond 45, Opis 1, Delo 999, Listy 1-2"
     assert telegram.source.language_note == (
         "Original Language: Russian; Contents: English Translation; "
-        "also on the page: Russian Transcription. Translated by A. N. Example.")
+        "also on the page: Russian Transcription. Translated by A. N. Example."
+    )
     assert telegram.source.note == "Original classification: Top Secret"
 
 
@@ -94,8 +98,10 @@ def test_a_page_without_a_document_text_is_refused():
 
 def test_a_page_without_address_or_record_id_is_refused(tmp_path):
     page = tmp_path / "anonymous.html"
-    page.write_text('<html><body><h1 class="title">A cable</h1>'
-                    '<div class="tab-pane active"><p>Text.</p></div></body></html>')
+    page.write_text(
+        '<html><body><h1 class="title">A cable</h1>'
+        '<div class="tab-pane active"><p>Text.</p></div></body></html>'
+    )
     with pytest.raises(CorpusError, match="neither its address") as raised:
         read_one_path(page)
     assert raised.value.field == "id"
@@ -103,23 +109,30 @@ def test_a_page_without_address_or_record_id_is_refused(tmp_path):
 
 def test_a_page_saved_by_a_browser_is_named_by_its_saved_from_address(tmp_path):
     page = tmp_path / "saved.html"
-    page.write_text("<!-- saved from url=(0052)https://digitalarchive.wilsoncenter.org/document/1 -->"
-                    '<html><body><div class="tab-pane"><p>Text.</p></div></body></html>')
+    page.write_text(
+        "<!-- saved from url=(0052)https://digitalarchive.wilsoncenter.org/document/1 -->"
+        '<html><body><div class="tab-pane"><p>Text.</p></div></body></html>'
+    )
     assert read_one_path(page).source.id == "wcda-1"
 
 
-@pytest.mark.parametrize("shown, date", [
-    ("October 12, 1950", "1950-10-12"),
-    ("12 October 1950", "1950-10-12"),
-    ("1950", "1950"),
-    ("February 30, 1950", None),
-    ("Autumn 1950", None),
-])
+@pytest.mark.parametrize(
+    "shown, date",
+    [
+        ("October 12, 1950", "1950-10-12"),
+        ("12 October 1950", "1950-10-12"),
+        ("1950", "1950"),
+        ("February 30, 1950", None),
+        ("Autumn 1950", None),
+    ],
+)
 def test_dates_are_read_as_the_page_writes_them(tmp_path, shown, date):
     page = tmp_path / "dated.html"
-    page.write_text(f'<html><head><link rel="canonical" href="/document/7"></head><body>'
-                    f'<p class="date">{shown}</p><div class="tab-pane"><p>Text.</p></div>'
-                    f"</body></html>")
+    page.write_text(
+        f'<html><head><link rel="canonical" href="/document/7"></head><body>'
+        f'<p class="date">{shown}</p><div class="tab-pane"><p>Text.</p></div>'
+        f"</body></html>"
+    )
     document = read_one_path(page)
     assert document.source.date == date
     assert document.source.url == "https://digitalarchive.wilsoncenter.org/document/7"
@@ -127,7 +140,8 @@ def test_dates_are_read_as_the_page_writes_them(tmp_path, shown, date):
 
 def test_a_page_without_charset_in_windows_1252_is_still_read(tmp_path):
     page = tmp_path / "old.html"
-    page.write_bytes('<html><head><link rel="canonical" href="/document/8"></head><body>'
-                     '<div class="tab-pane"><p>Charg\u00e9 d\u2019affaires</p></div></body></html>'
-                     .encode("cp1252"))
+    page.write_bytes(
+        '<html><head><link rel="canonical" href="/document/8"></head><body>'
+        '<div class="tab-pane"><p>Charg\u00e9 d\u2019affaires</p></div></body></html>'.encode("cp1252")
+    )
     assert read_one_path(page).text == "Charg\u00e9 d\u2019affaires"

@@ -38,8 +38,11 @@ def client_for(app) -> TestClient:
 def post(client: TestClient, path: str, body, *, token: str | None = None, **headers):
     """A POST as the page's script sends it: JSON, the token, the page's own origin."""
     token = client.app.state.token if token is None else token
-    return client.post(path, content=json.dumps(body), headers={
-        "content-type": "application/json", "x-fontes-token": token, "origin": ORIGIN, **headers})
+    return client.post(
+        path,
+        content=json.dumps(body),
+        headers={"content-type": "application/json", "x-fontes-token": token, "origin": ORIGIN, **headers},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +66,25 @@ def saving(korea, tmp_path):
 def toy_store(tmp_path):
     """A corpus store holding the toy case's source s1, whose text holds both quotes."""
     path = tmp_path / "toy.db"
-    text = ("Dear B, these are the exact words of the source, as sent. "
-            "And here are other exact words, written later.")
+    text = (
+        "Dear B, these are the exact words of the source, as sent. "
+        "And here are other exact words, written later."
+    )
     with Store(path) as store:
-        store.add([Document(source=Source(id="s1", title="Letter from A to B", date="1950-05-13",
-                                          authors=["A"], recipients=["B"]), text=text)])
+        store.add(
+            [
+                Document(
+                    source=Source(
+                        id="s1",
+                        title="Letter from A to B",
+                        date="1950-05-13",
+                        authors=["A"],
+                        recipients=["B"],
+                    ),
+                    text=text,
+                )
+            ]
+        )
     return path
 
 
@@ -81,19 +98,23 @@ def changed_case(case, item_id: str, question: str, **likelihoods):
 
 # -- the pages -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path, words", [
-    ("/", "Whose decision brought about the North Korean attack of 25 June 1950?"),
-    ("/?school=essay", "The essay&#39;s own position"),
-    ("/questions/initiation", "What if"),
-    ("/questions/china-entry?school=revisionist", "ACH matrix"),
-    ("/evidence", KIM_ASKS),
-    ("/evidence?question=china-entry", "Evidence"),
-    ("/timeline", "Events"),
-    ("/network", "Who wrote to whom"),
-    ("/sources", "wcda-telegram-tunkin-vyshinsky-1949-09-03"),
-    ("/sources/wcda-telegram-tunkin-vyshinsky-1949-09-03", "No corpus store was given"),
-    ("/search?q=Ongjin", "wcda-telegram-tunkin-vyshinsky-1949-09-03"),
-])
+
+@pytest.mark.parametrize(
+    "path, words",
+    [
+        ("/", "Whose decision brought about the North Korean attack of 25 June 1950?"),
+        ("/?school=essay", "The essay&#39;s own position"),
+        ("/questions/initiation", "What if"),
+        ("/questions/china-entry?school=revisionist", "ACH matrix"),
+        ("/evidence", KIM_ASKS),
+        ("/evidence?question=china-entry", "Evidence"),
+        ("/timeline", "Events"),
+        ("/network", "Who wrote to whom"),
+        ("/sources", "wcda-telegram-tunkin-vyshinsky-1949-09-03"),
+        ("/sources/wcda-telegram-tunkin-vyshinsky-1949-09-03", "No corpus store was given"),
+        ("/search?q=Ongjin", "wcda-telegram-tunkin-vyshinsky-1949-09-03"),
+    ],
+)
 def test_every_page_renders(korea, path, words):
     response = korea[1].get(path)
     assert response.status_code == 200, response.text[:500]
@@ -141,7 +162,10 @@ def test_the_static_files_are_served_from_the_package(korea):
 def test_the_reader_marks_each_evidence_quote_where_it_sits_in_the_source(toy_case_dir, toy_store):
     client = client_for(create_app(toy_case_dir, toy_store))
     html = client.get("/sources/s1").text
-    assert '<mark class="verbatim" title="e1" id="mark-e1">the exact words of the source<sup>1</sup></mark>' in html
+    assert (
+        '<mark class="verbatim" title="e1" id="mark-e1">the exact words of the source<sup>1</sup></mark>'
+        in html
+    )
     assert '<mark class="verbatim" title="e2" id="mark-e2">other exact words<sup>2</sup></mark>' in html
     assert "not found in the text" not in html
 
@@ -185,6 +209,7 @@ def test_the_audit_page_is_there_only_when_an_essay_is_given(tmp_path):
 
 # -- the what-if panel -------------------------------------------------------------------------
 
+
 def test_a_changed_likelihood_gives_the_posterior_the_engine_gives(korea):
     app, client = korea
     case = app.state.workspace.case
@@ -205,8 +230,11 @@ def test_intervals_and_p_top_are_the_engines_with_the_panels_draws(korea):
     body = {"school": "revisionist", "items": {KIM_ASKS: {"likelihoods": {"kim-initiative": 0.3}}}}
     shown = post(client, "/questions/initiation/what-if", body).json()["verdict"]
     modified = changed_case(case, KIM_ASKS, "initiation", **{"kim-initiative": 0.3})
-    qv = next(q for q in fontes.weigh(modified, school="revisionist", draws=WHATIF_DRAWS, seed=0).questions
-              if q.id == "initiation")
+    qv = next(
+        q
+        for q in fontes.weigh(modified, school="revisionist", draws=WHATIF_DRAWS, seed=0).questions
+        if q.id == "initiation"
+    )
     assert shown == qv.model_dump(mode="json")
 
 
@@ -214,8 +242,11 @@ def test_own_priors_switching_off_and_credibility_each_count(korea):
     app, client = korea
     case = app.state.workspace.case
     priors = {"stalin-directed": 1, "kim-initiative": 6, "stalin-decision": 2, "southern-provocation": 1}
-    body = {"school": "essay", "priors": priors,
-            "items": {KIM_ASKS: {"off": True}, "kim-two-weeks-1949-09-03": {"credibility": 0.2}}}
+    body = {
+        "school": "essay",
+        "priors": priors,
+        "items": {KIM_ASKS: {"off": True}, "kim-two-weeks-1949-09-03": {"credibility": 0.2}},
+    }
     payload = post(client, "/questions/initiation/what-if", body).json()
     modified = case.model_copy(deep=True)
     modified.evidence = [e for e in modified.evidence if e.id != KIM_ASKS]
@@ -230,7 +261,9 @@ def test_own_priors_switching_off_and_credibility_each_count(korea):
 def test_with_nothing_changed_the_panel_gives_back_the_pages_own_verdict(korea):
     app, client = korea
     payload = post(client, "/questions/china-entry/what-if", {"school": "traditionalist"}).json()
-    page_verdict = next(q for q in app.state.workspace.verdict("traditionalist").questions if q.id == "china-entry")
+    page_verdict = next(
+        q for q in app.state.workspace.verdict("traditionalist").questions if q.id == "china-entry"
+    )
     assert payload["verdict"] == page_verdict.model_dump(mode="json")
     assert payload["draws"] == 4000 and payload["changed"] is False
 
@@ -248,29 +281,63 @@ def test_the_panel_redraws_the_page_parts_from_the_new_verdict(korea):
 def test_the_what_if_never_changes_the_case_itself(korea):
     app, client = korea
     before = app.state.workspace.case.model_dump_json()
-    body = {"school": "essay", "priors": {"stalin-directed": 1, "kim-initiative": 1, "stalin-decision": 1, "southern-provocation": 9},
-            "items": {KIM_ASKS: {"likelihoods": {"southern-provocation": 0.01}, "credibility": 0.1},
-                      "kim-two-weeks-1949-09-03": {"off": True}}}
+    body = {
+        "school": "essay",
+        "priors": {
+            "stalin-directed": 1,
+            "kim-initiative": 1,
+            "stalin-decision": 1,
+            "southern-provocation": 9,
+        },
+        "items": {
+            KIM_ASKS: {"likelihoods": {"southern-provocation": 0.01}, "credibility": 0.1},
+            "kim-two-weeks-1949-09-03": {"off": True},
+        },
+    }
     assert post(client, "/questions/initiation/what-if", body).status_code == 200
     assert app.state.workspace.case.model_dump_json() == before
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": 0}}}}, f"items.{KIM_ASKS}.likelihoods.southern-provocation"),
-    ({"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": 1.5}}}}, f"items.{KIM_ASKS}.likelihoods.southern-provocation"),
-    ({"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": "high"}}}}, f"items.{KIM_ASKS}.likelihoods.southern-provocation"),
-    ({"items": {KIM_ASKS: {"likelihoods": {"nobody": 0.5}}}}, f"items.{KIM_ASKS}.likelihoods"),
-    ({"items": {KIM_ASKS: {"credibility": -0.1}}}, f"items.{KIM_ASKS}.credibility"),
-    ({"items": {KIM_ASKS: {"off": "yes"}}}, f"items.{KIM_ASKS}.off"),
-    ({"items": {"no-such-item": {"off": True}}}, "items"),
-    ({"items": {"dulles-destroy-beyond-parallel": {"off": True}}}, "items"),  # bears on china-entry, not here
-    ({"priors": {"stalin-directed": 1}}, "priors"),
-    ({"priors": {"stalin-directed": 0, "kim-initiative": 1, "stalin-decision": 1, "southern-provocation": 1}},
-     "priors.stalin-directed"),
-    ({"school": "marxist"}, "school"),
-    ({"schol": "essay"}, None),
-    ([1, 2], None),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        (
+            {"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": 0}}}},
+            f"items.{KIM_ASKS}.likelihoods.southern-provocation",
+        ),
+        (
+            {"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": 1.5}}}},
+            f"items.{KIM_ASKS}.likelihoods.southern-provocation",
+        ),
+        (
+            {"items": {KIM_ASKS: {"likelihoods": {"southern-provocation": "high"}}}},
+            f"items.{KIM_ASKS}.likelihoods.southern-provocation",
+        ),
+        ({"items": {KIM_ASKS: {"likelihoods": {"nobody": 0.5}}}}, f"items.{KIM_ASKS}.likelihoods"),
+        ({"items": {KIM_ASKS: {"credibility": -0.1}}}, f"items.{KIM_ASKS}.credibility"),
+        ({"items": {KIM_ASKS: {"off": "yes"}}}, f"items.{KIM_ASKS}.off"),
+        ({"items": {"no-such-item": {"off": True}}}, "items"),
+        (
+            {"items": {"dulles-destroy-beyond-parallel": {"off": True}}},
+            "items",
+        ),  # bears on china-entry, not here
+        ({"priors": {"stalin-directed": 1}}, "priors"),
+        (
+            {
+                "priors": {
+                    "stalin-directed": 0,
+                    "kim-initiative": 1,
+                    "stalin-decision": 1,
+                    "southern-provocation": 1,
+                }
+            },
+            "priors.stalin-directed",
+        ),
+        ({"school": "marxist"}, "school"),
+        ({"schol": "essay"}, None),
+        ([1, 2], None),
+    ],
+)
 def test_a_bad_what_if_is_refused_saying_which_field(korea, body, field):
     response = post(korea[1], "/questions/initiation/what-if", body)
     assert response.status_code == 400
@@ -279,15 +346,20 @@ def test_a_bad_what_if_is_refused_saying_which_field(korea, body, field):
 
 def test_nan_and_infinity_are_not_numbers_here(korea):
     raw = '{"items": {"' + KIM_ASKS + '": {"likelihoods": {"southern-provocation": NaN}}}}'
-    response = korea[1].post("/questions/initiation/what-if", content=raw, headers={
-        "content-type": "application/json", "x-fontes-token": korea[0].state.token})
+    response = korea[1].post(
+        "/questions/initiation/what-if",
+        content=raw,
+        headers={"content-type": "application/json", "x-fontes-token": korea[0].state.token},
+    )
     assert response.status_code == 400
 
 
 def test_the_what_if_of_the_builtin_case_answers_fast(korea):
     app, _ = korea
     case = app.state.workspace.case
-    whatif = parse_whatif({"items": {KIM_ASKS: {"likelihoods": {"stalin-directed": 0.9}}}}, case, "initiation")
+    whatif = parse_whatif(
+        {"items": {KIM_ASKS: {"likelihoods": {"stalin-directed": 0.9}}}}, case, "initiation"
+    )
     weigh_whatif(case, whatif)
     timings = []
     for _ in range(5):
@@ -306,6 +378,7 @@ def test_a_what_if_is_weighed_on_its_question_alone(korea):
 
 # -- the guards --------------------------------------------------------------------------------
 
+
 def test_a_post_needs_the_token_of_this_process(korea, toy_case_dir):
     client = korea[1]
     body = {"school": "uniform"}
@@ -320,9 +393,16 @@ def test_a_post_needs_the_token_of_this_process(korea, toy_case_dir):
 def test_a_post_from_another_origin_or_site_is_refused(korea):
     client = korea[1]
     body = {"school": "uniform"}
-    assert post(client, "/questions/initiation/what-if", body, origin="http://evil.example").status_code == 403
-    assert post(client, "/questions/initiation/what-if", body, origin="http://127.0.0.1:9999").status_code == 403
-    assert post(client, "/questions/initiation/what-if", body, **{"sec-fetch-site": "cross-site"}).status_code == 403
+    assert (
+        post(client, "/questions/initiation/what-if", body, origin="http://evil.example").status_code == 403
+    )
+    assert (
+        post(client, "/questions/initiation/what-if", body, origin="http://127.0.0.1:9999").status_code == 403
+    )
+    assert (
+        post(client, "/questions/initiation/what-if", body, **{"sec-fetch-site": "cross-site"}).status_code
+        == 403
+    )
 
 
 def test_a_request_for_another_host_name_is_refused(korea):
@@ -341,18 +421,21 @@ def test_get_is_not_allowed_on_the_post_routes(korea):
     assert korea[1].get("/questions/initiation/what-if").status_code == 405
 
 
-@pytest.mark.parametrize("path", [
-    "/static/../../../../etc/passwd",
-    "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-    "/static/..%2f..%2f..%2fetc%2fpasswd",
-    "/static/%2Fetc%2Fpasswd",
-    "/static//etc/passwd",
-    "/static/fontes.css/../../../pyproject.toml",
-    "/sources/..%2F..%2F..%2Fetc%2Fpasswd",
-    "/sources/%2e%2e",
-    "/sources//etc/passwd",
-    "/questions/..%2f..%2fcase.yaml",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../../../../etc/passwd",
+        "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/static/..%2f..%2f..%2fetc%2fpasswd",
+        "/static/%2Fetc%2Fpasswd",
+        "/static//etc/passwd",
+        "/static/fontes.css/../../../pyproject.toml",
+        "/sources/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/sources/%2e%2e",
+        "/sources//etc/passwd",
+        "/questions/..%2f..%2fcase.yaml",
+    ],
+)
 def test_no_path_reaches_a_file_outside_the_app(korea, path):
     response = korea[1].get(path)
     assert response.status_code == 404
@@ -375,13 +458,24 @@ def test_every_text_of_the_case_is_escaped(toy_case_dir, toy_store):
         path.write_text(text)
     app = create_app(toy_case_dir, toy_store)
     client = client_for(app)
-    pages = ["/", "/questions/q", "/evidence", "/sources", "/sources/s1", "/timeline", "/network",
-             "/search?q=%3Cscript%3E", "/sources/%3Cscript%3E"]
+    pages = [
+        "/",
+        "/questions/q",
+        "/evidence",
+        "/sources",
+        "/sources/s1",
+        "/timeline",
+        "/network",
+        "/search?q=%3Cscript%3E",
+        "/sources/%3Cscript%3E",
+    ]
     for path in pages:
         html = client.get(path).text
         assert "<script>alert" not in html and "<img src=x" not in html, path
     assert "&lt;script&gt;alert(" in client.get("/").text
-    fragments = post(client, "/questions/q/what-if", {"items": {"e1": {"likelihoods": {"a": 0.3}}}}).json()["html"]
+    fragments = post(client, "/questions/q/what-if", {"items": {"e1": {"likelihoods": {"a": 0.3}}}}).json()[
+        "html"
+    ]
     assert all("<script>alert" not in part and "<img src=x" not in part for part in fragments.values())
 
 
@@ -439,10 +533,19 @@ def test_a_missing_save_folder_is_a_refusal_not_a_crash(saving, tmp_path):
 
 # -- save as a new case ------------------------------------------------------------------------
 
+
 def test_save_writes_a_new_case_that_weighs_as_the_panel_showed(saving):
     root, client = saving
-    body = {"school": "essay", "items": {KIM_ASKS: {"likelihoods": {"stalin-directed": 0.9}, "credibility": 0.5}},
-            "priors": {"stalin-directed": 1, "kim-initiative": 1, "stalin-decision": 1, "southern-provocation": 1}}
+    body = {
+        "school": "essay",
+        "items": {KIM_ASKS: {"likelihoods": {"stalin-directed": 0.9}, "credibility": 0.5}},
+        "priors": {
+            "stalin-directed": 1,
+            "kim-initiative": 1,
+            "stalin-decision": 1,
+            "southern-provocation": 1,
+        },
+    }
     shown = post(client, "/questions/initiation/what-if", body).json()["verdict"]
     response = post(client, "/questions/initiation/save", {**body, "name": "korea-what-if"})
     assert response.status_code == 201, response.text
@@ -473,9 +576,28 @@ def test_save_never_overwrites_anything(saving):
     assert list((root / "empty").iterdir()) == [] and (root / "a-file").read_text() == "mine"
 
 
-@pytest.mark.parametrize("name", ["../escaped", "..", ".", "", "%2e%2e", "%2e%2e%2fescaped", "..%2fescaped",
-                                  "/tmp/escaped", "a/b", "a\\b", "..\\escaped", ".hidden", "x" * 81,
-                                  "new\nline", 42, None, ["a"]])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../escaped",
+        "..",
+        ".",
+        "",
+        "%2e%2e",
+        "%2e%2e%2fescaped",
+        "..%2fescaped",
+        "/tmp/escaped",
+        "a/b",
+        "a\\b",
+        "..\\escaped",
+        ".hidden",
+        "x" * 81,
+        "new\nline",
+        42,
+        None,
+        ["a"],
+    ],
+)
 def test_save_refuses_any_name_that_is_not_one_plain_folder_name(saving, name):
     root, client = saving
     response = post(client, "/questions/initiation/save", {"school": "uniform", "name": name})

@@ -120,11 +120,15 @@ def post(client: TestClient, path: str, body, *, token: str | None = None, **hea
     """A POST as the page's script sends it: JSON, the token, the page's own origin."""
     token = client.app.state.token if token is None else token
     content = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return client.post(path, content=content, headers={
-        "content-type": "application/json", "x-fontes-token": token, "origin": ORIGIN, **headers})
+    return client.post(
+        path,
+        content=content,
+        headers={"content-type": "application/json", "x-fontes-token": token, "origin": ORIGIN, **headers},
+    )
 
 
 # -- 1. hostile words: shown as words, never as markup ---------------------------------------
+
 
 @pytest.mark.parametrize("path, fields", PAGES, ids=[p for p, _ in PAGES])
 def test_every_page_shows_the_hostile_texts_as_words(client, path, fields):
@@ -158,8 +162,17 @@ def test_an_http_link_with_quotes_in_it_stays_one_attribute(client):
     assert QUOTED_URL in page.links and page.injected == []
 
 
-@pytest.mark.parametrize("query", [HOSTILE, SCRIPT, '"><script>alert(1)</script>', "' autofocus onfocus='alert(1)",
-                                   ENTITIES, "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        HOSTILE,
+        SCRIPT,
+        '"><script>alert(1)</script>',
+        "' autofocus onfocus='alert(1)",
+        ENTITIES,
+        "javascript:alert(1)",
+    ],
+)
 def test_a_hostile_search_comes_back_as_the_words_typed(client, case_only_client, query):
     for searched in (client, case_only_client):  # the store's search, then the case's own
         page = read_page(searched.get("/search", params={"q": query, "from": query}).text)
@@ -174,8 +187,11 @@ def test_an_unknown_hostile_id_is_named_in_words_on_the_404_page(client):
 
 
 def test_the_what_if_fragments_show_the_hostile_texts_as_words(client):
-    body = {"school": HOSTILE_SCHOOL, "priors": {"a": 1, HOSTILE_HYPOTHESIS: 3},
-            "items": {HOSTILE_ITEM: {"likelihoods": {HOSTILE_HYPOTHESIS: 0.2}}, "e1": {"credibility": 0.5}}}
+    body = {
+        "school": HOSTILE_SCHOOL,
+        "priors": {"a": 1, HOSTILE_HYPOTHESIS: 3},
+        "items": {HOSTILE_ITEM: {"likelihoods": {HOSTILE_HYPOTHESIS: 0.2}}, "e1": {"credibility": 0.5}},
+    }
     response = post(client, "/questions/q/what-if", body)
     assert response.status_code == 200, response.text
     fragments = response.json()["html"]
@@ -189,13 +205,36 @@ def test_the_html_report_of_the_hostile_case_shows_every_text_as_words(world, tm
     from fontes.cli import cli
 
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(cli, ["report", "--case", str(world.case_dir), "--html", str(out),
-                                      "--essay", str(world.essay), "--db", str(world.store)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "report",
+            "--case",
+            str(world.case_dir),
+            "--html",
+            str(out),
+            "--essay",
+            str(world.essay),
+            "--db",
+            str(world.store),
+        ],
+    )
     assert result.exit_code == 0, result.output
     page = read_page(out.read_text(encoding="utf-8"))
     assert page.injected == []
-    for field in ("case title", "case description", "question text", "hypothesis text", "school label",
-                  "source title", "archive", "evidence note", "event summary", "actor name", "document text"):
+    for field in (
+        "case title",
+        "case description",
+        "question text",
+        "hypothesis text",
+        "school label",
+        "source title",
+        "archive",
+        "evidence note",
+        "event summary",
+        "actor name",
+        "document text",
+    ):
         assert said(field) in page.text, field
     assert all(words in page.text for words in SHOWN)
     assert not any(link.strip().lower().startswith(("javascript", "data", "vbscript")) for link in page.links)
@@ -207,18 +246,54 @@ def test_the_html_report_of_the_hostile_case_shows_every_text_as_words(world, tm
 #: Names and ids as an attacker writes them in a URL: raw dots, encoded, double-encoded,
 #: separators, absolute paths, backslashes, NUL bytes, overlong UTF-8.
 TRAVERSALS = [
-    "..", "%2e%2e", "%2E%2E", ".%2e", "%252e%252e", "%252e%252e%252fsecret.txt",
-    "../secret.txt", "../../secret.txt", "..%2fsecret.txt", "..%2F..%2Fsecret.txt", "%2e%2e%2f%2e%2e%2fsecret.txt",
-    "....//....//secret.txt", "..\\secret.txt", "..%5c..%5csecret.txt", "%5c..%5csecret.txt",
-    "/etc/passwd", "%2fetc%2fpasswd", "%2Fetc%2Fpasswd", "//etc/passwd", "%252fetc%252fpasswd",
-    "secret.txt%00", "%00", "..%00", "fontes.css%00.py", "%c0%ae%c0%ae%c0%afsecret.txt", "file:%2f%2f%2fetc%2fpasswd",
+    "..",
+    "%2e%2e",
+    "%2E%2E",
+    ".%2e",
+    "%252e%252e",
+    "%252e%252e%252fsecret.txt",
+    "../secret.txt",
+    "../../secret.txt",
+    "..%2fsecret.txt",
+    "..%2F..%2Fsecret.txt",
+    "%2e%2e%2f%2e%2e%2fsecret.txt",
+    "....//....//secret.txt",
+    "..\\secret.txt",
+    "..%5c..%5csecret.txt",
+    "%5c..%5csecret.txt",
+    "/etc/passwd",
+    "%2fetc%2fpasswd",
+    "%2Fetc%2Fpasswd",
+    "//etc/passwd",
+    "%252fetc%252fpasswd",
+    "secret.txt%00",
+    "%00",
+    "..%00",
+    "fontes.css%00.py",
+    "%c0%ae%c0%ae%c0%afsecret.txt",
+    "file:%2f%2f%2fetc%2fpasswd",
 ]
 #: Every route that takes a name or an id in its path, and some that do not exist at all.
-ID_ROUTES = ["/sources/{}", "/questions/{}", "/questions/{}/what-if", "/static/{}", "/static/fontes.css/{}",
-             "/evidence/{}", "/audit/{}", "/download/{}", "/export/{}", "/{}"]
+ID_ROUTES = [
+    "/sources/{}",
+    "/questions/{}",
+    "/questions/{}/what-if",
+    "/static/{}",
+    "/static/fontes.css/{}",
+    "/evidence/{}",
+    "/audit/{}",
+    "/download/{}",
+    "/export/{}",
+    "/{}",
+]
 #: The query parameters that name something.
-QUERY_ROUTES = ["/?school={}", "/questions/q?school={}", "/evidence?question={}", "/search?q={}",
-                "/search?archive={}&author={}"]
+QUERY_ROUTES = [
+    "/?school={}",
+    "/questions/q?school={}",
+    "/evidence?question={}",
+    "/search?q={}",
+    "/search?archive={}&author={}",
+]
 
 
 def leaks(world: World, answer: bytes) -> bool:
@@ -249,7 +324,13 @@ def test_no_path_reaches_a_file_outside_the_case_and_the_store(world, port):
 
 
 def test_every_answer_carries_the_guarding_headers_errors_included(port):
-    targets = ["/", "/questions/%3Cimg%3E", "/static/..%2f..%2fsecret.txt", "/questions/q/what-if", "/sources/s1/"]
+    targets = [
+        "/",
+        "/questions/%3Cimg%3E",
+        "/static/..%2f..%2fsecret.txt",
+        "/questions/q/what-if",
+        "/sources/s1/",
+    ]
     for target in targets:
         status, answer = raw_get(port, target)
         head = answer.split(b"\r\n\r\n", 1)[0].lower()
@@ -264,11 +345,20 @@ def test_a_url_a_megabyte_long_is_refused_or_answered_never_a_crash(world, port)
     assert raw_get(port, "/")[0] == 200  # and the app still answers
 
 
-@pytest.mark.parametrize("target", [
-    b"/sources/\x00", b"/static/fontes.css\x00.py", b"/static/../../secret.txt", b"/static/./../secret.txt",
-    b"http://127.0.0.1/static/..%2f..%2fsecret.txt", b"/static/%2e%2e%2f%2e%2e%2fsecret.txt", b"*",
-    b"/questions/q/../../../secret.txt", b"/static/\\..\\..\\secret.txt",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        b"/sources/\x00",
+        b"/static/fontes.css\x00.py",
+        b"/static/../../secret.txt",
+        b"/static/./../secret.txt",
+        b"http://127.0.0.1/static/..%2f..%2fsecret.txt",
+        b"/static/%2e%2e%2f%2e%2e%2fsecret.txt",
+        b"*",
+        b"/questions/q/../../../secret.txt",
+        b"/static/\\..\\..\\secret.txt",
+    ],
+)
 def test_request_lines_no_client_would_send_are_refused_too(world, port, target):
     status, answer = raw_get(port, target)
     assert status in (400, 404, 405) and not leaks(world, answer), (target, status)
@@ -277,19 +367,53 @@ def test_request_lines_no_client_would_send_are_refused_too(world, port, target)
 def test_a_what_if_on_a_climbing_question_id_is_refused(world, app, port):
     body = b'{"school": "flat"}'
     for attack in TRAVERSALS:
-        head = (f"POST /questions/{attack}/what-if HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                f"Content-Type: application/json\r\nX-Fontes-Token: {app.state.token}\r\n"
-                f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+        head = (
+            f"POST /questions/{attack}/what-if HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"Content-Type: application/json\r\nX-Fontes-Token: {app.state.token}\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+        ).encode()
         status, answer = raw_request(port, head, body)
         assert status in (400, 404) and not leaks(world, answer), (attack, status)
 
 
-@pytest.mark.parametrize("name", [
-    "..", "../escaped", "../../escaped", "%2e%2e", "%2e%2e%2fescaped", "%252e%252e", "..%2fescaped", "..%252fescaped",
-    "/etc/passwd", "/tmp/escaped", "%2fetc%2fpasswd", "..\\escaped", "C:\\escaped", "\\\\host\\share", "a\\..\\..\\b",
-    "escaped\x00", "\x00", "..\x00", ".", ".hidden", "a/../../escaped", "\u2025", "\uff0e\uff0e",
-    "\u2024\u2024", "escaped\n", " escaped", "x" * 81, "", 7, None, True, ["escaped"], {"name": "escaped"},
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "..",
+        "../escaped",
+        "../../escaped",
+        "%2e%2e",
+        "%2e%2e%2fescaped",
+        "%252e%252e",
+        "..%2fescaped",
+        "..%252fescaped",
+        "/etc/passwd",
+        "/tmp/escaped",
+        "%2fetc%2fpasswd",
+        "..\\escaped",
+        "C:\\escaped",
+        "\\\\host\\share",
+        "a\\..\\..\\b",
+        "escaped\x00",
+        "\x00",
+        "..\x00",
+        ".",
+        ".hidden",
+        "a/../../escaped",
+        "\u2025",
+        "\uff0e\uff0e",
+        "\u2024\u2024",
+        "escaped\n",
+        " escaped",
+        "x" * 81,
+        "",
+        7,
+        None,
+        True,
+        ["escaped"],
+        {"name": "escaped"},
+    ],
+)
 def test_save_refuses_every_name_but_one_plain_new_folder_name(world, client, name):
     before = sorted(p.name for p in world.root.iterdir())
     response = post(client, "/questions/q/save", {"school": "flat", "name": name})
@@ -302,10 +426,14 @@ def test_save_refuses_every_name_but_one_plain_new_folder_name(world, client, na
 
 def test_twenty_saves_of_one_name_at_once_make_one_folder(world, app, port):
     body = json.dumps({"school": "flat", "name": "raced"}).encode()
-    head = (f"POST /questions/q/save HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
-            f"X-Fontes-Token: {app.state.token}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+    head = (
+        f"POST /questions/q/save HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+        f"X-Fontes-Token: {app.state.token}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
     with ThreadPoolExecutor(20) as pool:
-        statuses = sorted(status for status, _ in pool.map(lambda _: raw_request(port, head, body), range(20)))
+        statuses = sorted(
+            status for status, _ in pool.map(lambda _: raw_request(port, head, body), range(20))
+        )
     assert statuses == [201] + [400] * 19
     assert [p.name for p in world.saves.iterdir()] == ["raced"]
     assert fontes.load_case(world.saves / "raced").id == "raced"
@@ -330,7 +458,11 @@ ORIGIN_CASES = [
     ("empty token", {"x-fontes-token": ""}, 403),
     ("a wrong token", {"x-fontes-token": "guess"}, 403),
     ("the token cut short", {"x-fontes-token": "CUT"}, 403),
-    ("the token in a cookie, not the header", {"x-fontes-token": None, "cookie": "x-fontes-token=TOKEN"}, 403),
+    (
+        "the token in a cookie, not the header",
+        {"x-fontes-token": None, "cookie": "x-fontes-token=TOKEN"},
+        403,
+    ),
     ("a foreign Origin", {"origin": "http://evil.example"}, 403),
     ("Origin null (a sandboxed frame, a file)", {"origin": "null"}, 403),
     ("the same host on another port", {"origin": "http://127.0.0.1:9999"}, 403),
@@ -338,8 +470,11 @@ ORIGIN_CASES = [
     ("a look-alike host", {"origin": "http://127.0.0.1.evil.example"}, 403),
     ("a cross-site fetch", {"sec-fetch-site": "cross-site"}, 403),
     ("a same-site fetch from another port", {"sec-fetch-site": "same-site"}, 403),
-    ("a plain-text form post from another site", {"x-fontes-token": None, "content-type": "text/plain",
-                                                  "origin": "http://evil.example"}, 403),
+    (
+        "a plain-text form post from another site",
+        {"x-fontes-token": None, "content-type": "text/plain", "origin": "http://evil.example"},
+        403,
+    ),
     ("another Host (DNS rebinding)", {"host": "evil.example", "origin": "http://evil.example"}, 400),
     ("the page's own request", {"sec-fetch-site": "same-origin"}, 200),
     ("a request with no Origin (curl, a script)", {"origin": None}, 200),
@@ -348,15 +483,18 @@ ORIGIN_CASES = [
 
 @pytest.mark.parametrize("route", ["what-if", "save"])
 @pytest.mark.parametrize("what, headers, expected", ORIGIN_CASES, ids=[c[0] for c in ORIGIN_CASES])
-def test_a_state_changing_request_needs_the_token_and_the_same_origin(world, client, route, what, headers, expected):
+def test_a_state_changing_request_needs_the_token_and_the_same_origin(
+    world, client, route, what, headers, expected
+):
     token = client.app.state.token
     sent = {"content-type": "application/json", "x-fontes-token": token, "origin": ORIGIN}
     for key, value in headers.items():
         sent[key] = value.replace("CUT", token[:-1]).replace("TOKEN", token) if value else value
     sent = {k: v for k, v in sent.items() if v is not None}
     name = f"saved-{len(list(world.saves.iterdir()))}"
-    response = client.post(f"/questions/q/{route}", content=json.dumps({"school": "flat", "name": name}),
-                           headers=sent)
+    response = client.post(
+        f"/questions/q/{route}", content=json.dumps({"school": "flat", "name": name}), headers=sent
+    )
     if route == "save" and expected == 200:
         expected = 201
     assert response.status_code == expected, (what, response.text)
@@ -370,18 +508,27 @@ def test_a_body_over_the_limit_is_413_with_or_without_its_length(client, route):
 
     def chunks():  # no Content-Length: the body is counted as it comes
         for start in range(0, len(big), 4096):
-            yield big[start:start + 4096]
+            yield big[start : start + 4096]
 
-    response = client.post(f"/questions/q/{route}", content=chunks(), headers={
-        "content-type": "application/json", "x-fontes-token": client.app.state.token, "origin": ORIGIN})
+    response = client.post(
+        f"/questions/q/{route}",
+        content=chunks(),
+        headers={
+            "content-type": "application/json",
+            "x-fontes-token": client.app.state.token,
+            "origin": ORIGIN,
+        },
+    )
     assert "content-length" not in response.request.headers
     assert response.request.headers["transfer-encoding"] == "chunked"
     assert response.status_code == 413
 
 
 def test_a_chunked_body_over_the_limit_is_413_from_uvicorn_too(app, port):
-    head = (f"POST /questions/q/what-if HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
-            f"X-Fontes-Token: {app.state.token}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").encode()
+    head = (
+        f"POST /questions/q/what-if HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+        f"X-Fontes-Token: {app.state.token}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+    ).encode()
     piece = b" " * 8192
     body = b"".join(b"%x\r\n%s\r\n" % (len(piece), piece) for _ in range(MAX_BODY_BYTES // len(piece) + 2))
     status, _ = raw_request(port, head, body + b"0\r\n\r\n")
@@ -393,11 +540,18 @@ def test_a_body_just_at_the_limit_is_read(client):
     assert post(client, "/questions/q/what-if", body.ljust(MAX_BODY_BYTES)).status_code == 200
 
 
-@pytest.mark.parametrize("body", [
-    b"[" * 30_000,                       # deeper than Python's stack: was a 500 (RecursionError)
-    b'{"items": ' * 5_000 + b"1" + b"}" * 5_000,
-    b"\xff\xfe{}", b'"\\ud800"', b"{", b"NaN", b"",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 30_000,  # deeper than Python's stack: was a 500 (RecursionError)
+        b'{"items": ' * 5_000 + b"1" + b"}" * 5_000,
+        b"\xff\xfe{}",
+        b'"\\ud800"',
+        b"{",
+        b"NaN",
+        b"",
+    ],
+)
 def test_a_malformed_body_is_a_400_never_a_crash(client, body):
     response = post(client, "/questions/q/what-if", body)
     assert response.status_code == 400, response.text[:200]
@@ -427,9 +581,13 @@ def test_fontes_serve_with_no_host_binds_only_the_loopback_address(cli_server):
     if not tables["tcp"].exists():
         pytest.skip("no /proc/net/tcp here")
     port_hex = f"{cli_server.port:04X}"
-    listening = [line.split()[1] for name, table in tables.items() if table.exists()
-                 for line in table.read_text().splitlines()[1:]
-                 if line.split()[1].endswith(":" + port_hex) and line.split()[3] == "0A"]
+    listening = [
+        line.split()[1]
+        for name, table in tables.items()
+        if table.exists()
+        for line in table.read_text().splitlines()[1:]
+        if line.split()[1].endswith(":" + port_hex) and line.split()[3] == "0A"
+    ]
     assert listening == ["0100007F:" + port_hex]  # 127.0.0.1, and nothing on any other address
 
 
@@ -456,9 +614,19 @@ def cli_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("served")
     port = free_port()
     env = {**os.environ, "FONTES_DB": str(folder / "no-store.db")}
-    command = [sys.executable, "-c", "from fontes.cli import main; main()", "serve", "--port", str(port),
-               "--save-root", str(folder)]
-    process = subprocess.Popen(command, env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [
+        sys.executable,
+        "-c",
+        "from fontes.cli import main; main()",
+        "serve",
+        "--port",
+        str(port),
+        "--save-root",
+        str(folder),
+    ]
+    process = subprocess.Popen(
+        command, env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -499,8 +667,11 @@ def random_whatifs(case, n: int, seed: int = 1950) -> list[tuple[str, dict]]:
         for item in rng.sample(bearing, rng.randint(1, 3)):
             kind = rng.choice(["likelihoods", "likelihoods", "credibility", "off"])
             if kind == "likelihoods":
-                body["items"][item] = {"likelihoods": {h: round(rng.uniform(0.01, 1), 3)
-                                                       for h in rng.sample(hypotheses, rng.randint(1, 2))}}
+                body["items"][item] = {
+                    "likelihoods": {
+                        h: round(rng.uniform(0.01, 1), 3) for h in rng.sample(hypotheses, rng.randint(1, 2))
+                    }
+                }
             elif kind == "credibility":
                 body["items"][item] = {"credibility": round(rng.random(), 3)}
             else:
@@ -539,7 +710,11 @@ def expected_posterior(case, question_id: str, body: dict) -> dict[str, float]:
 def test_200_concurrent_what_ifs_each_give_the_engines_posterior(cli_server):
     case = fontes.load_case()
     asked = random_whatifs(case, LOAD_REQUESTS)
-    headers = {"content-type": "application/json", "x-fontes-token": cli_server.token, "origin": cli_server.base}
+    headers = {
+        "content-type": "application/json",
+        "x-fontes-token": cli_server.token,
+        "origin": cli_server.base,
+    }
 
     def send(question_id: str, body: dict) -> tuple[int, dict, float]:
         url = f"{cli_server.base}/questions/{question_id}/what-if"
@@ -573,10 +748,16 @@ def test_200_concurrent_what_ifs_each_give_the_engines_posterior(cli_server):
         server_ms.append(payload["elapsed_ms"])
 
     figures = {
-        "requests": LOAD_REQUESTS, "workers": LOAD_WORKERS, "case": case.id, "total_s": round(elapsed, 2),
+        "requests": LOAD_REQUESTS,
+        "workers": LOAD_WORKERS,
+        "case": case.id,
+        "total_s": round(elapsed, 2),
         "requests_per_s": round(LOAD_REQUESTS / elapsed, 1),
-        "latency_ms": {"p50": round(percentile(latencies, 50), 1), "p95": round(percentile(latencies, 95), 1),
-                       "max": round(max(latencies), 1)},
+        "latency_ms": {
+            "p50": round(percentile(latencies, 50), 1),
+            "p95": round(percentile(latencies, 95), 1),
+            "max": round(max(latencies), 1),
+        },
         "server_ms": {"p50": round(percentile(server_ms, 50), 1), "p95": round(percentile(server_ms, 95), 1)},
         "one_at_a_time_ms": {"p50": round(statistics.median(alone), 1), "max": round(max(alone), 1)},
         "cpus": os.cpu_count(),

@@ -79,8 +79,12 @@ def hostile_app(tmp_path_factory):
     root = tmp_path_factory.mktemp("attacked-in-chromium")
     with Store(root / "store.db") as store:
         ingest_paths([write_hostile_corpus(root / "documents.jsonl")], store)
-    app = create_app(write_hostile_case(root / "case"), root / "store.db",
-                     essay_path=write_hostile_essay(root / "essay.md"), save_root=root)
+    app = create_app(
+        write_hostile_case(root / "case"),
+        root / "store.db",
+        essay_path=write_hostile_essay(root / "essay.md"),
+        save_root=root,
+    )
     with running(app) as port:
         yield app, f"http://127.0.0.1:{port}"
 
@@ -90,8 +94,13 @@ def browser(tmp_path_factory):
     """Headless Chromium, the page's Content-Security-Policy not applied: escaping must hold alone."""
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_FLAGS, bypass_csp=True, viewport={"width": 1366, "height": 900})
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            bypass_csp=True,
+            viewport={"width": 1366, "height": 900},
+        )
         yield context
         context.close()
 
@@ -138,7 +147,9 @@ def test_the_browser_would_run_injected_markup(hostile_app, watched):
     """The checks below can fail: this browser, without CSP, runs an injected handler."""
     _, base = hostile_app
     watched.open(base + "/")
-    watched.page.evaluate("""() => document.body.insertAdjacentHTML("beforeend", '<img src=x onerror="alert(7)">')""")
+    watched.page.evaluate(
+        """() => document.body.insertAdjacentHTML("beforeend", '<img src=x onerror="alert(7)">')"""
+    )
     for _ in range(100):  # the image fails to load, then its handler runs
         if watched.dialogs:
             break
@@ -211,8 +222,15 @@ def test_the_html_report_of_the_hostile_case_runs_nothing_from_the_data(hostile_
     watched.open(report.as_uri())
     assert watched.dialogs == [] and watched.injected() == []
     text = watched.text()
-    for field in ("case title", "case description", "question text", "source title", "evidence note",
-                  "actor name", "document text"):  # an event's summary is in the timeline's tooltips
+    for field in (
+        "case title",
+        "case description",
+        "question text",
+        "source title",
+        "evidence note",
+        "actor name",
+        "document text",
+    ):  # an event's summary is in the timeline's tooltips
         assert said(field) in text, field
     assert ENTITIES in text
     protocols = "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).protocol)"

@@ -23,15 +23,27 @@ import fontes
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM = os.environ.get("FONTES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 #: As the machine notes ask: no sandbox (root), no GPU, and no network of Chromium's own.
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 KIM_ASKS = "kim-asks-permission-ongjin-1949-09-03"
 
 if not Path(CHROMIUM).exists():
-    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); CI installs it",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed "
-                               "(pip install playwright; its own browser download is never needed)")
+    pytest.skip(
+        f"no Chromium at {CHROMIUM} (apt-get install chromium); CI installs it", allow_module_level=True
+    )
+sync_api = pytest.importorskip(
+    "playwright.sync_api",
+    reason="Playwright's Python package is not installed "
+    "(pip install playwright; its own browser download is never needed)",
+)
 
 
 def free_port() -> int:
@@ -68,8 +80,12 @@ def browser(tmp_path_factory):
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_FLAGS, viewport={"width": 1366, "height": 900})
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1366, "height": 900},
+        )
         yield context
         context.close()
 
@@ -155,8 +171,9 @@ def test_a_school_and_a_prior_changed_then_saved_as_a_new_case(server, page, pro
     page.locator("#save-button").click()
     sync_api.expect(page.locator("#save-status")).to_contain_text("Saved as a new case", timeout=15_000)
     saved = fontes.load_case(app.state.workspace.save_root / "from-the-browser")
-    assert math.isclose(saved.school(saved.default_school).priors["china-entry"]["mao-choice"],
-                        0.5 / sum(priors.values()))
+    assert math.isclose(
+        saved.school(saved.default_school).priors["china-entry"]["mao-choice"], 0.5 / sum(priors.values())
+    )
     page.locator("#save-button").click()
     sync_api.expect(page.locator("#save-status")).to_contain_text("exists already", timeout=15_000)
     assert problems == ["Failed to load resource: the server responded with a status of 400 (Bad Request)"]

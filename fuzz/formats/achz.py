@@ -14,9 +14,44 @@ from fuzz.sample import Sample
 
 NAME = "matrices.achz"
 ATTRIBUTES = ("id", "hypothesis", "credibility", "question", "format")
-NAMES = ("ACH", "PROJECT-TITLE", "CLASSIFICATION", "MATRIX", "HYPOTHESIS", "NAME", "NOTES", "EVIDENCE", "LINK",
-         "TYPE", "DATE", "CODE", "FLAG", "SOURCE", "VALUES", "CREDIBILITY", "ACHMatrix", "Title")
-RATINGS = ("CC", "C", "N", "NA", "I", "II", "cc", " c ", "++", "--", "n/a", "", "maybe", "Ⅱ", "C C", "I\u200b")
+NAMES = (
+    "ACH",
+    "PROJECT-TITLE",
+    "CLASSIFICATION",
+    "MATRIX",
+    "HYPOTHESIS",
+    "NAME",
+    "NOTES",
+    "EVIDENCE",
+    "LINK",
+    "TYPE",
+    "DATE",
+    "CODE",
+    "FLAG",
+    "SOURCE",
+    "VALUES",
+    "CREDIBILITY",
+    "ACHMatrix",
+    "Title",
+)
+RATINGS = (
+    "CC",
+    "C",
+    "N",
+    "NA",
+    "I",
+    "II",
+    "cc",
+    " c ",
+    "++",
+    "--",
+    "n/a",
+    "",
+    "maybe",
+    "Ⅱ",
+    "C C",
+    "I\u200b",
+)
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +64,9 @@ def base_archives() -> tuple[dict[str, bytes], ...]:
     archives = []
     for case in (load_case(TOY_CASE), load_case()):
         files = achz_files(case, weigh(case, draws=200, seed=0))
-        archives.append({f"matrix-{n}.xml": gzip.decompress(data) for n, data in enumerate(files.values(), 1)})
+        archives.append(
+            {f"matrix-{n}.xml": gzip.decompress(data) for n, data in enumerate(files.values(), 1)}
+        )
     return tuple(archives)
 
 

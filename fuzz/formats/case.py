@@ -14,10 +14,24 @@ from fuzz.sample import Sample
 FOLDER = "case"
 STEMS = ("case", "actors", "sources", "events", "evidence")
 _IDS = st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True)
-_WORDS = st.sampled_from(["the exact words", "Who did it?", "A did it", "Letter from A to B", "unlikely",
-                          "Some Author 1999", "Kim Il Sung", "ВЫШИНСКИЙ", "毛泽东"])
-_LIKELIHOODS = st.one_of(st.floats(0.01, 1.0), st.sampled_from(["very-unlikely", "unlikely", "even", "likely"]),
-                         st.tuples(st.floats(0.01, 0.5), st.floats(0.5, 1.0)).map(list))
+_WORDS = st.sampled_from(
+    [
+        "the exact words",
+        "Who did it?",
+        "A did it",
+        "Letter from A to B",
+        "unlikely",
+        "Some Author 1999",
+        "Kim Il Sung",
+        "ВЫШИНСКИЙ",
+        "毛泽东",
+    ]
+)
+_LIKELIHOODS = st.one_of(
+    st.floats(0.01, 1.0),
+    st.sampled_from(["very-unlikely", "unlikely", "even", "likely"]),
+    st.tuples(st.floats(0.01, 0.5), st.floats(0.5, 1.0)).map(list),
+)
 
 
 @st.composite
@@ -27,28 +41,78 @@ def valid_case(draw) -> dict[str, object]:
     questions = []
     for qid in qids:
         hids = draw(st.lists(_IDS, min_size=1, max_size=3, unique=True))
-        questions.append({"id": qid, "text": draw(_WORDS),
-                          "hypotheses": [{"id": h, "text": draw(_WORDS),
-                                          "held_by": [{"author": draw(_WORDS), "year": 1999, "title": draw(_WORDS)}],
-                                          "denies": {r: draw(_WORDS) for r in hids if r != h}}
-                                         for h in hids]})
-    schools = [{"id": "flat", "label": "No prior preference",
-                "priors": {q["id"]: {h["id"]: 1 / len(q["hypotheses"]) for h in q["hypotheses"]} for q in questions}}]
+        questions.append(
+            {
+                "id": qid,
+                "text": draw(_WORDS),
+                "hypotheses": [
+                    {
+                        "id": h,
+                        "text": draw(_WORDS),
+                        "held_by": [{"author": draw(_WORDS), "year": 1999, "title": draw(_WORDS)}],
+                        "denies": {r: draw(_WORDS) for r in hids if r != h},
+                    }
+                    for h in hids
+                ],
+            }
+        )
+    schools = [
+        {
+            "id": "flat",
+            "label": "No prior preference",
+            "priors": {
+                q["id"]: {h["id"]: 1 / len(q["hypotheses"]) for h in q["hypotheses"]} for q in questions
+            },
+        }
+    ]
     sids = draw(st.lists(_IDS, min_size=1, max_size=3, unique=True))
-    sources = [{"id": s, "title": draw(_WORDS), "date": draw(valid_dates().filter(_ordered)),
-                "authors": [draw(_WORDS)], "credibility": draw(st.floats(0, 1))} for s in sids]
+    sources = [
+        {
+            "id": s,
+            "title": draw(_WORDS),
+            "date": draw(valid_dates().filter(_ordered)),
+            "authors": [draw(_WORDS)],
+            "credibility": draw(st.floats(0, 1)),
+        }
+        for s in sids
+    ]
     evidence = []
     for k in range(draw(st.integers(1, 4))):
         q = draw(st.sampled_from(questions))
-        evidence.append({"id": f"e{k}", "source": draw(st.sampled_from(sids)), "quote": draw(_WORDS),
-                         "bears_on": {q["id"]: {h["id"]: draw(_LIKELIHOODS) for h in q["hypotheses"]}}})
-    actors = [{"id": a, "name": draw(_WORDS), "aliases": [draw(_WORDS)]}
-              for a in draw(st.lists(_IDS, max_size=2, unique=True))]
-    events = [{"id": e, "date": draw(valid_dates().filter(_ordered)), "summary": draw(_WORDS),
-               "sources": [draw(st.sampled_from(sids))]} for e in draw(st.lists(_IDS, max_size=2, unique=True))]
-    return {"case": {"id": "fuzzed", "title": "A fuzzed case", "default_school": "flat",
-                     "questions": questions, "schools": schools},
-            "actors": actors, "sources": sources, "events": events, "evidence": evidence}
+        evidence.append(
+            {
+                "id": f"e{k}",
+                "source": draw(st.sampled_from(sids)),
+                "quote": draw(_WORDS),
+                "bears_on": {q["id"]: {h["id"]: draw(_LIKELIHOODS) for h in q["hypotheses"]}},
+            }
+        )
+    actors = [
+        {"id": a, "name": draw(_WORDS), "aliases": [draw(_WORDS)]}
+        for a in draw(st.lists(_IDS, max_size=2, unique=True))
+    ]
+    events = [
+        {
+            "id": e,
+            "date": draw(valid_dates().filter(_ordered)),
+            "summary": draw(_WORDS),
+            "sources": [draw(st.sampled_from(sids))],
+        }
+        for e in draw(st.lists(_IDS, max_size=2, unique=True))
+    ]
+    return {
+        "case": {
+            "id": "fuzzed",
+            "title": "A fuzzed case",
+            "default_school": "flat",
+            "questions": questions,
+            "schools": schools,
+        },
+        "actors": actors,
+        "sources": sources,
+        "events": events,
+        "evidence": evidence,
+    }
 
 
 def _ordered(text: str) -> bool:
@@ -104,5 +168,8 @@ def from_bytes(data: bytes) -> Sample:
 
 def seeds() -> list[bytes]:
     files = toy_files()
-    return [bytes([STEMS.index(stem)]) + files[f"{FOLDER}/{stem}.yaml"]
-            for stem in STEMS if f"{FOLDER}/{stem}.yaml" in files]
+    return [
+        bytes([STEMS.index(stem)]) + files[f"{FOLDER}/{stem}.yaml"]
+        for stem in STEMS
+        if f"{FOLDER}/{stem}.yaml" in files
+    ]

@@ -6,16 +6,81 @@ from hypothesis import strategies as st
 
 #: Byte sequences that are not UTF-8: a lone continuation byte, a cut sequence, an encoded
 #: surrogate, an overlong slash, a code point above U+10FFFF, bytes UTF-8 never uses.
-INVALID_UTF8 = (b"\x80", b"\xc3", b"\xc3(", b"\xe2\x82", b"\xed\xa0\x80", b"\xc0\xaf",
-                b"\xf4\x90\x80\x80", b"\xfe", b"\xff", b"caf\xe9")
+INVALID_UTF8 = (
+    b"\x80",
+    b"\xc3",
+    b"\xc3(",
+    b"\xe2\x82",
+    b"\xed\xa0\x80",
+    b"\xc0\xaf",
+    b"\xf4\x90\x80\x80",
+    b"\xfe",
+    b"\xff",
+    b"caf\xe9",
+)
 
 #: Text that trips readers: blanks, invisible and bidi characters, markup, YAML words, paths.
 WEIRD_TEXT = (
-    "", " ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u200b", "\u202e", "\u2028", "\ufeff", "\x00", "\x07",
-    "\x1b[31m", "💥", "é", "e\u0301", "ﬁ", "İ", "ß", "<", "&amp;", "&#0;", "]]>", "{", "}", "[", "*",
-    ": ", "- ", "# ", "%", "'", '"', "\\", "null", "~", "yes", "no", "on", "1950", "1950-05-13",
-    "0x1F", ".nan", "NaN", "Infinity", "-0", "1e400", "../../etc/passwd", "/etc/passwd",
-    "file:///etc/passwd", "CON", "a" * 300, "١٩٥٠", "²", "Ⅻ", "𝟏𝟗𝟓𝟎", "%s%n", "{0}", "$(id)",
+    "",
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\r\n",
+    "\u00a0",
+    "\u200b",
+    "\u202e",
+    "\u2028",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "💥",
+    "é",
+    "e\u0301",
+    "ﬁ",
+    "İ",
+    "ß",
+    "<",
+    "&amp;",
+    "&#0;",
+    "]]>",
+    "{",
+    "}",
+    "[",
+    "*",
+    ": ",
+    "- ",
+    "# ",
+    "%",
+    "'",
+    '"',
+    "\\",
+    "null",
+    "~",
+    "yes",
+    "no",
+    "on",
+    "1950",
+    "1950-05-13",
+    "0x1F",
+    ".nan",
+    "NaN",
+    "Infinity",
+    "-0",
+    "1e400",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "file:///etc/passwd",
+    "CON",
+    "a" * 300,
+    "١٩٥٠",
+    "²",
+    "Ⅻ",
+    "𝟏𝟗𝟓𝟎",
+    "%s%n",
+    "{0}",
+    "$(id)",
 )
 
 #: Fillers a file is blown up with, and how much of them.
@@ -34,8 +99,13 @@ def weird_text(max_size: int = 40) -> st.SearchStrategy[str]:
 def wrong_values(huge: int = 100_000) -> st.SearchStrategy[object]:
     """A field's value of the wrong type, empty, huge or strange (for JSON and YAML data)."""
     return st.one_of(
-        st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(),
-        weird_text(), st.lists(weird_text(8), max_size=3), st.lists(st.integers(), max_size=2),
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**70), 2**70),
+        st.floats(),
+        weird_text(),
+        st.lists(weird_text(8), max_size=3),
+        st.lists(st.integers(), max_size=2),
         st.dictionaries(st.text(max_size=5), weird_text(8), max_size=2),
         st.lists(st.lists(st.none(), max_size=1), max_size=1),
         huge_sizes(huge).map(lambda n: "x" * n),
@@ -59,14 +129,16 @@ def broken_bytes(draw, data: bytes, huge: int = 1_000_000) -> tuple[bytes, str]:
         return data[:at] + byte + data[at:], f"control byte {byte!r} at byte {at}"
     if kind == "flipped byte":
         byte = bytes([draw(st.integers(0, 255))])
-        return data[:at] + byte + data[at + 1:], f"byte {at} set to {byte!r}"
+        return data[:at] + byte + data[at + 1 :], f"byte {at} set to {byte!r}"
     if kind == "empty":
         return b"", "empty file"
     if kind == "BOM":
         bom = draw(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf\xef\xbb\xbf"]))
         return bom + data, f"starts with {bom!r}"
     if kind == "re-encoded":
-        codec = draw(st.sampled_from(["utf-16", "utf-16-be", "utf-32", "latin-1", "cp1252", "cp037", "utf-7"]))
+        codec = draw(
+            st.sampled_from(["utf-16", "utf-16-be", "utf-32", "latin-1", "cp1252", "cp037", "utf-7"])
+        )
         return data.decode("utf-8", "replace").encode(codec, "replace"), f"re-encoded as {codec}"
     if kind == "line ends":
         end_mark = draw(st.sampled_from([b"\r", b"\r\n", b"\r\r\n", b"\x85", b"\xe2\x80\xa8"]))
@@ -81,11 +153,25 @@ def broken_bytes(draw, data: bytes, huge: int = 1_000_000) -> tuple[bytes, str]:
         return data[:at] + junk + data[at:], f"{junk!r} spliced in at byte {at}"
     filler = draw(st.sampled_from(FILLERS))
     size = draw(huge_sizes(huge))
-    return data[:at] + filler * (size // len(filler)) + data[at:], f"{size:,} bytes of {filler!r} at byte {at}"
+    return data[:at] + filler * (size // len(filler)) + data[
+        at:
+    ], f"{size:,} bytes of {filler!r} at byte {at}"
 
 
-BYTE_BREAKS = ("truncated", "invalid UTF-8", "control byte", "flipped byte", "empty", "BOM", "re-encoded",
-               "line ends", "slice repeated", "slice deleted", "bytes spliced in", "blown up")
+BYTE_BREAKS = (
+    "truncated",
+    "invalid UTF-8",
+    "control byte",
+    "flipped byte",
+    "empty",
+    "BOM",
+    "re-encoded",
+    "line ends",
+    "slice repeated",
+    "slice deleted",
+    "bytes spliced in",
+    "blown up",
+)
 
 
 def splice(text: str, at: int, snippet: str) -> str:

@@ -13,8 +13,16 @@ from fuzz.formats.dates import date_strings
 Path = tuple[Any, ...]
 
 #: What can happen to one place in the data.
-DATA_BREAKS = ("deleted", "wrong value", "date", "unknown id", "key renamed", "unknown field", "emptied",
-               "raw snippet")
+DATA_BREAKS = (
+    "deleted",
+    "wrong value",
+    "date",
+    "unknown id",
+    "key renamed",
+    "unknown field",
+    "emptied",
+    "raw snippet",
+)
 
 
 def paths(data: Any, prefix: Path = ()) -> list[Path]:

@@ -14,13 +14,74 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DOCUMENT = "word/document.xml"
 ATTRIBUTES = tuple(W + a for a in ("val", "id", "ilvl", "numId", "type", "abstractNumId"))
-NAMES = tuple(W + n for n in ("p", "r", "t", "pPr", "pStyle", "numPr", "numId", "ilvl", "outlineLvl", "i",
-                              "rPr", "footnoteReference", "endnoteReference", "footnote", "br", "tab",
-                              "body", "lvl", "numFmt", "lvlText", "abstractNum", "num"))
+NAMES = tuple(
+    W + n
+    for n in (
+        "p",
+        "r",
+        "t",
+        "pPr",
+        "pStyle",
+        "numPr",
+        "numId",
+        "ilvl",
+        "outlineLvl",
+        "i",
+        "rPr",
+        "footnoteReference",
+        "endnoteReference",
+        "footnote",
+        "br",
+        "tab",
+        "body",
+        "lvl",
+        "numFmt",
+        "lvlText",
+        "abstractNum",
+        "num",
+    )
+)
 #: Pieces of an essay: headings, markers, quotations, notes and references, the odd character.
-PIECES = ("a", "B", ".", " ", "\n", "\n\n", "“", "”", '"', "‘", "’", "[", "]", "^", ":", "1", "–", "#", ">",
-          "*", "[1]", "[^1]", "[2–3]", "References\n\n", "\n\n[1] X, Y. (1950) *T*, P.\n", "U.S. ", "pp.",
-          "    ", "\r", "\t", "\x0c", "\u2028", "é", "[^1]: note", "(Stueck 1995, 73)", "Ibid.", "---", "```")
+PIECES = (
+    "a",
+    "B",
+    ".",
+    " ",
+    "\n",
+    "\n\n",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "[",
+    "]",
+    "^",
+    ":",
+    "1",
+    "–",
+    "#",
+    ">",
+    "*",
+    "[1]",
+    "[^1]",
+    "[2–3]",
+    "References\n\n",
+    "\n\n[1] X, Y. (1950) *T*, P.\n",
+    "U.S. ",
+    "pp.",
+    "    ",
+    "\r",
+    "\t",
+    "\x0c",
+    "\u2028",
+    "é",
+    "[^1]: note",
+    "(Stueck 1995, 73)",
+    "Ibid.",
+    "---",
+    "```",
+)
 
 
 def _fixture_texts() -> list[str]:
@@ -28,7 +89,9 @@ def _fixture_texts() -> list[str]:
 
 
 def essay_texts() -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(_fixture_texts()), st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+    return st.one_of(
+        st.sampled_from(_fixture_texts()), st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+    )
 
 
 def docx_members(text: str) -> dict[str, bytes]:
@@ -36,23 +99,39 @@ def docx_members(text: str) -> dict[str, bytes]:
     paragraphs = []
     for i, block in enumerate(b for b in text.split("\n\n") if b.strip()):
         words = _xml_text(block.strip())
-        style = ("Title" if i == 0 else "Heading1" if block.startswith("#") else
-                 "Quote" if block.startswith(">") else "")
+        style = (
+            "Title"
+            if i == 0
+            else "Heading1"
+            if block.startswith("#")
+            else "Quote"
+            if block.startswith(">")
+            else ""
+        )
         props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
         if block[:1].isdigit():
             props = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
         note = '<w:r><w:footnoteReference w:id="1"/></w:r>' if i % 3 == 1 else ""
-        paragraphs.append(f'<w:p>{props}<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">{words}</w:t></w:r>'
-                          f"{note}</w:p>")
-    body = f'<w:document {W_NS}><w:body>{"".join(paragraphs)}</w:body></w:document>'
-    footnotes = (f'<w:footnotes {W_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
-                 '</w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Acheson, Dean. (1969) Present at '
-                 "the Creation, 357.</w:t></w:r></w:p></w:footnote></w:footnotes>")
-    numbering = (f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
-                 '<w:numFmt w:val="decimal"/><w:lvlText w:val="[%1]"/></w:lvl></w:abstractNum>'
-                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
-    return {"[Content_Types].xml": b'<?xml version="1.0"?><Types/>', DOCUMENT: body.encode(),
-            "word/footnotes.xml": footnotes.encode(), "word/numbering.xml": numbering.encode()}
+        paragraphs.append(
+            f'<w:p>{props}<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">{words}</w:t></w:r>{note}</w:p>'
+        )
+    body = f"<w:document {W_NS}><w:body>{''.join(paragraphs)}</w:body></w:document>"
+    footnotes = (
+        f'<w:footnotes {W_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+        '</w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Acheson, Dean. (1969) Present at '
+        "the Creation, 357.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    numbering = (
+        f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="[%1]"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    return {
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types/>',
+        DOCUMENT: body.encode(),
+        "word/footnotes.xml": footnotes.encode(),
+        "word/numbering.xml": numbering.encode(),
+    }
 
 
 def _xml_text(text: str) -> str:
@@ -65,7 +144,9 @@ def samples(draw) -> Sample:
     text = draw(essay_texts())
     if draw(st.integers(0, 2)) == 0:
         return draw(docx_samples(text))
-    name = draw(st.sampled_from(["essay.txt", "essay.md", "essay.MD", "essay.markdown", "essay", "essay.docx.txt"]))
+    name = draw(
+        st.sampled_from(["essay.txt", "essay.md", "essay.MD", "essay.markdown", "essay", "essay.docx.txt"])
+    )
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]))
     data = text.encode(encoding, "replace")
     how = [f"{name} in {encoding}"]
@@ -107,5 +188,8 @@ def from_bytes(data: bytes) -> Sample:
 
 def seeds() -> list[bytes]:
     texts = fixture_bytes("essays/*")
-    return ([b"\0" + t for t in texts] + [b"\1" + build(docx_members(t.decode("utf-8", "replace"))) for t in texts[:3]]
-            + [b"\2" + docx_members(t.decode("utf-8", "replace"))[DOCUMENT] for t in texts[:3]])
+    return (
+        [b"\0" + t for t in texts]
+        + [b"\1" + build(docx_members(t.decode("utf-8", "replace"))) for t in texts[:3]]
+        + [b"\2" + docx_members(t.decode("utf-8", "replace"))[DOCUMENT] for t in texts[:3]]
+    )

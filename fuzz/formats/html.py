@@ -12,23 +12,92 @@ from fuzz.paths import fixture_bytes
 from fuzz.sample import Sample
 
 NAME = "document.html"
-ATTRIBUTES = ("class", "id", "href", "rel", "property", "content", "charset", "datetime", "data-bs-target",
-              "data-target", "name")
-NAMES = ("div", "p", "h1", "h2", "h3", "span", "a", "time", "br", "table", "td", "script", "template",
-         "li", "meta", "link", "title")
+ATTRIBUTES = (
+    "class",
+    "id",
+    "href",
+    "rel",
+    "property",
+    "content",
+    "charset",
+    "datetime",
+    "data-bs-target",
+    "data-target",
+    "name",
+)
+NAMES = (
+    "div",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "span",
+    "a",
+    "time",
+    "br",
+    "table",
+    "td",
+    "script",
+    "template",
+    "li",
+    "meta",
+    "link",
+    "title",
+)
 #: Charsets a page may declare: real, unknown, and Python codecs that are not text encodings at all.
-CHARSETS = ("utf-8", "windows-1251", "koi8-r", "utf-16", "utf-32", "utf-7", "shift_jis", "iso-2022-jp",
-            "cp037", "bogus", "x-user-defined", "rot13", "rot_13", "base64", "hex", "zlib", "bz2", "uu",
-            "quopri", "idna", "punycode", "unicode_escape", "raw_unicode_escape", "undefined", "mbcs",
-            "utf-8-sig", "")
-ENGLISH_DATES = ("February 30, 1950", "October 12, 99999", "12 October 1950", "October 1950", "1950",
-                 "Octobre 12, 1950", "0 March 1950", "March 00, 1950", "31 April 1950", "March 3, 1951, 1952",
-                 "1950-06-25T10:00:00+09:00", "0000", "0000-01-01", "1950-13-45", "", "c. 1950")
+CHARSETS = (
+    "utf-8",
+    "windows-1251",
+    "koi8-r",
+    "utf-16",
+    "utf-32",
+    "utf-7",
+    "shift_jis",
+    "iso-2022-jp",
+    "cp037",
+    "bogus",
+    "x-user-defined",
+    "rot13",
+    "rot_13",
+    "base64",
+    "hex",
+    "zlib",
+    "bz2",
+    "uu",
+    "quopri",
+    "idna",
+    "punycode",
+    "unicode_escape",
+    "raw_unicode_escape",
+    "undefined",
+    "mbcs",
+    "utf-8-sig",
+    "",
+)
+ENGLISH_DATES = (
+    "February 30, 1950",
+    "October 12, 99999",
+    "12 October 1950",
+    "October 1950",
+    "1950",
+    "Octobre 12, 1950",
+    "0 March 1950",
+    "March 00, 1950",
+    "31 April 1950",
+    "March 3, 1951, 1952",
+    "1950-06-25T10:00:00+09:00",
+    "0000",
+    "0000-01-01",
+    "1950-13-45",
+    "",
+    "c. 1950",
+)
 
 
 def _bases() -> list[bytes]:
-    return fixture_bytes("wcda/document-*.html", "wcda/letter-slug.html", "wcda/record-id-only.html",
-                         "pull/wcda-*.html")
+    return fixture_bytes(
+        "wcda/document-*.html", "wcda/letter-slug.html", "wcda/record-id-only.html", "pull/wcda-*.html"
+    )
 
 
 @st.composite

@@ -17,25 +17,56 @@ PLACEHOLDER = "RAWJSONSNIPPETHERE"
 
 #: Raw JSON put where a value goes.
 SNIPPETS = {
-    "NaN": "NaN", "Infinity": "-Infinity", "huge integer": "1" * 5000, "float overflow": "1e999",
-    "deep array": "[" * 100_000 + "]" * 100_000, "deep object": '{"a":' * 5000 + "1" + "}" * 5000,
-    "lone surrogate": '"\\ud800"', "reversed surrogates": '"\\udfff\\ud800"', "NUL escape": '"\\u0000"',
-    "huge text": '"' + "x " * 1_000_000 + '"', "invalid escape": '"\\x41"', "single quotes": "'text'",
-    "leading zero": "01", "bad number": "1.5e", "bad unicode escape": '"\\uZZZZ"', "bare word": "undefined",
+    "NaN": "NaN",
+    "Infinity": "-Infinity",
+    "huge integer": "1" * 5000,
+    "float overflow": "1e999",
+    "deep array": "[" * 100_000 + "]" * 100_000,
+    "deep object": '{"a":' * 5000 + "1" + "}" * 5000,
+    "lone surrogate": '"\\ud800"',
+    "reversed surrogates": '"\\udfff\\ud800"',
+    "NUL escape": '"\\u0000"',
+    "huge text": '"' + "x " * 1_000_000 + '"',
+    "invalid escape": '"\\x41"',
+    "single quotes": "'text'",
+    "leading zero": "01",
+    "bad number": "1.5e",
+    "bad unicode escape": '"\\uZZZZ"',
+    "bare word": "undefined",
     "page markers": '"[Page 1] a [Page 2] b [Page ] [Page x][Page 99999999999999999999]"',
 }
-LINE_BREAKS = ("duplicate key", "truncated line", "two records on one line", "not an object",
-               "blank lines", "only a brace", "very long line", "record split over two lines")
+LINE_BREAKS = (
+    "duplicate key",
+    "truncated line",
+    "two records on one line",
+    "not an object",
+    "blank lines",
+    "only a brace",
+    "very long line",
+    "record split over two lines",
+)
 
-_TEXT = st.sampled_from(["Seoul, June 25, 1950.", "Kim Il Sung asked again.", "Переговоры", "[Page 12] text",
-                         "a\n\nb", "“quoted” text", ""])
+_TEXT = st.sampled_from(
+    [
+        "Seoul, June 25, 1950.",
+        "Kim Il Sung asked again.",
+        "Переговоры",
+        "[Page 12] text",
+        "a\n\nb",
+        "“quoted” text",
+        "",
+    ]
+)
 
 
 @st.composite
 def records(draw) -> dict:
     """A valid record: required fields and a few optional ones."""
-    record = {"id": draw(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)),
-              "title": draw(_TEXT.filter(bool)), "text": draw(_TEXT)}
+    record = {
+        "id": draw(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)),
+        "title": draw(_TEXT.filter(bool)),
+        "text": draw(_TEXT),
+    }
     if draw(st.booleans()):
         record["date"] = draw(valid_dates())
     if draw(st.booleans()):
@@ -48,7 +79,9 @@ def records(draw) -> dict:
 
 
 def _fixture_records() -> list[dict]:
-    lines = [line for data in fixture_bytes("jsonl/documents.jsonl") for line in data.splitlines() if line.strip()]
+    lines = [
+        line for data in fixture_bytes("jsonl/documents.jsonl") for line in data.splitlines() if line.strip()
+    ]
     return [json.loads(line) for line in lines]
 
 

@@ -12,12 +12,39 @@ from fuzz.paths import fixture_bytes
 from fuzz.sample import Sample
 
 #: Pieces a body is made of: headings, footnotes and their definitions, page markers, odd lines.
-BODY_PIECES = ("# Title\n", "Title\n=====\n", "Text ", "more text.", "[^1]", "[^1]: a note\n",
-               "    indented continuation\n", "\n\n", "[Page 12]", "---\n", "...\n", "> quoted\n",
-               "[^]: empty label\n", "[^a b]: spaced label\n", "\t\n", "#\n", "###### ", "\r", "[^1]:",
-               "\u2028", "é", "\x0c")
-FENCE_BREAKS = ("unclosed", "closed with ...", "spaces before ---", "---- opening", "front matter only",
-                "empty front matter", "nested fences")
+BODY_PIECES = (
+    "# Title\n",
+    "Title\n=====\n",
+    "Text ",
+    "more text.",
+    "[^1]",
+    "[^1]: a note\n",
+    "    indented continuation\n",
+    "\n\n",
+    "[Page 12]",
+    "---\n",
+    "...\n",
+    "> quoted\n",
+    "[^]: empty label\n",
+    "[^a b]: spaced label\n",
+    "\t\n",
+    "#\n",
+    "###### ",
+    "\r",
+    "[^1]:",
+    "\u2028",
+    "é",
+    "\x0c",
+)
+FENCE_BREAKS = (
+    "unclosed",
+    "closed with ...",
+    "spaces before ---",
+    "---- opening",
+    "front matter only",
+    "empty front matter",
+    "nested fences",
+)
 
 
 @st.composite
@@ -47,8 +74,12 @@ def _fixture_bodies() -> list[str]:
 @st.composite
 def samples(draw) -> Sample:
     meta = draw(front_matter())
-    body = draw(st.one_of(st.sampled_from(_fixture_bodies()),
-                          st.lists(st.sampled_from(BODY_PIECES), max_size=30).map("".join)))
+    body = draw(
+        st.one_of(
+            st.sampled_from(_fixture_bodies()),
+            st.lists(st.sampled_from(BODY_PIECES), max_size=30).map("".join),
+        )
+    )
     name = draw(st.sampled_from(["memo.md", "note.txt", "Memo 12 (draft).markdown", "é.md"]))
     kind = draw(st.sampled_from(["meta", "meta", "yaml", "fence", "bytes", "none"]))
     how = []
@@ -68,13 +99,15 @@ def samples(draw) -> Sample:
     text = f"---\n{head}---\n{body}"
     if kind == "fence":
         fence = draw(st.sampled_from(FENCE_BREAKS))
-        text = {"unclosed": f"---\n{head}{body.replace('---', '- - -')}",
-                "closed with ...": f"---\n{head}...\n{body}",
-                "spaces before ---": f"  ---\n{head}---\n{body}",
-                "---- opening": f"----\n{head}---\n{body}",
-                "front matter only": f"---\n{head}---\n",
-                "empty front matter": f"---\n---\n{body}",
-                "nested fences": f"---\n---\n{head}---\n---\n{body}"}[fence]
+        text = {
+            "unclosed": f"---\n{head}{body.replace('---', '- - -')}",
+            "closed with ...": f"---\n{head}...\n{body}",
+            "spaces before ---": f"  ---\n{head}---\n{body}",
+            "---- opening": f"----\n{head}---\n{body}",
+            "front matter only": f"---\n{head}---\n",
+            "empty front matter": f"---\n---\n{body}",
+            "nested fences": f"---\n---\n{head}---\n---\n{body}",
+        }[fence]
         how.append(fence)
     data = encode(text)
     if kind == "bytes":

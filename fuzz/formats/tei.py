@@ -11,12 +11,51 @@ from fuzz.sample import Sample
 NAME = "frus1951v99.xml"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 FRUS = "{http://history.state.gov/frus/ns/1.0}"
-ATTRIBUTES = ("{http://www.w3.org/XML/1998/namespace}id", "type", "subtype", "n", "when", "notBefore",
-              "notAfter", "from", "to", "corresp", "ref", "rend", f"{FRUS}doc-dateTime-min",
-              f"{FRUS}doc-dateTime-max")
-NAMES = tuple(TEI + n for n in ("div", "head", "p", "note", "pb", "persName", "gloss", "dateline", "date",
-                                "placeName", "list", "item", "label", "choice", "corr", "sic", "lb", "idno",
-                                "TEI", "table", "row", "cell", "quote", "hi")) + ("div", "{urn:other}div")
+ATTRIBUTES = (
+    "{http://www.w3.org/XML/1998/namespace}id",
+    "type",
+    "subtype",
+    "n",
+    "when",
+    "notBefore",
+    "notAfter",
+    "from",
+    "to",
+    "corresp",
+    "ref",
+    "rend",
+    f"{FRUS}doc-dateTime-min",
+    f"{FRUS}doc-dateTime-max",
+)
+NAMES = tuple(
+    TEI + n
+    for n in (
+        "div",
+        "head",
+        "p",
+        "note",
+        "pb",
+        "persName",
+        "gloss",
+        "dateline",
+        "date",
+        "placeName",
+        "list",
+        "item",
+        "label",
+        "choice",
+        "corr",
+        "sic",
+        "lb",
+        "idno",
+        "TEI",
+        "table",
+        "row",
+        "cell",
+        "quote",
+        "hi",
+    )
+) + ("div", "{urn:other}div")
 
 
 def _bases() -> list[bytes]:
@@ -37,9 +76,9 @@ def _repeated(base: bytes, times: int) -> bytes:
     start, end = base.find(b"<body>"), base.rfind(b"</body>")
     if start < 0 or end < 0:
         return base
-    inner = base[start + len(b"<body>"):end]
+    inner = base[start + len(b"<body>") : end]
     copies = b"".join(inner.replace(b'xml:id="', b'xml:id="r%d-' % i) for i in range(times))
-    return base[:start + len(b"<body>")] + copies + base[end:]
+    return base[: start + len(b"<body>")] + copies + base[end:]
 
 
 def from_bytes(data: bytes) -> Sample:

@@ -48,6 +48,7 @@ SNIPPETS = {
     "entity reference without a DTD": "&xxe;",
 }
 
+
 #: DOCTYPEs that must not be obeyed, and the reference that would pull each in.
 def _laughs() -> str:
     lines = ['<!ENTITY lol0 "lol">']
@@ -67,10 +68,29 @@ PROLOGS = {
     "unclosed DOCTYPE": ("[<!ENTITY a 'x'>", "&a;"),
 }
 
-DECLARATIONS = ("ISO-8859-1", "UTF-16", "cp037", "bogus-encoding", "UTF-8 ", "", "ascii", "utf-7",
-                "x-user-defined", "Shift_JIS", "UTF-32")
-TREE_BREAKS = ("element removed", "element emptied", "attribute set", "attribute removed", "text set",
-               "element duplicated", "element renamed", "raw snippet")
+DECLARATIONS = (
+    "ISO-8859-1",
+    "UTF-16",
+    "cp037",
+    "bogus-encoding",
+    "UTF-8 ",
+    "",
+    "ascii",
+    "utf-7",
+    "x-user-defined",
+    "Shift_JIS",
+    "UTF-32",
+)
+TREE_BREAKS = (
+    "element removed",
+    "element emptied",
+    "attribute set",
+    "attribute removed",
+    "text set",
+    "element duplicated",
+    "element renamed",
+    "raw snippet",
+)
 
 
 def serialize(root: etree._Element, html: bool = False) -> bytes:
@@ -115,7 +135,9 @@ def broken_tree(draw, root: etree._Element, attributes: tuple[str, ...], names: 
         if kind == "attribute removed":
             element.attrib.pop(name, None)
             return f"<{label}> @{_short(name)} removed"
-        value = draw(st.one_of(date_strings(), weird_text(), st.sampled_from(["d1", "document", "#p_AD1", ""])))
+        value = draw(
+            st.one_of(date_strings(), weird_text(), st.sampled_from(["d1", "document", "#p_AD1", ""]))
+        )
         try:
             element.set(name, value)
         except ValueError:  # lxml refuses control characters: the bytes breakers cover those
@@ -137,8 +159,15 @@ def _short(name: str) -> str:
 
 
 @st.composite
-def broken_document(draw, data: bytes, *, attributes: tuple[str, ...] = (), names: tuple[str, ...] = (),
-                    html: bool = False, huge: int = 1_000_000) -> tuple[bytes, list[str]]:
+def broken_document(
+    draw,
+    data: bytes,
+    *,
+    attributes: tuple[str, ...] = (),
+    names: tuple[str, ...] = (),
+    html: bool = False,
+    huge: int = 1_000_000,
+) -> tuple[bytes, list[str]]:
     """The bytes of an XML/HTML document with one thing broken, and what."""
     kind = draw(st.sampled_from(["tree", "tree", "tree", "prolog", "declaration", "bytes"]))
     if kind == "bytes":
@@ -178,4 +207,4 @@ def _with_doctype(out: bytes, root: etree._Element, subset: str) -> bytes:
     doctype = f"<!DOCTYPE {name} {subset}>\n".encode()
     declaration = re.match(rb"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", out)
     head = declaration.group(1) or b""
-    return head + doctype + out[declaration.end():]
+    return head + doctype + out[declaration.end() :]

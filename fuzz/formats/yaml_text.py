@@ -23,9 +23,9 @@ def _laughs(levels: int = 9, width: int = 9) -> str:
 SNIPPETS = {
     "billion laughs (alias bomb)": _laughs(),
     "alias bomb in a mapping": "{a: &a [x, x, x, x, x, x, x, x], b: &b [*a, *a, *a, *a, *a, *a, *a, *a], "
-                               "c: &c [*b, *b, *b, *b, *b, *b, *b, *b], d: &d [*c, *c, *c, *c, *c, *c, *c, *c], "
-                               "e: &e [*d, *d, *d, *d, *d, *d, *d, *d], f: &f [*e, *e, *e, *e, *e, *e, *e, *e], "
-                               "g: &g [*f, *f, *f, *f, *f, *f, *f, *f], h: [*g, *g, *g, *g, *g, *g, *g, *g]}",
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b], d: &d [*c, *c, *c, *c, *c, *c, *c, *c], "
+    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d], f: &f [*e, *e, *e, *e, *e, *e, *e, *e], "
+    "g: &g [*f, *f, *f, *f, *f, *f, *f, *f], h: [*g, *g, *g, *g, *g, *g, *g, *g]}",
     "recursive alias": "&r [*r]",
     "recursive mapping": "&m {a: *m}",
     "undefined alias": "*nope",
@@ -77,8 +77,14 @@ SNIPPETS = {
 }
 
 #: Whole-file changes made to the text.
-TEXT_BREAKS = ("duplicate key", "directive", "second document", "tab indentation", "anchor at top",
-               "document end")
+TEXT_BREAKS = (
+    "duplicate key",
+    "directive",
+    "second document",
+    "tab indentation",
+    "anchor at top",
+    "document end",
+)
 
 
 def dump(data: Any) -> str:
@@ -120,7 +126,9 @@ def broken_text(draw, text: str) -> tuple[str, str]:
             return "\n".join(lines), f"duplicate key {m.group(3)!r} after line {i + 1}"
         return text + "\na: 1\na: 2\n", "duplicate key at the end"
     if kind == "directive":
-        directive = draw(st.sampled_from(["%YAML 1.1", "%YAML 2.0", "%TAG ! tag:evil.example,2000:", "%FOO bar"]))
+        directive = draw(
+            st.sampled_from(["%YAML 1.1", "%YAML 2.0", "%TAG ! tag:evil.example,2000:", "%FOO bar"])
+        )
         return f"{directive}\n---\n{text}", f"directive {directive!r}"
     if kind == "second document":
         return text + "\n---\nextra: document\n", "a second YAML document"

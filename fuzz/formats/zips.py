@@ -11,10 +11,24 @@ from functools import lru_cache
 
 from hypothesis import strategies as st
 
-ZIP_BREAKS = ("not a zip", "member missing", "huge member", "lying size", "directory offset off",
-              "unknown zip version", "unsupported compression", "encrypted flag", "bad CRC", "truncated archive",
-              "many members", "duplicate member", "odd member names", "other compressions", "member is a folder",
-              "zip inside")
+ZIP_BREAKS = (
+    "not a zip",
+    "member missing",
+    "huge member",
+    "lying size",
+    "directory offset off",
+    "unknown zip version",
+    "unsupported compression",
+    "encrypted flag",
+    "bad CRC",
+    "truncated archive",
+    "many members",
+    "duplicate member",
+    "odd member names",
+    "other compressions",
+    "member is a folder",
+    "zip inside",
+)
 
 #: Uncompressed size of the zip bomb member (it compresses to a few hundred KB).
 BOMB_BYTES = 128 * 1024 * 1024
@@ -25,8 +39,9 @@ def build(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) ->
     with warnings.catch_warnings(), zipfile.ZipFile(out, "w", compression=compression) as archive:
         warnings.simplefilter("ignore")  # a duplicate name is meant
         for name, data in members.items():
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data,
-                             compress_type=compression)
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, compress_type=compression
+            )
     return out.getvalue()
 
 
@@ -50,10 +65,12 @@ def bomb_member(name: str) -> bytes:
 
 def _single_member(name: bytes, body: bytes, crc: int, size: int) -> bytes:
     local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 33, crc, len(body), size, len(name), 0)
-    central = struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 33, crc, len(body), size,
-                          len(name), 0, 0, 0, 0, 0, 0)
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(central) + len(name),
-                      len(local) + len(name) + len(body), 0)
+    central = struct.pack(
+        "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 33, crc, len(body), size, len(name), 0, 0, 0, 0, 0, 0
+    )
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(central) + len(name), len(local) + len(name) + len(body), 0
+    )
     return local + name + body + central + name + end
 
 
@@ -63,11 +80,11 @@ def _patched(data: bytes, name: str, local_at: int, central_at: int, value: byte
     raw = name.encode()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         offset = archive.getinfo(name).header_offset
-    out[offset + local_at:offset + local_at + len(value)] = value
+    out[offset + local_at : offset + local_at + len(value)] = value
     at = out.find(b"PK\x01\x02")
     while at >= 0:
-        if out[at + 46:at + 46 + len(raw)] == raw:
-            out[at + central_at:at + central_at + len(value)] = value
+        if out[at + 46 : at + 46 + len(raw)] == raw:
+            out[at + central_at : at + central_at + len(value)] = value
         at = out.find(b"PK\x01\x02", at + 4)
     return bytes(out)
 
@@ -101,9 +118,11 @@ def broken_zip(draw, members: dict[str, bytes], required: str) -> tuple[bytes, s
     if kind == "directory offset off":  # every member's header then lies before (or after) where it is
         shift = draw(st.sampled_from([1, 30, 500, -30]))
         end = data.rfind(b"PK\x05\x06")
-        claimed = struct.unpack("<L", data[end + 16:end + 20])[0]
-        return (data[:end + 16] + struct.pack("<L", max(0, claimed + shift)) + data[end + 20:],
-                f"central directory offset {shift:+d}")
+        claimed = struct.unpack("<L", data[end + 16 : end + 20])[0]
+        return (
+            data[: end + 16] + struct.pack("<L", max(0, claimed + shift)) + data[end + 20 :],
+            f"central directory offset {shift:+d}",
+        )
     if kind == "truncated archive":
         at = draw(st.integers(0, len(data)))
         return data[:at], f"archive truncated at byte {at}"
@@ -118,12 +137,15 @@ def broken_zip(draw, members: dict[str, bytes], required: str) -> tuple[bytes, s
             archive.writestr(name, b"<duplicate/>")
         return out.getvalue(), f"{name} twice"
     if kind == "odd member names":
-        odd = draw(st.sampled_from(["../evil.xml", "/abs.xml", "__MACOSX/" + name, name.upper(), "dir/", "é.xml"]))
+        odd = draw(
+            st.sampled_from(["../evil.xml", "/abs.xml", "__MACOSX/" + name, name.upper(), "dir/", "é.xml"])
+        )
         return build({**members, odd: members[name]}), f"extra member {odd!r}"
     if kind == "other compressions":
         method = draw(st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]))
         return build(members, method), f"compression method {method}"
     if kind == "member is a folder":
-        return build({**{n: d for n, d in members.items() if n != required}, required + "/": b""}), \
-            f"{required} is a folder"
+        return build(
+            {**{n: d for n, d in members.items() if n != required}, required + "/": b""}
+        ), f"{required} is a folder"
     return build({**members, "inner.zip": data}), "a zip inside the zip"

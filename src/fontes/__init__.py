@@ -28,10 +28,19 @@ if TYPE_CHECKING:  # for editors and type checkers; at run time they load on fir
 __version__ = "0.1.0"
 
 #: Names of the API imported on first use, so that `fontes --help` does not load pydantic and YAML.
-_LAZY = {"Case": "fontes.model", "Finding": "fontes.model", "builtin_case_path": "fontes.case",
-         "check_case": "fontes.case", "load_case": "fontes.case", "write_case": "fontes.case",
-         "Anchor": "fontes.anchor", "AuditReport": "fontes.audit", "Store": "fontes.corpus",
-         "Verdict": "fontes.reason.verdict", "WhatIfResult": "fontes.reason.whatif"}
+_LAZY = {
+    "Case": "fontes.model",
+    "Finding": "fontes.model",
+    "builtin_case_path": "fontes.case",
+    "check_case": "fontes.case",
+    "load_case": "fontes.case",
+    "write_case": "fontes.case",
+    "Anchor": "fontes.anchor",
+    "AuditReport": "fontes.audit",
+    "Store": "fontes.corpus",
+    "Verdict": "fontes.reason.verdict",
+    "WhatIfResult": "fontes.reason.whatif",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -73,8 +82,9 @@ def weigh(case: Case, school: str | None = None, draws: int = 4000, seed: int = 
     return _weigh(case, school=school, draws=draws, seed=seed)
 
 
-def posterior_under(case: Case, question_id: str, priors: dict[str, float] | None,
-                    school: str | None = None) -> dict[str, float]:
+def posterior_under(
+    case: Case, question_id: str, priors: dict[str, float] | None, school: str | None = None
+) -> dict[str, float]:
     """The exact posterior of one question under the given priors (None: uniform), reading the
     evidence as `school` does (None: the analyst's likelihoods)."""
     from fontes.reason import posterior_under as _posterior_under
@@ -100,8 +110,9 @@ def anchor_quote(quote: str, corpus: Store, source_id: str | None = None) -> Anc
     return _anchor_quote(quote, corpus, source_id)
 
 
-def audit_essay(essay: str | Path, case: Case | None = None, corpus: Store | None = None,
-                progress: Any = None) -> AuditReport:
+def audit_essay(
+    essay: str | Path, case: Case | None = None, corpus: Store | None = None, progress: Any = None
+) -> AuditReport:
     """An essay's citations, quotations, dates and names checked against a case (default: the built-in
     one) and, when given, a corpus; `progress(done, total, check_name)` is called after each check."""
     from fontes.audit import Audit
@@ -111,8 +122,13 @@ def audit_essay(essay: str | Path, case: Case | None = None, corpus: Store | Non
     return _audit_essay(essay, Audit(case=case if case is not None else _load_case(), store=corpus), progress)
 
 
-def what_if(case: Case, question_id: str, changes: dict[str, Any] | None = None, draws: int | None = None,
-            seed: int | None = None) -> WhatIfResult:
+def what_if(
+    case: Case,
+    question_id: str,
+    changes: dict[str, Any] | None = None,
+    draws: int | None = None,
+    seed: int | None = None,
+) -> WhatIfResult:
     """One question weighed again with a reader's changes (school, priors, likelihoods, credibility, items off).
 
     `changes` is the what-if request of the web app, e.g. {"school": "revisionist"} or
@@ -121,8 +137,9 @@ def what_if(case: Case, question_id: str, changes: dict[str, Any] | None = None,
     from fontes.reason.whatif import WHATIF_DRAWS, WHATIF_SEED, parse_whatif, weigh_whatif
 
     whatif = parse_whatif(changes or {}, case, question_id)
-    return weigh_whatif(case, whatif, WHATIF_DRAWS if draws is None else draws,
-                        WHATIF_SEED if seed is None else seed)
+    return weigh_whatif(
+        case, whatif, WHATIF_DRAWS if draws is None else draws, WHATIF_SEED if seed is None else seed
+    )
 
 
 def export_case(case: Case, fmt: str, verdict: Verdict | None = None) -> str | bytes:

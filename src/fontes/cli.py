@@ -56,17 +56,26 @@ class FontesGroup(click.Group):
             near = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.6)
             if near:
                 raise click.UsageError(f"no command {name!r}; did you mean {near[0]}?", ctx)
-            raise click.UsageError(f"no command {name!r}; the commands are "
-                                   f"{', '.join(self.list_commands(ctx))}", ctx)
+            raise click.UsageError(
+                f"no command {name!r}; the commands are {', '.join(self.list_commands(ctx))}", ctx
+            )
         return super().resolve_command(ctx, args)
 
 
 case_option = click.option(
-    "--case", "case_dir", type=click.Path(file_okay=False), default=None,
-    help="Case folder (default: the built-in korea-1950 case).")
+    "--case",
+    "case_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Case folder (default: the built-in korea-1950 case).",
+)
 db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False), default=None,
-    help="Corpus store (default: $FONTES_DB, else the user's data folder).")
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Corpus store (default: $FONTES_DB, else the user's data folder).",
+)
 
 
 def optional_store(db_path: str | None):
@@ -87,8 +96,15 @@ def progress_bar(description: str):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
     task = bar.add_task(description, total=None)
 
     def advance(done: int, total: int, name: str) -> None:
@@ -116,9 +132,14 @@ def cli() -> None:
 
 @cli.command(name="check-case")
 @click.argument("case_dir", required=False, type=click.Path(file_okay=False))
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-              help="Also anchor every evidence quotation in this corpus store and report any "
-                   "that is not verbatim in its source.")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also anchor every evidence quotation in this corpus store and report any "
+    "that is not verbatim in its source.",
+)
 def check_case_command(case_dir: str | None, db_path: str | None) -> None:
     """Check a case folder and list every problem, one line each (file:line: field: what).
 
@@ -158,18 +179,42 @@ def quote_problems(case, folder: Path, db_path: str) -> list[str]:
 
 @cli.command()
 @case_option
-@click.option("--school", default=None, help="School whose priors to use (default: the case's default_school).")
-@click.option("--draws", default=4000, show_default=True, type=click.IntRange(min=1),
-              help="Monte Carlo draws for intervals and P(top).")
+@click.option(
+    "--school", default=None, help="School whose priors to use (default: the case's default_school)."
+)
+@click.option(
+    "--draws",
+    default=4000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Monte Carlo draws for intervals and P(top).",
+)
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the draws.")
 @click.option("--json", "as_json", is_flag=True, help="Print the fontes.report/1 JSON instead.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None,
-              help="Also write the whole report as one self-contained HTML file (works offline).")
-@click.option("--essay", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="With --html: audit this essay and add its findings to the HTML report.")
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the whole report as one self-contained HTML file (works offline).",
+)
+@click.option(
+    "--essay",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="With --html: audit this essay and add its findings to the HTML report.",
+)
 @db_option
-def report(case_dir: str | None, school: str | None, draws: int, seed: int, as_json: bool,
-           html_out: str | None, essay: str | None, db_path: str | None) -> None:
+def report(
+    case_dir: str | None,
+    school: str | None,
+    draws: int,
+    seed: int,
+    as_json: bool,
+    html_out: str | None,
+    essay: str | None,
+    db_path: str | None,
+) -> None:
     """Weigh the case and report, for each question, the hypotheses and the evidence that decides.
 
     Shows posteriors with 90% intervals and P(top) (the spread from the stated likelihood ranges
@@ -238,26 +283,42 @@ def ingest(paths: tuple[str, ...], db_path: str | None) -> None:
         summary, held, where = ingest_into_store(paths, db_path, progress=advance)
     for line in summary.failed:
         click.echo(f"failed: {line}", err=True)
-    click.echo(f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-               f"{len(summary.failed)} failed "
-               + (f"({held} documents in {where})" if where.exists() else "(nothing stored, no store written)"))
+    click.echo(
+        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{len(summary.failed)} failed "
+        + (f"({held} documents in {where})" if where.exists() else "(nothing stored, no store written)")
+    )
     if summary.failed:
         sys.exit(EXIT_FINDINGS)
 
 
 @cli.command()
 @click.argument("query", required=False, default="")
-@click.option("--from", "date_from", metavar="EDTF", help="Only documents dated on or after this (1950-05, 1950-06-25).")
+@click.option(
+    "--from", "date_from", metavar="EDTF", help="Only documents dated on or after this (1950-05, 1950-06-25)."
+)
 @click.option("--to", "date_to", metavar="EDTF", help="Only documents dated on or before this.")
-@click.option("--author", help="Only documents by this author; a case actor's aliases count (Filippov finds Stalin).")
+@click.option(
+    "--author", help="Only documents by this author; a case actor's aliases count (Filippov finds Stalin)."
+)
 @click.option("--recipient", help="Only documents to this recipient; aliases count as for --author.")
 @click.option("--archive", help="Only documents whose archive name contains this.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="How many hits.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @case_option
 @db_option
-def search(query: str, date_from, date_to, author, recipient, archive, limit: int, as_json: bool,
-           case_dir: str | None, db_path: str | None) -> None:
+def search(
+    query: str,
+    date_from,
+    date_to,
+    author,
+    recipient,
+    archive,
+    limit: int,
+    as_json: bool,
+    case_dir: str | None,
+    db_path: str | None,
+) -> None:
     """Search the corpus by words, dates, authors, recipients and archive, best hits first.
 
     Every word must match, in any of its forms (attack finds attacked); "two words" is a
@@ -271,13 +332,23 @@ def search(query: str, date_from, date_to, author, recipient, archive, limit: in
     case = load_case(case_dir) if (author or recipient) else None
     with open_corpus(db_path) as store:
         store.refuse_if_empty()
-        hits = store.search(query, date_from=date_from, date_to=date_to,
-                            authors=names_for(case, author) if author else None,
-                            recipients=names_for(case, recipient) if recipient else None,
-                            archive=archive, limit=limit)
+        hits = store.search(
+            query,
+            date_from=date_from,
+            date_to=date_to,
+            authors=names_for(case, author) if author else None,
+            recipients=names_for(case, recipient) if recipient else None,
+            archive=archive,
+            limit=limit,
+        )
     if as_json:
-        click.echo(json.dumps({"schema": "fontes.search/1", "query": query,
-                               "hits": [hit.__dict__ for hit in hits]}, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"schema": "fontes.search/1", "query": query, "hits": [hit.__dict__ for hit in hits]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         print_hits(hits)
 
@@ -295,8 +366,10 @@ def show(source_id: str, as_json: bool, db_path: str | None) -> None:
     with open_corpus(db_path) as store:
         doc = store.get(source_id)
         if doc is None:
-            raise CorpusError(f"no source {source_id!r} in {store.path}",
-                              hint="find ids with fontes search, or fontes ingest the document")
+            raise CorpusError(
+                f"no source {source_id!r} in {store.path}",
+                hint="find ids with fontes search, or fontes ingest the document",
+            )
     if as_json:
         click.echo(doc.model_dump_json(indent=2))
     else:
@@ -306,8 +379,13 @@ def show(source_id: str, as_json: bool, db_path: str | None) -> None:
 @cli.command()
 @case_option
 @db_option
-@click.option("--min-interval", default=1.0, show_default=True, type=click.FloatRange(min=0),
-              help="Seconds between two requests to one archive.")
+@click.option(
+    "--min-interval",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds between two requests to one archive.",
+)
 def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None:
     """Fetch the case's sources from their archives (FRUS TEI volumes, Wilson Center pages).
 
@@ -328,8 +406,10 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
         click.echo(f"skipped: {line}", err=True)
     for line in summary.failed:
         click.echo(f"failed: {line}", err=True)
-    click.echo(f"{summary.stored} stored ({summary.fetched} fetched, {summary.cached} from the cache), "
-               f"{len(summary.skipped)} skipped, {len(summary.failed)} failed")
+    click.echo(
+        f"{summary.stored} stored ({summary.fetched} fetched, {summary.cached} from the cache), "
+        f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"
+    )
     if summary.failed:
         sys.exit(EXIT_FINDINGS)
 
@@ -337,20 +417,42 @@ def pull(case_dir: str | None, db_path: str | None, min_interval: float) -> None
 @cli.command()
 @click.argument("quotation", required=False)
 @click.option("--source", "source_id", help="Look only in this source (by id).")
-@click.option("--batch", type=click.Path(dir_okay=False),
-              help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.')
+@click.option(
+    "--batch",
+    type=click.Path(dir_okay=False),
+    help='A JSONL file of {"id", "quote", "source"?} lines; writes one JSON line per input.',
+)
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for --batch (default: every core).")
-@click.option("--dask", "dask_address", metavar="ADDRESS",
-              help="Run --batch on this Dask scheduler (tcp://host:8786), over the partitions of --parquet.")
-@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
-              help="The corpus partitions for --dask, written by `fontes export-corpus --parquet DIR`.")
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Run --batch on this Dask scheduler (tcp://host:8786), over the partitions of --parquet.",
+)
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    type=click.Path(file_okay=False),
+    help="The corpus partitions for --dask, written by `fontes export-corpus --parquet DIR`.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the anchor as JSON.")
-@click.option("--annotation", is_flag=True,
-              help="Print a full W3C Web Annotation (batch: an \"annotation\" field on each line).")
+@click.option(
+    "--annotation",
+    is_flag=True,
+    help='Print a full W3C Web Annotation (batch: an "annotation" field on each line).',
+)
 @db_option
-def anchor(quotation: str | None, source_id: str | None, batch: str | None, workers: int | None,
-           dask_address: str | None, parquet_dir: str | None, as_json: bool, annotation: bool,
-           db_path: str | None) -> None:
+def anchor(
+    quotation: str | None,
+    source_id: str | None,
+    batch: str | None,
+    workers: int | None,
+    dask_address: str | None,
+    parquet_dir: str | None,
+    as_json: bool,
+    annotation: bool,
+    db_path: str | None,
+) -> None:
     """Find where a quotation sits in the corpus and how faithful it is.
 
     The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs),
@@ -374,7 +476,9 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, work
         if quotation is not None:
             result = anchor_quote(quotation, store, source_id=source_id)
             if annotation:
-                click.echo(json.dumps(anchor_annotation(result, store, quotation), indent=2, ensure_ascii=False))
+                click.echo(
+                    json.dumps(anchor_annotation(result, store, quotation), indent=2, ensure_ascii=False)
+                )
             elif as_json:
                 click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
             else:
@@ -390,8 +494,9 @@ def anchor(quotation: str | None, source_id: str | None, batch: str | None, work
                 continue
             line_json = line.anchor.to_json(line.id)
             if annotation:
-                line_json["annotation"] = anchor_annotation(line.anchor, store, line.quote,
-                                                             None if line.id is None else str(line.id))
+                line_json["annotation"] = anchor_annotation(
+                    line.anchor, store, line.quote, None if line.id is None else str(line.id)
+                )
             click.echo(json.dumps(line_json, ensure_ascii=False))
     if failed:
         sys.exit(EXIT_FINDINGS)
@@ -417,8 +522,12 @@ def print_anchor(quotation: str, result, store) -> None:
         console.print(words)
         console.print(Text(f"  characters {result.start}–{result.end}", style="dim"))
     for d in result.diff:
-        console.print(Text(f"  quotation {d.quote!r} ≠ source {d.source!r}"
-                           + (f"  ({d.meaning})" if d.meaning else ""), style="red" if d.meaning else ""))
+        console.print(
+            Text(
+                f"  quotation {d.quote!r} ≠ source {d.source!r}" + (f"  ({d.meaning})" if d.meaning else ""),
+                style="red" if d.meaning else "",
+            )
+        )
 
 
 @cli.command()
@@ -426,13 +535,27 @@ def print_anchor(quotation: str, result, store) -> None:
 @case_option
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the fontes.audit/1 JSON instead.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False),
-              help="Also write the essay with its findings marked as one HTML file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
-              help="Exit 1 when there is a finding this severe (warning: a warning or an error), for CI "
-                   "and pre-commit checks.")
-def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, html_out: str | None,
-          fail_on: str | None) -> None:
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False),
+    help="Also write the essay with its findings marked as one HTML file.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default=None,
+    help="Exit 1 when there is a finding this severe (warning: a warning or an error), for CI "
+    "and pre-commit checks.",
+)
+def audit(
+    essay: str,
+    case_dir: str | None,
+    db_path: str | None,
+    as_json: bool,
+    html_out: str | None,
+    fail_on: str | None,
+) -> None:
     """Check an essay's citations, quotations, dates and names against the sources.
 
     Reads plain text, Markdown or .docx. Findings come in the order of the essay, each with its
@@ -445,7 +568,9 @@ def audit(essay: str, case_dir: str | None, db_path: str | None, as_json: bool, 
     from fontes.report.audit_views import print_audit, render_audit_html, write_text_atomically
 
     refuse_missing_folder(html_out)
-    read_essay(essay, refuse_empty=True)  # an essay that cannot be read is refused before anything else is opened
+    read_essay(
+        essay, refuse_empty=True
+    )  # an essay that cannot be read is refused before anything else is opened
     case = load_case(case_dir)
     store = open_corpus(db_path)
     try:
@@ -469,18 +594,29 @@ EXPORT_FORMATS = ("json", "csv", "timelinejs", "graphml", "csl-json", "achz", "a
 
 
 @cli.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="json (case and verdict, fontes.case/1), csv (ACH matrix), timelinejs, graphml "
-                   "(who wrote to whom), csl-json (sources for Zotero), achz (one question's ACH matrix, "
-                   "for Open Source ACH), aif (argument graph), annotations (W3C Web Annotations of the quotations).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="json (case and verdict, fontes.case/1), csv (ACH matrix), timelinejs, graphml "
+    "(who wrote to whom), csl-json (sources for Zotero), achz (one question's ACH matrix, "
+    "for Open Source ACH), aif (argument graph), annotations (W3C Web Annotations of the quotations).",
+)
 @case_option
 @db_option
 @click.option("--question", default=None, help="achz: the question whose matrix to write.")
-@click.option("-o", "--output", type=click.Path(), default=None,
-              help="File to write (default: standard output; achz, gzip, needs -o or a pipe). "
-                   "achz of a case with several questions and no --question: a folder, one file per question.")
-def export_command(fmt: str, case_dir: str | None, db_path: str | None, question: str | None,
-                   output: str | None) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    default=None,
+    help="File to write (default: standard output; achz, gzip, needs -o or a pipe). "
+    "achz of a case with several questions and no --question: a folder, one file per question.",
+)
+def export_command(
+    fmt: str, case_dir: str | None, db_path: str | None, question: str | None, output: str | None
+) -> None:
     """Export the case in a standard format for other tools."""
     from fontes.case import load_case
     from fontes.report.exports import ExportError, export_case, write_export, write_per_question
@@ -512,10 +648,16 @@ def export_command(fmt: str, case_dir: str | None, db_path: str | None, question
 
 
 @cli.command(name="export-corpus")
-@click.option("--parquet", "folder", required=True, type=click.Path(file_okay=False),
-              help="Folder for the part-NNNNN.parquet files (needs pip install 'fontes[dask]').")
-@click.option("--rows", type=click.IntRange(min=1), default=50_000, show_default=True,
-              help="Documents per partition.")
+@click.option(
+    "--parquet",
+    "folder",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the part-NNNNN.parquet files (needs pip install 'fontes[dask]').",
+)
+@click.option(
+    "--rows", type=click.IntRange(min=1), default=50_000, show_default=True, help="Documents per partition."
+)
 @db_option
 def export_corpus(folder: str, rows: int, db_path: str | None) -> None:
     """Write the corpus store as Parquet partitions, for `fontes anchor --batch --dask`."""
@@ -530,8 +672,13 @@ def export_corpus(folder: str, rows: int, db_path: str | None) -> None:
 @cli.command(name="import")
 @click.option("--format", "fmt", type=click.Choice(["achz"]), required=True, help="The file's format.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(file_okay=False), default=None,
-              help="Case folder to create (default: the first file's name without .achz).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Case folder to create (default: the first file's name without .achz).",
+)
 def import_command(fmt: str, files: tuple[str, ...], output: str | None) -> None:
     """Import ACH matrix files (.achz, PARC's gzip or fontes' older zip; one question each) as a new case folder."""
     from fontes.case import write_case
@@ -540,26 +687,51 @@ def import_command(fmt: str, files: tuple[str, ...], output: str | None) -> None
     case = import_achz(*files)
     folder = write_case(case, output or Path(files[0]).stem)
     hypotheses = sum(len(q.hypotheses) for q in case.questions)
-    click.echo(f"Wrote case {case.id} to {folder}: {len(case.questions)} question(s), {hypotheses} hypotheses, "
-               f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}")
+    click.echo(
+        f"Wrote case {case.id} to {folder}: {len(case.questions)} question(s), {hypotheses} hypotheses, "
+        f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}"
+    )
     missing = missing_positions(case)
     if missing:
-        click.echo(f"Still to fill in ({len(missing)}): who holds each hypothesis (held_by) and what it "
-                   f"denies of its rivals (denies), which an ACH matrix does not say: {', '.join(missing)}")
+        click.echo(
+            f"Still to fill in ({len(missing)}): who holds each hypothesis (held_by) and what it "
+            f"denies of its rivals (denies), which an ACH matrix does not say: {', '.join(missing)}"
+        )
 
 
 @cli.command()
 @case_option
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; the default lets only this machine in.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-@click.option("--essay", "essay_path", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="Also audit this essay and show its findings on an Audit page.")
-@click.option("--save-root", type=click.Path(file_okay=False, exists=True), default=None,
-              help="Folder in which the what-if panel may save new cases (default: the current folder).")
-def serve(case_dir: str | None, db_path: str | None, host: str, port: int, essay_path: str | None,
-          save_root: str | None) -> None:
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default lets only this machine in.",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
+@click.option(
+    "--essay",
+    "essay_path",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Also audit this essay and show its findings on an Audit page.",
+)
+@click.option(
+    "--save-root",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Folder in which the what-if panel may save new cases (default: the current folder).",
+)
+def serve(
+    case_dir: str | None,
+    db_path: str | None,
+    host: str,
+    port: int,
+    essay_path: str | None,
+    save_root: str | None,
+) -> None:
     """Browse the case in a local web app, with a what-if panel on every question.
 
     Pages: the case, each question (ranking, evidence weights, ACH, schools), the timeline,

@@ -61,8 +61,9 @@ def _simple_bounds(part: str) -> tuple[dt.date, dt.date] | None:
     month = int(m[2]) if m[2] else None
     day = int(m[3]) if m[3] else None
     if year == 0:
-        raise DateError(f"{part!r} is in year 0, before the calendar fontes uses (years 1 to 9999)",
-                        hint=_HINT)
+        raise DateError(
+            f"{part!r} is in year 0, before the calendar fontes uses (years 1 to 9999)", hint=_HINT
+        )
     if month is None:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if not 1 <= month <= 12:
@@ -100,8 +101,13 @@ def parse_date(text: str) -> Edtf:
         earliest, latest = fast
         if latest < earliest:
             raise DateError(f"{raw!r} ends before it starts", hint="put the earlier date first")
-        return Edtf(earliest=earliest, latest=latest, text=raw,
-                    uncertain="?" in raw or "%" in raw, approximate="~" in raw or "%" in raw)
+        return Edtf(
+            earliest=earliest,
+            latest=latest,
+            text=raw,
+            uncertain="?" in raw or "%" in raw,
+            approximate="~" in raw or "%" in raw,
+        )
     import edtf  # imported here: it loads pyparsing, which the CLI need not pay for
 
     try:
@@ -112,8 +118,13 @@ def parse_date(text: str) -> Edtf:
         raise DateError(f"{raw!r} is not a valid EDTF date", hint=_HINT) from exc
     if latest < earliest:
         raise DateError(f"{raw!r} ends before it starts", hint="put the earlier date first")
-    return Edtf(earliest=earliest, latest=latest, text=raw,
-                uncertain="?" in raw or "%" in raw, approximate="~" in raw or "%" in raw)
+    return Edtf(
+        earliest=earliest,
+        latest=latest,
+        text=raw,
+        uncertain="?" in raw or "%" in raw,
+        approximate="~" in raw or "%" in raw,
+    )
 
 
 def parse_date_or_none(text: str | None) -> Edtf | None:

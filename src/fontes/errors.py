@@ -10,8 +10,15 @@ from __future__ import annotations
 class FontesError(Exception):
     """Base of every error fontes reports to a user."""
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 field: str | None = None, hint: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.file = file

@@ -28,8 +28,11 @@ def refuse_missing_folder(path: str | os.PathLike[str]) -> Path:
     folder = path.parent
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "does not exist"
-        raise FontesError(f"cannot write here: the folder {folder} {what}", file=str(path),
-                          hint="create the folder first, or give another path")
+        raise FontesError(
+            f"cannot write here: the folder {folder} {what}",
+            file=str(path),
+            hint="create the folder first, or give another path",
+        )
     if path.is_dir():
         raise FontesError("is a folder, not a file", file=str(path), hint="give a file name inside it")
     return path

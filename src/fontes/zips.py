@@ -15,8 +15,16 @@ _NOT_A_ZIP = (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError)
 #: What zipfile raises for a member it cannot unpack: a bad header or CRC, a header placed before
 #: the start of the file (ValueError, or OSError from a file), a compression method it does not
 #: know or data that does not decompress, encryption.
-_UNREADABLE_MEMBER = (zipfile.BadZipFile, ValueError, NotImplementedError, RuntimeError, EOFError, OSError,
-                      zlib.error, lzma.LZMAError)
+_UNREADABLE_MEMBER = (
+    zipfile.BadZipFile,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    OSError,
+    zlib.error,
+    lzma.LZMAError,
+)
 
 
 class UnreadableZip(Exception):

@@ -18,8 +18,16 @@ from fontes.anchor.meaning import default_model
 from fontes.anchor.result import Anchor, Difference, Fidelity, Match, TextQuoteSelector
 from fontes.errors import AnchorError
 
-__all__ = ["Anchor", "AnchorError", "Difference", "Fidelity", "Match", "TextQuoteSelector",
-           "anchor_in_text", "anchor_quote"]
+__all__ = [
+    "Anchor",
+    "AnchorError",
+    "Difference",
+    "Fidelity",
+    "Match",
+    "TextQuoteSelector",
+    "anchor_in_text",
+    "anchor_quote",
+]
 
 
 class _HasText(Protocol):
@@ -42,8 +50,13 @@ def anchor_in_text(quote: str, text: str) -> Match | None:
     return locate(ParsedQuote.parse(quote), text or "")
 
 
-def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None,
-                 candidates: int = 10, by_meaning: bool = True) -> Anchor:
+def anchor_quote(
+    quote: str,
+    store: CandidateStore,
+    source_id: str | None = None,
+    candidates: int = 10,
+    by_meaning: bool = True,
+) -> Anchor:
     """Anchor `quote` in one source (`source_id`) or in the `candidates` likeliest documents.
 
     A paraphrase is sought by content-word overlap, then (unless `by_meaning` is False) by the
@@ -55,18 +68,25 @@ def anchor_quote(quote: str, store: CandidateStore, source_id: str | None = None
     if source_id is not None:
         document = store.get(source_id)
         if document is None:
-            raise AnchorError(f"no source {source_id!r} in the corpus", field="source",
-                              hint="check the id with `fontes search`, or ingest the source first")
+            raise AnchorError(
+                f"no source {source_id!r} in the corpus",
+                field="source",
+                hint="check the id with `fontes search`, or ingest the source first",
+            )
         match = locate(quotation, document.text, by_meaning=by_meaning)
-        return Anchor.from_match(source_id, match) if match else Anchor(source=source_id,
-                                                                         fidelity="not-found")
+        return (
+            Anchor.from_match(source_id, match) if match else Anchor(source=source_id, fidelity="not-found")
+        )
     best: tuple[Match, str] | None = None
     for doc_id in store.candidates(" … ".join(quotation.piece_texts()), limit=candidates):
         document = store.get(doc_id)
         # A paraphrase never outranks a near-verbatim quotation or a misquote found already.
         paraphrase = best is None or best[0].fidelity == "paraphrase"
-        match = locate(quotation, document.text, paraphrase=paraphrase,
-                       by_meaning=by_meaning) if document is not None else None
+        match = (
+            locate(quotation, document.text, paraphrase=paraphrase, by_meaning=by_meaning)
+            if document is not None
+            else None
+        )
         if match and (best is None or match.rank() < best[0].rank()):
             best = (match, doc_id)
             if match.fidelity == "verbatim":

@@ -56,7 +56,7 @@ class ParsedQuote:
         for gap in [*GAP.finditer(norm.text), None]:
             end = gap.start() if gap else len(norm.text)
             piece = _trimmed(norm.text, at, end)
-            if piece and any(c.isalnum() for c in norm.text[piece[0]:piece[1]]):
+            if piece and any(c.isalnum() for c in norm.text[piece[0] : piece[1]]):
                 pieces.append(piece)
                 gaps.append(gap_before if len(pieces) > 1 else 0)
                 gap_before = 0
@@ -65,8 +65,11 @@ class ParsedQuote:
                 gap_before += MAX_GAP if elided else MAX_INTERPOLATED
                 at = gap.end()
         if not pieces:
-            raise AnchorError("the quotation has no words to look for", field="quote",
-                              hint="give the words to look for in the sources")
+            raise AnchorError(
+                "the quotation has no words to look for",
+                field="quote",
+                hint="give the words to look for in the sources",
+            )
         return cls(raw, norm, tuple(pieces), tuple(gaps))
 
     def piece_texts(self) -> list[str]:

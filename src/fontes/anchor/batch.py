@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 _CHUNK = 16
 
 
-
 @dataclass(frozen=True)
 class Request:
     """One quotation to anchor, in the corpus or in one source of it."""
@@ -35,8 +34,9 @@ class Request:
     source_id: str | None = None
 
 
-def anchor_many(requests: Iterable[Request], store_path: str | os.PathLike[str],
-                workers: int | None = None) -> Iterator[Anchor | AnchorError]:
+def anchor_many(
+    requests: Iterable[Request], store_path: str | os.PathLike[str], workers: int | None = None
+) -> Iterator[Anchor | AnchorError]:
     """For each request in order, its Anchor or its AnchorError; `workers` defaults to the cores."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or str(store_path) == ":memory:":
@@ -45,11 +45,15 @@ def anchor_many(requests: Iterable[Request], store_path: str | os.PathLike[str],
         with Store(store_path) as store:
             yield from (_anchor_one(store, request) for request in requests)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_open_worker_store,
-                             initargs=(str(Path(store_path)),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_open_worker_store, initargs=(str(Path(store_path)),)
+    ) as pool:
         for result in pool.map(_anchor_in_worker, requests, chunksize=_CHUNK):
-            yield result if isinstance(result, Anchor) else AnchorError(result[0], field=result[1],
-                                                                        hint=result[2])
+            yield (
+                result
+                if isinstance(result, Anchor)
+                else AnchorError(result[0], field=result[1], hint=result[2])
+            )
 
 
 def _anchor_one(store, request: Request) -> Anchor | AnchorError:
@@ -100,20 +104,31 @@ def read_batch_text(path: str | os.PathLike[str]) -> str:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise AnchorError(f"cannot be read: {exc.strerror or exc}", file=name, hint="check the path") from None
+        raise AnchorError(
+            f"cannot be read: {exc.strerror or exc}", file=name, hint="check the path"
+        ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise AnchorError("is not UTF-8 text", file=name, line=line,
-                          hint='a batch is JSONL: one {"id": ..., "quote": "..."} object a line') from None
+        raise AnchorError(
+            "is not UTF-8 text",
+            file=name,
+            line=line,
+            hint='a batch is JSONL: one {"id": ..., "quote": "..."} object a line',
+        ) from None
     if "\x00" in text:
-        raise AnchorError("is a binary file, not JSONL", file=name,
-                          hint='a batch is JSONL: one {"id": ..., "quote": "..."} object a line')
+        raise AnchorError(
+            "is a binary file, not JSONL",
+            file=name,
+            hint='a batch is JSONL: one {"id": ..., "quote": "..."} object a line',
+        )
     return text.removeprefix("\ufeff")
 
 
-def read_batch(path: str | os.PathLike[str], source_id: str | None = None) -> list[tuple[int, object, Request | str]]:
+def read_batch(
+    path: str | os.PathLike[str], source_id: str | None = None
+) -> list[tuple[int, object, Request | str]]:
     """Each non-blank line of the batch: its number, its id, and its Request or why it is bad."""
     lines: list[tuple[int, object, Request | str]] = []
     for number, line in enumerate(read_batch_text(path).splitlines(), 1):
@@ -135,8 +150,13 @@ def read_batch(path: str | os.PathLike[str], source_id: str | None = None) -> li
     return lines
 
 
-def anchor_batch(path: str | os.PathLike[str], store_path: str | os.PathLike[str], source_id: str | None = None,
-                 workers: int | None = None, dask: tuple[str, str] | None = None) -> Iterator[BatchLine]:
+def anchor_batch(
+    path: str | os.PathLike[str],
+    store_path: str | os.PathLike[str],
+    source_id: str | None = None,
+    workers: int | None = None,
+    dask: tuple[str, str] | None = None,
+) -> Iterator[BatchLine]:
     """Anchor each line of the batch file at `path`, in order: on every core of this machine
     (`workers`), or on a Dask cluster (`dask` = (scheduler address, Parquet folder))."""
     lines = read_batch(path, source_id)

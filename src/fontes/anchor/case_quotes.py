@@ -23,14 +23,18 @@ class QuoteCheck:
     def problem(self) -> str:
         """What is wrong, in a line; empty when the quotation is verbatim."""
         if self.anchor is None:
-            return (f"source {self.item.source!r} is not in the corpus store; "
-                    f"run fontes pull or fontes ingest it")
+            return (
+                f"source {self.item.source!r} is not in the corpus store; run fontes pull or fontes ingest it"
+            )
         if self.ok:
             return ""
         words = "; ".join(f"{d.quote!r} where the source has {d.source!r}" for d in self.anchor.diff[:3])
         found = f" (score {self.anchor.score:.2f})" if self.anchor.fidelity != "not-found" else ""
-        return (f"is {self.anchor.fidelity}{found}, not verbatim, in {self.item.source}"
-                + (f": {words}" if words else "") + "; copy the source's exact words")
+        return (
+            f"is {self.anchor.fidelity}{found}, not verbatim, in {self.item.source}"
+            + (f": {words}" if words else "")
+            + "; copy the source's exact words"
+        )
 
 
 def check_quotes(case: Case, store) -> list[QuoteCheck]:

@@ -30,10 +30,29 @@ from fontes.anchor.words import (
 )
 
 #: Words after which a full stop does not end a sentence ("Mr. Rusk", "W. Bradley Connors").
-ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "gen", "col", "maj", "capt", "lt", "sgt", "st", "prof", "cde", "amb", "adm",
-    "sen", "rep", "gov", "no",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "col",
+        "maj",
+        "capt",
+        "lt",
+        "sgt",
+        "st",
+        "prof",
+        "cde",
+        "amb",
+        "adm",
+        "sen",
+        "rep",
+        "gov",
+        "no",
+    }
+)
 #: Two names at least this similar (0-100) are one name misspelt (OCR), not a different name.
 SAME_NAME_SIMILARITY = 80
 
@@ -63,7 +82,7 @@ class Passage:
 
     def norm_words(self, toks: list[Token]) -> str:
         """The normalised text from the first to the last of `toks` ("" for none)."""
-        return self.norm.text[toks[0].start:toks[-1].end] if toks else ""
+        return self.norm.text[toks[0].start : toks[-1].end] if toks else ""
 
     def raw_token(self, token: Token) -> str:
         start, end = self.norm.raw_span(token.start, token.end)
@@ -83,7 +102,7 @@ class Passage:
             return True
         if raw[i] != ".":
             return False
-        before = re.split(r"[\s(\[-]", raw[max(0, i - 6):i])[-1].lower()
+        before = re.split(r"[\s(\[-]", raw[max(0, i - 6) : i])[-1].lower()
         return not (before in ABBREVIATIONS or len(before) == 1)
 
 
@@ -107,8 +126,9 @@ class Comparison:
 def compare(quote: Passage, source: Passage) -> Comparison:
     """Word-level differences between a quotation and the source span aligned with it."""
     q_tokens, s_tokens = quote.tokens, source.tokens
-    matcher = difflib.SequenceMatcher(None, [t.text for t in q_tokens], [t.text for t in s_tokens],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [t.text for t in q_tokens], [t.text for t in s_tokens], autojunk=False
+    )
     diff: list[Difference] = []
     equal_words = harmless_edits = meaningful_words = 0
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -117,18 +137,19 @@ def compare(quote: Passage, source: Passage) -> Comparison:
             equal_words += sum(t.is_word for t in q_side)
             continue
         meaning = meaning_changed(quote, q_side, source, s_side)
-        diff.append(Difference(quote=quote.raw_words(q_side), source=source.raw_words(s_side),
-                               meaning=meaning))
+        diff.append(
+            Difference(quote=quote.raw_words(q_side), source=source.raw_words(s_side), meaning=meaning)
+        )
         if meaning:
             meaningful_words += max(sum(t.is_word for t in q_side), sum(t.is_word for t in s_side))
         else:
             harmless_edits += Levenshtein.distance(quote.norm_words(q_side), source.norm_words(s_side))
-    return Comparison(diff, sum(t.is_word for t in q_tokens), equal_words, harmless_edits,
-                      meaningful_words)
+    return Comparison(diff, sum(t.is_word for t in q_tokens), equal_words, harmless_edits, meaningful_words)
 
 
-def meaning_changed(quote: Passage, q_side: list[Token], source: Passage,
-                    s_side: list[Token]) -> Meaning | None:
+def meaning_changed(
+    quote: Passage, q_side: list[Token], source: Passage, s_side: list[Token]
+) -> Meaning | None:
     """What a difference changes: a negation, a number, a date, a name; None if nothing that matters."""
     q_words = [t.text for t in q_side if t.is_word]
     s_words = [t.text for t in s_side if t.is_word]
@@ -149,7 +170,7 @@ def _negations(words: list[str]) -> int:
 
 
 def _negated_pair(q_words: list[str], s_words: list[str]) -> bool:
-    """"likely" against "unlikely", "combatant" against "noncombatant"."""
+    """ "likely" against "unlikely", "combatant" against "noncombatant"."""
     if len(q_words) != 1 or len(s_words) != 1:
         return False
     a, b = sorted((q_words[0], s_words[0]), key=len)
@@ -188,18 +209,25 @@ def _names_differ(quote: Passage, q_side: list[Token], source: Passage, s_side: 
         return False
     if (q_side and not q_names and s_names) or (s_side and not s_names and q_names):
         return False  # "he" for "Mao", "the Marshal" for "Stalin": the words differ, not the name
-    unmatched = [(word, is_name) for word, is_name in q_names
-                 if not any(_same_name(word, other) for other, _ in s_names)]
-    unmatched += [(word, is_name) for word, is_name in s_names
-                  if not any(_same_name(word, other) for other, _ in q_names)]
+    unmatched = [
+        (word, is_name)
+        for word, is_name in q_names
+        if not any(_same_name(word, other) for other, _ in s_names)
+    ]
+    unmatched += [
+        (word, is_name)
+        for word, is_name in s_names
+        if not any(_same_name(word, other) for other, _ in q_names)
+    ]
     return any(is_name for _, is_name in unmatched)
 
 
 def _same_name(a: str, b: str) -> bool:
     """One name, perhaps misread: "Shtykov" and "Shtykow", "MacOnthur" and "MacArthur"."""
     a, b = a.lower(), b.lower()
-    return (fuzz.ratio(a, b) >= SAME_NAME_SIMILARITY
-            or Levenshtein.distance(a, b) <= max(1, max(len(a), len(b)) // 3))
+    return fuzz.ratio(a, b) >= SAME_NAME_SIMILARITY or Levenshtein.distance(a, b) <= max(
+        1, max(len(a), len(b)) // 3
+    )
 
 
 def _capitalised(passage: Passage, toks: list[Token]) -> list[tuple[str, bool]]:
@@ -226,5 +254,6 @@ def _midsentence_capitals(passage: Passage) -> frozenset[str]:
 def _capitals_of(raw: str) -> frozenset[str]:
     norm = normalize(raw)
     whole = Passage(raw, norm, 0, len(norm.text))
-    return frozenset(t.text for t in whole.tokens
-                     if t.is_word and whole.is_capitalised(t) and not whole.starts_sentence(t))
+    return frozenset(
+        t.text for t in whole.tokens if t.is_word and whole.is_capitalised(t) and not whole.starts_sentence(t)
+    )

@@ -21,22 +21,28 @@ from fontes.errors import AnchorError, CorpusError
 _UNKNOWN_SOURCE = "unknown source"
 
 
-def anchor_on_dask(requests: Sequence[Request], parquet_folder: str | os.PathLike[str],
-                   address: str | object) -> list[Anchor | AnchorError]:
+def anchor_on_dask(
+    requests: Sequence[Request], parquet_folder: str | os.PathLike[str], address: str | object
+) -> list[Anchor | AnchorError]:
     """For each request in order, its Anchor or AnchorError; `address` is a scheduler or a Client."""
     try:
         from distributed import Client
     except ImportError:
-        raise CorpusError("--dask needs dask.distributed, which is not installed",
-                          hint="pip install 'fontes[dask]'") from None
+        raise CorpusError(
+            "--dask needs dask.distributed, which is not installed", hint="pip install 'fontes[dask]'"
+        ) from None
     partitions = sorted(Path(parquet_folder).glob("part-*.parquet"))
     if not partitions:
-        raise CorpusError("holds no part-*.parquet files", file=os.fspath(parquet_folder),
-                          hint="write them with `fontes export-corpus --parquet DIR`")
+        raise CorpusError(
+            "holds no part-*.parquet files",
+            file=os.fspath(parquet_folder),
+            hint="write them with `fontes export-corpus --parquet DIR`",
+        )
     client = address if isinstance(address, Client) else Client(address)
     try:
-        futures = client.map(anchor_partition, [str(p) for p in partitions], requests=list(requests),
-                             pure=False)
+        futures = client.map(
+            anchor_partition, [str(p) for p in partitions], requests=list(requests), pure=False
+        )
         answers = client.gather(futures)
     finally:
         if client is not address:
@@ -57,8 +63,9 @@ def anchor_partition(path: str, requests: list[Request]) -> list[dict | str]:
                 answers.append(_UNKNOWN_SOURCE)
                 continue
             try:
-                answers.append(anchor_quote(request.quote, store, source_id=request.source_id)
-                               .model_dump(mode="json"))
+                answers.append(
+                    anchor_quote(request.quote, store, source_id=request.source_id).model_dump(mode="json")
+                )
             except AnchorError as exc:
                 answers.append(exc.message)
         return answers
@@ -70,8 +77,11 @@ def _best(request: Request, answers: list[dict | str]) -> Anchor | AnchorError:
     if not anchors:
         message = next((str(a) for a in answers if a != _UNKNOWN_SOURCE), None)
         if message is None:
-            return AnchorError(f"no source {request.source_id!r} in the corpus", field="source",
-                               hint="check the id with `fontes search`, or ingest the source first")
+            return AnchorError(
+                f"no source {request.source_id!r} in the corpus",
+                field="source",
+                hint="check the id with `fontes search`, or ingest the source first",
+            )
         return AnchorError(message)
     found = [a for a in anchors if a.source is not None]
     if not found:

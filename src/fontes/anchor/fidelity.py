@@ -34,7 +34,9 @@ MIN_EQUAL_WORD_SHARE = 0.5
 MAX_MEANINGFUL_WORDS = 4
 
 
-def locate(quotation: ParsedQuote, raw: str, *, paraphrase: bool = True, by_meaning: bool = True) -> Match | None:
+def locate(
+    quotation: ParsedQuote, raw: str, *, paraphrase: bool = True, by_meaning: bool = True
+) -> Match | None:
     """The most faithful place of `quotation` in the raw text, or None when it is not there.
 
     `paraphrase=False` skips the search for a paraphrase (the slowest part), for a caller
@@ -73,8 +75,10 @@ def judge(quotation: ParsedQuote, similarity: float, comparison: Comparison) -> 
 
 def _compare(quotation: ParsedQuote, raw: str, text: Normalized, alignment: Alignment) -> Comparison:
     """The word differences of every piece with its span, added up."""
-    parts = [compare(Passage(quotation.raw, quotation.norm, qs, qe), Passage(raw, text, ss, se))
-             for (qs, qe), (ss, se) in zip(quotation.pieces, alignment.spans)]
+    parts = [
+        compare(Passage(quotation.raw, quotation.norm, qs, qe), Passage(raw, text, ss, se))
+        for (qs, qe), (ss, se) in zip(quotation.pieces, alignment.spans)
+    ]
     return Comparison(
         diff=[d for part in parts for d in part.diff],
         quote_words=sum(p.quote_words for p in parts),
@@ -89,7 +93,7 @@ def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     the offline model that the wordllama wheel ships, or none when it is not installed."""
     quote_text = quotation.search_text()
     found = find_paraphrase(quote_text, text)
-    if found is not None and not keeps_names_and_months(quotation.raw, text[found.start:found.end], text):
+    if found is not None and not keeps_names_and_months(quotation.raw, text[found.start : found.end], text):
         found = None
     model = default_model() if by_meaning else None
     # An elided quotation claims the source's own words with cuts: verbatim or overlap only.
@@ -98,9 +102,20 @@ def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     return found
 
 
-def _match(raw: str, text: Normalized, spans: list[tuple[int, int]], fidelity: Fidelity,
-           score: float, comparison: Comparison | None = None) -> Match:
+def _match(
+    raw: str,
+    text: Normalized,
+    spans: list[tuple[int, int]],
+    fidelity: Fidelity,
+    score: float,
+    comparison: Comparison | None = None,
+) -> Match:
     start, end = text.starts[spans[0][0]], text.ends[spans[-1][1] - 1]
-    return Match(start=start, end=end, fidelity=fidelity, score=math.floor(score * 1000) / 1000,
-                 selector=text_quote_selector(raw, start, end),
-                 diff=comparison.diff if comparison else [])
+    return Match(
+        start=start,
+        end=end,
+        fidelity=fidelity,
+        score=math.floor(score * 1000) / 1000,
+        selector=text_quote_selector(raw, start, end),
+        diff=comparison.diff if comparison else [],
+    )

@@ -39,8 +39,9 @@ def default_model() -> MeaningModel | None:
     return load_model()
 
 
-def find_meaning_paraphrase(model: MeaningModel, quote_raw: str, quote_text: str,
-                            text: str) -> Paraphrase | None:
+def find_meaning_paraphrase(
+    model: MeaningModel, quote_raw: str, quote_text: str, text: str
+) -> Paraphrase | None:
     """The sentence of normalised `text` that restates the quotation (as written, and
     normalised), if any."""
     if len(_content(quote_text)) < MIN_CONTENT_WORDS:
@@ -99,8 +100,11 @@ def _content(text: str) -> set[str]:
 
 def _months(text: str, capitalised: bool = False) -> set[str]:
     """The months a text names ("May" only capitalised, when `capitalised`)."""
-    return {MONTHS[t.text.lower()] for t in tokens(text) if t.is_word and t.text.lower() in MONTHS
-            and (t.text[0].isupper() or not capitalised)}
+    return {
+        MONTHS[t.text.lower()]
+        for t in tokens(text)
+        if t.is_word and t.text.lower() in MONTHS and (t.text[0].isupper() or not capitalised)
+    }
 
 
 @lru_cache(maxsize=64)

@@ -41,8 +41,11 @@ class MeaningModel:
         weights, tokenizer = folder / WEIGHTS, folder / TOKENIZER
         for path in (weights, tokenizer):
             if not path.is_file():
-                raise AnchorError(f"the embedding model's file {path} is missing", field="model",
-                                  hint="reinstall wordllama: pip install --force-reinstall wordllama")
+                raise AnchorError(
+                    f"the embedding model's file {path} is missing",
+                    field="model",
+                    hint="reinstall wordllama: pip install --force-reinstall wordllama",
+                )
         with safe_open(str(weights), framework="np") as f:
             self.embedding = np.ascontiguousarray(f.get_tensor("embedding.weight"), dtype=np.float32)
         self.tokenizer = Tokenizer.from_file(str(tokenizer))
@@ -57,7 +60,7 @@ class MeaningModel:
         """One unit vector per text (a row of zeros for a text with no tokens)."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for at in range(0, len(texts), BATCH):
-            encodings = self.tokenizer.encode_batch(texts[at:at + BATCH], add_special_tokens=False)
+            encodings = self.tokenizer.encode_batch(texts[at : at + BATCH], add_special_tokens=False)
             for row, encoding in enumerate(encodings, start=at):
                 if encoding.ids:
                     out[row] = self.embedding[encoding.ids].mean(axis=0)

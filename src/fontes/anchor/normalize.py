@@ -189,4 +189,3 @@ CACHED_TEXTS = 256
 def normalize(raw: str) -> Normalized:
     """The matching form of `raw` with its map back to raw offsets (cached: sources repeat)."""
     return _collapse(_folded_characters(raw), raw)
-

@@ -84,7 +84,7 @@ def find_paraphrase(quote_text: str, text: str) -> Paraphrase | None:
     for window in _windows(wanted, content, bar):
         if _longest_missing_run(quote_content, window.matched) > bar.missing_run * len(quote_content):
             continue
-        if _in_order(quote_content, all_tokens[window.first:window.last + 1]) < bar.in_order:
+        if _in_order(quote_content, all_tokens[window.first : window.last + 1]) < bar.in_order:
             continue
         start, end = sentence_of(text, all_tokens[window.first].start, all_tokens[window.last].end)
         if keeps_claim(quote_text, text[start:end]) and not _spliced(quote_text, text, start, end):
@@ -96,8 +96,9 @@ def find_paraphrase(quote_text: str, text: str) -> Paraphrase | None:
 def _words_of(text: str) -> tuple[list[Token], list[tuple[int, str]]]:
     """The tokens of a text, and (token index, stem) of its content words (cached: texts repeat)."""
     all_tokens = tokens(text)
-    return all_tokens, [(i, stem(t.text)) for i, t in enumerate(all_tokens)
-                        if t.is_word and is_content_word(t.text)]
+    return all_tokens, [
+        (i, stem(t.text)) for i, t in enumerate(all_tokens) if t.is_word and is_content_word(t.text)
+    ]
 
 
 def _windows(wanted: set[str], content: list[tuple[int, str]], bar: Bar) -> list[_Window]:
@@ -117,8 +118,9 @@ def _windows(wanted: set[str], content: list[tuple[int, str]], bar: Bar) -> list
                 continue
             score = 2 * recall * density / (recall + density)
             if score >= bar.score:
-                found.append(_Window(score, recall, density, content[first][0], content[last][0],
-                                     frozenset(seen)))
+                found.append(
+                    _Window(score, recall, density, content[first][0], content[last][0], frozenset(seen))
+                )
     found.sort(key=lambda w: (-w.score, w.first))
     return found
 
@@ -136,7 +138,7 @@ def _in_order(quote_content: list[str], passage_tokens) -> float:
     tails: list[int] = []
     for value in sequence:
         at = bisect.bisect_left(tails, value)
-        tails[at:at + 1] = [value]
+        tails[at : at + 1] = [value]
     return len(tails) / len(sequence)
 
 
@@ -145,11 +147,12 @@ def _spliced(quote_text: str, text: str, start: int, end: int) -> bool:
     content is not restated in that sentence: a fragment with other words stuck to it."""
     quote_words = [t.text for t in tokens(quote_text) if t.is_word]
     passage = [t for t in tokens(text, start, end) if t.is_word]
-    run = difflib.SequenceMatcher(None, quote_words, [t.text for t in passage],
-                                  autojunk=False).find_longest_match()
+    run = difflib.SequenceMatcher(
+        None, quote_words, [t.text for t in passage], autojunk=False
+    ).find_longest_match()
     if run.size < VERBATIM_SHARE * len(quote_words):
         return False
-    outside = [stem(w) for w in quote_words[:run.a] + quote_words[run.a + run.size:] if is_content_word(w)]
+    outside = [stem(w) for w in quote_words[: run.a] + quote_words[run.a + run.size :] if is_content_word(w)]
     if not outside:
         return False
     low, high = sentence_of(text, passage[run.b].start, passage[run.b + run.size - 1].end)

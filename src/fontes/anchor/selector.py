@@ -12,5 +12,6 @@ def text_quote_selector(text: str, start: int, end: int, context: int = CONTEXT)
     """The selector of text[start:end]: its exact raw words and up to `context` characters around."""
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
-    return TextQuoteSelector(exact=text[start:end], prefix=text[max(0, start - context):start],
-                             suffix=text[end:end + context])
+    return TextQuoteSelector(
+        exact=text[start:end], prefix=text[max(0, start - context) : start], suffix=text[end : end + context]
+    )

@@ -20,9 +20,15 @@ if TYPE_CHECKING:
     from fontes.audit.findings import KINDS, SCHEMA, SEVERITIES, AuditReport
     from fontes.audit.pipeline import audit_essay, run_checks
 
-_LAZY = {"Audit": "fontes.audit.context", "AuditReport": "fontes.audit.findings", "KINDS": "fontes.audit.findings",
-         "SCHEMA": "fontes.audit.findings", "SEVERITIES": "fontes.audit.findings",
-         "audit_essay": "fontes.audit.pipeline", "run_checks": "fontes.audit.pipeline"}
+_LAZY = {
+    "Audit": "fontes.audit.context",
+    "AuditReport": "fontes.audit.findings",
+    "KINDS": "fontes.audit.findings",
+    "SCHEMA": "fontes.audit.findings",
+    "SEVERITIES": "fontes.audit.findings",
+    "audit_essay": "fontes.audit.pipeline",
+    "run_checks": "fontes.audit.pipeline",
+}
 
 __all__ = ["KINDS", "SCHEMA", "SEVERITIES", "Audit", "AuditReport", "audit_essay", "run_checks"]
 

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from fontes.corpus import Store
 
 
-
 class _CaseIndexes:
     """The indexes that depend on the case and the store only: one holder, shared by every Audit
     made from the same one with `with_essay`, so an index built while auditing one essay serves the next."""
@@ -85,8 +84,9 @@ class Audit:
         """The documents an essay may cite: the case's sources, then the corpus."""
         from fontes.audit.evidence.catalogue import Catalogue
 
-        return self._case_indexes.get("catalogue", lambda: Catalogue({s.id: s for s in self.case.sources},
-                                                                     self.store))
+        return self._case_indexes.get(
+            "catalogue", lambda: Catalogue({s.id: s for s in self.case.sources}, self.store)
+        )
 
     @property
     def rare_title_words(self) -> frozenset[str]:
@@ -162,4 +162,3 @@ class Audit:
         from fontes.audit.evidence.entry_match import best_source_for
 
         return {n: best_source_for(r, self.catalogue) for n, r in self.entries.items()}
-

@@ -12,8 +12,16 @@ from fontes.model import Finding
 
 SCHEMA = "fontes.audit/1"
 SEVERITIES = ("error", "warning", "info")
-KINDS = ("reference-mismatch", "quote-fidelity", "date-mismatch", "name-variant", "office-mismatch",
-         "reference-malformed", "reference-unused", "marker-without-entry")
+KINDS = (
+    "reference-mismatch",
+    "quote-fidelity",
+    "date-mismatch",
+    "name-variant",
+    "office-mismatch",
+    "reference-malformed",
+    "reference-unused",
+    "marker-without-entry",
+)
 
 __all__ = ["KINDS", "SCHEMA", "SEVERITIES", "AuditReport", "Finding", "in_essay_order", "without_duplicates"]
 
@@ -21,7 +29,11 @@ __all__ = ["KINDS", "SCHEMA", "SEVERITIES", "AuditReport", "Finding", "in_essay_
 def _position(finding: Finding) -> tuple:
     loc = finding.location
     start = loc.start if loc.start is not None else 10**12
-    return (start, SEVERITIES.index(finding.severity), KINDS.index(finding.kind) if finding.kind in KINDS else 99)
+    return (
+        start,
+        SEVERITIES.index(finding.severity),
+        KINDS.index(finding.kind) if finding.kind in KINDS else 99,
+    )
 
 
 def without_duplicates(findings: Iterable[Finding], seen: set[str]) -> list[Finding]:
@@ -66,6 +78,10 @@ class AuditReport(BaseModel):
 
     def to_json(self) -> dict:
         """The versioned `fontes.audit/1` contract."""
-        return {"schema": SCHEMA, "essay": self.essay, "summary": self.summary(),
-                "by_kind": self.by_kind(),
-                "findings": [f.model_dump(mode="json") for f in self.findings]}
+        return {
+            "schema": SCHEMA,
+            "essay": self.essay,
+            "summary": self.summary(),
+            "by_kind": self.by_kind(),
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+        }

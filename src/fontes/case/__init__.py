@@ -13,8 +13,17 @@ from fontes.model import Case
 
 BUILTIN_CASE = "korea-1950"
 
-__all__ = ["BUILTIN_CASE", "Problem", "builtin_case_path", "check_case", "load_case",
-           "line_of_entry", "parse_likelihood", "read_case", "write_case"]
+__all__ = [
+    "BUILTIN_CASE",
+    "Problem",
+    "builtin_case_path",
+    "check_case",
+    "load_case",
+    "line_of_entry",
+    "parse_likelihood",
+    "read_case",
+    "write_case",
+]
 
 
 def builtin_case_path(name: str = BUILTIN_CASE) -> Path:
@@ -47,8 +56,15 @@ def load_case(folder: str | Path | None = None) -> Case:
     """Load a case folder, or raise CaseError naming its first problem and how many follow."""
     case, problems = read_case(folder or builtin_case_path())
     if problems or case is None:
-        first = problems[0] if problems else Problem(str(folder), None, "", "cannot be loaded; run fontes check-case")
+        first = (
+            problems[0]
+            if problems
+            else Problem(str(folder), None, "", "cannot be loaded; run fontes check-case")
+        )
         more = f" (and {len(problems) - 1} more problems: run fontes check-case)" if len(problems) > 1 else ""
-        raise CaseError(f"{first.field + ': ' if first.field else ''}{first.message}{more}",
-                        file=first.file, line=first.line)
+        raise CaseError(
+            f"{first.field + ': ' if first.field else ''}{first.message}{more}",
+            file=first.file,
+            line=first.line,
+        )
     return case

@@ -73,15 +73,20 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) ->
 
 def _parse(data: bytes, name: str, where: str):
     if _DTD.search(data):
-        raise CaseError(f"{name} declares a DTD or entities, which fontes does not read", file=where,
-                        hint="remove the <!DOCTYPE> declaration, or " + _HINT)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True)
+        raise CaseError(
+            f"{name} declares a DTD or entities, which fontes does not read",
+            file=where,
+            hint="remove the <!DOCTYPE> declaration, or " + _HINT,
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+    )
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise CaseError(f"{name} is not well-formed XML: {exc.msg}", file=where, line=exc.lineno,
-                        hint=_HINT) from exc
+        raise CaseError(
+            f"{name} is not well-formed XML: {exc.msg}", file=where, line=exc.lineno, hint=_HINT
+        ) from exc
 
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -114,8 +119,11 @@ def _read_gzip(path: Path, where: str) -> list:
     try:
         xml = _xml_text_bytes(data)
     except UnicodeDecodeError as exc:
-        raise CaseError(f"is not UTF-16 or UTF-8 text inside its gzip: {exc.reason} at byte {exc.start}",
-                        file=where, hint=_HINT) from exc
+        raise CaseError(
+            f"is not UTF-16 or UTF-8 text inside its gzip: {exc.reason} at byte {exc.start}",
+            file=where,
+            hint=_HINT,
+        ) from exc
     root = _parse(xml, path.name, where)
     if _child(root, "matrix") is None:
         raise CaseError("holds no ACH matrix (no <MATRIX> element under the root)", file=where, hint=_HINT)
@@ -135,21 +143,30 @@ def read_matrices(path: str | Path) -> list:
     if magic == GZIP_MAGIC:
         return _read_gzip(path, where)
     if magic != ZIP_MAGIC:
-        raise CaseError("is not an .achz file: neither gzip (PARC ACH) nor zip (older fontes)", file=where,
-                        hint=_HINT)
+        raise CaseError(
+            "is not an .achz file: neither gzip (PARC ACH) nor zip (older fontes)", file=where, hint=_HINT
+        )
     try:
         with open_zip(path) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_MEMBERS:
                 raise CaseError(f"holds {len(infos)} files; an .achz holds a few", file=where, hint=_HINT)
-            candidates = sorted((i for i in infos if i.filename.lower().endswith(".xml")
-                                 and not i.filename.startswith("__MACOSX/")), key=lambda i: _natural(i.filename))
+            candidates = sorted(
+                (
+                    i
+                    for i in infos
+                    if i.filename.lower().endswith(".xml") and not i.filename.startswith("__MACOSX/")
+                ),
+                key=lambda i: _natural(i.filename),
+            )
             roots, total = [], 0
             for info in candidates:
                 data = _read_member(archive, info, where)
                 total += len(data)
                 if total > MAX_XML_BYTES:
-                    raise CaseError(f"holds more than {MAX_XML_BYTES // 2**20} MiB of XML", file=where, hint=_HINT)
+                    raise CaseError(
+                        f"holds more than {MAX_XML_BYTES // 2**20} MiB of XML", file=where, hint=_HINT
+                    )
                 root = _parse(data, info.filename, where)
                 if _local(root) == ROOT.lower() or _child(root, "matrix") is not None:
                     roots.append(root)
@@ -158,8 +175,9 @@ def read_matrices(path: str | Path) -> list:
     except OSError as exc:
         raise CaseError(f"cannot be read: {exc.strerror or exc}", file=where, hint=_HINT) from exc
     if not roots:
-        raise CaseError(f"holds no ACH matrix (an XML file whose root element is <{ROOT}>)",
-                        file=where, hint=_HINT)
+        raise CaseError(
+            f"holds no ACH matrix (an XML file whose root element is <{ROOT}>)", file=where, hint=_HINT
+        )
     return roots
 
 
@@ -212,7 +230,9 @@ class _Importer:
         hypotheses, ids_in_file = [], {}
         taken: set[str] = set()
         for k, element in enumerate(elements, start=1):
-            text = _text(element, "text") or _text(element, "description") or "".join(element.itertext()).strip()
+            text = (
+                _text(element, "text") or _text(element, "description") or "".join(element.itertext()).strip()
+            )
             hid = _unique(clean_id(element.get("id"), "") or slug(text, f"h{k}"), taken)
             ids_in_file[element.get("id") or hid] = hid
             hypotheses.append(Hypothesis(id=hid, text=text or hid, note=_text(element, "note")))
@@ -238,7 +258,9 @@ class _Importer:
             try:
                 rating = rating_from_word(word)
             except KeyError:
-                raise self.fail(f"unknown rating {word.strip()!r}; use CC, C, N, NA, I or II", field) from None
+                raise self.fail(
+                    f"unknown rating {word.strip()!r}; use CC, C, N, NA, I or II", field
+                ) from None
             if rating is not None:
                 ratings[hypothesis] = rating
                 row[hypothesis] = LIKELIHOOD_OF_RATING[rating]
@@ -247,9 +269,15 @@ class _Importer:
         source_id = self.source(element)
         known = self.evidence.get(eid)
         if known is None:
-            self.evidence[eid] = Evidence(id=eid, source=source_id, quote=quote, note=_text(element, "note"),
-                                          credibility=_credibility(element), bears_on={qid: row},
-                                          ach={qid: ratings})
+            self.evidence[eid] = Evidence(
+                id=eid,
+                source=source_id,
+                quote=quote,
+                note=_text(element, "note"),
+                credibility=_credibility(element),
+                bears_on={qid: row},
+                ach={qid: ratings},
+            )
         else:
             known.bears_on[qid] = row
             known.ach[qid] = ratings
@@ -261,15 +289,20 @@ class _Importer:
         sid = clean_id(raw_id, "") or slug(title, f"source-{len(self.sources) + 1}")
         if sid not in self.sources:
             date = _text(element, "date")
-            self.sources[sid] = Source(id=sid, title=title or sid, date=date if is_valid_date(date) else None,
-                                       doc_type=_text(element, "type"))
+            self.sources[sid] = Source(
+                id=sid,
+                title=title or sid,
+                date=date if is_valid_date(date) else None,
+                doc_type=_text(element, "type"),
+            )
         return sid
-
 
     def parc_question(self, root, number: int) -> None:
         """A PARC matrix: PROJECT-TITLE, MATRIX/HYPOTHESIS/NAME, MATRIX/EVIDENCE with VALUES by column."""
         title = " ".join(_text(root, "project-title").split())
-        qid = _unique(clean_id(root.get("question"), "") or slug(title, f"q{number}"), {q.id for q in self.questions})
+        qid = _unique(
+            clean_id(root.get("question"), "") or slug(title, f"q{number}"), {q.id for q in self.questions}
+        )
         matrix = _child(root, "matrix")
         hypotheses = []
         taken: set[str] = set()
@@ -298,7 +331,9 @@ class _Importer:
             try:
                 rating = rating_from_word(word)
             except KeyError:
-                raise self.fail(f"unknown value {word.strip()!r}; use C C, C, N, NA, I or I I", field) from None
+                raise self.fail(
+                    f"unknown value {word.strip()!r}; use C C, C, N, NA, I or I I", field
+                ) from None
             if rating is not None:
                 ratings[hypothesis] = rating
                 row[hypothesis] = LIKELIHOOD_OF_RATING[rating]
@@ -308,21 +343,32 @@ class _Importer:
         if known is not None:
             known.bears_on[qid], known.ach[qid] = row, ratings
             return
-        self.evidence[eid] = Evidence(id=eid, source=self.parc_source(element), quote=quote,
-                                      note=_text(element, "notes"), credibility=_credibility(element),
-                                      bears_on={qid: row}, ach={qid: ratings})
+        self.evidence[eid] = Evidence(
+            id=eid,
+            source=self.parc_source(element),
+            quote=quote,
+            note=_text(element, "notes"),
+            credibility=_credibility(element),
+            bears_on={qid: row},
+            ach={qid: ratings},
+        )
 
     def parc_source(self, element) -> str:
         """The item's source: fontes' SOURCE element when there, else one made from LINK, TYPE and DATE."""
         found = _child(element, "source")
         title = " ".join("".join(found.itertext()).split()) if found is not None else ""
         link = _text(element, "link")
-        sid = clean_id(found.get("id") if found is not None else None, "") or slug(title or link,
-                                                                                    f"source-{len(self.sources) + 1}")
+        sid = clean_id(found.get("id") if found is not None else None, "") or slug(
+            title or link, f"source-{len(self.sources) + 1}"
+        )
         if sid not in self.sources:
-            self.sources[sid] = Source(id=sid, title=title or link or sid, date=_parc_date(_child(element, "date")),
-                                       url=link if link.startswith(("http://", "https://")) else "",
-                                       doc_type=_text(element, "type"))
+            self.sources[sid] = Source(
+                id=sid,
+                title=title or link or sid,
+                date=_parc_date(_child(element, "date")),
+                url=link if link.startswith(("http://", "https://")) else "",
+                doc_type=_text(element, "type"),
+            )
         return sid
 
 
@@ -356,16 +402,23 @@ def import_achz(path: str | Path, *more: str | Path) -> Case:
     if not importer.evidence:
         raise CaseError("holds no rated evidence", file=str(path), hint=_HINT)
     title = importer.questions[0].text if number == 1 else path.stem
-    return Case(id=slug(path.stem, "imported"), title=title, questions=importer.questions,
-                description=TO_FILL_IN.format(name=path.name),
-                sources=list(importer.sources.values()), evidence=list(importer.evidence.values()))
+    return Case(
+        id=slug(path.stem, "imported"),
+        title=title,
+        questions=importer.questions,
+        description=TO_FILL_IN.format(name=path.name),
+        sources=list(importer.sources.values()),
+        evidence=list(importer.evidence.values()),
+    )
 
 
 #: What an imported case still needs: an ACH matrix names no work that holds a hypothesis and does not
 #: say what each denies of its rivals, so the importer leaves those empty rather than invent them.
-TO_FILL_IN = ("Imported from {name}. An ACH matrix does not say who holds each hypothesis or what it "
-              "denies of its rivals: fill in held_by and denies for every hypothesis in case.yaml "
-              "(fontes check-case lists each one still missing).")
+TO_FILL_IN = (
+    "Imported from {name}. An ACH matrix does not say who holds each hypothesis or what it "
+    "denies of its rivals: fill in held_by and denies for every hypothesis in case.yaml "
+    "(fontes check-case lists each one still missing)."
+)
 
 
 def left_to_fill(problems: list) -> list:
@@ -374,7 +427,7 @@ def left_to_fill(problems: list) -> list:
 
 
 def missing_positions(case: Case) -> list[str]:
-    """"question.hypothesis: held_by" / "... denies" for every field an imported case still lacks."""
+    """ "question.hypothesis: held_by" / "... denies" for every field an imported case still lacks."""
     missing = []
     for question in case.questions:
         for h in question.hypotheses:

@@ -46,12 +46,26 @@ LIKELIHOOD_OF_RATING = {"C": 0.9, "N": 0.5, "I": 0.2, "II": 0.05}
 
 #: Ratings as PARC ACH and others write them -> fontes' rating (None: not applicable, no rating).
 RATING_WORDS = {
-    "cc": "C", "very consistent": "C", "++": "C",
-    "c c": "C", "c": "C", "consistent": "C", "+": "C",
-    "n": "N", "neutral": "N",
-    "na": None, "n/a": None, "not applicable": None, "": None,
-    "i": "I", "inconsistent": "I", "-": "I",
-    "ii": "II", "i i": "II", "very inconsistent": "II", "--": "II",
+    "cc": "C",
+    "very consistent": "C",
+    "++": "C",
+    "c c": "C",
+    "c": "C",
+    "consistent": "C",
+    "+": "C",
+    "n": "N",
+    "neutral": "N",
+    "na": None,
+    "n/a": None,
+    "not applicable": None,
+    "": None,
+    "i": "I",
+    "inconsistent": "I",
+    "-": "I",
+    "ii": "II",
+    "i i": "II",
+    "very inconsistent": "II",
+    "--": "II",
 }
 
 #: Credibility levels: the value given on import, and the lowest fontes credibility written as each.

@@ -30,8 +30,11 @@ def held_on(office: Office, date: str | None) -> bool:
 def holder_of(case: Case, title: str, date: str | None) -> Actor | None:
     """The one actor who held the office called `title` on `date`; None when nobody or several did."""
     wanted = _title_key(title)
-    holders = [actor for actor in case.actors
-               if any(_title_key(o.title) == wanted and held_on(o, date) for o in actor.offices)]
+    holders = [
+        actor
+        for actor in case.actors
+        if any(_title_key(o.title) == wanted and held_on(o, date) for o in actor.offices)
+    ]
     return holders[0] if len(holders) == 1 else None
 
 

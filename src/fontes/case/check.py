@@ -40,8 +40,10 @@ def parse_likelihood(value: Any) -> Likelihood:
         word = value.strip().lower()
         if word in LIKELIHOOD_WORDS:
             return LIKELIHOOD_WORDS[word]
-        raise ValueError(f"unknown likelihood word {value!r}; use a number in (0, 1], "
-                         f"a [low, high] range, or one of {_WORDS}")
+        raise ValueError(
+            f"unknown likelihood word {value!r}; use a number in (0, 1], "
+            f"a [low, high] range, or one of {_WORDS}"
+        )
     if isinstance(value, bool):
         raise ValueError(f"likelihood {value!r} is not a number; use a number in (0, 1]")
     if isinstance(value, (int, float)):
@@ -121,19 +123,26 @@ class _Checker:
     def _evidence_likelihoods(self, data: dict, file: YamlFile, path: tuple, rid: str) -> dict:
         out = dict(data)
         if isinstance(data.get("bears_on"), dict):
-            out["bears_on"] = self._likelihood_rows(data["bears_on"], file, path + ("bears_on",),
-                                                    f"{rid}: bears_on")
+            out["bears_on"] = self._likelihood_rows(
+                data["bears_on"], file, path + ("bears_on",), f"{rid}: bears_on"
+            )
         readings = data.get("readings")
         if isinstance(readings, dict):
             out["readings"] = {}
             for school, reading in readings.items():
                 where, label = path + ("readings", school), f"{rid}: readings.{school}"
                 if not isinstance(reading, dict) or not isinstance(reading.get("bears_on"), dict):
-                    self.add(file, where, label, "should hold bears_on (question -> hypothesis -> "
-                                                 "likelihood), with a note and the work it comes from")
+                    self.add(
+                        file,
+                        where,
+                        label,
+                        "should hold bears_on (question -> hypothesis -> "
+                        "likelihood), with a note and the work it comes from",
+                    )
                     continue
-                rows = self._likelihood_rows(reading["bears_on"], file, where + ("bears_on",),
-                                             f"{label}.bears_on")
+                rows = self._likelihood_rows(
+                    reading["bears_on"], file, where + ("bears_on",), f"{label}.bears_on"
+                )
                 out["readings"][school] = {**reading, "bears_on": rows}
         return out
 
@@ -142,8 +151,12 @@ class _Checker:
         parsed: dict = {}
         for qid, row in rows.items():
             if not isinstance(row, dict):
-                self.add(file, path + (qid,), f"{label}.{qid}",
-                         "should map hypothesis ids to likelihoods, e.g. {a: 0.8, b: unlikely}")
+                self.add(
+                    file,
+                    path + (qid,),
+                    f"{label}.{qid}",
+                    "should map hypothesis ids to likelihoods, e.g. {a: 0.8, b: unlikely}",
+                )
                 continue
             parsed[qid] = {}
             for hid, value in row.items():
@@ -187,7 +200,9 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
     events = checker.records(files["events"], Event, "event")
     evidence = checker.records(files["evidence"], Evidence, "evidence")
 
-    _check_unique(checker, files, {"actors": actors, "sources": sources, "events": events, "evidence": evidence})
+    _check_unique(
+        checker, files, {"actors": actors, "sources": sources, "events": events, "evidence": evidence}
+    )
     _check_questions(checker, head, questions)
     _check_schools(checker, head, schools, questions, meta.get("default_school"))
     _check_dates(checker, files["sources"], sources, "date", optional=True)
@@ -206,12 +221,16 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
         return None, checker.problems
     default_school = meta.get("default_school")  # not text: reported above as an unknown school
     case = Case(
-        id=str(meta["id"]), title=str(meta.get("title") or meta["id"]),
+        id=str(meta["id"]),
+        title=str(meta.get("title") or meta["id"]),
         description=str(meta.get("description") or ""),
-        questions=questions, schools=schools,
+        questions=questions,
+        schools=schools,
         default_school=default_school if isinstance(default_school, str) else None,
-        actors=[a for a, _ in actors], sources=[s for s, _ in sources],
-        events=[e for e, _ in events], evidence=[e for e, _ in evidence],
+        actors=[a for a, _ in actors],
+        sources=[s for s, _ in sources],
+        events=[e for e, _ in events],
+        evidence=[e for e, _ in evidence],
     )
     _fill_missing_likelihoods(case)
     return case, checker.problems
@@ -220,8 +239,9 @@ def read_case(folder: str | Path) -> tuple[Case | None, list[Problem]]:
 def _check_head_complete(checker: _Checker, head: YamlFile, meta: dict, questions: list[Question]) -> None:
     """An empty case.yaml, or one without an id or questions, says so: it is not a clean case."""
     if head.data is None:
-        checker.add(head, (), "", "is empty; a case needs at least id, title and questions "
-                                  "(see docs/case-format.md)")
+        checker.add(
+            head, (), "", "is empty; a case needs at least id, title and questions (see docs/case-format.md)"
+        )
         return
     if not meta.get("id"):
         checker.add(head, (), "id", "is required but missing")
@@ -276,8 +296,12 @@ def _check_unique(checker: _Checker, files: dict, groups: dict) -> None:
         seen: set[str] = set()
         for record, path in records:
             if counts[record.id] > 1 and record.id in seen:
-                checker.add(files[stem], path + ("id",), f"{record.id}: id",
-                            f"duplicate id {record.id!r} in {stem}.yaml; give each entry its own id")
+                checker.add(
+                    files[stem],
+                    path + ("id",),
+                    f"{record.id}: id",
+                    f"duplicate id {record.id!r} in {stem}.yaml; give each entry its own id",
+                )
             seen.add(record.id)
 
 
@@ -288,37 +312,62 @@ def _check_questions(checker: _Checker, head: YamlFile | None, questions: list[Q
             checker.add(head, ("questions", i, "id"), f"questions[{i}].id", f"duplicate question id {q.id!r}")
         seen.add(q.id)
         if not q.hypotheses:
-            checker.add(head, ("questions", i), f"{q.id}: hypotheses", "a question needs at least one hypothesis")
+            checker.add(
+                head, ("questions", i), f"{q.id}: hypotheses", "a question needs at least one hypothesis"
+            )
         for j, count in Counter(h.id for h in q.hypotheses).items():
             if count > 1:
-                checker.add(head, ("questions", i, "hypotheses"), f"{q.id}: hypotheses",
-                            f"duplicate hypothesis id {j!r}")
+                checker.add(
+                    head,
+                    ("questions", i, "hypotheses"),
+                    f"{q.id}: hypotheses",
+                    f"duplicate hypothesis id {j!r}",
+                )
         if q.horizon is not None:
             checker.date(q.horizon, head, ("questions", i, "horizon"), f"{q.id}: horizon")
         for k, h in enumerate(q.hypotheses):
             _check_position(checker, head, ("questions", i, "hypotheses", k), q, h)
 
 
-def _check_position(checker: _Checker, head: YamlFile | None, path: tuple, q: Question, h: Hypothesis) -> None:
+def _check_position(
+    checker: _Checker, head: YamlFile | None, path: tuple, q: Question, h: Hypothesis
+) -> None:
     """A hypothesis is a position someone holds, and it says what it denies of each rival."""
     label = f"{q.id}.{h.id}"
     if not h.held_by:
-        checker.add(head, path, f"{label}: held_by",
-                    "names no work that argues it; add held_by: [{author: ..., year: ..., title: ...}]")
+        checker.add(
+            head,
+            path,
+            f"{label}: held_by",
+            "names no work that argues it; add held_by: [{author: ..., year: ..., title: ...}]",
+        )
     rivals = [r.id for r in q.hypotheses if r.id != h.id]
     for rival in rivals:
         if not h.denies.get(rival, "").strip():
-            checker.add(head, path + ("denies",), f"{label}: denies.{rival}",
-                        f"does not say what it denies of its rival {rival!r}, so the two may overlap; "
-                        f"add denies: {{{rival}: ...}}")
+            checker.add(
+                head,
+                path + ("denies",),
+                f"{label}: denies.{rival}",
+                f"does not say what it denies of its rival {rival!r}, so the two may overlap; "
+                f"add denies: {{{rival}: ...}}",
+            )
     for rival in h.denies:
         if rival not in rivals:
-            checker.add(head, path + ("denies", rival), f"{label}: denies.{rival}",
-                        f"unknown rival {rival!r} of question {q.id!r}; known: {', '.join(rivals) or 'none'}")
+            checker.add(
+                head,
+                path + ("denies", rival),
+                f"{label}: denies.{rival}",
+                f"unknown rival {rival!r} of question {q.id!r}; known: {', '.join(rivals) or 'none'}",
+            )
 
 
-def _check_schools(checker: _Checker, head: YamlFile | None, schools: list[School],
-                   questions: list[Question], default: str | None) -> None:
+def _check_schools(
+    checker: _Checker,
+    head: YamlFile | None,
+    schools: list[School],
+    questions: list[Question],
+    default: str | None,
+) -> None:
     hyps = {q.id: set(q.hypothesis_ids()) for q in questions}
     ids = [s.id for s in schools]
     for i, school in enumerate(schools):
@@ -328,28 +377,52 @@ def _check_schools(checker: _Checker, head: YamlFile | None, schools: list[Schoo
         for qid, prior in school.priors.items():
             where = path + ("priors", qid)
             if qid not in hyps:
-                checker.add(head, where, f"{school.id}: priors.{qid}",
-                            f"unknown question {qid!r}; known: {', '.join(hyps) or 'none'}")
+                checker.add(
+                    head,
+                    where,
+                    f"{school.id}: priors.{qid}",
+                    f"unknown question {qid!r}; known: {', '.join(hyps) or 'none'}",
+                )
                 continue
             for hid, p in prior.items():
                 if hid not in hyps[qid]:
-                    checker.add(head, where + (hid,), f"{school.id}: priors.{qid}.{hid}",
-                                f"unknown hypothesis {hid!r} of question {qid!r}")
+                    checker.add(
+                        head,
+                        where + (hid,),
+                        f"{school.id}: priors.{qid}.{hid}",
+                        f"unknown hypothesis {hid!r} of question {qid!r}",
+                    )
                 elif not math.isfinite(p) or p <= 0:
-                    checker.add(head, where + (hid,), f"{school.id}: priors.{qid}.{hid}",
-                                f"prior {p} is not above 0; no evidence could revive a hypothesis "
-                                f"ruled out in advance, so give it a small prior such as 0.01")
+                    checker.add(
+                        head,
+                        where + (hid,),
+                        f"{school.id}: priors.{qid}.{hid}",
+                        f"prior {p} is not above 0; no evidence could revive a hypothesis "
+                        f"ruled out in advance, so give it a small prior such as 0.01",
+                    )
             missing = hyps[qid] - set(prior)
             if missing:
-                checker.add(head, where, f"{school.id}: priors.{qid}",
-                            f"no prior for {', '.join(sorted(missing))}; give every hypothesis one")
+                checker.add(
+                    head,
+                    where,
+                    f"{school.id}: priors.{qid}",
+                    f"no prior for {', '.join(sorted(missing))}; give every hypothesis one",
+                )
             total = sum(prior.values())
             if not math.isclose(total, 1.0, abs_tol=PRIOR_TOLERANCE):
-                checker.add(head, where, f"{school.id}: priors.{qid}",
-                            f"priors sum to {total:g}, not 1; adjust them so they add up to 1")
+                checker.add(
+                    head,
+                    where,
+                    f"{school.id}: priors.{qid}",
+                    f"priors sum to {total:g}, not 1; adjust them so they add up to 1",
+                )
     if default is not None and default not in ids:
-        checker.add(head, ("default_school",), "default_school",
-                    f"unknown school {default!r}; known: {', '.join(ids) or 'none'}")
+        checker.add(
+            head,
+            ("default_school",),
+            "default_school",
+            f"unknown school {default!r}; known: {', '.join(ids) or 'none'}",
+        )
 
 
 def _check_dates(checker: _Checker, file: YamlFile | None, records: list, field: str, optional: bool) -> None:
@@ -369,85 +442,149 @@ def _check_offices(checker: _Checker, file: YamlFile | None, actors: list) -> No
                 value = getattr(office, field)
                 if value is None:
                     continue
-                bound = checker.date(str(value), file, path + ("offices", k, field), f"{actor.id}: offices[{k}].{field}")
+                bound = checker.date(
+                    str(value), file, path + ("offices", k, field), f"{actor.id}: offices[{k}].{field}"
+                )
                 if bound is not None:
                     bounds.append(bound)
             if len(bounds) == 2 and bounds[0].earliest > bounds[1].latest:
-                checker.add(file, path + ("offices", k), f"{actor.id}: offices[{k}]",
-                            f"starts ({office.start}) after it ends ({office.end}); swap them")
+                checker.add(
+                    file,
+                    path + ("offices", k),
+                    f"{actor.id}: offices[{k}]",
+                    f"starts ({office.start}) after it ends ({office.end}); swap them",
+                )
 
 
 def _check_credibility(checker: _Checker, file: YamlFile | None, records: list) -> None:
     for record, path in records:
         c = record.credibility
         if c is not None and (not math.isfinite(c) or not 0 <= c <= 1):
-            checker.add(file, path + ("credibility",), f"{record.id}: credibility",
-                        f"credibility {c} is outside [0, 1]")
+            checker.add(
+                file,
+                path + ("credibility",),
+                f"{record.id}: credibility",
+                f"credibility {c} is outside [0, 1]",
+            )
 
 
-def _check_events(checker: _Checker, file: YamlFile | None, events: list, source_ids: set[str] | None) -> None:
+def _check_events(
+    checker: _Checker, file: YamlFile | None, events: list, source_ids: set[str] | None
+) -> None:
     if source_ids is None:
         return
     for event, path in events:
         for k, sid in enumerate(event.sources):
             if sid not in source_ids:
-                checker.add(file, path + ("sources", k), f"{event.id}: sources",
-                            f"unknown source {sid!r}; add it to sources.yaml or fix the id")
+                checker.add(
+                    file,
+                    path + ("sources", k),
+                    f"{event.id}: sources",
+                    f"unknown source {sid!r}; add it to sources.yaml or fix the id",
+                )
 
 
-def _check_readings(checker: _Checker, file: YamlFile | None, item: Evidence, path: tuple,
-                    hyps: dict[str, list[str]], school_ids: set[str]) -> None:
+def _check_readings(
+    checker: _Checker,
+    file: YamlFile | None,
+    item: Evidence,
+    path: tuple,
+    hyps: dict[str, list[str]],
+    school_ids: set[str],
+) -> None:
     for school, reading in item.readings.items():
         where = path + ("readings", school)
         if school not in school_ids:
-            checker.add(file, where, f"{item.id}: readings.{school}",
-                        f"unknown school {school!r}; known: {', '.join(sorted(school_ids)) or 'none'}")
+            checker.add(
+                file,
+                where,
+                f"{item.id}: readings.{school}",
+                f"unknown school {school!r}; known: {', '.join(sorted(school_ids)) or 'none'}",
+            )
         if not (reading.note.strip() or reading.work.strip()):
-            checker.add(file, where, f"{item.id}: readings.{school}",
-                        "says neither why nor from which work; add a note or work")
+            checker.add(
+                file,
+                where,
+                f"{item.id}: readings.{school}",
+                "says neither why nor from which work; add a note or work",
+            )
         for qid, row in reading.bears_on.items():
             if qid not in hyps:
-                checker.add(file, where + ("bears_on", qid), f"{item.id}: readings.{school}.bears_on.{qid}",
-                            f"unknown question {qid!r}; known: {', '.join(hyps) or 'none'}")
+                checker.add(
+                    file,
+                    where + ("bears_on", qid),
+                    f"{item.id}: readings.{school}.bears_on.{qid}",
+                    f"unknown question {qid!r}; known: {', '.join(hyps) or 'none'}",
+                )
                 continue
             for hid in row:
                 if hid not in hyps[qid]:
-                    checker.add(file, where + ("bears_on", qid, hid),
-                                f"{item.id}: readings.{school}.bears_on.{qid}.{hid}",
-                                f"unknown hypothesis {hid!r} of question {qid!r}; known: {', '.join(hyps[qid])}")
+                    checker.add(
+                        file,
+                        where + ("bears_on", qid, hid),
+                        f"{item.id}: readings.{school}.bears_on.{qid}.{hid}",
+                        f"unknown hypothesis {hid!r} of question {qid!r}; known: {', '.join(hyps[qid])}",
+                    )
 
 
-def _check_evidence(checker: _Checker, file: YamlFile | None, evidence: list,
-                    source_ids: set[str] | None, questions: list[Question],
-                    school_ids: set[str]) -> None:
+def _check_evidence(
+    checker: _Checker,
+    file: YamlFile | None,
+    evidence: list,
+    source_ids: set[str] | None,
+    questions: list[Question],
+    school_ids: set[str],
+) -> None:
     hyps = {q.id: q.hypothesis_ids() for q in questions}
     for item, path in evidence:
         if source_ids is not None and item.source not in source_ids:
-            checker.add(file, path + ("source",), f"{item.id}: source",
-                        f"unknown source {item.source!r}; add it to sources.yaml or fix the id")
+            checker.add(
+                file,
+                path + ("source",),
+                f"{item.id}: source",
+                f"unknown source {item.source!r}; add it to sources.yaml or fix the id",
+            )
         if not item.quote.strip():
-            checker.add(file, path + ("quote",), f"{item.id}: quote", "is empty; copy the source's exact words")
+            checker.add(
+                file, path + ("quote",), f"{item.id}: quote", "is empty; copy the source's exact words"
+            )
         if not item.bears_on:
-            checker.add(file, path + ("bears_on",), f"{item.id}: bears_on",
-                        "names no question; give likelihoods for at least one")
+            checker.add(
+                file,
+                path + ("bears_on",),
+                f"{item.id}: bears_on",
+                "names no question; give likelihoods for at least one",
+            )
         for qid, row in item.bears_on.items():
             where = path + ("bears_on", qid)
             if qid not in hyps:
-                checker.add(file, where, f"{item.id}: bears_on.{qid}",
-                            f"unknown question {qid!r}; known: {', '.join(hyps) or 'none'}")
+                checker.add(
+                    file,
+                    where,
+                    f"{item.id}: bears_on.{qid}",
+                    f"unknown question {qid!r}; known: {', '.join(hyps) or 'none'}",
+                )
                 continue
             for hid in row:
                 if hid not in hyps[qid]:
-                    checker.add(file, where + (hid,), f"{item.id}: bears_on.{qid}.{hid}",
-                                f"unknown hypothesis {hid!r} of question {qid!r}; known: {', '.join(hyps[qid])}")
+                    checker.add(
+                        file,
+                        where + (hid,),
+                        f"{item.id}: bears_on.{qid}.{hid}",
+                        f"unknown hypothesis {hid!r} of question {qid!r}; known: {', '.join(hyps[qid])}",
+                    )
         _check_readings(checker, file, item, path, hyps, school_ids)
         if item.about is not None:
             checker.date(item.about, file, path + ("about",), f"{item.id}: about")
         for qid, row in item.ach.items():
             for hid, rating in row.items():
                 if rating not in ACH_RATINGS:
-                    checker.add(file, path + ("ach", qid, hid), f"{item.id}: ach.{qid}.{hid}",
-                                f"unknown ACH rating {rating!r}; use one of {', '.join(ACH_RATINGS)}")
+                    checker.add(
+                        file,
+                        path + ("ach", qid, hid),
+                        f"{item.id}: ach.{qid}.{hid}",
+                        f"unknown ACH rating {rating!r}; use one of {', '.join(ACH_RATINGS)}",
+                    )
 
 
 def _fill_missing_likelihoods(case: Case) -> None:

@@ -79,8 +79,10 @@ def _refuse_if_taken(folder: Path) -> None:
     """CaseError when `folder` holds any file of a case (it may be someone's work)."""
     taken = [f"{stem}.yaml" for stem in CASE_FILES if (folder / f"{stem}.yaml").exists()]
     if taken:
-        raise CaseError(f"{folder} already holds a case ({', '.join(taken)})",
-                        hint="choose a new folder (-o NEW-FOLDER), or move the old case away")
+        raise CaseError(
+            f"{folder} already holds a case ({', '.join(taken)})",
+            hint="choose a new folder (-o NEW-FOLDER), or move the old case away",
+        )
 
 
 def _new_folder_beside(folder: Path) -> Path:
@@ -125,8 +127,9 @@ def _move_into_place(staging: Path, folder: Path, overwrite: bool) -> None:
             return
         except OSError:
             if not folder.is_dir():
-                raise CaseError(f"{folder} cannot be written: it is not a folder",
-                                hint="choose a new folder") from None
+                raise CaseError(
+                    f"{folder} cannot be written: it is not a folder", hint="choose a new folder"
+                ) from None
     if not overwrite:
         _refuse_if_taken(folder)  # a case may have been written there since we looked
     (folder / "case.yaml").unlink(missing_ok=True)  # no case here until every file is the new one's

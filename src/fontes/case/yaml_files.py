@@ -41,17 +41,22 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         """Refuse an alias (*name) of a list or mapping: a few of them nest into billions of values.
         A value its tag does not fit (`!!bool maybe`, `!!map [a]`, a 5,000-digit int) is an error here."""
-        if isinstance(node, yaml.CollectionNode) and (node in self.constructed_objects
-                                                      or node in self.recursive_objects):
+        if isinstance(node, yaml.CollectionNode) and (
+            node in self.constructed_objects or node in self.recursive_objects
+        ):
             raise yaml.constructor.ConstructorError(
-                None, None, "repeats a list or mapping through an alias (*name); write it out in full",
-                node.start_mark)
+                None,
+                None,
+                "repeats a list or mapping through an alias (*name); write it out in full",
+                node.start_mark,
+            )
         try:
             return super().construct_object(node, deep)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             kind = node.tag.rpartition(":")[2]
             raise yaml.constructor.ConstructorError(
-                None, None, f"cannot be read as {kind} ({str(exc)[:80]})", node.start_mark) from None
+                None, None, f"cannot be read as {kind} ({str(exc)[:80]})", node.start_mark
+            ) from None
 
 
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
@@ -61,11 +66,15 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode)
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, Hashable):
             raise yaml.constructor.ConstructorError(
-                None, None, "a key is a list or mapping; keys are names such as id or title",
-                key_node.start_mark)
+                None,
+                None,
+                "a key is a list or mapping; keys are names such as id or title",
+                key_node.start_mark,
+            )
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}; keep one of them", key_node.start_mark)
+                None, None, f"duplicate key {key!r}; keep one of them", key_node.start_mark
+            )
         seen[key] = True
     return loader.construct_mapping(node, deep=True)
 
@@ -85,13 +94,20 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_st
 _BOOL, _INT, _FLOAT, _VALUE = (f"tag:yaml.org,2002:{kind}" for kind in ("bool", "int", "float", "value"))
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regex) for tag, regex in resolvers if tag not in (_BOOL, _INT, _FLOAT, _VALUE)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Loader.add_implicit_resolver(_INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-                              list("-+0123456789"))
 _Loader.add_implicit_resolver(
-    _FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"), list("-+.0123456789"))
+    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
 _Loader.add_constructor(_INT, _core_int)
 
 
@@ -140,7 +156,11 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> YamlFile | N
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(display, None, "", f"is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"))
+        problems.append(
+            Problem(
+                display, None, "", f"is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
+            )
+        )
         return None
     except OSError as exc:
         problems.append(Problem(display, None, "", f"cannot be read: {exc.strerror}"))
@@ -153,7 +173,9 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> YamlFile | N
             mark = exc.context_mark  # "end of stream" says less than where the open bracket was
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
-        problems.append(Problem(display, line, "", f"YAML does not parse: {what}; check indentation and quotes"))
+        problems.append(
+            Problem(display, line, "", f"YAML does not parse: {what}; check indentation and quotes")
+        )
         return None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         problems.append(Problem(display, None, "", f"YAML does not parse: {exc}"))

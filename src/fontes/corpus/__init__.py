@@ -4,5 +4,16 @@ from fontes.corpus.document import Document, PageBreak
 from fontes.corpus.ingest import IngestSummary, detect_format, ingest_into_store, ingest_paths
 from fontes.corpus.store import AddCounts, Hit, Store, corpus_if_any, open_corpus
 
-__all__ = ["AddCounts", "Document", "Hit", "IngestSummary", "PageBreak", "Store", "corpus_if_any", "detect_format",
-           "ingest_into_store", "ingest_paths", "open_corpus"]
+__all__ = [
+    "AddCounts",
+    "Document",
+    "Hit",
+    "IngestSummary",
+    "PageBreak",
+    "Store",
+    "corpus_if_any",
+    "detect_format",
+    "ingest_into_store",
+    "ingest_paths",
+    "open_corpus",
+]

@@ -21,7 +21,9 @@ import httpx
 from fontes import __version__
 from fontes.corpus.url_cache import UrlCache
 
-USER_AGENT = f"fontes/{__version__} (weighs historical claims against primary sources; httpx/{httpx.__version__})"
+USER_AGENT = (
+    f"fontes/{__version__} (weighs historical claims against primary sources; httpx/{httpx.__version__})"
+)
 
 #: Statuses worth asking again: the server is busy or failing, not refusing.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -50,10 +52,18 @@ class PoliteFetcher:
     `requests` counts the requests sent (retries included).
     """
 
-    def __init__(self, client: httpx.Client, cache: UrlCache, *, min_interval: float = 1.0,
-                 retries: int = 3, backoff: float = 1.0, max_wait: float = MAX_WAIT,
-                 sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        client: httpx.Client,
+        cache: UrlCache,
+        *,
+        min_interval: float = 1.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        max_wait: float = MAX_WAIT,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.client, self.cache = client, cache
         self.min_interval, self.retries = min_interval, max(0, retries)
         self.backoff, self.max_wait = backoff, max_wait
@@ -78,12 +88,17 @@ class PoliteFetcher:
             last = attempt == attempts - 1
             self._wait_for_turn(url)
             try:
-                with self.client.stream("GET", url, headers={"User-Agent": USER_AGENT},
-                                        follow_redirects=True) as response:
+                with self.client.stream(
+                    "GET", url, headers={"User-Agent": USER_AGENT}, follow_redirects=True
+                ) as response:
                     if response.is_success:
-                        return self.cache.put(url, response.iter_bytes(), status=response.status_code,
-                                              final_url=str(response.url),
-                                              content_type=response.headers.get("content-type", ""))
+                        return self.cache.put(
+                            url,
+                            response.iter_bytes(),
+                            status=response.status_code,
+                            final_url=str(response.url),
+                            content_type=response.headers.get("content-type", ""),
+                        )
                     status = response.status_code
                     reason = f"HTTP {status} {response.reason_phrase}".rstrip()
                     if status not in RETRY_STATUSES:
@@ -119,7 +134,7 @@ class PoliteFetcher:
     def _retry_delay(self, attempt: int, retry_after: str | None) -> float:
         """Retry-After when the server gives one, else backoff * 2**attempt; never above max_wait."""
         asked = _seconds(retry_after)
-        delay = asked if asked is not None else self.backoff * 2 ** attempt
+        delay = asked if asked is not None else self.backoff * 2**attempt
         return min(max(delay, 0.0), self.max_wait)
 
 

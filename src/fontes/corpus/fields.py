@@ -26,8 +26,15 @@ class Fields:
     `coerce` lets a YAML scalar such as `id: 1950` or `date: 1950-06-25` stand for its text.
     """
 
-    def __init__(self, record: Mapping[str, Any], file: str, line: int | None = None, *,
-                 line_of: Callable[[str], int | None] | None = None, coerce: bool = False):
+    def __init__(
+        self,
+        record: Mapping[str, Any],
+        file: str,
+        line: int | None = None,
+        *,
+        line_of: Callable[[str], int | None] | None = None,
+        coerce: bool = False,
+    ):
         self.record, self.file, self.line = record, file, line
         self._line_of, self._coerce = line_of, coerce
 
@@ -56,8 +63,7 @@ class Fields:
         """A non-empty id without spaces (ids are typed on the command line)."""
         value = self.text(name, required=True, empty_ok=False).strip()
         if len(value.split()) > 1:  # stripped already: a space left is inside it
-            raise self.error(name, f"{value!r} contains spaces",
-                             hint="use a slug such as frus1950v07-d59")
+            raise self.error(name, f"{value!r} contains spaces", hint="use a slug such as frus1950v07-d59")
         return value
 
     def names(self, name: str) -> list[str]:
@@ -68,8 +74,11 @@ class Fields:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.error(name, f"should be a list of text, not {_kind(value)}",
-                             hint=f'give {name} as a list such as ["Kirk", "Muccio"]')
+            raise self.error(
+                name,
+                f"should be a list of text, not {_kind(value)}",
+                hint=f'give {name} as a list such as ["Kirk", "Muccio"]',
+            )
         if any(has_surrogate(v) for v in value):
             raise self.error(name, "holds half a character (an unpaired surrogate)", hint=SURROGATE_HINT)
         return [v for v in value if v.strip()]
@@ -90,11 +99,17 @@ class Fields:
 
     def source_metadata(self) -> dict[str, Any]:
         """The fields of a Source that JSONL records and Markdown front matter share, read alike."""
-        return {"date": self.date("date"), "authors": self.names("authors"),
-                "recipients": self.names("recipients"), "archive": self.text("archive"),
-                "archive_ref": self.text("archive_ref"), "url": self.text("url"),
-                "doc_type": self.text("doc_type"), "language_note": self.text("language_note"),
-                "credibility": self.number("credibility", DEFAULT_CREDIBILITY, 0.0, 1.0)}
+        return {
+            "date": self.date("date"),
+            "authors": self.names("authors"),
+            "recipients": self.names("recipients"),
+            "archive": self.text("archive"),
+            "archive_ref": self.text("archive_ref"),
+            "url": self.text("url"),
+            "doc_type": self.text("doc_type"),
+            "language_note": self.text("language_note"),
+            "credibility": self.number("credibility", DEFAULT_CREDIBILITY, 0.0, 1.0),
+        }
 
     def date(self, name: str = "date") -> str | None:
         """An EDTF date, validated (None when absent)."""

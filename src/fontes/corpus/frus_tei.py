@@ -47,7 +47,8 @@ _ENTITIES_HINT = "FRUS TEI has no DOCTYPE: remove it, or fix the file's source"
 _ROOT_START = re.compile(r"<(?![!?])[A-Za-z_:]")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ENCODING_DECLARATION = re.compile(
-    rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+    rb"""\A(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']"""
+)
 
 
 def read_frus_tei(path: str | Path) -> Iterator[Document | CorpusError]:
@@ -85,8 +86,13 @@ class _Volume:
 
     def documents(self) -> Iterator[Document | CorpusError]:
         parse = etree.iterparse(
-            str(self.path), events=("start", "end"), tag=(_TEI, _DIV, _PB, _IDNO),
-            resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+            str(self.path),
+            events=("start", "end"),
+            tag=(_TEI, _DIV, _PB, _IDNO),
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+            load_dtd=False,
         )
         depth = 0  # how deep inside div[@type="document"] the parser is
         checked = False
@@ -116,11 +122,17 @@ class _Volume:
         except etree.XMLSyntaxError as exc:
             raise _not_well_formed(self.path, exc) from None
         except OSError as exc:
-            raise CorpusError(f"cannot read the file: {exc.strerror or exc}", file=str(self.path),
-                              hint="check the path and its permissions") from None
+            raise CorpusError(
+                f"cannot read the file: {exc.strerror or exc}",
+                file=str(self.path),
+                hint="check the path and its permissions",
+            ) from None
         if not checked:
-            raise CorpusError("not a TEI file: no TEI element found", file=str(self.path),
-                              hint="FRUS volumes start with <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">")
+            raise CorpusError(
+                "not a TEI file: no TEI element found",
+                file=str(self.path),
+                hint='FRUS volumes start with <TEI xmlns="http://www.tei-c.org/ns/1.0">',
+            )
 
     def refuse_entity_declarations(self) -> None:
         """Refuse a DOCTYPE that declares entities or names an external DTD, before lxml reads it.
@@ -130,10 +142,14 @@ class _Volume:
         prolog = _prolog(self.path)
         if prolog is None or "<!DOCTYPE" not in prolog:
             return
-        doctype = prolog[prolog.index("<!DOCTYPE"):]
+        doctype = prolog[prolog.index("<!DOCTYPE") :]
         if "<!ENTITY" in doctype or re.match(r"<!DOCTYPE\s+[^\s\[>]+\s+(SYSTEM|PUBLIC)\b", doctype):
-            raise CorpusError(_ENTITIES_REFUSED, file=str(self.path), line=prolog[:prolog.index("<!DOCTYPE")]
-                              .count("\n") + 1, hint=_ENTITIES_HINT)
+            raise CorpusError(
+                _ENTITIES_REFUSED,
+                file=str(self.path),
+                line=prolog[: prolog.index("<!DOCTYPE")].count("\n") + 1,
+                hint=_ENTITIES_HINT,
+            )
 
     def note_volume_fact(self, event: str, element: etree._Element, depth: int) -> None:
         """Keep what a page break, the FRUS idno or the TEI root says of the volume outside documents."""
@@ -152,17 +168,23 @@ class _Volume:
         tree = element.getroottree()
         root = tree.getroot()
         if root.tag != _TEI:
-            raise CorpusError(f"not a TEI file: the root element is <{root.tag}>",
-                              file=str(self.path), line=root.sourceline,
-                              hint=f"expected <TEI> in the namespace {TEI_NS}")
+            raise CorpusError(
+                f"not a TEI file: the root element is <{root.tag}>",
+                file=str(self.path),
+                line=root.sourceline,
+                hint=f"expected <TEI> in the namespace {TEI_NS}",
+            )
         dtd = tree.docinfo.internalDTD
         if dtd is not None and any(True for _ in dtd.iterentities()):
             raise CorpusError(_ENTITIES_REFUSED, file=str(self.path), line=1, hint=_ENTITIES_HINT)
         declared = _declared_encoding(self.path)
         if declared.lower() not in _UTF8_NAMES and _is_utf8_beyond_ascii(self.path):
-            raise CorpusError(f"the file declares encoding {declared} but its bytes are UTF-8",
-                              file=str(self.path), line=1,
-                              hint='fix the declaration: <?xml version="1.0" encoding="UTF-8"?>')
+            raise CorpusError(
+                f"the file declares encoding {declared} but its bytes are UTF-8",
+                file=str(self.path),
+                line=1,
+                hint='fix the declaration: <?xml version="1.0" encoding="UTF-8"?>',
+            )
 
     def read_persons(self, element: etree._Element) -> None:
         """The volume's list of persons: `persName xml:id="p_AD1"` -> its name as listed."""
@@ -193,15 +215,27 @@ class _Volume:
         authors, recipients = self.correspondents(head)
         return _Facts(date, date_note, authors, recipients, self.place(datelines))
 
-    def build(self, div: etree._Element, doc_id: str, where: str, head: etree._Element | None,
-              flat: FlatDocument, start_page: str | None, facts: _Facts) -> Document:
+    def build(
+        self,
+        div: etree._Element,
+        doc_id: str,
+        where: str,
+        head: etree._Element | None,
+        flat: FlatDocument,
+        start_page: str | None,
+        facts: _Facts,
+    ) -> Document:
         if not _DOC_ID.match(doc_id):
-            raise _Problem("xml:id", f"document has no usable xml:id ({doc_id!r})",
-                           "give each div[@type='document'] an xml:id such as d209")
+            raise _Problem(
+                "xml:id",
+                f"document has no usable xml:id ({doc_id!r})",
+                "give each div[@type='document'] an xml:id such as d209",
+            )
         volume = self.volume()
         if head is None or not flat.title:
-            raise _Problem("head", "document has no head (its title)",
-                           "every FRUS document starts with <head>")
+            raise _Problem(
+                "head", "document has no head (its title)", "every FRUS document starts with <head>"
+            )
         if not flat.text:
             raise _Problem("text", "document has no text outside its head and notes")
         pages = flat.pages
@@ -221,14 +255,24 @@ class _Volume:
             doc_type="editorial note" if editorial else _doc_type(flat.title, flat.source_note),
             note=facts.date_note,
         )
-        return Document(source=source, text=flat.text, notes="\n\n".join(flat.notes),
-                        pages=pages, text_complete=True, place=facts.place, origin=where)
+        return Document(
+            source=source,
+            text=flat.text,
+            notes="\n\n".join(flat.notes),
+            pages=pages,
+            text_complete=True,
+            place=facts.place,
+            origin=where,
+        )
 
     def volume(self) -> str:
         volume = self.volume_id or self.path.stem
         if not _VOLUME_ID.match(volume):
-            raise _Problem("xml:id", f"the volume id {volume!r} cannot name documents",
-                           "give <TEI> an xml:id such as frus1949v07p2")
+            raise _Problem(
+                "xml:id",
+                f"the volume id {volume!r} cannot name documents",
+                "give <TEI> an xml:id such as frus1949v07p2",
+            )
         return volume
 
     def date(self, div: etree._Element, datelines: list[etree._Element]) -> tuple[str | None, str]:
@@ -315,8 +359,10 @@ def _dateline_date(datelines: list[etree._Element]) -> str:
             when = _day(date.get("when"))
             if when:
                 return when
-            low, high = _day(date.get("notBefore") or date.get("from")), \
-                _day(date.get("notAfter") or date.get("to"))
+            low, high = (
+                _day(date.get("notBefore") or date.get("from")),
+                _day(date.get("notAfter") or date.get("to")),
+            )
             if low and high:
                 return low if low == high else f"{low}/{high}"
     return ""
@@ -372,8 +418,7 @@ def _not_well_formed(path: Path, exc: etree.XMLSyntaxError) -> CorpusError:
         hint = "entities are not expanded; FRUS TEI uses none"
     else:
         hint = "the file is truncated or damaged; fetch it again"
-    return CorpusError(f"not well-formed XML: {message}", file=str(path),
-                       line=exc.lineno or None, hint=hint)
+    return CorpusError(f"not well-formed XML: {message}", file=str(path), line=exc.lineno or None, hint=hint)
 
 
 def _declared_encoding(path: Path) -> str:

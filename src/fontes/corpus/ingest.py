@@ -40,8 +40,28 @@ _ROOT = re.compile(r"<([\w:.-]+)")
 #: (a .csv, a .pdf saved as text, a .json export) is refused rather than stored as prose.
 TEXT_SUFFIXES = frozenset({"", ".md", ".markdown", ".txt", ".text"})
 _FORMATS_HINT = "fontes ingests JSONL, FRUS TEI XML, Wilson Center HTML pages, and Markdown or .txt"
-_HTML_TAGS = {"html", "head", "body", "meta", "title", "link", "script", "style", "div", "main",
-              "article", "section", "header", "nav", "p", "h1", "h2", "table", "span", "a"}
+_HTML_TAGS = {
+    "html",
+    "head",
+    "body",
+    "meta",
+    "title",
+    "link",
+    "script",
+    "style",
+    "div",
+    "main",
+    "article",
+    "section",
+    "header",
+    "nav",
+    "p",
+    "h1",
+    "h2",
+    "table",
+    "span",
+    "a",
+}
 
 Progress = Callable[[int, int, str], None]
 
@@ -57,7 +77,7 @@ class IngestSummary:
 
 
 def detect_format(path: str | os.PathLike[str]) -> str:
-    """"jsonl", "tei", "wcda-html" or "markdown", from the file's first bytes (not its suffix)."""
+    """ "jsonl", "tei", "wcda-html" or "markdown", from the file's first bytes (not its suffix)."""
     name = os.fspath(path)
     try:
         with open(path, "rb") as handle:
@@ -81,7 +101,7 @@ def detect_format(path: str | os.PathLike[str]) -> str:
 
 
 def _markup_format(text: str, name: str) -> str | None:
-    """"tei" or "wcda-html" for XML/HTML by its root element; None when the text is not markup."""
+    """ "tei" or "wcda-html" for XML/HTML by its root element; None when the text is not markup."""
     position = 0
     while match := _PROLOG.match(text, position):
         position = match.end()
@@ -92,9 +112,9 @@ def _markup_format(text: str, name: str) -> str | None:
     if doctype:  # <!DOCTYPE html> or <!DOCTYPE TEI [ ...internal subset... ]>
         if doctype.group(1).lower() == "html":
             return "wcda-html"
-        rest = rest[doctype.end():]
+        rest = rest[doctype.end() :]
         while match := _PROLOG.match(rest):
-            rest = rest[match.end():]
+            rest = rest[match.end() :]
         rest = rest.lstrip()
     root = _ROOT.match(rest)
     if root is None:
@@ -104,12 +124,19 @@ def _markup_format(text: str, name: str) -> str | None:
         return "tei"
     if local.lower() in _HTML_TAGS:
         return "wcda-html"
-    raise CorpusError(f"is XML with root <{root.group(1)}>, which fontes does not read", file=name,
-                      hint="fontes reads TEI (root <TEI>), HTML pages, JSONL and Markdown/text")
+    raise CorpusError(
+        f"is XML with root <{root.group(1)}>, which fontes does not read",
+        file=name,
+        hint="fontes reads TEI (root <TEI>), HTML pages, JSONL and Markdown/text",
+    )
 
 
-def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: Store,
-                 progress: Progress | None = None, workers: int | None = None) -> IngestSummary:
+def ingest_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> IngestSummary:
     """Ingest files (folders are walked, README/LICENSE files and hidden files skipped).
 
     Per file: its records stream into one transaction (a bad one -> a line in `failed`,
@@ -144,8 +171,11 @@ def _add_file(path: Path, store: Store, failed: list[str], preparers: Preparers)
     return store.add(_read(path, reader, failed))
 
 
-def ingest_into_store(paths: Iterable[str | os.PathLike[str]], db_path: str | os.PathLike[str] | None = None,
-                      progress: Progress | None = None) -> tuple[IngestSummary, int, Path]:
+def ingest_into_store(
+    paths: Iterable[str | os.PathLike[str]],
+    db_path: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+) -> tuple[IngestSummary, int, Path]:
     """Ingest `paths` into the store at `db_path` (created when missing): the summary, how many
     documents the store holds, and its path. A store this call created and left empty (every
     file failed) is removed again: a mistyped path must not leave an empty corpus behind."""
@@ -167,12 +197,14 @@ def _reader(path: Path) -> Callable[[Path], Iterator[Document | CorpusError]]:
     try:
         return getattr(importlib.import_module(module_name), function_name)
     except (ImportError, AttributeError):
-        raise CorpusError(f"needs {module_name}.{function_name}, which this fontes lacks",
-                          hint="update fontes") from None
+        raise CorpusError(
+            f"needs {module_name}.{function_name}, which this fontes lacks", hint="update fontes"
+        ) from None
 
 
-def _read(path: Path, reader: Callable[[Path], Iterator[Document | CorpusError]],
-          failed: list[str]) -> Iterator[Document]:
+def _read(
+    path: Path, reader: Callable[[Path], Iterator[Document | CorpusError]], failed: list[str]
+) -> Iterator[Document]:
     """The file's documents one by one (bad records appended to `failed`); CorpusError for the whole file."""
     docs = errors = 0
     for item in reader(path):
@@ -207,15 +239,22 @@ def _expand(paths: Iterable[str | os.PathLike[str]], failed: list[str]) -> Itera
             found = False
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
-                if (child.is_file() and not any(p.startswith(".") for p in relative)
-                        and not SKIPPED_NAMES.match(child.name)):
+                if (
+                    child.is_file()
+                    and not any(p.startswith(".") for p in relative)
+                    and not SKIPPED_NAMES.match(child.name)
+                ):
                     found = True
                     yield child
             if not found:
-                failed.append(str(CorpusError("is a folder with no file to ingest", file=os.fspath(given),
-                                              hint=_FORMATS_HINT)))
+                failed.append(
+                    str(
+                        CorpusError(
+                            "is a folder with no file to ingest", file=os.fspath(given), hint=_FORMATS_HINT
+                        )
+                    )
+                )
         elif path.exists():
             yield path
         else:
-            failed.append(str(CorpusError("does not exist", file=os.fspath(given),
-                                          hint="check the path")))
+            failed.append(str(CorpusError("does not exist", file=os.fspath(given), hint="check the path")))

@@ -39,8 +39,12 @@ def _read_lines(handle: BinaryIO, name: str, first_line: int = 1) -> Iterator[Do
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield CorpusError(f"is not UTF-8 (bad byte at column {exc.start + 1})", file=name,
-                              line=number, hint="save the file as UTF-8")
+            yield CorpusError(
+                f"is not UTF-8 (bad byte at column {exc.start + 1})",
+                file=name,
+                line=number,
+                hint="save the file as UTF-8",
+            )
             continue
         line = line.rstrip("\r\n")
         if number == 1:
@@ -50,17 +54,28 @@ def _read_lines(handle: BinaryIO, name: str, first_line: int = 1) -> Iterator[Do
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield CorpusError(f"is not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})",
-                              file=name, line=number, hint="each line must hold one whole JSON object; "
-                              "a line cut short is often the cause")
+            yield CorpusError(
+                f"is not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})",
+                file=name,
+                line=number,
+                hint="each line must hold one whole JSON object; a line cut short is often the cause",
+            )
             continue
         except (ValueError, RecursionError):  # Python's limits: 4,300-digit integers, deep nesting
-            yield CorpusError("holds a number too long or arrays and objects nested too deep to read",
-                              file=name, line=number, hint="a record holds text, lists of text and numbers")
+            yield CorpusError(
+                "holds a number too long or arrays and objects nested too deep to read",
+                file=name,
+                line=number,
+                hint="a record holds text, lists of text and numbers",
+            )
             continue
         if not isinstance(record, dict):
-            yield CorpusError(f"holds a JSON {type(record).__name__}, not an object", file=name,
-                              line=number, hint='write one {"id": ..., "title": ..., "text": ...} per line')
+            yield CorpusError(
+                f"holds a JSON {type(record).__name__}, not an object",
+                file=name,
+                line=number,
+                hint='write one {"id": ..., "title": ..., "text": ...} per line',
+            )
             continue
         try:
             yield document_from_record(record, name, number)

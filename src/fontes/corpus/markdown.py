@@ -30,9 +30,27 @@ from fontes.errors import CorpusError
 from fontes.model import Source
 
 #: The front matter keys understood (the JSONL field names `archive_summary` and `date_note` too).
-FRONT_MATTER_KEYS = ("id", "title", "date", "date_note", "authors", "recipients", "archive",
-                     "archive_ref", "url", "doc_type", "language_note", "credibility", "note",
-                     "notes", "summary", "archive_summary", "place", "text_complete", "mirror_urls")
+FRONT_MATTER_KEYS = (
+    "id",
+    "title",
+    "date",
+    "date_note",
+    "authors",
+    "recipients",
+    "archive",
+    "archive_ref",
+    "url",
+    "doc_type",
+    "language_note",
+    "credibility",
+    "note",
+    "notes",
+    "summary",
+    "archive_summary",
+    "place",
+    "text_complete",
+    "mirror_urls",
+)
 
 #: How deep [ ] and { } may nest in front matter (a real one nests two or three deep).
 MAX_FLOW_DEPTH = 50
@@ -64,8 +82,12 @@ def _read_text(path: str | os.PathLike[str], name: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"is not UTF-8 (bad byte {exc.start + 1})", file=name,
-                          line=raw[:exc.start].count(b"\n") + 1, hint="save the file as UTF-8") from None
+        raise CorpusError(
+            f"is not UTF-8 (bad byte {exc.start + 1})",
+            file=name,
+            line=raw[: exc.start].count(b"\n") + 1,
+            hint="save the file as UTF-8",
+        ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -76,10 +98,14 @@ def _split_front_matter(content: str, name: str) -> tuple[dict[str, Any], dict[s
         return {}, {}, content
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
     if end is None:
-        raise CorpusError("the front matter that starts with --- is never closed", file=name, line=1,
-                          hint="end it with a line holding only ---")
+        raise CorpusError(
+            "the front matter that starts with --- is never closed",
+            file=name,
+            line=1,
+            hint="end it with a line holding only ---",
+        )
     meta, key_lines = _parse_yaml("\n".join(lines[1:end]), name)
-    return meta, key_lines, "\n".join(lines[end + 1:])
+    return meta, key_lines, "\n".join(lines[end + 1 :])
 
 
 def _parse_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
@@ -90,16 +116,23 @@ def _parse_yaml(text: str, name: str) -> tuple[dict[str, Any], dict[str, int]]:
         data = _yaml_keeping_dates_as_text(YAML).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise CorpusError(f"the front matter is not valid YAML: {exc.problem or exc.context}",
-                          file=name, line=mark.line + 2 if mark else None,
-                          hint="check indentation and quotes") from None
+        raise CorpusError(
+            f"the front matter is not valid YAML: {exc.problem or exc.context}",
+            file=name,
+            line=mark.line + 2 if mark else None,
+            hint="check indentation and quotes",
+        ) from None
     except (YAMLError, ValueError, RecursionError) as exc:
         raise CorpusError(f"the front matter is not valid YAML: {exc}", file=name, line=2) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
-        raise CorpusError("the front matter should be key: value lines", file=name, line=2,
-                          hint="write e.g. title: ... and date: 1950-06-25")
+        raise CorpusError(
+            "the front matter should be key: value lines",
+            file=name,
+            line=2,
+            hint="write e.g. title: ... and date: 1950-06-25",
+        )
     key_lines: dict[str, int] = {}
     for key in data:
         try:
@@ -120,22 +153,29 @@ def _yaml_keeping_dates_as_text(yaml_class: type) -> Any:
 
     class TextDates(RoundTripConstructor):
         def construct_object(self, node: Any, deep: bool = False) -> Any:
-            if isinstance(node, CollectionNode) and (node in self.constructed_objects
-                                                     or node in self.recursive_objects):
-                raise ConstructorError(None, None, "a list or mapping is repeated through an alias (*name)",
-                                       node.start_mark)
+            if isinstance(node, CollectionNode) and (
+                node in self.constructed_objects or node in self.recursive_objects
+            ):
+                raise ConstructorError(
+                    None, None, "a list or mapping is repeated through an alias (*name)", node.start_mark
+                )
             try:
                 return super().construct_object(node, deep)
             except (ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
                 # a value its tag does not fit: `!!int ''`, `!!bool maybe`, an !!omap with a key twice
-                raise ConstructorError(None, None, f"cannot be read as {str(node.tag).rpartition(':')[2]} "
-                                       f"({str(exc)[:80]})", node.start_mark) from None
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"cannot be read as {str(node.tag).rpartition(':')[2]} ({str(exc)[:80]})",
+                    node.start_mark,
+                ) from None
 
     class ShallowBrackets(RoundTripScanner):
         def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
             if self.flow_level >= MAX_FLOW_DEPTH:
-                raise ScannerError(None, None, f"brackets nest more than {MAX_FLOW_DEPTH} deep",
-                                   self.reader.get_mark())
+                raise ScannerError(
+                    None, None, f"brackets nest more than {MAX_FLOW_DEPTH} deep", self.reader.get_mark()
+                )
             super().fetch_flow_collection_start(TokenClass, to_push)
 
     TextDates.add_constructor("tag:yaml.org,2002:timestamp", TextDates.construct_yaml_str)
@@ -161,9 +201,13 @@ def _document(path: Path, meta: dict[str, Any], key_lines: dict[str, int], body:
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
             close = difflib.get_close_matches(key, FRONT_MATTER_KEYS, n=1)
-            raise CorpusError("is not a front matter key", file=name, line=key_lines.get(key), field=key,
-                              hint=f"did you mean {close[0]}?" if close else
-                              "known keys: " + ", ".join(FRONT_MATTER_KEYS))
+            raise CorpusError(
+                "is not a front matter key",
+                file=name,
+                line=key_lines.get(key),
+                field=key,
+                hint=f"did you mean {close[0]}?" if close else "known keys: " + ", ".join(FRONT_MATTER_KEYS),
+            )
     f = Fields(meta, name, line_of=key_lines.get, coerce=True)
     text, footnotes = split_footnotes(body)
     text = text.strip("\n").rstrip()
@@ -174,10 +218,17 @@ def _document(path: Path, meta: dict[str, Any], key_lines: dict[str, int], body:
         note=f.text("note") or f.text("date_note"),
     )
     notes = "\n\n".join(n for n in (f.text("notes"), "\n".join(footnotes)) if n)
-    return Document(source=source, text=text, notes=notes, pages=page_breaks(text),
-                    text_complete=f.flag("text_complete"),
-                    summary=f.text("summary") or f.text("archive_summary"),
-                    place=f.text("place"), mirror_urls=f.names("mirror_urls"), origin=name)
+    return Document(
+        source=source,
+        text=text,
+        notes=notes,
+        pages=page_breaks(text),
+        text_complete=f.flag("text_complete"),
+        summary=f.text("summary") or f.text("archive_summary"),
+        place=f.text("place"),
+        mirror_urls=f.names("mirror_urls"),
+        origin=name,
+    )
 
 
 def split_footnotes(body: str) -> tuple[str, list[str]]:
@@ -194,9 +245,10 @@ def split_footnotes(body: str) -> tuple[str, list[str]]:
             continue
         parts = [match.group(2).strip()]
         i += 1
-        while i < len(lines) and (lines[i].startswith(("    ", "\t"))
-                                  or (not lines[i].strip() and i + 1 < len(lines)
-                                      and lines[i + 1].startswith(("    ", "\t")))):
+        while i < len(lines) and (
+            lines[i].startswith(("    ", "\t"))
+            or (not lines[i].strip() and i + 1 < len(lines) and lines[i + 1].startswith(("    ", "\t")))
+        ):
             parts.append(lines[i].strip())
             i += 1
         notes.append(f"[^{match.group(1)}]: " + " ".join(p for p in parts if p))
@@ -210,8 +262,12 @@ def first_heading(text: str) -> str:
         atx = _ATX_HEADING.match(line)
         if atx:
             return atx.group(1).strip()
-        if (line.strip() and i + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[i + 1])
-                and not _FOOTNOTE.match(line)):
+        if (
+            line.strip()
+            and i + 1 < len(lines)
+            and _SETEXT_UNDERLINE.match(lines[i + 1])
+            and not _FOOTNOTE.match(line)
+        ):
             return line.strip()
     return ""
 

@@ -60,8 +60,9 @@ class Markers:
             raise ValueError("the text holds every character that could mark its layout")
         return _markers(lead)
 
-    def finish(self, collapsed: str, block_separator: str = "\n\n",
-               page_names: list[str] | None = None) -> FinishedText:
+    def finish(
+        self, collapsed: str, block_separator: str = "\n\n", page_names: list[str] | None = None
+    ) -> FinishedText:
         """The text of `collapsed` (whitespace as single spaces already), markers resolved;
         its page markers, named in order by `page_names`, placed."""
         page_names = page_names or []
@@ -74,7 +75,7 @@ class Markers:
         while end > start:  # the markers (and spaces) after the last word
             if collapsed[end - 1] == " ":
                 end -= 1
-            elif collapsed[end - 2:end - 1] == lead:
+            elif collapsed[end - 2 : end - 1] == lead:
                 end -= 2
             else:
                 break
@@ -88,8 +89,12 @@ class Markers:
     def one_line(self, marked: str) -> str:
         """The text of `marked` on one line with single spaces (titles, names, source notes)."""
         if self.lead in marked:
-            marked = marked.replace(self.page, "").replace(self.block, " ").replace(self.line, " ") \
+            marked = (
+                marked.replace(self.page, "")
+                .replace(self.block, " ")
+                .replace(self.line, " ")
                 .replace(self.space, " ")
+            )
         return " ".join(marked.split())
 
     def _separators_for(self, block_separator: str) -> _Separators:

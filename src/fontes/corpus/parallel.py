@@ -58,8 +58,9 @@ class Preparers:
         name = os.fspath(path)
         if self._pool is None:
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_watch_parent,
-                                             initargs=(os.getpid(),))
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
+            )
         waiting: deque[Future] = deque()
         try:
             with open(path, "rb") as handle:
@@ -128,6 +129,7 @@ def _result(future: Future) -> PreparedBatch:
 
 def _watch_parent(parent: int) -> None:
     """In a worker: leave as soon as the writing process is gone (killed, say), not linger."""
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(_PARENT_CHECK_SECONDS)

@@ -24,8 +24,9 @@ def _pyarrow():
         import pyarrow
         import pyarrow.parquet
     except ImportError:
-        raise CorpusError("Parquet needs pyarrow, which is not installed",
-                          hint="pip install 'fontes[dask]'") from None
+        raise CorpusError(
+            "Parquet needs pyarrow, which is not installed", hint="pip install 'fontes[dask]'"
+        ) from None
     return pyarrow, pyarrow.parquet
 
 
@@ -61,5 +62,7 @@ def partition_documents(path: str | os.PathLike[str]) -> list[Document]:
     """The documents of one partition (id, title, date and text: what anchoring reads)."""
     _, pq = _pyarrow()
     table = pq.read_table(path).to_pydict()
-    return [Document(source=Source(id=id_, title=title, date=date), text=text)
-            for id_, title, date, text in zip(*(table[name] for name in _COLUMNS), strict=True)]
+    return [
+        Document(source=Source(id=id_, title=title, date=date), text=text)
+        for id_, title, date, text in zip(*(table[name] for name in _COLUMNS), strict=True)
+    ]

@@ -22,9 +22,27 @@ from fontes.errors import CorpusError, DateError
 
 #: The `sources` columns a document fills, in the order of a prepared row; the store adds
 #: `ingested_at` when it writes.
-SOURCE_COLUMNS = ("id", "title", "date", "date_earliest", "date_latest", "authors", "recipients",
-                  "archive", "archive_ref", "url", "doc_type", "language_note", "credibility",
-                  "note", "summary", "place", "text_complete", "mirror_urls", "origin")
+SOURCE_COLUMNS = (
+    "id",
+    "title",
+    "date",
+    "date_earliest",
+    "date_latest",
+    "authors",
+    "recipients",
+    "archive",
+    "archive_ref",
+    "url",
+    "doc_type",
+    "language_note",
+    "credibility",
+    "note",
+    "summary",
+    "place",
+    "text_complete",
+    "mirror_urls",
+    "origin",
+)
 TITLE, SUMMARY, ORIGIN = (SOURCE_COLUMNS.index(c) for c in ("title", "summary", "origin"))
 
 
@@ -65,12 +83,27 @@ def source_row(doc: Document) -> tuple:
         except DateError as exc:
             raise CorpusError(exc.message, file=doc.origin or None, field="date", hint=exc.hint) from None
         earliest, latest = parsed.earliest.isoformat(), parsed.latest.isoformat()
-    return (source.id, source.title, source.date, earliest, latest,
-            _json_list(source.authors), _json_list(source.recipients),
-            source.archive, source.archive_ref, source.url, source.doc_type,
-            source.language_note, source.credibility, source.note, doc.summary, doc.place,
-            None if doc.text_complete is None else int(doc.text_complete),
-            _json_list(doc.mirror_urls), doc.origin)
+    return (
+        source.id,
+        source.title,
+        source.date,
+        earliest,
+        latest,
+        _json_list(source.authors),
+        _json_list(source.recipients),
+        source.archive,
+        source.archive_ref,
+        source.url,
+        source.doc_type,
+        source.language_note,
+        source.credibility,
+        source.note,
+        doc.summary,
+        doc.place,
+        None if doc.text_complete is None else int(doc.text_complete),
+        _json_list(doc.mirror_urls),
+        doc.origin,
+    )
 
 
 def _json_list(values: list[str]) -> str:
@@ -99,6 +132,10 @@ def unencodable(batch: PreparedBatch) -> CorpusError:
             for value in texts:
                 value.encode("utf-8")
         except UnicodeEncodeError:
-            return CorpusError("holds half a character (an unpaired surrogate)", file=row[ORIGIN] or None,
-                               field=row[0], hint="fix or remove the \\ud800-\\udfff escape in the source file")
+            return CorpusError(
+                "holds half a character (an unpaired surrogate)",
+                file=row[ORIGIN] or None,
+                field=row[0],
+                hint="fix or remove the \\ud800-\\udfff escape in the source file",
+            )
     return CorpusError("holds text that cannot be stored as UTF-8", hint="check the file's encoding")

@@ -30,17 +30,21 @@ if TYPE_CHECKING:
     from fontes.corpus.store import Store
 
 #: A document page of history.state.gov (the host is sometimes written www. or with a trailing dot).
-FRUS_DOCUMENT = re.compile(r"^https?://(?:www\.)?history\.state\.gov\.?/historicaldocuments/"
-                           r"(?P<volume>[A-Za-z0-9][A-Za-z0-9_.-]*)/(?P<doc>d\d+)/?$")
+FRUS_DOCUMENT = re.compile(
+    r"^https?://(?:www\.)?history\.state\.gov\.?/historicaldocuments/"
+    r"(?P<volume>[A-Za-z0-9][A-Za-z0-9_.-]*)/(?P<doc>d\d+)/?$"
+)
 #: Where the whole TEI volumes are, as the Office of the Historian publishes them (<base>/<volume>.xml).
 FRUS_TEI_BASE = "https://raw.githubusercontent.com/HistoryAtState/frus/master/volumes"
 #: A document page of the Wilson Center Digital Archive (a number or a slug after /document/),
 #: on the archive's host or on one of the development copies of it that cases sometimes cite
 #: (their slugs are the archive's; the page is fetched from the archive itself).
-WCDA_DOCUMENT = re.compile(r"^https?://(?:digitalarchive\.wilsoncenter\.org|"
-                           r"wilson-center-digital-archive\.dvincitest\.com|"
-                           r"wilson-center\.drivingcreative\.com)/document/"
-                           r"(?P<ref>[A-Za-z0-9][A-Za-z0-9_-]*)/?$")
+WCDA_DOCUMENT = re.compile(
+    r"^https?://(?:digitalarchive\.wilsoncenter\.org|"
+    r"wilson-center-digital-archive\.dvincitest\.com|"
+    r"wilson-center\.drivingcreative\.com)/document/"
+    r"(?P<ref>[A-Za-z0-9][A-Za-z0-9_-]*)/?$"
+)
 #: Where the archive's document pages are (<base>/<ref>).
 WCDA_BASE = "https://digitalarchive.wilsoncenter.org/document"
 
@@ -99,8 +103,10 @@ def archive_of(source: Source) -> FrusDocument | WcdaPage | str:
         return FrusDocument(match["volume"], match["doc"])
     if match := WCDA_DOCUMENT.match(url):
         return WcdaPage(f"{_base('FONTES_WCDA_BASE', WCDA_BASE)}/{match['ref']}")
-    return (f"{url} is neither a FRUS document (history.state.gov/historicaldocuments/<volume>/d<n>) "
-            "nor a Wilson Center Digital Archive document page; fetch it by hand and `fontes ingest` it")
+    return (
+        f"{url} is neither a FRUS document (history.state.gov/historicaldocuments/<volume>/d<n>) "
+        "nor a Wilson Center Digital Archive document page; fetch it by hand and `fontes ingest` it"
+    )
 
 
 def _base(variable: str, default: str) -> str:
@@ -113,10 +119,17 @@ def default_cache_dir(store: Store) -> Path:
     return Path(store.path).parent / "cache"
 
 
-def pull_sources(case: Case, store: Store, *, client: httpx.Client | None = None,
-                 cache_dir: str | os.PathLike[str] | None = None, min_interval: float = 1.0,
-                 retries: int = 3, progress: Progress | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> PullSummary:
+def pull_sources(
+    case: Case,
+    store: Store,
+    *,
+    client: httpx.Client | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    min_interval: float = 1.0,
+    retries: int = 3,
+    progress: Progress | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> PullSummary:
     """Fetch every source of `case` that has a known archive and store it under the case's id.
 
     `progress(done, total, source_id)` after each source. `sleep` is how the fetcher waits
@@ -196,16 +209,21 @@ class _Puller:
     def frus_document(self, target: FrusDocument) -> Document:
         """The document from its volume, fetched and read once for all the case's documents in it."""
         if target.volume not in self.volumes:
-            wanted = {t.doc for t in self.targets.values()
-                      if isinstance(t, FrusDocument) and t.volume == target.volume}
+            wanted = {
+                t.doc
+                for t in self.targets.values()
+                if isinstance(t, FrusDocument) and t.volume == target.volume
+            }
             self.volumes[target.volume] = self.read_volume(target.url, wanted)
         found = self.volumes[target.volume]
         if isinstance(found, str):
             raise CorpusError(found)
         document = found.get(target.doc)
         if document is None:
-            raise CorpusError(f"{target.url}: volume {target.volume} has no document {target.doc}",
-                              hint="check the source's url in the case")
+            raise CorpusError(
+                f"{target.url}: volume {target.volume} has no document {target.doc}",
+                hint="check the source's url in the case",
+            )
         if isinstance(document, CorpusError):
             raise document
         return document
@@ -245,12 +263,14 @@ class _Puller:
                 return item
         except CorpusError as exc:
             raise _naming_url(exc, path, target.url) from None
-        raise CorpusError(f"{target.url}: the page holds no document",
-                          hint="is it a document page of the Digital Archive?")
+        raise CorpusError(
+            f"{target.url}: the page holds no document", hint="is it a document page of the Digital Archive?"
+        )
 
 
-def _as_case_source(document: Document, case_source: Source, origin: str,
-                    actor_names: dict[str, str]) -> Document:
+def _as_case_source(
+    document: Document, case_source: Source, origin: str, actor_names: dict[str, str]
+) -> Document:
     """The document under the case's id: the archive's metadata, the case's where the archive
     has none (actor ids written as the actors' names), and the case's judgement (credibility)."""
     archive = document.source
@@ -267,5 +287,5 @@ def _naming_url(error: CorpusError, path: Path, url: str) -> CorpusError:
     """The reader's error, naming the URL instead of the cache file it read."""
     name = str(path)
     if error.file and error.file.startswith(name):
-        error.file = url + error.file[len(name):]
+        error.file = url + error.file[len(name) :]
     return error

@@ -73,8 +73,9 @@ def any_of_terms(terms: Iterable[str], column: str | None = None) -> str:
     return f"{column} : ({expression})" if column else expression
 
 
-def date_bounds(date_from: str | dt.date | None, date_to: str | dt.date | None
-                ) -> tuple[str | None, str | None]:
+def date_bounds(
+    date_from: str | dt.date | None, date_to: str | dt.date | None
+) -> tuple[str | None, str | None]:
     """ISO bounds of an asked range: the earliest day of `date_from`, the latest day of `date_to`.
 
     `--to 1950-06` therefore includes the whole of June. A document matches when its own
@@ -83,8 +84,11 @@ def date_bounds(date_from: str | dt.date | None, date_to: str | dt.date | None
     low = _bound(date_from, "date_from", earliest=True)
     high = _bound(date_to, "date_to", earliest=False)
     if low and high and high < low:
-        raise DateError(f"the range ends ({high}) before it starts ({low})", field="date_to",
-                        hint="put the earlier date in --from")
+        raise DateError(
+            f"the range ends ({high}) before it starts ({low})",
+            field="date_to",
+            hint="put the earlier date in --from",
+        )
     return low, high
 
 

@@ -87,8 +87,13 @@ class SentenceVectors:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp.npz")
         os.close(handle)
         try:
-            np.savez(temporary, ids=np.asarray(self.ids, dtype=str), owner=self.owner,
-                     vectors=self.vectors, fingerprint=np.asarray(self.fingerprint))
+            np.savez(
+                temporary,
+                ids=np.asarray(self.ids, dtype=str),
+                owner=self.owner,
+                vectors=self.vectors,
+                fingerprint=np.asarray(self.fingerprint),
+            )
             os.replace(temporary, path)
         except OSError:
             Path(temporary).unlink(missing_ok=True)  # a read-only folder: kept in memory only
@@ -97,8 +102,12 @@ class SentenceVectors:
         """The documents holding the sentences closest to `vector`, best cosine first."""
         if not len(self.vectors):
             return []
-        cosines = np.concatenate([self.vectors[at:at + CHUNK].astype(np.float32) @ vector.astype(np.float32)
-                                  for at in range(0, len(self.vectors), CHUNK)])
+        cosines = np.concatenate(
+            [
+                self.vectors[at : at + CHUNK].astype(np.float32) @ vector.astype(np.float32)
+                for at in range(0, len(self.vectors), CHUNK)
+            ]
+        )
         top = min(len(cosines), limit * 20)
         best = np.argpartition(-cosines, top - 1)[:top]
         found: dict[str, float] = {}

@@ -97,7 +97,9 @@ class ShingleWriter:
         self._fingerprint_pending()
         added, removed = self._added, self._removed
         if added.pairs or removed.pairs:
-            empty = not removed.pairs and self._db.execute("SELECT 1 FROM shingles LIMIT 1").fetchone() is None
+            empty = (
+                not removed.pairs and self._db.execute("SELECT 1 FROM shingles LIMIT 1").fetchone() is None
+            )
             for low, high in _slices(added, removed):
                 plus, minus = _by_fingerprint(added.read(low, high)), _by_fingerprint(removed.read(low, high))
                 if empty:
@@ -219,11 +221,12 @@ def _merge(db: sqlite3.Connection, plus: dict[int, bytes], minus: dict[int, byte
     """
     touched = sorted(plus.keys() | minus.keys()) if minus else list(plus)
     for start in range(0, len(touched), _LOOKUP_BATCH):  # a slice at a time: stored rows stay few
-        _merge_rows(db, touched[start:start + _LOOKUP_BATCH], plus, minus)
+        _merge_rows(db, touched[start : start + _LOOKUP_BATCH], plus, minus)
 
 
-def _merge_rows(db: sqlite3.Connection, touched: list[int], plus: dict[int, bytes],
-                minus: dict[int, bytes]) -> None:
+def _merge_rows(
+    db: sqlite3.Connection, touched: list[int], plus: dict[int, bytes], minus: dict[int, bytes]
+) -> None:
     """Write the merged rows of these fingerprints (see `_merge`)."""
     stored = _stored_rows(db, touched)
     inserts, updates, deletes = [], [], []
@@ -263,7 +266,9 @@ def _by_fingerprint(keys: np.ndarray) -> dict[int, bytes]:
         order = np.argsort(signed, kind="stable")
         signed, starts, ends = signed[order], starts[order], ends[order]
     docs = (keys & _LOW_HALF).astype("<u4").tobytes()
-    return {hash_: docs[4 * a:4 * b] for hash_, a, b in zip(signed.tolist(), starts.tolist(), ends.tolist())}
+    return {
+        hash_: docs[4 * a : 4 * b] for hash_, a, b in zip(signed.tolist(), starts.tolist(), ends.tolist())
+    }
 
 
 def _stored_rows(db: sqlite3.Connection, hashes: Iterable[int]) -> dict[int, bytes]:
@@ -271,8 +276,12 @@ def _stored_rows(db: sqlite3.Connection, hashes: Iterable[int]) -> dict[int, byt
     hashes = list(hashes)
     found: dict[int, bytes] = {}
     for start in range(0, len(hashes), _LOOKUP_BATCH):
-        found.update(db.execute("SELECT hash, docs FROM shingles WHERE hash IN (SELECT value FROM json_each(?))",
-                                (json.dumps(hashes[start:start + _LOOKUP_BATCH]),)))
+        found.update(
+            db.execute(
+                "SELECT hash, docs FROM shingles WHERE hash IN (SELECT value FROM json_each(?))",
+                (json.dumps(hashes[start : start + _LOOKUP_BATCH]),),
+            )
+        )
     return found
 
 
@@ -298,8 +307,9 @@ def rebuild(db: sqlite3.Connection) -> None:
     writer.flush()
 
 
-def shared_shingles(db: sqlite3.Connection, fingerprints: list[int], common: int
-                    ) -> tuple[np.ndarray, np.ndarray, int]:
+def shared_shingles(
+    db: sqlite3.Connection, fingerprints: list[int], common: int
+) -> tuple[np.ndarray, np.ndarray, int]:
     """(documents, how many of `fingerprints` each has, how many fingerprints counted).
 
     A fingerprint in more than `common` documents is not counted (it says little and reading
@@ -307,13 +317,28 @@ def shared_shingles(db: sqlite3.Connection, fingerprints: list[int], common: int
     stock phrase found in thousands of documents still gets some. Documents come best first
     (most fingerprints, then lowest number).
     """
-    sizes = db.execute("SELECT hash, length(docs) / 4 FROM shingles WHERE hash IN (SELECT value FROM json_each(?))",
-                       (json.dumps(fingerprints),)).fetchall() if fingerprints else []
+    sizes = (
+        db.execute(
+            "SELECT hash, length(docs) / 4 FROM shingles WHERE hash IN (SELECT value FROM json_each(?))",
+            (json.dumps(fingerprints),),
+        ).fetchall()
+        if fingerprints
+        else []
+    )
     counted = [hash_ for hash_, size in sizes if size <= common]
     if not counted and sizes:
         counted = [hash_ for hash_, _ in sorted(sizes, key=lambda row: row[1])[:_RAREST_WHEN_ALL_COMMON]]
-    blobs = [docs for (docs,) in db.execute("SELECT docs FROM shingles WHERE hash IN (SELECT value FROM json_each(?))",
-                                            (json.dumps(counted),))] if counted else []
+    blobs = (
+        [
+            docs
+            for (docs,) in db.execute(
+                "SELECT docs FROM shingles WHERE hash IN (SELECT value FROM json_each(?))",
+                (json.dumps(counted),),
+            )
+        ]
+        if counted
+        else []
+    )
     unfound = len(set(fingerprints)) - len(sizes)
     if not blobs:
         return np.empty(0, np.uint32), np.empty(0, np.intp), unfound

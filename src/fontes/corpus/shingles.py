@@ -93,8 +93,8 @@ def fingerprint_pairs(texts: Sequence[str]) -> np.ndarray:
     with np.errstate(over="ignore"):
         shingles = _mix(words[:count])
         for offset in range(1, SHINGLE_WORDS):
-            shingles = _mix(shingles * _MULTIPLIER + words[offset:offset + count])
-    whole = owner[:count] == owner[SHINGLE_WORDS - 1:]  # no shingle runs from one text into the next
+            shingles = _mix(shingles * _MULTIPLIER + words[offset : offset + count])
+    whole = owner[:count] == owner[SHINGLE_WORDS - 1 :]  # no shingle runs from one text into the next
     keys = (shingles[whole] >> np.uint64(32) << np.uint64(32)) | owner[:count][whole].astype(np.uint64)
     return sorted_distinct(keys)
 

@@ -108,7 +108,6 @@ _SEARCH_WITH_STEMS = [
 ]
 
 
-
 def _statements(script: str) -> list[str]:
     """Split a schema script into statements (executescript would commit mid-transaction)."""
     statements, current = [], ""
@@ -188,13 +187,17 @@ class Store:
         self._sentence_vectors: SentenceVectors | None = None
         if str(path) != ":memory:":
             if self.path.is_dir():
-                raise CorpusError("is a folder, not a corpus store", file=str(self.path),
-                                  hint="give the path of a .db file")
+                raise CorpusError(
+                    "is a folder, not a corpus store", file=str(self.path), hint="give the path of a .db file"
+                )
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise CorpusError(f"cannot create its folder: {exc.strerror}", file=str(self.path),
-                                  hint="give another --db path, or set FONTES_DB") from None
+                raise CorpusError(
+                    f"cannot create its folder: {exc.strerror}",
+                    file=str(self.path),
+                    hint="give another --db path, or set FONTES_DB",
+                ) from None
         try:
             self._db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
         except sqlite3.Error as exc:
@@ -210,8 +213,11 @@ class Store:
             raise CorpusError(f"cannot open the corpus store: {exc}", file=str(self.path)) from None
         except sqlite3.DatabaseError as exc:  # "file is not a database", a damaged file
             self._db.close()
-            raise CorpusError(f"is not a fontes corpus store ({exc})", file=str(self.path),
-                              hint="give another --db path, or move this file away") from None
+            raise CorpusError(
+                f"is not a fontes corpus store ({exc})",
+                file=str(self.path),
+                hint="give another --db path, or move this file away",
+            ) from None
         except CorpusError:
             self._db.close()
             raise
@@ -239,12 +245,18 @@ class Store:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         has_tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
         if app_id != APPLICATION_ID and has_tables:
-            raise CorpusError("is an SQLite file but not a fontes corpus store", file=str(self.path),
-                              hint="give another --db path, or move this file away")
+            raise CorpusError(
+                "is an SQLite file but not a fontes corpus store",
+                file=str(self.path),
+                hint="give another --db path, or move this file away",
+            )
         if version > SCHEMA_VERSION:
-            raise CorpusError(f"was written by a newer fontes (store schema {version}, this fontes "
-                              f"reads up to {SCHEMA_VERSION})", file=str(self.path),
-                              hint="upgrade fontes (pip install -U fontes)")
+            raise CorpusError(
+                f"was written by a newer fontes (store schema {version}, this fontes "
+                f"reads up to {SCHEMA_VERSION})",
+                file=str(self.path),
+                hint="upgrade fontes (pip install -U fontes)",
+            )
         for step in range(version + 1, SCHEMA_VERSION + 1):
             with self._transaction():
                 for statement in MIGRATIONS[step]:
@@ -301,8 +313,9 @@ class Store:
         updated = len(batch) - len(latest)  # given twice: the later one replaces the earlier
         stored = self._numbers(list(latest))
         stored_now = self._comparable(stored.values())
-        unchanged = [id_ for id_, number in stored.items()
-                     if stored_now.get(number) == batch.comparable(latest[id_])]
+        unchanged = [
+            id_ for id_, number in stored.items() if stored_now.get(number) == batch.comparable(latest[id_])
+        ]
         for id_ in unchanged:  # stored as it is: nothing to rewrite
             del latest[id_], stored[id_]
         # Numbered before the removals: a new document must not take a replaced one's number.
@@ -326,9 +339,12 @@ class Store:
         """Which of these ids are stored, and under which document number."""
         found: dict[str, int] = {}
         for start in range(0, len(ids), _IDS_PER_QUERY):
-            chunk = ids[start:start + _IDS_PER_QUERY]
-            found.update(self._db.execute(
-                f"SELECT id, doc FROM sources WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+            chunk = ids[start : start + _IDS_PER_QUERY]
+            found.update(
+                self._db.execute(
+                    f"SELECT id, doc FROM sources WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+                )
+            )
         return found
 
     def _comparable(self, numbers: Iterable[int]) -> dict[int, tuple]:
@@ -337,16 +353,19 @@ class Store:
         found: dict[int, tuple] = {}
         columns = ", ".join("s." + c for c in SOURCE_COLUMNS[:ORIGIN])
         for start in range(0, len(numbers), _IDS_PER_QUERY):
-            chunk = numbers[start:start + _IDS_PER_QUERY]
+            chunk = numbers[start : start + _IDS_PER_QUERY]
             marks = ", ".join("?" * len(chunk))
             pages: dict[int, list[tuple[int, str]]] = {}
             for doc, offset, page in self._db.execute(
-                    f"SELECT doc, offset, page FROM pages WHERE doc IN ({marks}) ORDER BY doc, seq", chunk):
+                f"SELECT doc, offset, page FROM pages WHERE doc IN ({marks}) ORDER BY doc, seq", chunk
+            ):
                 pages.setdefault(doc, []).append((offset, page))
             for doc, *row, text, notes in self._db.execute(
-                    f"SELECT s.doc, {columns}, t.text, coalesce(n.notes, '') FROM sources s "
-                    "JOIN texts t ON t.doc = s.doc LEFT JOIN notes n ON n.doc = s.doc "
-                    f"WHERE s.doc IN ({marks})", chunk):
+                f"SELECT s.doc, {columns}, t.text, coalesce(n.notes, '') FROM sources s "
+                "JOIN texts t ON t.doc = s.doc LEFT JOIN notes n ON n.doc = s.doc "
+                f"WHERE s.doc IN ({marks})",
+                chunk,
+            ):
                 found[doc] = (tuple(row), text, notes, tuple(pages.get(doc, ())))
         return found
 
@@ -357,7 +376,8 @@ class Store:
         self._db.execute(
             "INSERT INTO search (search, rowid, title, text, notes, summary) "
             "SELECT 'delete', doc, title, text, notes, summary FROM search_content WHERE doc = ?",
-            (doc,))
+            (doc,),
+        )
         for table in ("pages", "notes", "texts", "sources"):
             self._db.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
 
@@ -368,18 +388,29 @@ class Store:
         columns = ", ".join(("doc",) + SOURCE_COLUMNS + ("ingested_at",))
         marks = ", ".join("?" * (len(SOURCE_COLUMNS) + 2))
         sources, texts, notes = batch.sources, batch.texts, batch.notes
-        db.executemany(f"INSERT INTO sources ({columns}) VALUES ({marks})",
-                       [(number, *sources[i], now) for number, i in numbered])
-        db.executemany("INSERT INTO texts (doc, text) VALUES (?, ?)",
-                       [(number, texts[i]) for number, i in numbered])
-        db.executemany("INSERT INTO notes (doc, notes) VALUES (?, ?)",
-                       [(number, notes[i]) for number, i in numbered if notes[i]])
-        db.executemany("INSERT INTO pages (doc, seq, offset, page) VALUES (?, ?, ?, ?)",
-                       [(number, seq, offset, page) for number, i in numbered
-                        for seq, (offset, page) in enumerate(batch.pages[i])])
-        db.executemany("INSERT INTO search (rowid, title, text, notes, summary) VALUES (?, ?, ?, ?, ?)",
-                       [(number, sources[i][TITLE], texts[i], notes[i], sources[i][SUMMARY])
-                        for number, i in numbered])
+        db.executemany(
+            f"INSERT INTO sources ({columns}) VALUES ({marks})",
+            [(number, *sources[i], now) for number, i in numbered],
+        )
+        db.executemany(
+            "INSERT INTO texts (doc, text) VALUES (?, ?)", [(number, texts[i]) for number, i in numbered]
+        )
+        db.executemany(
+            "INSERT INTO notes (doc, notes) VALUES (?, ?)",
+            [(number, notes[i]) for number, i in numbered if notes[i]],
+        )
+        db.executemany(
+            "INSERT INTO pages (doc, seq, offset, page) VALUES (?, ?, ?, ?)",
+            [
+                (number, seq, offset, page)
+                for number, i in numbered
+                for seq, (offset, page) in enumerate(batch.pages[i])
+            ],
+        )
+        db.executemany(
+            "INSERT INTO search (rowid, title, text, notes, summary) VALUES (?, ?, ?, ?, ?)",
+            [(number, sources[i][TITLE], texts[i], notes[i], sources[i][SUMMARY]) for number, i in numbered],
+        )
         if numbered and len(batch.keys):
             owners = np.zeros(len(batch), np.uint64)  # 0: not written (replaced in the batch, unchanged)
             for number, i in numbered:
@@ -396,32 +427,60 @@ class Store:
         row = self._db.execute(
             f"SELECT s.doc, {', '.join('s.' + c for c in _SOURCE_COLUMNS)}, t.text, "
             "coalesce(n.notes, '') FROM sources s JOIN texts t ON t.doc = s.doc "
-            "LEFT JOIN notes n ON n.doc = s.doc WHERE s.id = ?", (id,)).fetchone()
+            "LEFT JOIN notes n ON n.doc = s.doc WHERE s.id = ?",
+            (id,),
+        ).fetchone()
         if row is None:
             return None
         number, *meta, text, notes = row
         m = dict(zip(_SOURCE_COLUMNS, meta))
-        pages = [PageBreak(offset=o, page=p) for o, p in self._db.execute(
-            "SELECT offset, page FROM pages WHERE doc = ? ORDER BY seq", (number,))]
-        source = Source(id=m["id"], title=m["title"], date=m["date"], authors=json.loads(m["authors"]),
-                        recipients=json.loads(m["recipients"]), archive=m["archive"],
-                        archive_ref=m["archive_ref"], url=m["url"], doc_type=m["doc_type"],
-                        language_note=m["language_note"], credibility=m["credibility"], note=m["note"])
+        pages = [
+            PageBreak(offset=o, page=p)
+            for o, p in self._db.execute(
+                "SELECT offset, page FROM pages WHERE doc = ? ORDER BY seq", (number,)
+            )
+        ]
+        source = Source(
+            id=m["id"],
+            title=m["title"],
+            date=m["date"],
+            authors=json.loads(m["authors"]),
+            recipients=json.loads(m["recipients"]),
+            archive=m["archive"],
+            archive_ref=m["archive_ref"],
+            url=m["url"],
+            doc_type=m["doc_type"],
+            language_note=m["language_note"],
+            credibility=m["credibility"],
+            note=m["note"],
+        )
         complete = m["text_complete"]
-        return Document(source=source, text=text, notes=notes, pages=pages,
-                        text_complete=None if complete is None else bool(complete), summary=m["summary"],
-                        place=m["place"], mirror_urls=json.loads(m["mirror_urls"]), origin=m["origin"])
+        return Document(
+            source=source,
+            text=text,
+            notes=notes,
+            pages=pages,
+            text_complete=None if complete is None else bool(complete),
+            summary=m["summary"],
+            place=m["place"],
+            mirror_urls=json.loads(m["mirror_urls"]),
+            origin=m["origin"],
+        )
 
     def refuse_if_empty(self) -> None:
         """CorpusError when the store holds no document: "no hits" would mislead the reader."""
         if len(self) == 0:
-            raise CorpusError("the corpus is empty: no document has been ingested", file=str(self.path),
-                              hint="fontes ingest ../shared/corpus/ (or your own files)")
+            raise CorpusError(
+                "the corpus is empty: no document has been ingested",
+                file=str(self.path),
+                hint="fontes ingest ../shared/corpus/ (or your own files)",
+            )
 
     def documents_in_order(self) -> Iterator[tuple[str, str, str | None, str]]:
         """(id, title, date, text) of every document in the order stored, read as they are used."""
-        yield from self._db.execute("SELECT s.id, s.title, s.date, t.text FROM sources s "
-                                    "JOIN texts t ON t.doc = s.doc ORDER BY s.doc")
+        yield from self._db.execute(
+            "SELECT s.id, s.title, s.date, t.text FROM sources s JOIN texts t ON t.doc = s.doc ORDER BY s.doc"
+        )
 
     def ids(self) -> list[str]:
         """Every stored id, sorted."""
@@ -433,10 +492,17 @@ class Store:
     def __contains__(self, id: object) -> bool:
         return self._db.execute("SELECT 1 FROM sources WHERE id = ?", (id,)).fetchone() is not None
 
-    def search(self, query: str = "", *, date_from: str | dt.date | None = None,
-               date_to: str | dt.date | None = None, authors: Iterable[str] | None = None,
-               recipients: Iterable[str] | None = None, archive: str | None = None,
-               limit: int = 20) -> list[Hit]:
+    def search(
+        self,
+        query: str = "",
+        *,
+        date_from: str | dt.date | None = None,
+        date_to: str | dt.date | None = None,
+        authors: Iterable[str] | None = None,
+        recipients: Iterable[str] | None = None,
+        archive: str | None = None,
+        limit: int = 20,
+    ) -> list[Hit]:
         """Ranked hits (bm25) for the plain words of `query`, filtered; no words lists by date.
 
         A document matches the dates when its own range overlaps [date_from, date_to];
@@ -446,28 +512,40 @@ class Store:
         where, params = self._filters(date_from, date_to, authors, recipients, archive)
         match = fts_query(query or "")
         if match:
-            sql = ("SELECT s.id, s.title, s.date, s.authors, s.recipients, -search.rank, "
-                   f"snippet(search, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {_SNIPPET_TOKENS}) "
-                   "FROM search JOIN sources s ON s.doc = search.rowid "
-                   f"WHERE search MATCH ? {''.join(' AND ' + w for w in where)} "
-                   "ORDER BY search.rank LIMIT ?")
+            sql = (
+                "SELECT s.id, s.title, s.date, s.authors, s.recipients, -search.rank, "
+                f"snippet(search, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {_SNIPPET_TOKENS}) "
+                "FROM search JOIN sources s ON s.doc = search.rowid "
+                f"WHERE search MATCH ? {''.join(' AND ' + w for w in where)} "
+                "ORDER BY search.rank LIMIT ?"
+            )
             params = [match, *params, limit]
         elif (query or "").strip() and not match:
             return []  # only punctuation: nothing can match
         else:
-            sql = ("SELECT s.id, s.title, s.date, s.authors, s.recipients, 0.0, "
-                   f"substr(t.text, 1, {_LISTING_SNIPPET_CHARS * 2}) "
-                   "FROM sources s JOIN texts t ON t.doc = s.doc "
-                   f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-                   "ORDER BY s.date_earliest IS NULL, s.date_earliest, s.date_latest, s.id LIMIT ?")
+            sql = (
+                "SELECT s.id, s.title, s.date, s.authors, s.recipients, 0.0, "
+                f"substr(t.text, 1, {_LISTING_SNIPPET_CHARS * 2}) "
+                "FROM sources s JOIN texts t ON t.doc = s.doc "
+                f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+                "ORDER BY s.date_earliest IS NULL, s.date_earliest, s.date_latest, s.id LIMIT ?"
+            )
             params = [*params, limit]
         hits = []
         for id_, title, date, authors_json, recipients_json, score, snippet in self._db.execute(sql, params):
             if not match:
                 snippet = _opening(snippet)
-            hits.append(Hit(id=id_, title=title, date=date, authors=json.loads(authors_json),
-                            recipients=json.loads(recipients_json), score=float(score),
-                            snippet=" ".join(snippet.split())))
+            hits.append(
+                Hit(
+                    id=id_,
+                    title=title,
+                    date=date,
+                    authors=json.loads(authors_json),
+                    recipients=json.loads(recipients_json),
+                    score=float(score),
+                    snippet=" ".join(snippet.split()),
+                )
+            )
         return hits
 
     @staticmethod
@@ -511,15 +589,23 @@ class Store:
 
     def _shingle_candidates(self, text: str, limit: int) -> tuple[list[str], bool]:
         """The documents sharing most of the quotation's shingles, and whether the best shares most."""
-        docs, counts, counted = shingle_index.shared_shingles(self._db, quotation_fingerprints(text),
-                                                              common=_COMMON_SHINGLE_DOCS)
+        docs, counts, counted = shingle_index.shared_shingles(
+            self._db, quotation_fingerprints(text), common=_COMMON_SHINGLE_DOCS
+        )
         if not len(docs):
             return [], False
         best = int(counts[0])
         enough = max(min(_MIN_SHARED_SHINGLES, counted), _KEEP_SHARE * best)
         numbers = docs[counts >= enough][:limit].tolist()
-        found = dict(self._db.execute(f"SELECT doc, id FROM sources WHERE doc IN "
-                                      f"({', '.join('?' * len(numbers))})", numbers)) if numbers else {}
+        found = (
+            dict(
+                self._db.execute(
+                    f"SELECT doc, id FROM sources WHERE doc IN ({', '.join('?' * len(numbers))})", numbers
+                )
+            )
+            if numbers
+            else {}
+        )
         return [found[n] for n in numbers if n in found], bool(numbers) and best >= _DECISIVE_SHARE * counted
 
     def _word_candidates(self, text: str, limit: int) -> list[str]:
@@ -543,22 +629,27 @@ class Store:
         rows = self._db.execute(
             "SELECT s.id FROM search JOIN sources s ON s.doc = search.rowid "
             "WHERE search MATCH ? ORDER BY search.rank LIMIT ?",
-            (any_of_terms(chosen, column="text"), limit))
+            (any_of_terms(chosen, column="text"), limit),
+        )
         return [r[0] for r in rows]
 
     def _count_in_text(self, term: str, cap: int) -> int:
         """How many documents have `term` in their text, counted up to `cap` (so it stays fast)."""
         return self._db.execute(
             "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
-            (any_of_terms([term], column="text"), cap)).fetchone()[0]
+            (any_of_terms([term], column="text"), cap),
+        ).fetchone()[0]
 
     def check(self) -> None:
         """Raise CorpusError when the full-text index disagrees with the tables."""
         try:
             self._db.execute("INSERT INTO search (search, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
-            raise CorpusError(f"the search index is damaged: {exc}", file=str(self.path),
-                              hint="re-ingest the sources into a new store") from None
+            raise CorpusError(
+                f"the search index is damaged: {exc}",
+                file=str(self.path),
+                hint="re-ingest the sources into a new store",
+            ) from None
 
 
 INGEST_HINT = "load the archive first with fontes ingest ../shared/corpus/, or give --db PATH"
@@ -589,6 +680,7 @@ def _same_document(stored: Document | None, new: Document) -> bool:
     """Whether `new` holds exactly what is stored already; where it was read from does not count
     (the same documents in a moved or renamed file are unchanged)."""
     return stored is not None and stored.model_copy(update={"origin": new.origin}) == new
+
 
 def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
     """The documents in lists of about _BATCH_CHARS characters of text (or _BATCH_DOCS documents)."""
@@ -636,8 +728,9 @@ class _Transaction:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             hint = "another fontes is writing to it; try again" if "locked" in str(exc) else None
-            raise CorpusError(f"cannot write to the corpus store: {exc}", file=str(self._path),
-                              hint=hint) from None
+            raise CorpusError(
+                f"cannot write to the corpus store: {exc}", file=str(self._path), hint=hint
+            ) from None
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:

@@ -24,12 +24,40 @@ from fontes.corpus.document import PageBreak
 from fontes.corpus.marked_text import Markers
 
 #: Elements that stand on their own line(s): each starts and ends a paragraph of the text.
-BLOCKS = frozenset({
-    "p", "head", "opener", "closer", "dateline", "signed", "salute", "item", "table", "row",
-    "attachment", "div", "postscript", "byline", "docAuthor", "docDate", "trailer",
-    "argument", "epigraph", "ab", "lg", "l", "address", "addrLine", "listBibl", "figure",
-    "sp", "speaker", "stage", "castList",
-})
+BLOCKS = frozenset(
+    {
+        "p",
+        "head",
+        "opener",
+        "closer",
+        "dateline",
+        "signed",
+        "salute",
+        "item",
+        "table",
+        "row",
+        "attachment",
+        "div",
+        "postscript",
+        "byline",
+        "docAuthor",
+        "docDate",
+        "trailer",
+        "argument",
+        "epigraph",
+        "ab",
+        "lg",
+        "l",
+        "address",
+        "addrLine",
+        "listBibl",
+        "figure",
+        "sp",
+        "speaker",
+        "stage",
+        "castList",
+    }
+)
 
 #: Inside these, every child element is a paragraph of its own (classification, dateline, ...).
 _STACKED = frozenset({"opener", "closer"})
@@ -46,8 +74,11 @@ _PLAIN_BLOCKS = BLOCKS - {"head", "div", "item", "opener", "closer"}
 
 _NORMALIZE_SPACE = etree.XPath("normalize-space()")
 #: What str.split() takes for whitespace besides XML's own (space, tab, CR, LF).
-_SPACES_NOT_XML = ("\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
-                   + "\u2028\u2029\u202f\u205f\u3000")
+_SPACES_NOT_XML = (
+    "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
 #: ... found in one pass; XML text holds none of the ASCII ones, so ASCII text needs no search.
 _SPACE_NOT_XML = re.compile(f"[{re.escape(_SPACES_NOT_XML)}]")
 
@@ -90,8 +121,14 @@ def flatten_document(div: etree._Element, title_head: etree._Element | None) -> 
         title_head.clear(keep_tail=True)  # the body goes on after it, with nothing in between
     page_names = rewrite.mark_pages()
     body = rewrite.markers.finish(_collapsed_text(div), "\n\n", page_names)
-    return FlatDocument(title=title, text=body.text, pages=body.pages,
-                        trailing_pages=body.trailing_pages, notes=notes, source_note=source_note)
+    return FlatDocument(
+        title=title,
+        text=body.text,
+        pages=body.pages,
+        trailing_pages=body.trailing_pages,
+        notes=notes,
+        source_note=source_note,
+    )
 
 
 def plain_text(element: etree._Element) -> str:
@@ -228,8 +265,15 @@ class _Rewrite:
             return [], ""
         sources = [note.get("type") == "source" for note in notes]
         # the source note is the first one read to its end: one holding no other source note
-        first_source = next((i for i, note in enumerate(notes) if sources[i] and not any(
-            inner.get("type") == "source" for inner in note.iterdescendants("{*}note"))), -1)
+        first_source = next(
+            (
+                i
+                for i, note in enumerate(notes)
+                if sources[i]
+                and not any(inner.get("type") == "source" for inner in note.iterdescendants("{*}note"))
+            ),
+            -1,
+        )
         markers, lead = self.markers, self.markers.lead
         texts = [""] * len(notes)
         source_note = ""
@@ -266,7 +310,8 @@ def _is_marked_by_its_list(item: etree._Element, root: etree._Element) -> bool:
 
 def _is_block_quote(element: etree._Element) -> bool:
     return "block" in (element.get("rend") or "") or any(
-        _name(child.tag) in ("p", "lg", "list") for child in element)
+        _name(child.tag) in ("p", "lg", "list") for child in element
+    )
 
 
 def _keep_preferred_reading(choice: etree._Element) -> None:

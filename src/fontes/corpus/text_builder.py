@@ -64,8 +64,7 @@ class TextBuilder:
 
     def _emit(self, words: str) -> None:
         if self._length:
-            separator = {_NONE: "", _SPACE: " ", _LINE: "\n",
-                         _BLOCK: self._block_separator}[self._gap]
+            separator = {_NONE: "", _SPACE: " ", _LINE: "\n", _BLOCK: self._block_separator}[self._gap]
             if separator:
                 self._parts.append(separator)
                 self._length += len(separator)

@@ -46,8 +46,9 @@ class UrlCache:
             return None
         return body
 
-    def put(self, url: str, chunks: Iterable[bytes], *, status: int, final_url: str = "",
-            content_type: str = "") -> Path:
+    def put(
+        self, url: str, chunks: Iterable[bytes], *, status: int, final_url: str = "", content_type: str = ""
+    ) -> Path:
         """Write `chunks` as the body of `url` (atomically), then its sidecar; the body's path."""
         self.folder.mkdir(parents=True, exist_ok=True)
         body = self.body_path(url)
@@ -60,8 +61,9 @@ class UrlCache:
             "content_type": content_type,
             "bytes": size,
         }
-        _write_atomically(self.sidecar_path(url),
-                          [json.dumps(sidecar, indent=1, ensure_ascii=False).encode("utf-8")])
+        _write_atomically(
+            self.sidecar_path(url), [json.dumps(sidecar, indent=1, ensure_ascii=False).encode("utf-8")]
+        )
         return body
 
     def evict(self, url: str) -> None:

@@ -31,10 +31,34 @@ SITE = "https://digitalarchive.wilsoncenter.org"
 CANONICAL_URL = SITE + "/document/{record}"
 
 #: HTML elements that start a new paragraph of the text.
-_BLOCKS = frozenset({
-    "p", "div", "section", "article", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-    "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "hr", "address", "figure", "figcaption",
-})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "hr",
+        "address",
+        "figure",
+        "figcaption",
+    }
+)
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "button", "nav", "form"})
 _MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 _DOCUMENT_PATH = re.compile(r"/document/([^/?#\s]+?)/?(?:[?#]|$)")
@@ -53,13 +77,19 @@ def _parse(path: Path) -> etree._Element:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CorpusError(f"cannot read the file: {exc.strerror or exc}", file=str(path),
-                          hint="check the path and its permissions") from None
+        raise CorpusError(
+            f"cannot read the file: {exc.strerror or exc}",
+            file=str(path),
+            hint="check the path and its permissions",
+        ) from None
     try:
         root = lxml.html.document_fromstring(data, parser=_parser(data))
     except (etree.ParserError, ValueError) as exc:
-        raise CorpusError(f"not a readable HTML page: {exc}", file=str(path),
-                          hint="save the document page again from the archive") from None
+        raise CorpusError(
+            f"not a readable HTML page: {exc}",
+            file=str(path),
+            hint="save the document page again from the archive",
+        ) from None
     return root
 
 
@@ -67,8 +97,9 @@ def _parser(data: bytes) -> lxml.html.HTMLParser:
     try:
         return lxml.html.HTMLParser(encoding=_encoding(data), no_network=True, remove_comments=False)
     except LookupError:  # a <meta charset> Python knows and the parser does not (cp037, rot13, ...)
-        return lxml.html.HTMLParser(encoding=_encoding(data, trust_meta=False), no_network=True,
-                                    remove_comments=False)
+        return lxml.html.HTMLParser(
+            encoding=_encoding(data, trust_meta=False), no_network=True, remove_comments=False
+        )
 
 
 def _encoding(data: bytes, trust_meta: bool = True) -> str:
@@ -101,18 +132,24 @@ class _Page:
     def document(self) -> Document:
         body, tab_label, other_tabs = self.text()
         if not body:
-            raise CorpusError("no document text found (no .tab-pane transcript)",
-                              file=str(self.path), field="text",
-                              hint="is this a Wilson Center Digital Archive document page?")
+            raise CorpusError(
+                "no document text found (no .tab-pane transcript)",
+                file=str(self.path),
+                field="text",
+                hint="is this a Wilson Center Digital Archive document page?",
+            )
         url, mirrors = self.urls()
         record = self.information("Record ID")
         slug, number = _document_path(url)
         record_number = number or (record if record.isdigit() else "")
         name = slug or record_number
         if not name:
-            raise CorpusError("the page gives neither its address (/document/<id>) nor a Record ID",
-                              file=str(self.path), field="id",
-                              hint='keep <link rel="canonical"> when saving the page')
+            raise CorpusError(
+                "the page gives neither its address (/document/<id>) nor a Record ID",
+                file=str(self.path),
+                field="id",
+                hint='keep <link rel="canonical"> when saving the page',
+            )
         numbered = CANONICAL_URL.format(record=record_number) if record_number else ""
         if not url:
             url = numbered
@@ -129,13 +166,15 @@ class _Page:
             archive=ARCHIVE,
             archive_ref=citation or "; ".join(self.pills("Original Archive")),
             url=url,
-            doc_type=(self.information("Type") or "; ".join(self.pills("Type")) or
-                      doc_type_from_title(title)).lower(),
+            doc_type=(
+                self.information("Type") or "; ".join(self.pills("Type")) or doc_type_from_title(title)
+            ).lower(),
             language_note=_language_note(languages, tab_label, other_tabs, translator),
             note=_labelled("Original classification", self.information("Original Classification")),
         )
-        return Document(source=source, text=body, summary=self.summary(), mirror_urls=mirrors,
-                        origin=str(self.path))
+        return Document(
+            source=source, text=body, summary=self.summary(), mirror_urls=mirrors, origin=str(self.path)
+        )
 
     # -- fields -----------------------------------------------------------------------------
 
@@ -164,8 +203,7 @@ class _Page:
             text = flat_text(element)
             if text:
                 return text
-        for meta in self.root.xpath('//meta[@name="description" or @property="og:description"]'
-                                    "/@content"):
+        for meta in self.root.xpath('//meta[@name="description" or @property="og:description"]/@content'):
             if meta.strip():
                 return normalise_space(meta)
         return ""
@@ -221,8 +259,7 @@ class _Page:
             if flat_text(title, one_line=True).strip(" :").lower() != heading.lower():
                 continue
             following, parent = title.getnext(), title.getparent()
-            scope = following if following is not None and _with_class(following, "pill") \
-                else parent
+            scope = following if following is not None and _with_class(following, "pill") else parent
             for pill in _with_class(scope, "pill") if scope is not None else []:
                 named = _with_class(pill, "name")
                 name = flat_text(named[0] if named else pill, one_line=True)
@@ -232,8 +269,11 @@ class _Page:
 
     def urls(self) -> tuple[str, list[str]]:
         """The page's own address (canonical link, og:url, browser's "saved from") and others."""
-        found = [u.strip() for u in self.root.xpath(
-            '//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content') if u.strip()]
+        found = [
+            u.strip()
+            for u in self.root.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content')
+            if u.strip()
+        ]
         for comment in self.root.xpath("//comment()"):
             saved = _SAVED_FROM.search(comment.text or "")
             if saved:
@@ -242,8 +282,7 @@ class _Page:
         return (unique[0], unique[1:]) if unique else ("", [])
 
     def by_class(self, tag: str, name: str) -> list[etree._Element]:
-        return self.root.xpath(
-            f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+        return self.root.xpath(f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
 
 
 def flat_text(element: etree._Element, one_line: bool = False) -> str:
@@ -292,11 +331,11 @@ def _document_path(url: str) -> tuple[str, str]:
 
 
 def _split_translator(citation: str) -> tuple[str, str]:
-    """"APRF, f. 45 ... Translated by Gary Goldberg." -> (signature, translator sentence)."""
+    """ "APRF, f. 45 ... Translated by Gary Goldberg." -> (signature, translator sentence)."""
     match = _TRANSLATOR.search(citation)
     if not match:
         return citation.strip(), ""
-    return citation[:match.start()].strip().rstrip(".").strip(), match.group(1).strip()
+    return citation[: match.start()].strip().rstrip(".").strip(), match.group(1).strip()
 
 
 def _language_note(languages: list[str], shown: str, others: list[str], translator: str) -> str:
@@ -318,7 +357,7 @@ def _labelled(label: str, value: str) -> str:
 
 
 def _english_date(text: str) -> str:
-    """"October 12, 1950" / "12 October 1950" / "October 1950" / "1950" / ISO -> EDTF, else ""."""
+    """ "October 12, 1950" / "12 October 1950" / "October 1950" / "1950" / ISO -> EDTF, else ""."""
     text = normalise_space(text).strip(" .")
     iso = re.fullmatch(r"(\d{4})(-\d{2}(-\d{2})?)?(T.*)?", text)
     if iso:

@@ -38,11 +38,17 @@ def ach_ratings(likelihoods: QuestionLikelihoods, effective: np.ndarray) -> np.n
         for hypothesis_id, rating in item.ach.get(question.id, {}).items():
             where = f"evidence {item.id}: ach.{question.id}.{hypothesis_id}"
             if hypothesis_id not in hypothesis_ids:
-                raise ReasonError(f"{hypothesis_id!r} is not a hypothesis of question {question.id!r}",
-                                  field=where, hint=f"use one of: {', '.join(hypothesis_ids)}")
+                raise ReasonError(
+                    f"{hypothesis_id!r} is not a hypothesis of question {question.id!r}",
+                    field=where,
+                    hint=f"use one of: {', '.join(hypothesis_ids)}",
+                )
             if rating not in ACH_RATINGS:
-                raise ReasonError(f"unknown ACH rating {rating!r}", field=where,
-                                  hint=f"use one of: {', '.join(ACH_RATINGS)}")
+                raise ReasonError(
+                    f"unknown ACH rating {rating!r}",
+                    field=where,
+                    hint=f"use one of: {', '.join(ACH_RATINGS)}",
+                )
             ratings[j, hypothesis_ids.index(hypothesis_id)] = rating
     return ratings
 

@@ -29,8 +29,21 @@ SET_ASIDE = "set aside"
 #: The analyst's own likelihoods, as an alternative under a school that reads the item otherwise.
 ANALYST = "the analyst's reading"
 
-_NUMBERS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve")
+_NUMBERS = (
+    "none",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
 
 
 @dataclass(frozen=True)
@@ -69,8 +82,10 @@ def count_in_words(n: int, weighed: bool = True) -> str:
     if not weighed:
         return NOTHING_WEIGHED
     if n == 0:
-        return ("none: no set of readings within the stated ranges, the schools' readings or items "
-                "set aside makes the runner-up lead")
+        return (
+            "none: no set of readings within the stated ranges, the schools' readings or items "
+            "set aside makes the runner-up lead"
+        )
     word = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
     return f"{word} reading decides this verdict" if n == 1 else f"{word} readings decide this verdict"
 
@@ -102,8 +117,11 @@ def _range_end(likelihoods: QuestionLikelihoods, j: int, a: int, b: int) -> tupl
 def _reading_rows(case: Case, likelihoods: QuestionLikelihoods, j: int) -> list[tuple[np.ndarray, str]]:
     """The item's likelihood rows under every other reading of it: each school's, and the analyst's."""
     item, question = likelihoods.items[j], likelihoods.question
-    readers: list[tuple[str | None, str]] = [(s, f"the {s} reading") for s in item.readings
-                                             if s != likelihoods.school and has_reading(item, s, question.id)]
+    readers: list[tuple[str | None, str]] = [
+        (s, f"the {s} reading")
+        for s in item.readings
+        if s != likelihoods.school and has_reading(item, s, question.id)
+    ]
     if has_reading(item, likelihoods.school, question.id):
         readers.append((None, ANALYST))
     rows = []
@@ -145,8 +163,9 @@ def flip_set(case: Case, likelihoods: QuestionLikelihoods, exact: ExactWeighing)
     log_odds = float(exact.log_posterior[a] - exact.log_posterior[b])
     if a == b:
         return Flip(log_odds=log_odds, items=())
-    ranked = sorted((s for s in swings(case, likelihoods, exact) if s.swing > TIE_TOLERANCE),
-                    key=lambda s: -s.swing)
+    ranked = sorted(
+        (s for s in swings(case, likelihoods, exact) if s.swing > TIE_TOLERANCE), key=lambda s: -s.swing
+    )
     total, chosen = 0.0, []
     for s in ranked:
         chosen.append(s)

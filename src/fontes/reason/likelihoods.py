@@ -66,8 +66,9 @@ def find_question(case: Case, question_id: str) -> Question:
         if question.id == question_id:
             return question
     known = ", ".join(q.id for q in case.questions) or "none"
-    raise ReasonError(f"unknown question {question_id!r}", field="question",
-                      hint=f"the case's questions are: {known}")
+    raise ReasonError(
+        f"unknown question {question_id!r}", field="question", hint=f"the case's questions are: {known}"
+    )
 
 
 def geometric_midpoint(low: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -89,8 +90,11 @@ def question_likelihoods(case: Case, question: Question, school: str | None = No
     with validated likelihood bounds; items after the question's horizon are set apart."""
     hypothesis_ids = question.hypothesis_ids()
     if not hypothesis_ids:
-        raise ReasonError(f"question {question.id!r} has no hypotheses", field="question",
-                          hint="give every question at least one hypothesis")
+        raise ReasonError(
+            f"question {question.id!r} has no hypotheses",
+            field="question",
+            hint="give every question at least one hypothesis",
+        )
     read = [(item, bears_on_under(item, school)) for item in case.evidence]
     bearing = [(item, rows[question.id]) for item, rows in read if question.id in rows]
     placed = [(item, row, place(case, question, item)) for item, row in bearing]
@@ -104,30 +108,48 @@ def question_likelihoods(case: Case, question: Question, school: str | None = No
         for hypothesis_id, value in stated.items():
             where = f"evidence {item.id}: {field}.{question.id}.{hypothesis_id}"
             if hypothesis_id not in hypothesis_ids:
-                raise ReasonError(f"{hypothesis_id!r} is not a hypothesis of question {question.id!r}",
-                                  field=where, hint=f"use one of: {', '.join(hypothesis_ids)}")
+                raise ReasonError(
+                    f"{hypothesis_id!r} is not a hypothesis of question {question.id!r}",
+                    field=where,
+                    hint=f"use one of: {', '.join(hypothesis_ids)}",
+                )
             i = hypothesis_ids.index(hypothesis_id)
             low[j, i], high[j, i] = likelihood_bounds(value, where)
     credibility = np.array([credibility_checked(case, item) for item in items], dtype=float)
-    return QuestionLikelihoods(question, items, low, high, credibility, school=school,
-                               placements=tuple(p for _, _, p in placed), after_horizon=after)
+    return QuestionLikelihoods(
+        question,
+        items,
+        low,
+        high,
+        credibility,
+        school=school,
+        placements=tuple(p for _, _, p in placed),
+        after_horizon=after,
+    )
 
 
 def likelihood_bounds(value: Likelihood, where: str) -> tuple[float, float]:
     """A likelihood as (low, high): a point gives (v, v); both must lie in (0, 1], low ≤ high."""
     if isinstance(value, (tuple, list)):
         if len(value) != 2:
-            raise ReasonError("a likelihood range needs exactly two numbers", field=where,
-                              hint="write [low, high]")
+            raise ReasonError(
+                "a likelihood range needs exactly two numbers", field=where, hint="write [low, high]"
+            )
         low, high = float(value[0]), float(value[1])
     else:
         low = high = float(value)
     if not (0.0 < low <= 1.0 and 0.0 < high <= 1.0):
-        raise ReasonError(f"likelihood {value!r} is outside (0, 1]", field=where,
-                          hint="a likelihood is a probability above 0 and at most 1")
+        raise ReasonError(
+            f"likelihood {value!r} is outside (0, 1]",
+            field=where,
+            hint="a likelihood is a probability above 0 and at most 1",
+        )
     if low > high:
-        raise ReasonError(f"likelihood range {value!r} runs backwards", field=where,
-                          hint="write [low, high] with low ≤ high")
+        raise ReasonError(
+            f"likelihood range {value!r} runs backwards",
+            field=where,
+            hint="write [low, high] with low ≤ high",
+        )
     return low, high
 
 
@@ -135,6 +157,9 @@ def credibility_checked(case: Case, item: Evidence) -> float:
     """`case.credibility_of(item)`, refused unless it lies in [0, 1]."""
     c = float(case.credibility_of(item))
     if not 0.0 <= c <= 1.0:
-        raise ReasonError(f"credibility {c} is outside [0, 1]", field=f"evidence {item.id}: credibility",
-                          hint="credibility is a number from 0 (worthless) to 1 (fully reliable)")
+        raise ReasonError(
+            f"credibility {c} is outside [0, 1]",
+            field=f"evidence {item.id}: credibility",
+            hint="credibility is a number from 0 (worthless) to 1 (fully reliable)",
+        )
     return c

@@ -20,8 +20,9 @@ def find_school(case: Case, school_id: str) -> School:
         if school.id == school_id:
             return school
     known = ", ".join(s.id for s in case.schools) or "none"
-    raise ReasonError(f"unknown school {school_id!r}", field="school",
-                      hint=f"the case's schools are: {known}")
+    raise ReasonError(
+        f"unknown school {school_id!r}", field="school", hint=f"the case's schools are: {known}"
+    )
 
 
 def chosen_school(case: Case, school_id: str | None) -> School | None:
@@ -40,8 +41,9 @@ def school_prior(school: School | None, question: Question) -> np.ndarray:
     """The school's prior for `question`, uniform when there is no school or it has no prior here."""
     if school is None or question.id not in school.priors:
         return uniform_prior(question)
-    return prior_from_mapping(question, school.priors[question.id],
-                              where=f"school {school.id}: priors.{question.id}")
+    return prior_from_mapping(
+        question, school.priors[question.id], where=f"school {school.id}: priors.{question.id}"
+    )
 
 
 def prior_from_mapping(question: Question, priors: Mapping[str, float], where: str = "priors") -> np.ndarray:
@@ -52,15 +54,24 @@ def prior_from_mapping(question: Question, priors: Mapping[str, float], where: s
     hypothesis_ids = question.hypothesis_ids()
     unknown = [h for h in priors if h not in hypothesis_ids]
     if unknown:
-        raise ReasonError(f"{unknown[0]!r} is not a hypothesis of question {question.id!r}",
-                          field=where, hint=f"use one of: {', '.join(hypothesis_ids)}")
+        raise ReasonError(
+            f"{unknown[0]!r} is not a hypothesis of question {question.id!r}",
+            field=where,
+            hint=f"use one of: {', '.join(hypothesis_ids)}",
+        )
     missing = [h for h in hypothesis_ids if h not in priors]
     if missing:
-        raise ReasonError(f"no prior for hypothesis {missing[0]!r}", field=where,
-                          hint="give every hypothesis of the question a prior")
+        raise ReasonError(
+            f"no prior for hypothesis {missing[0]!r}",
+            field=where,
+            hint="give every hypothesis of the question a prior",
+        )
     weights = np.array([float(priors[h]) for h in hypothesis_ids])
     for h, w in zip(hypothesis_ids, weights):
         if not (math.isfinite(w) and w > 0.0):
-            raise ReasonError(f"prior {w} for {h!r} is not a positive number", field=where,
-                              hint="priors must be above 0; they are normalised to sum to 1")
+            raise ReasonError(
+                f"prior {w} for {h!r} is not a positive number",
+                field=where,
+                hint="priors must be above 0; they are normalised to sum to 1",
+            )
     return weights / weights.sum()

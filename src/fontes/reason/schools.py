@@ -38,8 +38,8 @@ def conclusions_by_school(case: Case, question: Question) -> dict[str, SchoolCon
         prior = school_prior(school, question) if school else uniform_prior(question)
         exact = weigh_exactly(likelihoods, prior)
         out[school.id if school else UNIFORM] = SchoolConclusion(
-            posterior=dict(zip(hypothesis_ids, exact.posterior.tolist())),
-            leader=hypothesis_ids[exact.leader])
+            posterior=dict(zip(hypothesis_ids, exact.posterior.tolist())), leader=hypothesis_ids[exact.leader]
+        )
     return out
 
 

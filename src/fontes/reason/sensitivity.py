@@ -23,8 +23,9 @@ class ItemSensitivity:
     pivotal: bool
 
 
-def sensitivity(likelihoods: QuestionLikelihoods, prior: np.ndarray,
-                full: ExactWeighing) -> list[ItemSensitivity]:
+def sensitivity(
+    likelihoods: QuestionLikelihoods, prior: np.ndarray, full: ExactWeighing
+) -> list[ItemSensitivity]:
     """One `ItemSensitivity` per bearing item, in case order, against the full result `full`."""
     leader, runner_up = full.leader, full.runner_up
     full_log_odds = full.log_posterior[leader] - full.log_posterior[runner_up]
@@ -32,8 +33,10 @@ def sensitivity(likelihoods: QuestionLikelihoods, prior: np.ndarray,
     for j in range(len(likelihoods.items)):
         dropped = weigh_exactly(likelihoods.without(j), prior)
         dropped_log_odds = dropped.log_posterior[leader] - dropped.log_posterior[runner_up]
-        results.append(ItemSensitivity(
-            delta_log_odds=float(full_log_odds - dropped_log_odds),
-            pivotal=dropped.leader != leader,
-        ))
+        results.append(
+            ItemSensitivity(
+                delta_log_odds=float(full_log_odds - dropped_log_odds),
+                pivotal=dropped.leader != leader,
+            )
+        )
     return results

@@ -36,8 +36,7 @@ def check_draws(draws: int, seed: int) -> None:
         raise ReasonError(f"seed must be a whole number of at least 0, not {seed!r}", field="seed")
 
 
-def draw_likelihoods(low: np.ndarray, high: np.ndarray, draws: int,
-                     rng: np.random.Generator) -> np.ndarray:
+def draw_likelihoods(low: np.ndarray, high: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
     """`draws` samples of every likelihood, log-uniform within [low, high]: shape (draws, items, hypotheses).
 
     Points (low == high) come back exactly as given.
@@ -48,8 +47,14 @@ def draw_likelihoods(low: np.ndarray, high: np.ndarray, draws: int,
     return np.where(low == high, low, sampled)
 
 
-def posterior_spread(low: np.ndarray, high: np.ndarray, credibility: np.ndarray, prior: np.ndarray,
-                     draws: int = DEFAULT_DRAWS, seed: int = 0) -> Spread:
+def posterior_spread(
+    low: np.ndarray,
+    high: np.ndarray,
+    credibility: np.ndarray,
+    prior: np.ndarray,
+    draws: int = DEFAULT_DRAWS,
+    seed: int = 0,
+) -> Spread:
     """Sample the posterior over the counted items' likelihood ranges, mixing credibility per draw.
 
     Pass only the counted items: which item of a dependence group counts is decided once,

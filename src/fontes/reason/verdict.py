@@ -93,7 +93,9 @@ class QuestionVerdict(Result):
     ach_ranking: list[str]  # hypothesis ids, least inconsistent first
     horizon: str | None = None  # EDTF: the decision or event whose cause the question asks about
     after_horizon: list[AfterHorizon] = Field(default_factory=list)
-    school_leaders: dict[str, str] = Field(default_factory=dict)  # school id -> the leader of its own conclusion
+    school_leaders: dict[str, str] = Field(
+        default_factory=dict
+    )  # school id -> the leader of its own conclusion
     flip: FlipSet = Field(default_factory=FlipSet)
 
 

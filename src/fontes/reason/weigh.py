@@ -47,8 +47,9 @@ def weigh(case: Case, school: str | None = None, draws: int = DEFAULT_DRAWS, see
     )
 
 
-def posterior_under(case: Case, question_id: str, priors: Mapping[str, float] | None,
-                    school: str | None = None) -> dict[str, float]:
+def posterior_under(
+    case: Case, question_id: str, priors: Mapping[str, float] | None, school: str | None = None
+) -> dict[str, float]:
     """The exact posterior {hypothesis id: probability} of one question under `priors` (None: uniform),
     reading the items as `school` does (None: the analyst's likelihoods).
 
@@ -61,14 +62,22 @@ def posterior_under(case: Case, question_id: str, priors: Mapping[str, float] | 
     return dict(zip(question.hypothesis_ids(), exact.posterior.tolist()))
 
 
-def weigh_question(case: Case, question: Question, school: School | None, draws: int, seed: int) -> QuestionVerdict:
+def weigh_question(
+    case: Case, question: Question, school: School | None, draws: int, seed: int
+) -> QuestionVerdict:
     """One question: exact posterior, spread, sensitivity, schools, ACH and flip set, assembled."""
     likelihoods = question_likelihoods(case, question, school.id if school else None)
     prior = school_prior(school, question)
     exact = weigh_exactly(likelihoods, prior)
     counted = exact.selection.counted
-    spread = posterior_spread(likelihoods.low[counted], likelihoods.high[counted],
-                              likelihoods.credibility[counted], prior, draws, seed)
+    spread = posterior_spread(
+        likelihoods.low[counted],
+        likelihoods.high[counted],
+        likelihoods.credibility[counted],
+        prior,
+        draws,
+        seed,
+    )
     ratings = ach_ratings(likelihoods, exact.effective)
     inconsistency = weighted_inconsistency(ratings, likelihoods.credibility, counted)
     ids = question.hypothesis_ids()
@@ -94,8 +103,13 @@ def after_horizon(likelihoods: QuestionLikelihoods) -> list[AfterHorizon]:
     """The items set apart by the question's horizon, each with the two dates in words."""
     horizon = likelihoods.question.horizon or ""
     return [
-        AfterHorizon(id=item.id, source=item.source, about=placed.about or "", horizon=horizon,
-                     why=f"about {format_date(placed.about)}, after the horizon of {format_date(horizon)}")
+        AfterHorizon(
+            id=item.id,
+            source=item.source,
+            about=placed.about or "",
+            horizon=horizon,
+            why=f"about {format_date(placed.about)}, after the horizon of {format_date(horizon)}",
+        )
         for item, placed in likelihoods.after_horizon
     ]
 
@@ -103,13 +117,17 @@ def after_horizon(likelihoods: QuestionLikelihoods) -> list[AfterHorizon]:
 def flip_verdict(case: Case, likelihoods: QuestionLikelihoods, exact: ExactWeighing) -> FlipSet:
     """The question's flip set as the verdict states it."""
     flip = flip_set(case, likelihoods, exact)
-    return FlipSet(items=[FlipItem(id=s.id, takes=s.takes, swing=s.swing) for s in flip.items],
-                   count=len(flip.items), words=count_in_words(len(flip.items), bool(exact.selection.counted.any())),
-                   log_odds=flip.log_odds)
+    return FlipSet(
+        items=[FlipItem(id=s.id, takes=s.takes, swing=s.swing) for s in flip.items],
+        count=len(flip.items),
+        words=count_in_words(len(flip.items), bool(exact.selection.counted.any())),
+        log_odds=flip.log_odds,
+    )
 
 
-def hypothesis_verdicts(question: Question, prior: np.ndarray, exact: ExactWeighing,
-                        spread: Spread, inconsistency: np.ndarray) -> list[HypothesisVerdict]:
+def hypothesis_verdicts(
+    question: Question, prior: np.ndarray, exact: ExactWeighing, spread: Spread, inconsistency: np.ndarray
+) -> list[HypothesisVerdict]:
     """The question's hypotheses, highest exact posterior first."""
     ach_place = {i: place for place, i in enumerate(ach_ranking(inconsistency), start=1)}
     posterior = exact.posterior
@@ -130,8 +148,9 @@ def hypothesis_verdicts(question: Question, prior: np.ndarray, exact: ExactWeigh
     ]
 
 
-def evidence_weights(likelihoods: QuestionLikelihoods, prior: np.ndarray, exact: ExactWeighing,
-                     ratings: np.ndarray) -> list[EvidenceWeight]:
+def evidence_weights(
+    likelihoods: QuestionLikelihoods, prior: np.ndarray, exact: ExactWeighing, ratings: np.ndarray
+) -> list[EvidenceWeight]:
     """Every item bearing on the question, in case order, with its weight and sensitivity."""
     ids = likelihoods.hypothesis_ids
     leader, runner_up = exact.leader, exact.runner_up
@@ -151,7 +170,9 @@ def evidence_weights(likelihoods: QuestionLikelihoods, prior: np.ndarray, exact:
             diagnosticity=float(exact.diagnosticity[j]),
             about=likelihoods.placements[j].about if likelihoods.placements else None,
             retrospective=bool(likelihoods.placements and likelihoods.placements[j].retrospective),
-            reading=likelihoods.school if has_reading(item, likelihoods.school, likelihoods.question.id) else None,
+            reading=likelihoods.school
+            if has_reading(item, likelihoods.school, likelihoods.question.id)
+            else None,
         )
         for j, (item, effect) in enumerate(zip(likelihoods.items, sensitivity(likelihoods, prior, exact)))
     ]

@@ -44,7 +44,8 @@ class WhatIf:
     def changes_nothing(self) -> bool:
         """True when only a school is chosen: the case's own verdict answers."""
         return self.priors is None and not any(
-            c.off or c.likelihoods or c.credibility is not None for c in self.items.values())
+            c.off or c.likelihoods or c.credibility is not None for c in self.items.values()
+        )
 
 
 def parse_whatif(data: Any, case: Case, question_id: str) -> WhatIf:
@@ -62,10 +63,16 @@ def parse_whatif(data: Any, case: Case, question_id: str) -> WhatIf:
         priors = _numbers(data["priors"], hypotheses, "priors", low=0.0, low_open=True, high=math.inf)
         missing = [h for h in hypotheses if h not in priors]
         if missing:
-            raise WebError(f"no prior for {missing[0]!r}", field="priors",
-                           hint="give every hypothesis of the question a prior")
-    bearing = {item.id for item in case.evidence
-               if question_id in item.bears_on or any(question_id in r.bears_on for r in item.readings.values())}
+            raise WebError(
+                f"no prior for {missing[0]!r}",
+                field="priors",
+                hint="give every hypothesis of the question a prior",
+            )
+    bearing = {
+        item.id
+        for item in case.evidence
+        if question_id in item.bears_on or any(question_id in r.bears_on for r in item.readings.values())
+    }
     raw_items = data.get("items") or {}
     if not isinstance(raw_items, dict):
         raise WebError("items is an object {item id: changes}", field="items")
@@ -86,8 +93,9 @@ def apply_whatif(case: Case, whatif: WhatIf) -> Case:
     else); the reader's priors become a new school, which is made the default.
     """
     changed = case.model_copy()
-    changed.evidence = [item.model_copy(deep=True) if item.id in whatif.items else item
-                        for item in case.evidence]
+    changed.evidence = [
+        item.model_copy(deep=True) if item.id in whatif.items else item for item in case.evidence
+    ]
     changed.schools = list(case.schools)
     by_id = {item.id: item for item in changed.evidence}
     for item_id, change in whatif.items.items():
@@ -131,8 +139,9 @@ class WhatIfResult:
     verdict: QuestionVerdict
 
 
-def weigh_whatif(case: Case, whatif: WhatIf, draws: int = WHATIF_DRAWS,
-                 seed: int = WHATIF_SEED) -> WhatIfResult:
+def weigh_whatif(
+    case: Case, whatif: WhatIf, draws: int = WHATIF_DRAWS, seed: int = WHATIF_SEED
+) -> WhatIfResult:
     """The question weighed under the changes (only that question: the others are not asked)."""
     changed = apply_whatif(case, whatif)
     alone = changed.model_copy(update={"questions": [changed.question(whatif.question)]})
@@ -166,8 +175,11 @@ def _school(case: Case, value: Any) -> str | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str) or value not in {s.id for s in case.schools}:
-        raise WebError(f"no school {str(value)[:80]!r} in this case", field="school",
-                       hint="the case's schools: " + ", ".join(s.id for s in case.schools))
+        raise WebError(
+            f"no school {str(value)[:80]!r} in this case",
+            field="school",
+            hint="the case's schools: " + ", ".join(s.id for s in case.schools),
+        )
     return value
 
 
@@ -176,28 +188,34 @@ def _item_change(raw: Any, hypotheses: list[str], where: str) -> ItemChange:
         raise WebError("an item's changes are an object {likelihoods, credibility, off}", field=where)
     unknown = set(raw) - _ITEM_KEYS
     if unknown:
-        raise WebError(f"unknown field {min(unknown)!r}", field=where,
-                       hint="use likelihoods, credibility and off")
+        raise WebError(
+            f"unknown field {min(unknown)!r}", field=where, hint="use likelihoods, credibility and off"
+        )
     off = raw.get("off", False)
     if not isinstance(off, bool):
         raise WebError("off is true or false", field=f"{where}.off")
-    likelihoods = _numbers(raw.get("likelihoods") or {}, hypotheses, f"{where}.likelihoods",
-                           low=0.0, low_open=True, high=1.0)
+    likelihoods = _numbers(
+        raw.get("likelihoods") or {}, hypotheses, f"{where}.likelihoods", low=0.0, low_open=True, high=1.0
+    )
     credibility = raw.get("credibility")
     if credibility is not None:
         credibility = _number(credibility, f"{where}.credibility", low=0.0, low_open=False, high=1.0)
     return ItemChange(likelihoods=likelihoods, credibility=credibility, off=off)
 
 
-def _numbers(raw: Any, hypotheses: list[str], where: str, *, low: float, low_open: bool,
-             high: float) -> dict[str, float]:
+def _numbers(
+    raw: Any, hypotheses: list[str], where: str, *, low: float, low_open: bool, high: float
+) -> dict[str, float]:
     if not isinstance(raw, Mapping):
         raise WebError("expected an object {hypothesis id: number}", field=where)
     out = {}
     for hid, value in raw.items():
         if hid not in hypotheses:
-            raise WebError(f"{str(hid)[:80]!r} is not a hypothesis of this question", field=where,
-                           hint="use one of: " + ", ".join(hypotheses))
+            raise WebError(
+                f"{str(hid)[:80]!r} is not a hypothesis of this question",
+                field=where,
+                hint="use one of: " + ", ".join(hypotheses),
+            )
         out[hid] = _number(value, f"{where}.{hid}", low=low, low_open=low_open, high=high)
     return out
 
@@ -208,7 +226,9 @@ def _number(value: Any, where: str, *, low: float, low_open: bool, high: float) 
     x = float(value)
     too_low = x <= low if low_open else x < low
     if not math.isfinite(x) or too_low or x > high:
-        bounds = f"{'above' if low_open else 'at least'} {low:g}" + (f" and at most {high:g}" if math.isfinite(high) else "")
+        bounds = f"{'above' if low_open else 'at least'} {low:g}" + (
+            f" and at most {high:g}" if math.isfinite(high) else ""
+        )
         raise WebError(f"{value!r} is out of range", field=where, hint=f"give a number {bounds}")
     return x
 
@@ -226,5 +246,9 @@ def _whatif_school(case: Case, whatif: WhatIf) -> School:
     total = sum(chosen.values())
     priors[whatif.question] = {h: p / total for h, p in chosen.items()}
     label = f"What-if priors on {whatif.question}" + (f" (else {base.label})" if base else "")
-    return School(id=school_id, label=label, priors=priors,
-                  note="The reader's own priors, set in the fontes what-if panel.")
+    return School(
+        id=school_id,
+        label=label,
+        priors=priors,
+        note="The reader's own priors, set in the fontes what-if panel.",
+    )

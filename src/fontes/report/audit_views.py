@@ -47,9 +47,11 @@ def print_audit(report, console: Console | None = None) -> None:
 
 
 def severity_counts(summary: dict) -> str:
-    """"1 error, 2 warnings, 0 notes" from an audit's summary."""
-    return ", ".join(f"{summary.get(key, 0)} {word}{'' if summary.get(key, 0) == 1 else 's'}"
-                     for key, word in (("error", "error"), ("warning", "warning"), ("info", "note")))
+    """ "1 error, 2 warnings, 0 notes" from an audit's summary."""
+    return ", ".join(
+        f"{summary.get(key, 0)} {word}{'' if summary.get(key, 0) == 1 else 's'}"
+        for key, word in (("error", "error"), ("warning", "warning"), ("info", "note"))
+    )
 
 
 def _short(text: str, limit: int = 220) -> str:
@@ -61,17 +63,25 @@ def render_audit_html(report, essay_text: str) -> str:
     """One HTML page: the essay with each finding's words marked, and the findings beside it."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("fontes.report", "templates"),
-                      autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=PackageLoader("fontes.report", "templates"), autoescape=select_autoescape(["html"])
+    )
     pieces = _marked_pieces(essay_text, report.findings)
     return env.get_template("audit.html").render(report=report, pieces=pieces, summary=report.summary())
 
 
 def _marked_pieces(text: str, findings) -> list[dict[str, Any]]:
     """The essay cut into plain and marked pieces; overlapping marks keep the first."""
-    spans = sorted(((f.location.start, f.location.end, n) for n, f in enumerate(findings, 1)
-                    if f.location.start is not None and f.location.end is not None
-                    and 0 <= f.location.start < f.location.end <= len(text)), key=lambda s: s[0])
+    spans = sorted(
+        (
+            (f.location.start, f.location.end, n)
+            for n, f in enumerate(findings, 1)
+            if f.location.start is not None
+            and f.location.end is not None
+            and 0 <= f.location.start < f.location.end <= len(text)
+        ),
+        key=lambda s: s[0],
+    )
     pieces: list[dict[str, Any]] = []
     at = 0
     for start, end, number in spans:
@@ -79,8 +89,7 @@ def _marked_pieces(text: str, findings) -> list[dict[str, Any]]:
             continue
         if start > at:
             pieces.append({"text": text[at:start], "finding": None})
-        pieces.append({"text": text[start:end], "finding": number,
-                       "severity": findings[number - 1].severity})
+        pieces.append({"text": text[start:end], "finding": number, "severity": findings[number - 1].severity})
         at = end
     pieces.append({"text": text[at:], "finding": None})
     return pieces

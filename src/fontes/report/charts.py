@@ -52,45 +52,84 @@ def posterior_chart(qv) -> str:
     row, top = 34.0, 34.0
     height = top + row * len(qv.hypotheses) + 34
     scale = x1 - x0
-    parts = [text(x0, 16, "posterior (bar) and 90% interval (whiskers)", font_size=11, fill="#555"),
-             text(col_post, 16, "posterior · 90% interval", font_size=11, fill="#555"),
-             text(col_top, 16, "P(top)", font_size=11, fill="#555")]
+    parts = [
+        text(x0, 16, "posterior (bar) and 90% interval (whiskers)", font_size=11, fill="#555"),
+        text(col_post, 16, "posterior · 90% interval", font_size=11, fill="#555"),
+        text(col_top, 16, "P(top)", font_size=11, fill="#555"),
+    ]
     parts.append(_percent_axis(x0, x1, top - 6, top + row * len(qv.hypotheses)))
     for i, h in enumerate(qv.hypotheses):
         y = top + i * row
         mid = y + row / 2
         leader = h.id == qv.leader
         lo, hi = h.interval
-        tip = (f"{h.id}: {h.text} — posterior {pct(h.posterior)}, 90% interval {pct(lo)}–{pct(hi)}, "
-               f"P(top) {pct(h.p_top)}, prior {pct(h.prior)}")
+        tip = (
+            f"{h.id}: {h.text} — posterior {pct(h.posterior)}, 90% interval {pct(lo)}–{pct(hi)}, "
+            f"P(top) {pct(h.p_top)}, prior {pct(h.prior)}"
+        )
         name = f"{i + 1}. {shorten(h.id, 22)}"
-        parts.append(text(label_w, mid + 4, name, text_anchor="end", tip=tip,
-                          font_weight="bold" if leader else None))
+        parts.append(
+            text(label_w, mid + 4, name, text_anchor="end", tip=tip, font_weight="bold" if leader else None)
+        )
         if leader:
             parts.append(text(label_w, mid + 16, "leader", text_anchor="end", font_size=10, fill="#555"))
-        bar = tag("rect", title(tip), x=x0, y=mid - 9, width=max(scale * h.posterior, 0.5), height=18.0,
-                  fill=BLUE if leader else SKY, stroke=INK, stroke_width=0.5)
+        bar = tag(
+            "rect",
+            title(tip),
+            x=x0,
+            y=mid - 9,
+            width=max(scale * h.posterior, 0.5),
+            height=18.0,
+            fill=BLUE if leader else SKY,
+            stroke=INK,
+            stroke_width=0.5,
+        )
         xl, xh = x0 + scale * lo, x0 + scale * hi
-        whisker = (tag("line", x1=xl, x2=xh, y1=mid, y2=mid, stroke=INK, stroke_width=1.5)
-                   + tag("line", x1=xl, x2=xl, y1=mid - 6, y2=mid + 6, stroke=INK, stroke_width=1.5)
-                   + tag("line", x1=xh, x2=xh, y1=mid - 6, y2=mid + 6, stroke=INK, stroke_width=1.5))
+        whisker = (
+            tag("line", x1=xl, x2=xh, y1=mid, y2=mid, stroke=INK, stroke_width=1.5)
+            + tag("line", x1=xl, x2=xl, y1=mid - 6, y2=mid + 6, stroke=INK, stroke_width=1.5)
+            + tag("line", x1=xh, x2=xh, y1=mid - 6, y2=mid + 6, stroke=INK, stroke_width=1.5)
+        )
         xp = x0 + scale * h.prior
-        prior = tag("line", title(f"prior {pct(h.prior)}"), x1=xp, x2=xp, y1=mid - 13, y2=mid + 13,
-                    stroke=VERMILLION, stroke_width=1.5, stroke_dasharray="3 2")
+        prior = tag(
+            "line",
+            title(f"prior {pct(h.prior)}"),
+            x1=xp,
+            x2=xp,
+            y1=mid - 13,
+            y2=mid + 13,
+            stroke=VERMILLION,
+            stroke_width=1.5,
+            stroke_dasharray="3 2",
+        )
         parts += [bar, whisker, prior]
-        parts.append(text(col_post, mid + 4, f"{pct(h.posterior)}  ({100 * lo:.1f}–{pct(hi)})",
-                          font_weight="bold" if leader else None))
+        parts.append(
+            text(
+                col_post,
+                mid + 4,
+                f"{pct(h.posterior)}  ({100 * lo:.1f}–{pct(hi)})",
+                font_weight="bold" if leader else None,
+            )
+        )
         parts.append(text(col_top, mid + 4, f"P(top) {pct(h.p_top)}"))
     legend_y = height - 6
     parts.append(text(x0, legend_y, "dashed line: the prior", font_size=11, fill="#555"))
     label = f"Posterior of each hypothesis on {qv.id}"
-    description = "; ".join(f"{h.id} {pct(h.posterior)} (90% interval {pct(h.interval[0])}–"
-                            f"{pct(h.interval[1])}, P(top) {pct(h.p_top)})" for h in qv.hypotheses)
+    description = "; ".join(
+        f"{h.id} {pct(h.posterior)} (90% interval {pct(h.interval[0])}–"
+        f"{pct(h.interval[1])}, P(top) {pct(h.p_top)})"
+        for h in qv.hypotheses
+    )
     return document("posterior", 800, height, label, "".join(parts), description=description)
 
 
-def schools_chart(qv, labels: Mapping[str, str], priors: Mapping[str, Mapping[str, float]],
-                  chosen: str | None = None, columns: int = 3) -> str:
+def schools_chart(
+    qv,
+    labels: Mapping[str, str],
+    priors: Mapping[str, Mapping[str, float]],
+    chosen: str | None = None,
+    columns: int = 3,
+) -> str:
     """Small multiples: one little bar chart per school, the same hypotheses in the same order."""
     hyp_ids = [h.id for h in qv.hypotheses]
     panel_w, gap = 290.0, 12.0
@@ -106,10 +145,19 @@ def schools_chart(qv, labels: Mapping[str, str], priors: Mapping[str, Mapping[st
         py = (n // columns) * (panel_h + gap)
         label = labels.get(sid, sid) + (" (the prior used above)" if sid == chosen else "")
         best = max(hyp_ids, key=lambda h: post.get(h, 0.0))
-        panel = [tag("rect", x=px, y=py, width=panel_w, height=panel_h, fill="#ffffff",
-                     stroke="#bdbdbd" if sid != chosen else INK, stroke_width=1 if sid != chosen else 2),
-                 text(px + 8, py + 17, shorten(label, 44), font_weight="bold", font_size=11.5,
-                      tip=label)]
+        panel = [
+            tag(
+                "rect",
+                x=px,
+                y=py,
+                width=panel_w,
+                height=panel_h,
+                fill="#ffffff",
+                stroke="#bdbdbd" if sid != chosen else INK,
+                stroke_width=1 if sid != chosen else 2,
+            ),
+            text(px + 8, py + 17, shorten(label, 44), font_weight="bold", font_size=11.5, tip=label),
+        ]
         bx0, bx1 = px + 112, px + 232
         for i, hid in enumerate(hyp_ids):
             y = py + 28 + i * row
@@ -117,18 +165,48 @@ def schools_chart(qv, labels: Mapping[str, str], priors: Mapping[str, Mapping[st
             prior = priors.get(sid, {}).get(hid)
             tip = f"{label}: {hid} {pct(p)}" + (f" (prior {pct(prior)})" if prior is not None else "")
             panel.append(text(bx0 - 6, y + 11, shorten(hid, 17), text_anchor="end", font_size=10.5, tip=tip))
-            panel.append(tag("rect", title(tip), x=bx0, y=y + 2, width=max((bx1 - bx0) * p, 0.5),
-                             height=12, fill=BLUE if hid == best else SKY, stroke=INK, stroke_width=0.4))
+            panel.append(
+                tag(
+                    "rect",
+                    title(tip),
+                    x=bx0,
+                    y=y + 2,
+                    width=max((bx1 - bx0) * p, 0.5),
+                    height=12,
+                    fill=BLUE if hid == best else SKY,
+                    stroke=INK,
+                    stroke_width=0.4,
+                )
+            )
             if prior is not None:
                 xp = bx0 + (bx1 - bx0) * prior
-                panel.append(tag("line", x1=xp, x2=xp, y1=y, y2=y + 16, stroke=VERMILLION,
-                                 stroke_width=1.3, stroke_dasharray="2 2"))
-            panel.append(text(bx1 + 5, y + 11, pct(p, 0) + (" ★" if hid == best else ""), font_size=10.5,
-                              font_weight="bold" if hid == best else None))
+                panel.append(
+                    tag(
+                        "line",
+                        x1=xp,
+                        x2=xp,
+                        y1=y,
+                        y2=y + 16,
+                        stroke=VERMILLION,
+                        stroke_width=1.3,
+                        stroke_dasharray="2 2",
+                    )
+                )
+            panel.append(
+                text(
+                    bx1 + 5,
+                    y + 11,
+                    pct(p, 0) + (" ★" if hid == best else ""),
+                    font_size=10.5,
+                    font_weight="bold" if hid == best else None,
+                )
+            )
         parts.append("".join(panel))
     label = f"Posterior on {qv.id} under each school's prior"
-    description = "; ".join(f"{labels.get(s, s)}: " + ", ".join(f"{h} {pct(p.get(h, 0.0), 0)}" for h in hyp_ids)
-                            for s, p in schools)
+    description = "; ".join(
+        f"{labels.get(s, s)}: " + ", ".join(f"{h} {pct(p.get(h, 0.0), 0)}" for h in hyp_ids)
+        for s, p in schools
+    )
     return document("schools", width, height, label, "".join(parts), description=description)
 
 
@@ -152,20 +230,39 @@ def weights_chart(qv) -> str:
         return zero + (x1 - x0) / 2 * db / bound
 
     pattern_id = f"hatch-{qv.id}"
-    parts = [text(x0, 14, f"← favours {shorten(qv.runner_up, 24)}", font_size=11, fill="#555"),
-             text(x1, 14, f"favours {shorten(qv.leader, 24)} →", font_size=11, fill="#555", text_anchor="end"),
-             text(col_value, 14, "weight", font_size=11, fill="#555"),
-             text(col_status, 14, "status", font_size=11, fill="#555")]
+    parts = [
+        text(x0, 14, f"← favours {shorten(qv.runner_up, 24)}", font_size=11, fill="#555"),
+        text(x1, 14, f"favours {shorten(qv.leader, 24)} →", font_size=11, fill="#555", text_anchor="end"),
+        text(col_value, 14, "weight", font_size=11, fill="#555"),
+        text(col_status, 14, "status", font_size=11, fill="#555"),
+    ]
     bottom = top + row * len(items)
     tick = -bound
     while tick <= bound + 1e-9:
         x = at(tick)
-        parts.append(tag("line", x1=x, x2=x, y1=top - 6, y2=bottom, stroke="#9e9e9e" if abs(tick) < 1e-9
-                         else "#e0e0e0", stroke_width=1.2 if abs(tick) < 1e-9 else 1))
+        parts.append(
+            tag(
+                "line",
+                x1=x,
+                x2=x,
+                y1=top - 6,
+                y2=bottom,
+                stroke="#9e9e9e" if abs(tick) < 1e-9 else "#e0e0e0",
+                stroke_width=1.2 if abs(tick) < 1e-9 else 1,
+            )
+        )
         parts.append(text(x, bottom + 14, f"{tick:+g}" if tick else "0", text_anchor="middle", font_size=11))
         tick += step
-    parts.append(text(zero, bottom + 30, "decibans (dB) for the leader over the runner-up",
-                      text_anchor="middle", font_size=11, fill="#555"))
+    parts.append(
+        text(
+            zero,
+            bottom + 30,
+            "decibans (dB) for the leader over the runner-up",
+            text_anchor="middle",
+            font_size=11,
+            fill="#555",
+        )
+    )
     for i, e in enumerate(items):
         y = top + i * row
         mid = y + row / 2
@@ -174,27 +271,69 @@ def weights_chart(qv) -> str:
             status.append("◆ pivotal")
         if not e.counted:
             status.append("▨ corroborating")
-        tip = (f"{e.id}: {e.weight_db:+.1f} dB" + (" — pivotal: dropping it changes the leader" if e.pivotal else "")
-               + (f" — corroborates {e.corroborates}, not counted twice" if not e.counted else ""))
+        tip = (
+            f"{e.id}: {e.weight_db:+.1f} dB"
+            + (" — pivotal: dropping it changes the leader" if e.pivotal else "")
+            + (f" — corroborates {e.corroborates}, not counted twice" if not e.counted else "")
+        )
         name = ("◆ " if e.pivotal else "") + shorten(e.id, 50)
-        parts.append(tag("a", text(label_x, mid + 4, name, text_anchor="end", font_size=11, tip=tip,
-                                   font_weight="bold" if e.pivotal else None), href=f"#ev-{e.id}"))
+        parts.append(
+            tag(
+                "a",
+                text(
+                    label_x,
+                    mid + 4,
+                    name,
+                    text_anchor="end",
+                    font_size=11,
+                    tip=tip,
+                    font_weight="bold" if e.pivotal else None,
+                ),
+                href=f"#ev-{e.id}",
+            )
+        )
         colour = BLUE if e.weight_db >= 0 else VERMILLION
         xa, xb = sorted((zero, at(e.weight_db)))
         fill = colour if e.counted else f"url(#{pattern_id}-{'for' if e.weight_db >= 0 else 'against'})"
-        parts.append(tag("rect", title(tip), x=xa, y=mid - 6, width=max(xb - xa, 0.5), height=12.0,
-                         fill=fill, stroke=colour, stroke_width=1 if e.counted else 1.2,
-                         ))
+        parts.append(
+            tag(
+                "rect",
+                title(tip),
+                x=xa,
+                y=mid - 6,
+                width=max(xb - xa, 0.5),
+                height=12.0,
+                fill=fill,
+                stroke=colour,
+                stroke_width=1 if e.counted else 1.2,
+            )
+        )
         parts.append(text(col_value, mid + 4, f"{e.weight_db:+.1f} dB", font_size=11))
         if status:
-            parts.append(text(col_status, mid + 4, " ".join(status), font_size=11,
-                              font_weight="bold" if e.pivotal else None, tip=tip))
-    parts.append(text(0, height - 4, "◆ pivotal: dropping the item changes the leader · ▨ hatched: "
-                      "corroborates another item of its group, not counted twice", font_size=11, fill="#555"))
+            parts.append(
+                text(
+                    col_status,
+                    mid + 4,
+                    " ".join(status),
+                    font_size=11,
+                    font_weight="bold" if e.pivotal else None,
+                    tip=tip,
+                )
+            )
+    parts.append(
+        text(
+            0,
+            height - 4,
+            "◆ pivotal: dropping the item changes the leader · ▨ hatched: "
+            "corroborates another item of its group, not counted twice",
+            font_size=11,
+            fill="#555",
+        )
+    )
     label = f"Weight of each evidence item on {qv.id}, in decibans for {qv.leader} over {qv.runner_up}"
-    description = f"{len(items)} items, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: " + (
-        ", ".join(e.id for e in items if e.pivotal) or "none")
+    description = (
+        f"{len(items)} items, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: "
+        + (", ".join(e.id for e in items if e.pivotal) or "none")
+    )
     defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
     return document("weights", width, height, label, "".join(parts), description=description, defs=defs)
-
-

@@ -10,8 +10,16 @@ from collections.abc import Iterator
 from typing import Any
 
 #: Objects whose keys are ids (hypotheses, schools), not fixed field names.
-MAPS = frozenset({"questions[].evidence[].ach", "questions[].schools", "questions[].schools{}",
-                  "questions[].school_leaders", "summary", "by_kind"})
+MAPS = frozenset(
+    {
+        "questions[].evidence[].ach",
+        "questions[].schools",
+        "questions[].schools{}",
+        "questions[].school_leaders",
+        "summary",
+        "by_kind",
+    }
+)
 
 REPORT_FIELDS: dict[str, str] = {
     "schema": '"fontes.report/1"',
@@ -21,7 +29,7 @@ REPORT_FIELDS: dict[str, str] = {
     "draws": "Monte Carlo draws behind the intervals and P(top)",
     "seed": "the seed of the draws (the same seed gives the same numbers)",
     "interval_measures": "what the 90% intervals and P(top) measure: the stated likelihood ranges only, not "
-                         "how the hypotheses are cut, which items are chosen, or how contested items are read",
+    "how the hypotheses are cut, which items are chosen, or how contested items are read",
     "questions[].id": "the question's id",
     "questions[].text": "the question",
     "questions[].leader": "the hypothesis with the highest posterior",
@@ -29,29 +37,29 @@ REPORT_FIELDS: dict[str, str] = {
     "questions[].overturn_odds": "prior odds (runner-up : leader) the runner-up would need to lead",
     "questions[].ach_ranking[]": "hypothesis ids, least inconsistent first (ACH)",
     "questions[].horizon": "the date (EDTF) of the decision or event whose cause the question asks about "
-                           "(null: none, every item counts)",
+    "(null: none, every item counts)",
     "questions[].after_horizon[].id": "an item about something after the horizon: listed, not counted",
     "questions[].after_horizon[].source": "the id of the source it quotes",
     "questions[].after_horizon[].about": "the date (EDTF) that puts it after the horizon (its about, else its "
-                                         "source's date)",
+    "source's date)",
     "questions[].after_horizon[].why": "both dates in words",
     "questions[].flip.count": "how many readings make up the flip set (0: no set flips the verdict)",
-    "questions[].flip.words": "the flip set in words (\"Two readings decide this verdict: ...\")",
+    "questions[].flip.words": 'the flip set in words ("Two readings decide this verdict: ...")',
     "questions[].flip.log_odds": "log-odds of leader over runner-up, prior included (natural log): what the "
-                                 "swings must pass",
+    "swings must pass",
     "questions[].flip.items[].id": "an item of the flip set, largest swing first",
     "questions[].flip.items[].takes": "the reading it takes: the end of its stated range, a school's reading, "
-                                      "the analyst's, or set aside",
+    "the analyst's, or set aside",
     "questions[].flip.items[].swing": "how far that moves the log-odds towards the runner-up (natural log)",
     "questions[].school_leaders{}": "for each school id, the leader of its own conclusion (its prior and its "
-                                    "readings)",
+    "readings)",
     "questions[].hypotheses[].id": "the hypothesis's id",
     "questions[].hypotheses[].text": "what the hypothesis holds",
     "questions[].hypotheses[].prior": "its prior under the chosen school",
     "questions[].hypotheses[].posterior": "its posterior, from the ranges' midpoints",
     "questions[].hypotheses[].median": "the median posterior over the draws",
     "questions[].hypotheses[].interval[]": "5% and 95% of the posterior over the draws (the likelihood ranges "
-                                           "only, not how the hypotheses are cut)",
+    "only, not how the hypotheses are cut)",
     "questions[].hypotheses[].p_top": "the share of draws in which it leads",
     "questions[].hypotheses[].ach_inconsistency": "weighted ACH inconsistency (lower is better)",
     "questions[].hypotheses[].ach_rank": "its ACH rank (1 = least inconsistent; ties share a rank)",
@@ -70,10 +78,10 @@ REPORT_FIELDS: dict[str, str] = {
     "questions[].evidence[].ach{}": "its ACH rating (C, N, I, II) for each hypothesis id",
     "questions[].evidence[].about": "when what it reports happened (EDTF: its about, else its source's date)",
     "questions[].evidence[].retrospective": "true for a document written after the horizon about events "
-                                            "before it (counted)",
+    "before it (counted)",
     "questions[].evidence[].reading": "the school whose own reading of the item is used (null: the analyst's)",
     "questions[].schools{}{}": "for each school id, the posterior of each hypothesis id under its own "
-                               "readings and prior",
+    "readings and prior",
     "unweighed_sources[].id": "a source of the case that no evidence item quotes",
     "unweighed_sources[].title": "its title",
     "unweighed_sources[].date": "its date (EDTF)",

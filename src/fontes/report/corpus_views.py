@@ -19,7 +19,7 @@ def highlighted(snippet: str) -> Text:
     text = Text()
     last = 0
     for m in _MARKED.finditer(snippet):
-        text.append(snippet[last:m.start()])
+        text.append(snippet[last : m.start()])
         text.append(m.group(1), style="bold yellow")
         last = m.end()
     text.append(snippet[last:])
@@ -46,12 +46,22 @@ def print_document(doc, console: Console | None = None) -> None:
     console = console or Console()
     s = doc.source
     meta = Table.grid(padding=(0, 2))
-    for label, value in [("id", s.id), ("date", format_date(s.date)), ("authors", ", ".join(s.authors)),
-                         ("recipients", ", ".join(s.recipients)), ("archive", s.archive),
-                         ("reference", s.archive_ref), ("url", s.url), ("type", s.doc_type),
-                         ("language", s.language_note), ("place", doc.place),
-                         ("complete", {True: "yes", False: "no: the stored text is an excerpt",
-                                       None: "unknown"}[doc.text_complete])]:
+    for label, value in [
+        ("id", s.id),
+        ("date", format_date(s.date)),
+        ("authors", ", ".join(s.authors)),
+        ("recipients", ", ".join(s.recipients)),
+        ("archive", s.archive),
+        ("reference", s.archive_ref),
+        ("url", s.url),
+        ("type", s.doc_type),
+        ("language", s.language_note),
+        ("place", doc.place),
+        (
+            "complete",
+            {True: "yes", False: "no: the stored text is an excerpt", None: "unknown"}[doc.text_complete],
+        ),
+    ]:
         if value:
             meta.add_row(Text(label, style="dim"), Text(str(value)))
     console.print(Panel(meta, title=Text(s.title, style="bold"), title_align="left"))

@@ -46,10 +46,12 @@ def excerpt_around(text: str, start: int, end: int, context: int = CONTEXT) -> E
     lo, hi = max(0, start - context), min(len(text), end + context)
     before, after = text[lo:start], text[end:hi]
     if lo > 0 and " " in before:
-        before = before[before.index(" ") + 1:]
+        before = before[before.index(" ") + 1 :]
     if hi < len(text) and " " in after:
         after = after[: after.rindex(" ")]
-    return Excerpt(before=before, quoted=text[start:end], after=after, cut_before=lo > 0, cut_after=hi < len(text))
+    return Excerpt(
+        before=before, quoted=text[start:end], after=after, cut_before=lo > 0, cut_after=hi < len(text)
+    )
 
 
 def quote_in_source(item: Evidence, store) -> Excerpt | None:
@@ -85,10 +87,19 @@ def web_link(url: str) -> str | None:
 def readings_of(case: Case, item: Evidence) -> list[dict]:
     """The schools that read the item their own way: label, note, work, and the likelihoods they give."""
     labels = {s.id: s.label for s in case.schools}
-    return [{"school": sid, "label": labels.get(sid, sid), "note": r.note, "work": r.work,
-             "bears_on": {qid: ", ".join(f"{h} {given_likelihood(v)}" for h, v in row.items())
-                          for qid, row in r.bears_on.items()}}
-            for sid, r in item.readings.items()]
+    return [
+        {
+            "school": sid,
+            "label": labels.get(sid, sid),
+            "note": r.note,
+            "work": r.work,
+            "bears_on": {
+                qid: ", ".join(f"{h} {given_likelihood(v)}" for h, v in row.items())
+                for qid, row in r.bears_on.items()
+            },
+        }
+        for sid, r in item.readings.items()
+    ]
 
 
 def _question_rows(case: Case, item: Evidence, weights: dict, after: dict) -> list[QuestionRow]:
@@ -99,17 +110,27 @@ def _question_rows(case: Case, item: Evidence, weights: dict, after: dict) -> li
             hypotheses = case.question(qid).hypothesis_ids()
         except KeyError:
             hypotheses = list(given)
-        likelihoods = [{
-            "hypothesis": hid,
-            "given": given_likelihood(given[hid]) if hid in given else "even (not mentioned)",
-            "effective": weight.likelihoods.get(hid) if weight else None,
-            "ach": weight.ach.get(hid) if weight else None,
-        } for hid in hypotheses]
-        rows.append(QuestionRow(question=qid, weight_db=weight.weight_db if weight else None,
-                                pivotal=bool(weight and weight.pivotal), counted=bool(weight is None or weight.counted),
-                                corroborates=weight.corroborates if weight else None, likelihoods=likelihoods,
-                                after_horizon=after.get((qid, item.id)),
-                                retrospective=bool(weight and weight.retrospective)))
+        likelihoods = [
+            {
+                "hypothesis": hid,
+                "given": given_likelihood(given[hid]) if hid in given else "even (not mentioned)",
+                "effective": weight.likelihoods.get(hid) if weight else None,
+                "ach": weight.ach.get(hid) if weight else None,
+            }
+            for hid in hypotheses
+        ]
+        rows.append(
+            QuestionRow(
+                question=qid,
+                weight_db=weight.weight_db if weight else None,
+                pivotal=bool(weight and weight.pivotal),
+                counted=bool(weight is None or weight.counted),
+                corroborates=weight.corroborates if weight else None,
+                likelihoods=likelihoods,
+                after_horizon=after.get((qid, item.id)),
+                retrospective=bool(weight and weight.retrospective),
+            )
+        )
     return rows
 
 
@@ -123,26 +144,28 @@ def evidence_cards(case: Case, verdict, store=None) -> list[dict]:
     for item in case.evidence:
         source = sources.get(item.source)
         rows = _question_rows(case, item, weights, after)
-        cards.append({
-            "id": item.id,
-            "quote": item.quote,
-            "excerpt": quote_in_source(item, store),
-            "note": item.note,
-            "group": item.group,
-            "credibility": case.credibility_of(item),
-            "credibility_own": item.credibility is not None,
-            "source_id": item.source,
-            "source_title": source.title if source else None,
-            "source_date": format_date(source.date) if source else None,
-            "archive": source.archive if source else "",
-            "archive_ref": source.archive_ref if source else "",
-            "url": source.url if source else "",
-            "link": web_link(source.url) if source else None,
-            "rows": rows,
-            "about": format_date(item.about) if item.about else None,
-            "readings": readings_of(case, item),
-            "leaders": leaders,
-            "questions": " ".join(r.question for r in rows),
-            "pivotal_on": " ".join(r.question for r in rows if r.pivotal),
-        })
+        cards.append(
+            {
+                "id": item.id,
+                "quote": item.quote,
+                "excerpt": quote_in_source(item, store),
+                "note": item.note,
+                "group": item.group,
+                "credibility": case.credibility_of(item),
+                "credibility_own": item.credibility is not None,
+                "source_id": item.source,
+                "source_title": source.title if source else None,
+                "source_date": format_date(source.date) if source else None,
+                "archive": source.archive if source else "",
+                "archive_ref": source.archive_ref if source else "",
+                "url": source.url if source else "",
+                "link": web_link(source.url) if source else None,
+                "rows": rows,
+                "about": format_date(item.about) if item.about else None,
+                "readings": readings_of(case, item),
+                "leaders": leaders,
+                "questions": " ".join(r.question for r in rows),
+                "pivotal_on": " ".join(r.question for r in rows if r.pivotal),
+            }
+        )
     return cards

@@ -45,8 +45,12 @@ def ach_matrix(qv) -> dict:
     ranking = qv.ach_ranking
     score = {h.id: h.ach_inconsistency for h in qv.hypotheses}
     tied = len(ranking) > 1 and abs(score[ranking[0]] - score[ranking[1]]) < 1e-9
-    return {"hypotheses": qv.hypotheses, "rows": rows, "tied": tied,
-            "disagree": not tied and ranking[0] != qv.hypotheses[0].id}
+    return {
+        "hypotheses": qv.hypotheses,
+        "rows": rows,
+        "tied": tied,
+        "disagree": not tied and ranking[0] != qv.hypotheses[0].id,
+    }
 
 
 def question_view(case: Case, verdict, qv) -> dict:
@@ -78,20 +82,34 @@ def audit_view(audit) -> dict | None:
     findings = []
     for f in audit.findings:
         where = f.location.parts()
-        findings.append({"f": f, "where": " · ".join(where),
-                         "evidence": [{"source": ev.source, "quote": ev.quote, "url": ev.url,
-                                       "link": web_link(ev.url or "")} for ev in f.evidence]})
+        findings.append(
+            {
+                "f": f,
+                "where": " · ".join(where),
+                "evidence": [
+                    {"source": ev.source, "quote": ev.quote, "url": ev.url, "link": web_link(ev.url or "")}
+                    for ev in f.evidence
+                ],
+            }
+        )
     summary = audit.summary() if hasattr(audit, "summary") else {}
-    return {"essay": getattr(audit, "essay", ""), "findings": findings,
-            "counts": severity_counts(summary) if summary else ""}
+    return {
+        "essay": getattr(audit, "essay", ""),
+        "findings": findings,
+        "counts": severity_counts(summary) if summary else "",
+    }
 
 
 def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(loader=PackageLoader("fontes.report", "templates"),
-                      autoescape=select_autoescape(["html"], default_for_string=True, default=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("fontes.report", "templates"),
+        autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["pct"] = pct
     env.filters["db"] = lambda x: "—" if x is None else f"{x:+.1f} dB"
     return env
@@ -104,18 +122,22 @@ def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
     with an `audit` (an AuditReport), the essay's findings follow.
     """
     labels = {s.id: s.label for s in case.schools}
-    return _environment().get_template("report.html").render(
-        case=case,
-        verdict=verdict,
-        version=__version__,
-        school_label=labels.get(verdict.school, verdict.school) if verdict.school else "uniform prior",
-        questions=[question_view(case, verdict, qv) for qv in verdict.questions],
-        timeline_svg=Markup(timeline_chart(case)),
-        timeline_zoom_svg=Markup(timeline_zoom_chart(case)),
-        network_svg=Markup(network_chart(case)),
-        channels=busiest_channels(case),
-        cards=evidence_cards(case, verdict, store),
-        audit=audit_view(audit),
-        unweighed=unweighed_sources(case, store),
-        with_store=store is not None,
+    return (
+        _environment()
+        .get_template("report.html")
+        .render(
+            case=case,
+            verdict=verdict,
+            version=__version__,
+            school_label=labels.get(verdict.school, verdict.school) if verdict.school else "uniform prior",
+            questions=[question_view(case, verdict, qv) for qv in verdict.questions],
+            timeline_svg=Markup(timeline_chart(case)),
+            timeline_zoom_svg=Markup(timeline_zoom_chart(case)),
+            network_svg=Markup(network_chart(case)),
+            channels=busiest_channels(case),
+            cards=evidence_cards(case, verdict, store),
+            audit=audit_view(audit),
+            unweighed=unweighed_sources(case, store),
+            with_store=store is not None,
+        )
     )

@@ -55,8 +55,13 @@ def correspondent(case: Case, name: str, on: str | None = None) -> Correspondent
     """The actor behind a name (id, name, alias, or an office held on the date `on`), else the name itself."""
     actor = find_actor(case, name, on)
     if actor is not None:
-        return Correspondent(key=actor.id, name=actor.name, polity=actor.polity or NOT_AN_ACTOR, is_actor=True,
-                             role=actor.role or "")
+        return Correspondent(
+            key=actor.id,
+            name=actor.name,
+            polity=actor.polity or NOT_AN_ACTOR,
+            is_actor=True,
+            role=actor.role or "",
+        )
     shown = " ".join(name.split())
     return Correspondent(key=f"name:{shown.casefold()}", name=shown, polity=NOT_AN_ACTOR, is_actor=False)
 
@@ -137,8 +142,13 @@ def network_chart(case: Case) -> str:
     """The correspondence network: nodes on a circle by polity, edge width by number of documents."""
     network = communication_network(case)
     if not network.correspondents:
-        return document("network", 600, 40, "Correspondence network",
-                        text(0, 24, "No source names an author and a recipient."))
+        return document(
+            "network",
+            600,
+            40,
+            "Correspondence network",
+            text(0, 24, "No source names an author and a recipient."),
+        )
     angles = circular_layout(network)
     colours = polity_colours(network)
     radius, label_room = 250.0, 170.0
@@ -154,19 +164,35 @@ def network_chart(case: Case) -> str:
         members = [a for k, a in angles.items() if people[k].polity == polity]
         lo, hi = min(members) - 0.02, max(members) + 0.02
         r = radius - 22
-        arcs.append(tag("path", d=_arc(cx, cy, r, lo, hi), fill="none", stroke=colours[polity], stroke_width=4,
-                        stroke_opacity=0.6))
+        arcs.append(
+            tag(
+                "path",
+                d=_arc(cx, cy, r, lo, hi),
+                fill="none",
+                stroke=colours[polity],
+                stroke_width=4,
+                stroke_opacity=0.6,
+            )
+        )
         # the label runs on its own invisible arc, long enough for the words, upright in the lower half
         words = shorten(polity, 26)
         middle = (lo + hi) / 2
         half = max((hi - lo) / 2, (3.6 * len(words) + 8) / r)
         upright = not (math.pi / 2 < middle < 3 * math.pi / 2)
         path_id = f"polity-label-{n}"
-        arcs.append(tag("path", id=path_id, d=_arc(cx, cy, r, middle - half, middle + half, clockwise=upright),
-                        fill="none"))
-        arcs.append(f'<text font-size="11" font-weight="bold" dy="{14 if upright else -6}" paint-order="stroke" '
-                    f'stroke="#fff" stroke-width="3" text-anchor="middle"><textPath href="#{path_id}" '
-                    f'startOffset="50%">{esc(words)}</textPath></text>')
+        arcs.append(
+            tag(
+                "path",
+                id=path_id,
+                d=_arc(cx, cy, r, middle - half, middle + half, clockwise=upright),
+                fill="none",
+            )
+        )
+        arcs.append(
+            f'<text font-size="11" font-weight="bold" dy="{14 if upright else -6}" paint-order="stroke" '
+            f'stroke="#fff" stroke-width="3" text-anchor="middle"><textPath href="#{path_id}" '
+            f'startOffset="50%">{esc(words)}</textPath></text>'
+        )
 
     edges = []
     for channel in reversed(network.channels):  # the busiest drawn last, on top
@@ -179,33 +205,77 @@ def network_chart(case: Case) -> str:
         # stop the line at the recipient's circle so the arrowhead shows
         dx, dy = x2 - qx, y2 - qy
         dist = math.hypot(dx, dy) or 1
-        ex, ey = x2 - dx / dist * (node_r[channel.recipient] + 1), y2 - dy / dist * (node_r[channel.recipient] + 1)
+        ex, ey = (
+            x2 - dx / dist * (node_r[channel.recipient] + 1),
+            y2 - dy / dist * (node_r[channel.recipient] + 1),
+        )
         count = len(channel.documents)
         width = 0.8 + 5.2 * (count - 1) / max(busiest - 1, 1)
-        tip = (f"{people[channel.sender].name} → {people[channel.recipient].name}: {count} document"
-               f"{'s' if count != 1 else ''} ({', '.join(channel.documents)})")
-        edges.append(tag("path", title(tip), d=f"M{x1:.1f},{y1:.1f} Q{qx:.1f},{qy:.1f} {ex:.1f},{ey:.1f}",
-                         fill="none", stroke=colours[people[channel.sender].polity], stroke_opacity=0.55,
-                         stroke_width=width, marker_end="url(#network-arrow)"))
+        tip = (
+            f"{people[channel.sender].name} → {people[channel.recipient].name}: {count} document"
+            f"{'s' if count != 1 else ''} ({', '.join(channel.documents)})"
+        )
+        edges.append(
+            tag(
+                "path",
+                title(tip),
+                d=f"M{x1:.1f},{y1:.1f} Q{qx:.1f},{qy:.1f} {ex:.1f},{ey:.1f}",
+                fill="none",
+                stroke=colours[people[channel.sender].polity],
+                stroke_opacity=0.55,
+                stroke_width=width,
+                marker_end="url(#network-arrow)",
+            )
+        )
 
     nodes = []
     for key, angle in angles.items():
         person = people[key]
         x, y = _point(cx, cy, radius, angle)
         sent, received = network.documents_of(key)
-        tip = (f"{person.name} ({person.polity}{'' if person.is_actor else ', as the sources name them'}): "
-               f"wrote {sent}, received {received}")
-        shape = (tag("circle", title(tip), cx=x, cy=y, r=node_r[key], fill=colours[person.polity],
-                     stroke=INK, stroke_width=0.8) if person.is_actor else
-                 tag("rect", title(tip), x=x - node_r[key], y=y - node_r[key], width=2 * node_r[key],
-                     height=2 * node_r[key], fill="#ffffff", stroke=colours[person.polity], stroke_width=1.5))
+        tip = (
+            f"{person.name} ({person.polity}{'' if person.is_actor else ', as the sources name them'}): "
+            f"wrote {sent}, received {received}"
+        )
+        shape = (
+            tag(
+                "circle",
+                title(tip),
+                cx=x,
+                cy=y,
+                r=node_r[key],
+                fill=colours[person.polity],
+                stroke=INK,
+                stroke_width=0.8,
+            )
+            if person.is_actor
+            else tag(
+                "rect",
+                title(tip),
+                x=x - node_r[key],
+                y=y - node_r[key],
+                width=2 * node_r[key],
+                height=2 * node_r[key],
+                fill="#ffffff",
+                stroke=colours[person.polity],
+                stroke_width=1.5,
+            )
+        )
         degrees = math.degrees(angle) - 90
         flip = math.pi < angle < 2 * math.pi
         lx, ly = _point(cx, cy, radius + node_r[key] + 5, angle)
         rotate = degrees + 180 if flip else degrees
-        label = tag("text", esc(shorten(person.name, 28)) + title(tip), x=lx, y=ly, dy="0.35em",
-                    transform=f"rotate({rotate:.1f} {lx:.1f} {ly:.1f})", text_anchor="end" if flip else "start",
-                    font_size=10.5, font_weight="bold" if person.is_actor and totals[key] >= 5 else None)
+        label = tag(
+            "text",
+            esc(shorten(person.name, 28)) + title(tip),
+            x=lx,
+            y=ly,
+            dy="0.35em",
+            transform=f"rotate({rotate:.1f} {lx:.1f} {ly:.1f})",
+            text_anchor="end" if flip else "start",
+            font_size=10.5,
+            font_weight="bold" if person.is_actor and totals[key] >= 5 else None,
+        )
         nodes.append(shape + label)
 
     legend_y = size + 10
@@ -216,27 +286,64 @@ def network_chart(case: Case) -> str:
         words = f"{polity} ({count})"
         if x + 20 + 6.3 * len(words) > size:
             x, legend_y = 0.0, legend_y + 18
-        symbol = (tag("circle", cx=x + 6, cy=legend_y - 4, r=5, fill=colour, stroke=INK, stroke_width=0.8)
-                  if polity != NOT_AN_ACTOR else
-                  tag("rect", x=x + 1, y=legend_y - 9, width=10, height=10, fill="#fff", stroke=colour, stroke_width=1.5))
+        symbol = (
+            tag("circle", cx=x + 6, cy=legend_y - 4, r=5, fill=colour, stroke=INK, stroke_width=0.8)
+            if polity != NOT_AN_ACTOR
+            else tag(
+                "rect",
+                x=x + 1,
+                y=legend_y - 9,
+                width=10,
+                height=10,
+                fill="#fff",
+                stroke=colour,
+                stroke_width=1.5,
+            )
+        )
         legend += [symbol, text(x + 16, legend_y, words, font_size=11)]
         x += 30 + 6.3 * len(words)
-    legend.append(text(0, legend_y + 20, "circle: a case actor (aliases merged) · square: a name that is not an "
-                       "actor · line width: documents sent · arrow: towards the recipient", font_size=11, fill="#555"))
-    arrow = ('<marker id="network-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-             'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L9,5 L0,9 z" fill="#555"/></marker>')
+    legend.append(
+        text(
+            0,
+            legend_y + 20,
+            "circle: a case actor (aliases merged) · square: a name that is not an "
+            "actor · line width: documents sent · arrow: towards the recipient",
+            font_size=11,
+            fill="#555",
+        )
+    )
+    arrow = (
+        '<marker id="network-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L9,5 L0,9 z" fill="#555"/></marker>'
+    )
     label = f"Who wrote to whom in the sources of {case.title}"
-    description = (f"{len(people)} correspondents and {len(network.channels)} channels; busiest: "
-                   + "; ".join(f"{people[c.sender].name} to {people[c.recipient].name} ({len(c.documents)})"
-                               for c in network.channels[:5]))
-    return document("network", size, legend_y + 30, label, "".join(arcs + edges + nodes + legend),
-                    description=description, defs=arrow)
+    description = f"{len(people)} correspondents and {len(network.channels)} channels; busiest: " + "; ".join(
+        f"{people[c.sender].name} to {people[c.recipient].name} ({len(c.documents)})"
+        for c in network.channels[:5]
+    )
+    return document(
+        "network",
+        size,
+        legend_y + 30,
+        label,
+        "".join(arcs + edges + nodes + legend),
+        description=description,
+        defs=arrow,
+    )
 
 
 def busiest_channels(case: Case, limit: int = 12) -> list[dict]:
     """The channels with the most documents, as rows for a table: sender, recipient, count, documents."""
     network = communication_network(case)
     people = network.correspondents
-    return [{"sender": people[c.sender].name, "sender_polity": people[c.sender].polity,
-             "recipient": people[c.recipient].name, "recipient_polity": people[c.recipient].polity,
-             "count": len(c.documents), "documents": list(c.documents)} for c in network.channels[:limit]]
+    return [
+        {
+            "sender": people[c.sender].name,
+            "sender_polity": people[c.sender].polity,
+            "recipient": people[c.recipient].name,
+            "recipient_polity": people[c.recipient].polity,
+            "count": len(c.documents),
+            "documents": list(c.documents),
+        }
+        for c in network.channels[:limit]
+    ]

@@ -66,20 +66,27 @@ def shorten(words: str, limit: int) -> str:
 def hatch_pattern(pattern_id: str, colour: str) -> str:
     """A diagonal hatch to fill bars that are shown but not counted."""
     lines = tag("rect", width=6, height=6, fill="#ffffff") + tag(
-        "path", d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2", stroke=colour, stroke_width=1.4)
+        "path", d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2", stroke=colour, stroke_width=1.4
+    )
     return tag("pattern", lines, id=pattern_id, patternUnits="userSpaceOnUse", width=6, height=6)
 
 
-def document(kind: str, width: float, height: float, label: str, body: str, *,
-             description: str = "", defs: str = "") -> str:
+def document(
+    kind: str, width: float, height: float, label: str, body: str, *, description: str = "", defs: str = ""
+) -> str:
     """An <svg> that scales to its container's width, with a title and description for readers."""
     ident = f"svg-{kind}-{zlib.crc32((label + description).encode()):08x}"
-    head = (f'<svg class="chart chart-{esc(kind)}" '
-            f'data-chart="{esc(kind)}" viewBox="0 0 {num(width)} {num(height)}" '
-            f'width="{num(width)}" role="img" aria-labelledby="{ident}-t {ident}-d" '
-            f'font-family="{esc(FONT)}" font-size="12" fill="{INK}">')
-    parts = [head, f'<title id="{ident}-t">{esc(label)}</title>',
-             f'<desc id="{ident}-d">{esc(description or label)}</desc>']
+    head = (
+        f'<svg class="chart chart-{esc(kind)}" '
+        f'data-chart="{esc(kind)}" viewBox="0 0 {num(width)} {num(height)}" '
+        f'width="{num(width)}" role="img" aria-labelledby="{ident}-t {ident}-d" '
+        f'font-family="{esc(FONT)}" font-size="12" fill="{INK}">'
+    )
+    parts = [
+        head,
+        f'<title id="{ident}-t">{esc(label)}</title>',
+        f'<desc id="{ident}-d">{esc(description or label)}</desc>',
+    ]
     if defs:
         parts.append(f"<defs>{defs}</defs>")
     parts.append(body)

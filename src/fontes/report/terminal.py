@@ -37,9 +37,15 @@ def _ranking_table(qv, parts: dict) -> Table:
     table.add_column("ACH (rank)", justify="right")
     for rank, h in enumerate(qv.hypotheses, 1):
         label = Text(h.id, style="bold" if h.id == qv.leader else "")
-        table.add_row(str(rank), label, Text(parts["held_by"][h.id] or "—", style="dim"), _pct(h.posterior),
-                      f"{_pct(h.interval[0])} – {_pct(h.interval[1])}", _pct(h.p_top),
-                      f"{h.ach_inconsistency:.2f} ({h.ach_rank})")
+        table.add_row(
+            str(rank),
+            label,
+            Text(parts["held_by"][h.id] or "—", style="dim"),
+            _pct(h.posterior),
+            f"{_pct(h.interval[0])} – {_pct(h.interval[1])}",
+            _pct(h.p_top),
+            f"{h.ach_inconsistency:.2f} ({h.ach_rank})",
+        )
     return table
 
 
@@ -53,8 +59,12 @@ def _hypothesis_texts(qv, parts: dict) -> Group:
         if works:
             line.append(f" (held by {'; '.join(works)})", style="dim")
         lines.append(line)
-    lines.append(Text(f"* 90% interval and P(top): {parts['interval_measures']}. {parts['p_top_means']}.",
-                      style="dim italic"))
+    lines.append(
+        Text(
+            f"* 90% interval and P(top): {parts['interval_measures']}. {parts['p_top_means']}.",
+            style="dim italic",
+        )
+    )
     return Group(*lines)
 
 
@@ -71,7 +81,9 @@ def _chronology(parts: dict) -> Text:
             line.append(f"\n  {a['id']}", style="bold")
             line.append(f" — {a['why']} ({a['source_title']})", style="dim")
     if parts["retrospective"]:
-        line.append("\nRetrospective (written after the horizon about earlier events, counted): ", style="bold")
+        line.append(
+            "\nRetrospective (written after the horizon about earlier events, counted): ", style="bold"
+        )
         line.append(", ".join(parts["retrospective"]))
     return line
 
@@ -106,8 +118,11 @@ def _evidence_lines(case: Case, items, heading: str) -> Group | Text:
 
 def _schools_table(qv, parts: dict) -> Table:
     """Each school's own conclusion: its prior and its readings of the items it reads otherwise."""
-    table = Table(title="Each school's own conclusion (its prior, and its readings of contested items)",
-                  title_justify="left", expand=True)
+    table = Table(
+        title="Each school's own conclusion (its prior, and its readings of contested items)",
+        title_justify="left",
+        expand=True,
+    )
     table.add_column("school")
     table.add_column("leader")
     hyp_ids = [h.id for h in qv.hypotheses]
@@ -133,8 +148,9 @@ def _ach_line(qv) -> Text:
         shown += (" = " if abs(score[before] - score[after]) < 1e-9 else " > ") + after
     line.append(shown)
     if abs(score[ach[0]] - score[ach[1 if len(ach) > 1 else 0]]) < 1e-9 and len(ach) > 1:
-        line.append("\nACH cannot separate the tied hypotheses: no item is inconsistent with them.",
-                    style="yellow")
+        line.append(
+            "\nACH cannot separate the tied hypotheses: no item is inconsistent with them.", style="yellow"
+        )
     elif bayes[0] != ach[0]:
         line.append("\nThe two methods disagree on the leader: read the evidence above.", style="yellow")
     return line
@@ -159,19 +175,31 @@ def question_panel(case: Case, qv, school_label: str, school: str | None = None)
     corroborating = len(qv.evidence) - len(counted)
     summary.append(f"\n{len(qv.evidence)} evidence items", style="dim")
     if corroborating:
-        summary.append(f", {corroborating} of them corroborating another item of their group "
-                       f"(not counted twice)", style="dim")
+        summary.append(
+            f", {corroborating} of them corroborating another item of their group (not counted twice)",
+            style="dim",
+        )
     fragile = Text("How fragile: ", style="bold")
     fragile.append(parts["flip"])
     pivot = Text("Pivotal items (dropping one changes the leader): ", style="bold")
     pivot.append(", ".join(pivotal) if pivotal else "none — no single item decides the leader")
     body = Group(
-        summary, fragile, _chronology(parts), Text(""), _ranking_table(qv, parts), _hypothesis_texts(qv, parts),
+        summary,
+        fragile,
+        _chronology(parts),
+        Text(""),
+        _ranking_table(qv, parts),
+        _hypothesis_texts(qv, parts),
         Text(""),
         _evidence_lines(case, for_leader, f"Weightiest evidence for {qv.leader} over {qv.runner_up}"),
         Text(""),
         _evidence_lines(case, against, f"Weightiest evidence against {qv.leader} (for {qv.runner_up})"),
-        Text(""), pivot, Text(""), _schools_table(qv, parts), Text(""), _ach_line(qv),
+        Text(""),
+        pivot,
+        Text(""),
+        _schools_table(qv, parts),
+        Text(""),
+        _ach_line(qv),
     )
     title = f"[bold]{qv.id}[/bold]: {qv.text}  [dim](prior: {school_label})[/dim]"
     return Panel(body, title=title, title_align="left")
@@ -180,7 +208,9 @@ def question_panel(case: Case, qv, school_label: str, school: str | None = None)
 def _unweighed(case: Case, store) -> Text:
     """The sources of the case that no evidence item quotes (and, with a store, which the corpus lacks)."""
     entries = unweighed_sources(case, store)
-    line = Text(f"Unweighed sources ({len(entries)}): in sources.yaml, quoted by no evidence item", style="bold")
+    line = Text(
+        f"Unweighed sources ({len(entries)}): in sources.yaml, quoted by no evidence item", style="bold"
+    )
     if not entries:
         line.append(" — none")
     for entry in entries:
@@ -193,8 +223,13 @@ def print_report(case: Case, verdict, console: Console | None = None, store=None
     console = console or Console()
     labels = {s.id: s.label for s in case.schools}
     console.print(Text(verdict.title, style="bold"))
-    console.print(Text(f"case {verdict.case} · {len(case.sources)} sources · {len(case.evidence)} "
-                       f"evidence items · {verdict.draws} draws (seed {verdict.seed})", style="dim"))
+    console.print(
+        Text(
+            f"case {verdict.case} · {len(case.sources)} sources · {len(case.evidence)} "
+            f"evidence items · {verdict.draws} draws (seed {verdict.seed})",
+            style="dim",
+        )
+    )
     for qv in verdict.questions:
         console.print(question_panel(case, qv, labels.get(verdict.school, verdict.school), verdict.school))
     console.print(_unweighed(case, store))

@@ -51,8 +51,16 @@ def _mark(id: str, label: str, date: str | None, kind: str, evidence: tuple[str,
     d = parse_date_or_none(date)
     if d is None or date is None:
         return None
-    return Mark(id=id, label=label, date=date, earliest=d.earliest, latest=d.latest,
-                uncertain=d.uncertain or d.approximate, kind=kind, evidence=evidence)
+    return Mark(
+        id=id,
+        label=label,
+        date=date,
+        earliest=d.earliest,
+        latest=d.latest,
+        uncertain=d.uncertain or d.approximate,
+        kind=kind,
+        evidence=evidence,
+    )
 
 
 def timeline_marks(case: Case) -> tuple[list[Mark], list[Mark]]:
@@ -75,7 +83,11 @@ def short_date(mark: Mark) -> str:
     if a == b:
         shown = f"{a.day} {a:%b}"
     elif a.year == b.year and a.month == b.month:
-        shown = f"{a:%b}" if a.day == 1 and (b + dt.timedelta(days=1)).month != b.month else f"{a.day}–{b.day} {a:%b}"
+        shown = (
+            f"{a:%b}"
+            if a.day == 1 and (b + dt.timedelta(days=1)).month != b.month
+            else f"{a.day}–{b.day} {a:%b}"
+        )
     else:
         shown = f"{a.day} {a:%b} – {b.day} {b:%b}"
     return shown + ("?" if mark.uncertain else "")
@@ -123,21 +135,47 @@ def _draw(mark: Mark, scale: _Scale, y: float) -> str:
     colour = ORANGE if mark.is_source else BLUE
     if mark.exact and mark.evidence:
         x = scale(mark.earliest)
-        return tag("path", tip, d=f"M{x:.1f},{y - 4.5:.1f} l4.5,4.5 l-4.5,4.5 l-4.5,-4.5 z",
-                   fill=colour, fill_opacity=0.45 if mark.uncertain else None, stroke=INK, stroke_width=0.7,
-                   stroke_dasharray="2 1.5" if mark.uncertain else None)
+        return tag(
+            "path",
+            tip,
+            d=f"M{x:.1f},{y - 4.5:.1f} l4.5,4.5 l-4.5,4.5 l-4.5,-4.5 z",
+            fill=colour,
+            fill_opacity=0.45 if mark.uncertain else None,
+            stroke=INK,
+            stroke_width=0.7,
+            stroke_dasharray="2 1.5" if mark.uncertain else None,
+        )
     if mark.exact:
         fill = "#ffffff" if mark.is_source else colour
-        return tag("circle", tip, cx=scale(mark.earliest), cy=y, r=3.4, fill=fill,
-                   fill_opacity=0.35 if mark.uncertain else None, stroke=colour if mark.is_source else INK,
-                   stroke_width=1.3 if mark.is_source or mark.uncertain else 0.6,
-                   stroke_dasharray="2 1.5" if mark.uncertain else None)
+        return tag(
+            "circle",
+            tip,
+            cx=scale(mark.earliest),
+            cy=y,
+            r=3.4,
+            fill=fill,
+            fill_opacity=0.35 if mark.uncertain else None,
+            stroke=colour if mark.is_source else INK,
+            stroke_width=1.3 if mark.is_source or mark.uncertain else 0.6,
+            stroke_dasharray="2 1.5" if mark.uncertain else None,
+        )
     a, b = scale.span(mark)
     dashed = "3 2" if mark.uncertain else None
     fill = colour if mark.evidence or not mark.is_source else "#ffffff"
-    return tag("rect", tip, x=a, y=y - 3.5, width=b - a, height=7.0, rx=1.5, fill=fill,
-               fill_opacity=0.35 if mark.uncertain else 0.75, stroke=INK if not mark.is_source else colour,
-               stroke_width=1.1, stroke_dasharray=dashed)
+    return tag(
+        "rect",
+        tip,
+        x=a,
+        y=y - 3.5,
+        width=b - a,
+        height=7.0,
+        rx=1.5,
+        fill=fill,
+        fill_opacity=0.35 if mark.uncertain else 0.75,
+        stroke=INK if not mark.is_source else colour,
+        stroke_width=1.1,
+        stroke_dasharray=dashed,
+    )
 
 
 def _year_axis(scale: _Scale, top: float, bottom: float) -> str:
@@ -148,7 +186,9 @@ def _year_axis(scale: _Scale, top: float, bottom: float) -> str:
             if scale.start <= day <= scale.end:
                 x = scale(day)
                 strong = month == 1
-                parts.append(tag("line", x1=x, x2=x, y1=top, y2=bottom, stroke="#bdbdbd" if strong else "#ececec"))
+                parts.append(
+                    tag("line", x1=x, x2=x, y1=top, y2=bottom, stroke="#bdbdbd" if strong else "#ececec")
+                )
                 if strong and day < scale.end:
                     parts.append(text(x + 4, bottom + 14, str(year), font_size=12, font_weight="bold"))
     return "".join(parts)
@@ -159,11 +199,21 @@ def _month_axis(scale: _Scale, top: float, bottom: float) -> str:
     day = scale.start
     while day < scale.end:
         x, nxt = scale(day), dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        parts.append(tag("line", x1=x, x2=x, y1=top, y2=bottom, stroke="#bdbdbd" if day.month == 1 else "#ececec"))
+        parts.append(
+            tag("line", x1=x, x2=x, y1=top, y2=bottom, stroke="#bdbdbd" if day.month == 1 else "#ececec")
+        )
         middle = (x + scale(nxt)) / 2
         for y_label in (top - 4, bottom + 13):
-            parts.append(text(middle, y_label, _MONTH_LETTERS[day.month - 1], text_anchor="middle",
-                              font_size=10, fill="#555"))
+            parts.append(
+                text(
+                    middle,
+                    y_label,
+                    _MONTH_LETTERS[day.month - 1],
+                    text_anchor="middle",
+                    font_size=10,
+                    fill="#555",
+                )
+            )
         if day.month == 1:
             parts.append(text(x + 3, bottom + 27, str(day.year), font_size=12, font_weight="bold"))
         day = nxt
@@ -199,23 +249,59 @@ def _horizons(case: Case, scale: _Scale, top: float, bottom: float) -> str:
             continue
         x = scale(day + dt.timedelta(days=1))  # the end of its last day
         tip = title(f"horizon of {qid}: {words}; items about later events are not counted for it")
-        parts.append(tag("line", tip, x1=x, x2=x, y1=top, y2=bottom, stroke=HORIZON, stroke_width=1.4,
-                         stroke_dasharray="4 3"))
-        parts.append(text(x + 2, bottom + 10, f"⟂ {qid}", font_size=9.5, fill=HORIZON, tip=f"horizon of {qid}: {words}"))
+        parts.append(
+            tag(
+                "line",
+                tip,
+                x1=x,
+                x2=x,
+                y1=top,
+                y2=bottom,
+                stroke=HORIZON,
+                stroke_width=1.4,
+                stroke_dasharray="4 3",
+            )
+        )
+        parts.append(
+            text(
+                x + 2, bottom + 10, f"⟂ {qid}", font_size=9.5, fill=HORIZON, tip=f"horizon of {qid}: {words}"
+            )
+        )
     return "".join(parts)
 
 
 def _legend(y: float) -> str:
     items = [
         (tag("circle", cx=6, cy=-4, r=3.2, fill=BLUE, stroke=INK, stroke_width=0.6), "event on a known day"),
-        (tag("rect", x=0, y=-7.5, width=16, height=7, fill=BLUE, fill_opacity=0.75, stroke=INK), "event over a span"),
-        (tag("rect", x=0, y=-7.5, width=16, height=7, fill=BLUE, fill_opacity=0.35, stroke=INK,
-             stroke_dasharray="3 2"), "dashed: uncertain or approximate date"),
+        (
+            tag("rect", x=0, y=-7.5, width=16, height=7, fill=BLUE, fill_opacity=0.75, stroke=INK),
+            "event over a span",
+        ),
+        (
+            tag(
+                "rect",
+                x=0,
+                y=-7.5,
+                width=16,
+                height=7,
+                fill=BLUE,
+                fill_opacity=0.35,
+                stroke=INK,
+                stroke_dasharray="3 2",
+            ),
+            "dashed: uncertain or approximate date",
+        ),
         (tag("circle", cx=6, cy=-4, r=3.2, fill="#ffffff", stroke=ORANGE, stroke_width=1.3), "source"),
-        (tag("path", d="M6,-8.5 l4.5,4.5 l-4.5,4.5 l-4.5,-4.5 z", fill=ORANGE, stroke=INK, stroke_width=0.7),
-         "source with evidence"),
-        (tag("line", x1=6, x2=6, y1=-10, y2=2, stroke=HORIZON, stroke_width=1.4, stroke_dasharray="4 3"),
-         "a question's horizon"),
+        (
+            tag(
+                "path", d="M6,-8.5 l4.5,4.5 l-4.5,4.5 l-4.5,-4.5 z", fill=ORANGE, stroke=INK, stroke_width=0.7
+            ),
+            "source with evidence",
+        ),
+        (
+            tag("line", x1=6, x2=6, y1=-10, y2=2, stroke=HORIZON, stroke_width=1.4, stroke_dasharray="4 3"),
+            "a question's horizon",
+        ),
     ]
     parts, x = [], 0.0
     for symbol, words in items:
@@ -235,20 +321,38 @@ def timeline_chart(case: Case) -> str:
     source_top = top + event_h + 14
     source_body, source_h = _lane(sources, scale, source_top, 9.0)
     bottom = source_top + source_h
-    zoom = (tag("rect", x=scale(ZOOM_START), y=top - 8, width=scale(ZOOM_END) - scale(ZOOM_START),
-                height=bottom - top + 8, fill="#f3f3f3")
-            + text(scale(ZOOM_START) + 4, top - 12, "1949–1950: zoomed below", font_size=11, fill="#555"))
-    parts = [zoom, _year_axis(scale, top - 8, bottom),
-             text(x0 - 8, top + event_h / 2 + 4, "events", text_anchor="end", font_weight="bold"),
-             text(x0 - 8, source_top + source_h / 2 + 4, "sources", text_anchor="end", font_weight="bold"),
-             tag("line", x1=x0, x2=x1, y1=source_top - 7, y2=source_top - 7, stroke="#9e9e9e"),
-             event_body, source_body, _horizons(case, scale, top - 8, bottom)]
+    zoom = tag(
+        "rect",
+        x=scale(ZOOM_START),
+        y=top - 8,
+        width=scale(ZOOM_END) - scale(ZOOM_START),
+        height=bottom - top + 8,
+        fill="#f3f3f3",
+    ) + text(scale(ZOOM_START) + 4, top - 12, "1949–1950: zoomed below", font_size=11, fill="#555")
+    parts = [
+        zoom,
+        _year_axis(scale, top - 8, bottom),
+        text(x0 - 8, top + event_h / 2 + 4, "events", text_anchor="end", font_weight="bold"),
+        text(x0 - 8, source_top + source_h / 2 + 4, "sources", text_anchor="end", font_weight="bold"),
+        tag("line", x1=x0, x2=x1, y1=source_top - 7, y2=source_top - 7, stroke="#9e9e9e"),
+        event_body,
+        source_body,
+        _horizons(case, scale, top - 8, bottom),
+    ]
     outside = [m for m in sources + events if not scale.shows(m)]
     y = bottom + 40
     if outside:
         names = ", ".join(f"{m.id} ({format_date(m.date)})" for m in outside)
-        parts.append(text(0, y, shorten(f"Not drawn, dated outside 1945–1950: {names}", 160), font_size=11,
-                          fill="#555", tip=names))
+        parts.append(
+            text(
+                0,
+                y,
+                shorten(f"Not drawn, dated outside 1945–1950: {names}", 160),
+                font_size=11,
+                fill="#555",
+                tip=names,
+            )
+        )
         y += 22
     parts.append(_legend(y))
     label = f"Timeline of {case.title}, 1945–1950"
@@ -267,13 +371,23 @@ def timeline_zoom_chart(case: Case) -> str:
     pitch = 16.0
     rows_top = top + source_h + 16
     bottom = rows_top + pitch * len(shown)
-    stripes = [tag("rect", x=0, y=rows_top + pitch * i, width=x1, height=pitch, fill="#f5f5f5")
-               for i in range(1, len(shown), 2)]
-    parts = [*stripes, _month_axis(scale, top - 18, bottom),
-             text(x0 - 8, top + source_h / 2 + 4, f"sources ({sum(scale.shows(m) for m in sources)})",
-                  text_anchor="end", font_weight="bold"),
-             source_body,
-             tag("line", x1=0, x2=x1, y1=rows_top - 8, y2=rows_top - 8, stroke="#9e9e9e")]
+    stripes = [
+        tag("rect", x=0, y=rows_top + pitch * i, width=x1, height=pitch, fill="#f5f5f5")
+        for i in range(1, len(shown), 2)
+    ]
+    parts = [
+        *stripes,
+        _month_axis(scale, top - 18, bottom),
+        text(
+            x0 - 8,
+            top + source_h / 2 + 4,
+            f"sources ({sum(scale.shows(m) for m in sources)})",
+            text_anchor="end",
+            font_weight="bold",
+        ),
+        source_body,
+        tag("line", x1=0, x2=x1, y1=rows_top - 8, y2=rows_top - 8, stroke="#9e9e9e"),
+    ]
     for i, m in enumerate(shown):
         y = rows_top + pitch * (i + 0.5)
         parts.append(text(x0 - 8, y + 4, shorten(m.label, 58), text_anchor="end", font_size=11, tip=m.tip()))
@@ -287,5 +401,7 @@ def timeline_zoom_chart(case: Case) -> str:
     parts.append(_horizons(case, scale, top - 18, bottom))
     parts.append(_legend(bottom + 48))
     label = f"Timeline of {case.title}, zoomed on 1949–1950"
-    description = f"{len(shown)} events of 1949–1950, one row each in date order, under the sources of those years"
+    description = (
+        f"{len(shown)} events of 1949–1950, one row each in date order, under the sources of those years"
+    )
     return document("timeline-zoom", width, bottom + 58, label, "".join(parts), description=description)

@@ -15,11 +15,15 @@ from fontes.model import Case
 from fontes.reason.verdict import QuestionVerdict
 
 #: What the 90% interval and P(top) measure, in the words every view prints beside them.
-INTERVAL_MEASURES = ("spread from the stated likelihood ranges only; not how the hypotheses are cut, "
-                     "which items are chosen, or how contested items are read")
+INTERVAL_MEASURES = (
+    "spread from the stated likelihood ranges only; not how the hypotheses are cut, "
+    "which items are chosen, or how contested items are read"
+)
 #: Why "P(top) 100%" is not certainty.
-P_TOP_MEANS = ("P(top) is the share of draws of those ranges in which a hypothesis leads: "
-               "100% says no draw of the ranges changes the leader, not that the verdict is certain")
+P_TOP_MEANS = (
+    "P(top) is the share of draws of those ranges in which a hypothesis leads: "
+    "100% says no draw of the ranges changes the leader, not that the verdict is certain"
+)
 
 #: How many characters of a hypothesis's text its short form keeps.
 SHORT_TEXT = 60
@@ -30,7 +34,7 @@ def short_text(text: str, limit: int = SHORT_TEXT) -> str:
     words = " ".join(text.split())
     if len(words) <= limit:
         return words
-    cut = words[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
+    cut = words[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
     return cut + "…"
 
 
@@ -48,14 +52,24 @@ def school_rows(case: Case, qv: QuestionVerdict, chosen: str | None) -> list[dic
     """Each school's own conclusion on the question: its leader, that leader's posterior, and how many
     items the school reads its own way here."""
     labels = {s.id: s.label for s in case.schools}
-    own = {s.id: sum(1 for e in case.evidence if s.id in e.readings and qv.id in e.readings[s.id].bears_on)
-           for s in case.schools}
+    own = {
+        s.id: sum(1 for e in case.evidence if s.id in e.readings and qv.id in e.readings[s.id].bears_on)
+        for s in case.schools
+    }
     rows = []
     for sid, posterior in qv.schools.items():
         leader = qv.school_leaders.get(sid) or max(posterior, key=lambda h: posterior[h])
-        rows.append({"id": sid, "label": labels.get(sid, sid), "leader": leader,
-                     "leader_posterior": posterior[leader], "readings": own.get(sid, 0),
-                     "chosen": sid == chosen, "posterior": posterior})
+        rows.append(
+            {
+                "id": sid,
+                "label": labels.get(sid, sid),
+                "leader": leader,
+                "leader_posterior": posterior[leader],
+                "readings": own.get(sid, 0),
+                "chosen": sid == chosen,
+                "posterior": posterior,
+            }
+        )
     return rows
 
 
@@ -67,9 +81,15 @@ def verdict_parts(case: Case, qv: QuestionVerdict, chosen: str | None = None) ->
     return {
         "horizon": qv.horizon,
         "horizon_text": format_date(qv.horizon) if qv.horizon else None,
-        "after_horizon": [{"id": a.id, "source": a.source,
-                           "source_title": sources[a.source].title if a.source in sources else a.source,
-                           "why": a.why} for a in qv.after_horizon],
+        "after_horizon": [
+            {
+                "id": a.id,
+                "source": a.source,
+                "source_title": sources[a.source].title if a.source in sources else a.source,
+                "why": a.why,
+            }
+            for a in qv.after_horizon
+        ],
         "retrospective": [e.id for e in qv.evidence if e.retrospective],
         "flip": flip_sentence(qv),
         "flip_items": [{"id": f.id, "takes": f.takes} for f in qv.flip.items],
@@ -89,8 +109,15 @@ def unweighed_sources(case: Case, store=None) -> list[dict[str, Any]]:
 
     used = {e.source for e in case.evidence}
     unused = sorted((s for s in case.sources if s.id not in used), key=lambda s: (sort_key(s.date), s.id))
-    return [{"id": s.id, "title": s.title, "date": s.date,
-             "in_corpus": (s.id in store) if store is not None else None} for s in unused]
+    return [
+        {
+            "id": s.id,
+            "title": s.title,
+            "date": s.date,
+            "in_corpus": (s.id in store) if store is not None else None,
+        }
+        for s in unused
+    ]
 
 
 def unweighed_line(entry: dict[str, Any]) -> str:

@@ -31,7 +31,9 @@ async def read_request(request: Request):
     except (ValueError, UnicodeDecodeError):
         raise WebError("the body is not JSON", hint="send application/json") from None
     except RecursionError:  # "[[[[…" nested deeper than Python's stack, well within the size limit
-        raise WebError("the body is nested too deeply", hint="send the what-if object as the page does") from None
+        raise WebError(
+            "the body is nested too deeply", hint="send the what-if object as the page does"
+        ) from None
     ws = request.app.state.workspace
     return ws, parse_whatif(data, ws.case, request.path_params["question_id"]), data
 
@@ -59,8 +61,13 @@ def answer(state, ws, whatif) -> dict:
         case, qv, draws, school = result.case, result.verdict, WHATIF_DRAWS, result.case.default_school
     context = question_context(case, whatif.question, qv, school, draws)
     html = {name: state.env.get_template(f"_{name}.html").render(context) for name in FRAGMENTS}
-    return {"verdict": verdict_json(qv), "school": school, "draws": draws, "changed": not whatif.changes_nothing(),
-            "html": html}
+    return {
+        "verdict": verdict_json(qv),
+        "school": school,
+        "draws": draws,
+        "changed": not whatif.changes_nothing(),
+        "html": html,
+    }
 
 
 async def save(request: Request) -> JSONResponse:

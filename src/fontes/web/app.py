@@ -24,9 +24,14 @@ from fontes.web.workspace import Workspace
 ASSETS = {"fontes.css": "text/css; charset=utf-8", "whatif.js": "text/javascript; charset=utf-8"}
 
 
-def create_app(case_dir: str | Path | None = None, db_path: str | Path | None = None, *,
-               essay_path: str | Path | None = None, save_root: str | Path | None = None,
-               allowed_hosts: Iterable[str] | None = None) -> Starlette:
+def create_app(
+    case_dir: str | Path | None = None,
+    db_path: str | Path | None = None,
+    *,
+    essay_path: str | Path | None = None,
+    save_root: str | Path | None = None,
+    allowed_hosts: Iterable[str] | None = None,
+) -> Starlette:
     """The app for one case folder (the built-in case when None) and, optionally, a corpus store.
 
     `essay_path` adds the audit page; `save_root` is where "save as new case" may create
@@ -44,7 +49,9 @@ def create_app(case_dir: str | Path | None = None, db_path: str | Path | None = 
     app.state.workspace = workspace
     app.state.token = new_token()
     app.state.env = make_env()
-    app.state.assets = {name: (resources.files("fontes.web") / "static" / name).read_bytes() for name in ASSETS}
+    app.state.assets = {
+        name: (resources.files("fontes.web") / "static" / name).read_bytes() for name in ASSETS
+    }
     return app
 
 
@@ -70,8 +77,9 @@ def asset(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in ASSETS:
         raise HTTPException(404, "no such file")
-    return Response(request.app.state.assets[name], media_type=ASSETS[name],
-                    headers={"cache-control": "no-cache"})
+    return Response(
+        request.app.state.assets[name], media_type=ASSETS[name], headers={"cache-control": "no-cache"}
+    )
 
 
 def error_page(request: Request, exc: Exception) -> Response:

@@ -34,8 +34,13 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
     """A page: the template with the app's common context (case, nav, token) added."""
     state = request.app.state
     ws = state.workspace
-    common = {"case": ws.case, "token": state.token, "has_store": ws.has_store, "nav": nav(ws),
-              "path": request.url.path}
+    common = {
+        "case": ws.case,
+        "token": state.token,
+        "has_store": ws.has_store,
+        "nav": nav(ws),
+        "path": request.url.path,
+    }
     html = state.env.get_template(template).render({**common, **context})
     return HTMLResponse(html, status_code=status_code)
 
@@ -44,8 +49,13 @@ def nav(ws) -> list[tuple[str, str]]:
     """The links of the header: the case, each question, the case-wide pages, the audit if any."""
     links = [("/", "Case")]
     links += [(f"/questions/{quote(q.id, safe='')}", f"Question: {q.id}") for q in ws.case.questions]
-    links += [("/evidence", "Evidence"), ("/timeline", "Timeline"), ("/network", "Network"),
-              ("/sources", "Sources"), ("/search", "Search")]
+    links += [
+        ("/evidence", "Evidence"),
+        ("/timeline", "Timeline"),
+        ("/network", "Network"),
+        ("/sources", "Sources"),
+        ("/search", "Search"),
+    ]
     if ws.essay_path is not None:
         links.append(("/audit", "Audit"))
     return links
@@ -68,8 +78,17 @@ def overview(request: Request) -> Response:
     parts = {qv.id: verdict_parts(ws.case, qv, school) for qv in verdict.questions}
     with ws.store() as store:
         unweighed = unweighed_sources(ws.case, store)
-    return render(request, "case.html", verdict=verdict, school=school, schools=school_options(ws.case),
-                  charts=charts, parts=parts, unweighed=unweighed, draws=PAGE_DRAWS)
+    return render(
+        request,
+        "case.html",
+        verdict=verdict,
+        school=school,
+        schools=school_options(ws.case),
+        charts=charts,
+        parts=parts,
+        unweighed=unweighed,
+        draws=PAGE_DRAWS,
+    )
 
 
 def question(request: Request) -> Response:
@@ -81,9 +100,15 @@ def question(request: Request) -> Response:
     if qv is None:
         raise HTTPException(404, f"no question {question_id!r} in this case")
     context = question_context(ws.case, question_id, qv, school, PAGE_DRAWS)
-    return render(request, "question.html", **context, rows=evidence_rows(ws.case, question_id, qv, school),
-                  schools=school_options(ws.case), whatif=whatif_data(ws.case, question_id, school),
-                  whatif_draws=WHATIF_DRAWS)
+    return render(
+        request,
+        "question.html",
+        **context,
+        rows=evidence_rows(ws.case, question_id, qv, school),
+        schools=school_options(ws.case),
+        whatif=whatif_data(ws.case, question_id, school),
+        whatif_draws=WHATIF_DRAWS,
+    )
 
 
 def evidence(request: Request) -> Response:
@@ -93,25 +118,39 @@ def evidence(request: Request) -> Response:
     wanted = request.query_params.get("question")
     cards = evidence_cards(ws.case, ws.verdict(school))
     if wanted:
-        cards = [card for card in cards if any(row.question == wanted for row in card["rows"])]  # ids may hold spaces
+        cards = [
+            card for card in cards if any(row.question == wanted for row in card["rows"])
+        ]  # ids may hold spaces
     labels = {s.id: s.label for s in ws.case.schools}
-    return render(request, "evidence.html", cards=cards, wanted=wanted,
-                  school_label=labels.get(school, "no school (uniform priors)"))
+    return render(
+        request,
+        "evidence.html",
+        cards=cards,
+        wanted=wanted,
+        school_label=labels.get(school, "no school (uniform priors)"),
+    )
 
 
 def timeline(request: Request) -> Response:
     """The events and sources by date, drawn and listed."""
     case = request.app.state.workspace.case
-    return render(request, "timeline.html", events=sorted_events(case), name=lambda n: display_name(case, n),
-                  chart=svg(timeline_chart(case)), zoom=svg(timeline_zoom_chart(case)),
-                  horizons=horizon_marks(case))
+    return render(
+        request,
+        "timeline.html",
+        events=sorted_events(case),
+        name=lambda n: display_name(case, n),
+        chart=svg(timeline_chart(case)),
+        zoom=svg(timeline_zoom_chart(case)),
+        horizons=horizon_marks(case),
+    )
 
 
 def network(request: Request) -> Response:
     """Who wrote to whom, drawn and listed."""
     case = request.app.state.workspace.case
-    return render(request, "network.html", chart=svg(network_chart(case)),
-                  channels=busiest_channels(case, limit=10_000))
+    return render(
+        request, "network.html", chart=svg(network_chart(case)), channels=busiest_channels(case, limit=10_000)
+    )
 
 
 def sources(request: Request) -> Response:
@@ -122,8 +161,14 @@ def sources(request: Request) -> Response:
         counts[item.source] = counts.get(item.source, 0) + 1
     with ws.store() as store:
         stored = {s.id for s in ws.case.sources if store is not None and s.id in store}
-    return render(request, "sources.html", sources=sorted_sources(ws.case), counts=counts, stored=stored,
-                  name=lambda n: display_name(ws.case, n))
+    return render(
+        request,
+        "sources.html",
+        sources=sorted_sources(ws.case),
+        counts=counts,
+        stored=stored,
+        name=lambda n: display_name(ws.case, n),
+    )
 
 
 def source(request: Request) -> Response:
@@ -138,22 +183,35 @@ def source(request: Request) -> Response:
         raise HTTPException(404, f"no source {source_id!r} in the case or the corpus store")
     meta = in_case or document.source
     items = [item for item in ws.case.evidence if item.source == source_id]
-    return render(request, "source.html", source=meta, document=document, items=items,
-                  anchors={q.item.id: q for q in quotes},
-                  pieces=marked_pieces(document.text, quotes) if document is not None else [],
-                  link=web_link(meta.url), name=lambda n: display_name(ws.case, n))
+    return render(
+        request,
+        "source.html",
+        source=meta,
+        document=document,
+        items=items,
+        anchors={q.item.id: q for q in quotes},
+        pieces=marked_pieces(document.text, quotes) if document is not None else [],
+        link=web_link(meta.url),
+        name=lambda n: display_name(ws.case, n),
+    )
 
 
 def search(request: Request) -> Response:
     """Search the corpus (or, with no store, the case's own sources and evidence)."""
     ws = request.app.state.workspace
-    params = {k: request.query_params.get(k, "").strip()[:200]
-              for k in ("q", "from", "to", "author", "recipient", "archive")}
+    params = {
+        k: request.query_params.get(k, "").strip()[:200]
+        for k in ("q", "from", "to", "author", "recipient", "archive")
+    }
     hits, error, searched = [], None, any(params.values())
     if searched:
         try:
             with ws.store() as store:
-                hits = corpus_hits(ws.case, store, params) if store is not None else case_hits(ws.case, params["q"])
+                hits = (
+                    corpus_hits(ws.case, store, params)
+                    if store is not None
+                    else case_hits(ws.case, params["q"])
+                )
         except FontesError as exc:
             error = str(exc)
     return render(request, "search.html", params=params, hits=hits, error=error, searched=searched)
@@ -161,10 +219,15 @@ def search(request: Request) -> Response:
 
 def corpus_hits(case, store, params: dict[str, str]) -> list:
     """The store's ranked hits for the search form; an actor's aliases count for author and recipient."""
-    return store.search(params["q"], date_from=params["from"] or None, date_to=params["to"] or None,
-                        authors=names_for(case, params["author"]) if params["author"] else None,
-                        recipients=names_for(case, params["recipient"]) if params["recipient"] else None,
-                        archive=params["archive"] or None, limit=SEARCH_LIMIT)
+    return store.search(
+        params["q"],
+        date_from=params["from"] or None,
+        date_to=params["to"] or None,
+        authors=names_for(case, params["author"]) if params["author"] else None,
+        recipients=names_for(case, params["recipient"]) if params["recipient"] else None,
+        archive=params["archive"] or None,
+        limit=SEARCH_LIMIT,
+    )
 
 
 def case_hits(case, words: str) -> list[dict]:

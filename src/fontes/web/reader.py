@@ -47,13 +47,17 @@ def anchor_case_quotes(case: Case, source_id: str, store) -> list[AnchoredQuote]
 
 def marked_pieces(text: str, quotes: list[AnchoredQuote]) -> list[Piece]:
     """`text` cut at every quote's start and end, so overlapping quotes are all marked."""
-    spans = [(q.anchor.start, q.anchor.end, q.item.id, q.anchor.fidelity) for q in quotes
-             if q.found and 0 <= q.anchor.start < q.anchor.end <= len(text)]
+    spans = [
+        (q.anchor.start, q.anchor.end, q.item.id, q.anchor.fidelity)
+        for q in quotes
+        if q.found and 0 <= q.anchor.start < q.anchor.end <= len(text)
+    ]
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     pieces = []
     for start, end in pairwise(cuts):
         covering = [(item, fidelity) for s, e, item, fidelity in spans if s <= start and end <= e]
         fidelity = "verbatim" if all(f == "verbatim" for _, f in covering) else "inexact"
-        pieces.append(Piece(text[start:end], tuple(item for item, _ in covering),
-                            fidelity if covering else ""))
+        pieces.append(
+            Piece(text[start:end], tuple(item for item, _ in covering), fidelity if covering else "")
+        )
     return pieces

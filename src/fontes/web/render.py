@@ -48,7 +48,7 @@ def highlighted(snippet: str) -> Markup:
     """A search snippet with its [[matched]] words in <mark>, everything escaped."""
     out, last = [], 0
     for m in _HIGHLIGHTED.finditer(snippet):
-        out.append(escape(snippet[last:m.start()]))
+        out.append(escape(snippet[last : m.start()]))
         out.append(Markup("<mark>") + escape(m.group(1)) + Markup("</mark>"))
         last = m.end()
     out.append(escape(snippet[last:]))
@@ -62,8 +62,20 @@ def svg(chart: str) -> Markup:
 
 def make_env() -> Environment:
     """The environment: autoescape on for every template, undefined names are errors."""
-    env = Environment(loader=PackageLoader("fontes.web", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(pct=pct, odds=odds, db=decibans, date=format_date, given=given_text,
-                       lvalue=likelihood_value, highlighted=highlighted)
+    env = Environment(
+        loader=PackageLoader("fontes.web", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        pct=pct,
+        odds=odds,
+        db=decibans,
+        date=format_date,
+        given=given_text,
+        lvalue=likelihood_value,
+        highlighted=highlighted,
+    )
     return env

@@ -25,9 +25,11 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 _FOLDER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 
 SECURITY_HEADERS = {
-    "content-security-policy": ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
-                                "base-uri 'none'; frame-ancestors 'none'"),
+    "content-security-policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+        "base-uri 'none'; frame-ancestors 'none'"
+    ),
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "referrer-policy": "no-referrer",
@@ -45,8 +47,11 @@ def check_same_origin(request: Request, token: str) -> None:
     """Refuse a state-changing request without this process's token or from another origin."""
     sent = request.headers.get(TOKEN_HEADER, "")
     if not hmac.compare_digest(sent.encode(), token.encode()):
-        raise WebError("missing or wrong token", field="token",
-                       hint="reload the page: the token changes each time fontes serve starts")
+        raise WebError(
+            "missing or wrong token",
+            field="token",
+            hint="reload the page: the token changes each time fontes serve starts",
+        )
     host = request.headers.get("host", "")
     origin = request.headers.get("origin")
     if origin is not None and origin != f"{request.url.scheme}://{host}":
@@ -63,21 +68,30 @@ def new_folder_in(root: Path, name: object) -> Path:
     paths; an existing file, folder or symlink of that name is never reused.
     """
     if not isinstance(name, str) or not _FOLDER_NAME.fullmatch(name):
-        raise WebError("a folder name is letters, digits, '.', '-' and '_' (at most 80), "
-                       "not starting with '.'", field="name", hint="for example: korea-1950-what-if")
+        raise WebError(
+            "a folder name is letters, digits, '.', '-' and '_' (at most 80), not starting with '.'",
+            field="name",
+            hint="for example: korea-1950-what-if",
+        )
     try:
         root = root.resolve(strict=True)
     except OSError:
-        raise WebError(f"the save folder {root} does not exist", field="name",
-                       hint="start fontes serve with --save-root FOLDER") from None
+        raise WebError(
+            f"the save folder {root} does not exist",
+            field="name",
+            hint="start fontes serve with --save-root FOLDER",
+        ) from None
     target = root / name
     if target.parent != root:  # cannot happen with the pattern above; kept as the rule itself
         raise WebError("the folder must be inside the save folder", field="name")
     try:
         os.mkdir(target, 0o755)  # fails on anything that exists there, a symlink included
     except FileExistsError:
-        raise WebError(f"{name!r} exists already in the save folder", field="name",
-                       hint="choose a new name: an existing case is never overwritten") from None
+        raise WebError(
+            f"{name!r} exists already in the save folder",
+            field="name",
+            hint="choose a new name: an existing case is never overwritten",
+        ) from None
     except OSError as exc:
         raise WebError(f"cannot create {name!r}: {exc.strerror}", field="name") from None
     if target.resolve() != root / name:

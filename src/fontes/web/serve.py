@@ -42,16 +42,25 @@ def bind(host: str, port: int):
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        raise WebError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", field="--port",
-                       hint="another program uses it: give another --port") from None
+        raise WebError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+            field="--port",
+            hint="another program uses it: give another --port",
+        ) from None
     sock.listen(128)
     sock.set_inheritable(True)
     return sock
 
 
-def serve(case_dir: str | Path | None = None, db_path: str | Path | None = None, *,
-          host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, essay_path: str | Path | None = None,
-          save_root: str | Path | None = None) -> None:
+def serve(
+    case_dir: str | Path | None = None,
+    db_path: str | Path | None = None,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    essay_path: str | Path | None = None,
+    save_root: str | Path | None = None,
+) -> None:
     """Load the case, then serve it until interrupted (Ctrl-C)."""
     import uvicorn
 
@@ -61,14 +70,20 @@ def serve(case_dir: str | Path | None = None, db_path: str | Path | None = None,
     if essay_path is not None:
         from fontes.audit.reading.read import read_essay
 
-        read_essay(essay_path, refuse_empty=True)  # an essay the audit cannot read is refused now, not at /audit
-    app = create_app(case_dir, store, essay_path=essay_path, save_root=save_root,
-                     allowed_hosts=hosts_for(host))
+        read_essay(
+            essay_path, refuse_empty=True
+        )  # an essay the audit cannot read is refused now, not at /audit
+    app = create_app(
+        case_dir, store, essay_path=essay_path, save_root=save_root, allowed_hosts=hosts_for(host)
+    )
     sock = bind(host, port)
     shown = f"[{host}]" if ":" in host else host
-    print(f"fontes: serving {app.state.workspace.case.title} on http://{shown}:{port}/ "
-          f"({'corpus ' + str(store) if store else 'no corpus store: no source reader or search'}; "
-          "Ctrl-C stops)", flush=True)
+    print(
+        f"fontes: serving {app.state.workspace.case.title} on http://{shown}:{port}/ "
+        f"({'corpus ' + str(store) if store else 'no corpus store: no source reader or search'}; "
+        "Ctrl-C stops)",
+        flush=True,
+    )
     try:
         uvicorn.run(app, fd=sock.fileno(), log_level="warning", server_header=False)
     finally:

@@ -24,8 +24,9 @@ def school_options(case: Case) -> list[dict[str, Any]]:
     return options
 
 
-def question_context(case: Case, question_id: str, qv: QuestionVerdict, school: str | None,
-                     draws: int) -> dict[str, Any]:
+def question_context(
+    case: Case, question_id: str, qv: QuestionVerdict, school: str | None, draws: int
+) -> dict[str, Any]:
     """Everything the what-if fragments of one question need (the page adds its own rows)."""
     question = case.question(question_id)
     labels = {s.id: s.label for s in case.schools}
@@ -36,7 +37,9 @@ def question_context(case: Case, question_id: str, qv: QuestionVerdict, school: 
         "question": question,
         "qv": qv,
         "school": school,
-        "school_label": labels.get(school, "no school (uniform priors)") if school else "no school (uniform priors)",
+        "school_label": labels.get(school, "no school (uniform priors)")
+        if school
+        else "no school (uniform priors)",
         "school_labels": labels,
         "draws": draws,
         "bayes_rank": ranked,
@@ -48,7 +51,9 @@ def question_context(case: Case, question_id: str, qv: QuestionVerdict, school: 
     }
 
 
-def evidence_rows(case: Case, question_id: str, qv: QuestionVerdict, school: str | None = None) -> list[dict[str, Any]]:
+def evidence_rows(
+    case: Case, question_id: str, qv: QuestionVerdict, school: str | None = None
+) -> list[dict[str, Any]]:
     """One row per item bearing on the question, in case order: its source, words and what-if inputs,
     the inputs holding the likelihoods as `school` reads them (the analyst's where it has no reading)."""
     sources = {s.id: s for s in case.sources}
@@ -61,15 +66,17 @@ def evidence_rows(case: Case, question_id: str, qv: QuestionVerdict, school: str
         if given is None:
             continue
         source = sources.get(item.source)
-        rows.append({
-            "item": item,
-            "source": source,
-            "date": format_date(source.date) if source else "",
-            "weight": weights.get(item.id),
-            "credibility": case.credibility_of(item),
-            "after_horizon": after.get(item.id),
-            "inputs": [likelihood_input(h, given.get(h)) for h in hypotheses],
-        })
+        rows.append(
+            {
+                "item": item,
+                "source": source,
+                "date": format_date(source.date) if source else "",
+                "weight": weights.get(item.id),
+                "credibility": case.credibility_of(item),
+                "after_horizon": after.get(item.id),
+                "inputs": [likelihood_input(h, given.get(h)) for h in hypotheses],
+            }
+        )
     return rows
 
 
@@ -77,8 +84,12 @@ def likelihood_input(hypothesis: str, given) -> dict[str, Any]:
     """One number input: a point as given, a range at its midpoint (three digits), unmentioned as even."""
     is_range = isinstance(given, tuple)
     value = likelihood_value(given) if given is not None else DEFAULT_LIKELIHOOD
-    return {"h": hypothesis, "given": given, "is_range": is_range,
-            "shown": f"{value:.3g}" if is_range else f"{value:g}"}
+    return {
+        "h": hypothesis,
+        "given": given,
+        "is_range": is_range,
+        "shown": f"{value:.3g}" if is_range else f"{value:g}",
+    }
 
 
 def whatif_data(case: Case, question_id: str, school: str | None) -> dict[str, Any]:
@@ -87,8 +98,12 @@ def whatif_data(case: Case, question_id: str, school: str | None) -> dict[str, A
     uniform = {h: 1 / len(question.hypotheses) for h in question.hypothesis_ids()}
     priors = {s.id: s.priors.get(question_id, uniform) for s in case.schools}
     priors[""] = uniform
-    return {"question": question_id, "school": school or "", "priors": priors,
-            "hypotheses": question.hypothesis_ids()}
+    return {
+        "question": question_id,
+        "school": school or "",
+        "priors": priors,
+        "hypotheses": question.hypothesis_ids(),
+    }
 
 
 def sorted_sources(case: Case) -> list:

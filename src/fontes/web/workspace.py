@@ -24,8 +24,14 @@ class Workspace:
     its file exists: the app never creates one.
     """
 
-    def __init__(self, case: Case, *, db_path: str | Path | None = None,
-                 essay_path: str | Path | None = None, save_root: str | Path | None = None):
+    def __init__(
+        self,
+        case: Case,
+        *,
+        db_path: str | Path | None = None,
+        essay_path: str | Path | None = None,
+        save_root: str | Path | None = None,
+    ):
         self.case = case
         self.db_path = Path(db_path) if db_path else None
         self.essay_path = Path(essay_path) if essay_path else None
@@ -51,7 +57,9 @@ class Workspace:
         """The whole case weighed under `school` (None: uniform priors), weighed once and kept."""
         with self._lock:
             if school not in self._verdicts:
-                case = self.case if school is not None else self.case.model_copy(update={"default_school": None})
+                case = (
+                    self.case if school is not None else self.case.model_copy(update={"default_school": None})
+                )
                 self._verdicts[school] = fontes.weigh(case, school=school, draws=PAGE_DRAWS, seed=PAGE_SEED)
             return self._verdicts[school]
 

@@ -73,14 +73,18 @@ def _direction_fits(claim: SentenceClaim, record: DatedRecord) -> bool:
     if claim.recipient and record.recipients and claim.recipient not in record.recipients:
         return False
     # a document whose author is unknown fits a sender only when its words name the sender
-    return not (claim.sender and record.origin != "event" and not record.authors
-                and claim.sender not in record.named)
+    return not (
+        claim.sender and record.origin != "event" and not record.authors and claim.sender not in record.named
+    )
 
 
 def described(claim: SentenceClaim, record: DatedRecord) -> bool:
     """The record is of the kind the sentence names and shares its people (in the right direction)."""
-    return bool(claim.kinds & record.kinds) and bool(claim.actors & record.involved) and \
-        _direction_fits(claim, record)
+    return (
+        bool(claim.kinds & record.kinds)
+        and bool(claim.actors & record.involved)
+        and _direction_fits(claim, record)
+    )
 
 
 def _all_people(claim: SentenceClaim, record: DatedRecord) -> bool:
@@ -135,8 +139,13 @@ def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Find
     on_day = [r for r in fitting if any(r.on(a, b) for a, b in _possible_days(mention))]
     if on_day:
         return _draft_taken_for_sent(claim, mention, on_day, records)
-    near = [r for r in fitting if _all_people(claim, r) and (r.latest - r.earliest).days <= 7 and (
-        _days_apart(mention, r) <= WINDOW_DAYS or (r.earliest.day == mention.earliest.day and r.is_day))]
+    near = [
+        r
+        for r in fitting
+        if _all_people(claim, r)
+        and (r.latest - r.earliest).days <= 7
+        and (_days_apart(mention, r) <= WINDOW_DAYS or (r.earliest.day == mention.earliest.day and r.is_day))
+    ]
     if not near:
         return None
     scored = []
@@ -159,9 +168,11 @@ def names_day(text: str, day: dt.date) -> bool:
     """True when a text writes this day of the month ("27 June", "June 27", "6-27", "27/6")."""
     month = day.strftime("%B")
     short = month[:3]
-    patterns = [rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}|{short}\.?)\b",
-                rf"\b(?:{month}|{short}\.?)\s+{day.day}(?:st|nd|rd|th)?\b",
-                rf"(?<![\d/–-]){day.month}[/–-]{day.day}(?:[/–-]\d{{2,4}})?(?![\d/–-])"]
+    patterns = [
+        rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}|{short}\.?)\b",
+        rf"\b(?:{month}|{short}\.?)\s+{day.day}(?:st|nd|rd|th)?\b",
+        rf"(?<![\d/–-]){day.month}[/–-]{day.day}(?:[/–-]\d{{2,4}})?(?![\d/–-])",
+    ]
     return any(re.search(p, text) for p in patterns)
 
 
@@ -181,22 +192,26 @@ def likely_slip(day: dt.date, record: DatedRecord) -> bool:
     return day.year == other.year and day.day == other.day and abs(day.month - other.month) == 1
 
 
-def _mismatch(claim: SentenceClaim, mention: DateMention, best: DatedRecord, group: list[DatedRecord],
-              records: Records) -> Finding:
+def _mismatch(
+    claim: SentenceClaim, mention: DateMention, best: DatedRecord, group: list[DatedRecord], records: Records
+) -> Finding:
     named = _prefer_source(group, best)
     dates = {(r.earliest, r.latest) for r in group if r.origin != "event" or len(group) == 1}
     uncertain = named.uncertain or len(dates) > 1 or named.credibility < 0.7
     severity = "warning" if uncertain else "error"
     doubt = " (the sources' dates disagree or are uncertain)" if uncertain and not named.uncertain else ""
-    message = (f"The essay dates this to {_day(mention)}, but {_what(named)} is dated "
-               f"{format_date(named.date)}{doubt}.")
+    message = (
+        f"The essay dates this to {_day(mention)}, but {_what(named)} is dated "
+        f"{format_date(named.date)}{doubt}."
+    )
     evidence = [_evidence(named, claim.stems, records)]
     evidence += [_evidence(r, claim.stems, records) for r in group if r is not named][:2]
     return _finding("date-mismatch", severity, claim, mention, message, evidence)
 
 
-def _draft_taken_for_sent(claim: SentenceClaim, mention: DateMention, on_day: list[DatedRecord],
-                          records: Records) -> Finding | None:
+def _draft_taken_for_sent(
+    claim: SentenceClaim, mention: DateMention, on_day: list[DatedRecord], records: Records
+) -> Finding | None:
     """A warning when the only record of the day is a draft and the essay says the message was sent."""
     if not claim.dispatch or MESSAGE not in claim.kinds:
         return None
@@ -204,39 +219,64 @@ def _draft_taken_for_sent(claim: SentenceClaim, mention: DateMention, on_day: li
     if not days or not all(r.draft for r in days):
         return None
     draft = days[0]
-    later = [records.by_id[i] for e in draft.events for i in records.by_id[e].sources
-             if i in records.by_id and i != draft.id] if draft.events else []
+    later = (
+        [
+            records.by_id[i]
+            for e in draft.events
+            for i in records.by_id[e].sources
+            if i in records.by_id and i != draft.id
+        ]
+        if draft.events
+        else []
+    )
     sent = [r for r in later if not r.draft and r.earliest > draft.latest and _SENT_KINDS.search(r.title)]
     evidence = [_evidence(draft, claim.stems, records)]
     if sent:
         final = min(sent, key=lambda r: r.earliest)
-        between = [r for r in later if draft.latest < r.earliest < final.earliest and "draft" in r.text.lower()]
-        message = (f"The essay says the message was sent on {_day(mention)}, but the record of that day is a "
-                   f"draft ({draft.title}); the sources give the message as sent in {final.title} "
-                   f"({format_date(final.date)}).")
+        between = [
+            r for r in later if draft.latest < r.earliest < final.earliest and "draft" in r.text.lower()
+        ]
+        message = (
+            f"The essay says the message was sent on {_day(mention)}, but the record of that day is a "
+            f"draft ({draft.title}); the sources give the message as sent in {final.title} "
+            f"({format_date(final.date)})."
+        )
         evidence += [_evidence(r, ["draft", *claim.stems], records) for r in between]
         evidence.append(_evidence(final, claim.stems, records))
     else:
-        message = (f"The essay says the message was sent on {_day(mention)}, but the only record of that day "
-                   f"is a draft ({draft.title}).")
+        message = (
+            f"The essay says the message was sent on {_day(mention)}, but the only record of that day "
+            f"is a draft ({draft.title})."
+        )
     return _finding("date-mismatch", "warning", claim, mention, message, evidence)
 
 
-def _no_record(claim: SentenceClaim, mention: DateMention, near: list[DatedRecord], records: Records) -> Finding | None:
+def _no_record(
+    claim: SentenceClaim, mention: DateMention, near: list[DatedRecord], records: Records
+) -> Finding | None:
     """An info naming the nearest record of the same people and kind, when one lies close by."""
-    close = sorted((r for r in near if _days_apart(mention, r) <= NEAREST_DAYS and r.is_day),
-                   key=lambda r: (_days_apart(mention, r), r.origin == "event"))
+    close = sorted(
+        (r for r in near if _days_apart(mention, r) <= NEAREST_DAYS and r.is_day),
+        key=lambda r: (_days_apart(mention, r), r.origin == "event"),
+    )
     if not close:
         return None
     nearest = close[0]
-    ties = [r for r in close if _days_apart(mention, r) == _days_apart(mention, nearest)
-            and not (set(r.sources) | set(r.events)) & {nearest.id} and r.id != nearest.id]
+    ties = [
+        r
+        for r in close
+        if _days_apart(mention, r) == _days_apart(mention, nearest)
+        and not (set(r.sources) | set(r.events)) & {nearest.id}
+        and r.id != nearest.id
+    ]
     if ties:
         return None
     kinds = sorted(claim.kinds & nearest.kinds) or sorted(claim.kinds)
-    message = (f"No record of a {kinds[0]} on {_day(mention)} naming "
-               f"{_people(claim, records)} is among the case's sources or the corpus; the nearest is "
-               f"{nearest.title.rstrip('.')} ({format_date(nearest.date)}).")
+    message = (
+        f"No record of a {kinds[0]} on {_day(mention)} naming "
+        f"{_people(claim, records)} is among the case's sources or the corpus; the nearest is "
+        f"{nearest.title.rstrip('.')} ({format_date(nearest.date)})."
+    )
     return _finding("date-mismatch", "info", claim, mention, message, [_evidence(nearest, claim.stems, None)])
 
 
@@ -254,7 +294,11 @@ def _day(mention: DateMention) -> str:
 
 
 def _what(record: DatedRecord) -> str:
-    return f"{record.title} ({record.id})" if record.origin != "event" else f"the event “{record.title}” ({record.id})"
+    return (
+        f"{record.title} ({record.id})"
+        if record.origin != "event"
+        else f"the event “{record.title}” ({record.id})"
+    )
 
 
 def _people(claim: SentenceClaim, records: Records) -> str:
@@ -278,12 +322,29 @@ def best_passage(record: DatedRecord, stems: list[str], records: Records | None,
 
 
 def _evidence(record: DatedRecord, stems: list[str], records: Records | None) -> FindingEvidence:
-    return FindingEvidence(source=record.id, url=record.url or None, quote=best_passage(record, stems, records))
+    return FindingEvidence(
+        source=record.id, url=record.url or None, quote=best_passage(record, stems, records)
+    )
 
 
-def _finding(kind: str, severity: str, claim: SentenceClaim, mention: DateMention, message: str,
-             evidence: list[FindingEvidence]) -> Finding:
-    return Finding(kind=kind, severity=severity,
-                   location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
-                                            start=mention.start, end=mention.end),
-                   message=message, excerpt=claim.sentence.text, evidence=evidence)
+def _finding(
+    kind: str,
+    severity: str,
+    claim: SentenceClaim,
+    mention: DateMention,
+    message: str,
+    evidence: list[FindingEvidence],
+) -> Finding:
+    return Finding(
+        kind=kind,
+        severity=severity,
+        location=FindingLocation(
+            paragraph=claim.paragraph.index,
+            sentence=claim.sentence.index,
+            start=mention.start,
+            end=mention.end,
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=evidence,
+    )

@@ -18,12 +18,14 @@ from fontes.model import Finding, FindingEvidence, FindingLocation
 
 #: Share of the list's entries that must give a year before an entry without one is malformed.
 YEAR_STYLE_SHARE = 0.75
-_IBID = re.compile(r"\s*(?:\[\^?\w+\]:?\s*|\d{1,3}[.)]\s*)?(?:ibid|id\.|op\.?\s*cit|loc\.?\s*cit)\b",
-                   re.IGNORECASE)
+_IBID = re.compile(
+    r"\s*(?:\[\^?\w+\]:?\s*|\d{1,3}[.)]\s*)?(?:ibid|id\.|op\.?\s*cit|loc\.?\s*cit)\b", re.IGNORECASE
+)
 _NO_DATE = re.compile(r"\bn\.\s?d\.|\bundated\b|\bno date\b", re.IGNORECASE)
 _EDITION = re.compile(
     r"\b(?:eds?\.|(?:ed|edn|edition|reprint|reprinted|revised|translated|volume)\b|rev\.|trans\.|vol\.)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
@@ -39,11 +41,14 @@ def check_reference_hygiene(essay: Essay, context: Audit) -> list[Finding]:
         *_markers_without_entry(essay),
         *_unused(essay),
     ]
-    return sorted(findings, key=lambda f: (f.location.start if f.location.start is not None else -1,
-                                           _SEVERITY_ORDER[f.severity]))
+    return sorted(
+        findings,
+        key=lambda f: (f.location.start if f.location.start is not None else -1, _SEVERITY_ORDER[f.severity]),
+    )
 
 
 # --- malformed entries -----------------------------------------------------------------------
+
 
 def _malformed(essay: Essay) -> list[Finding]:
     entries = [r for r in essay.references if not _IBID.match(r.raw)]
@@ -52,34 +57,49 @@ def _malformed(essay: Essay) -> list[Finding]:
     needs_year = len(entries) >= 3 and len(dated) >= YEAR_STYLE_SHARE * len(entries)
     for ref in entries:
         if not ref.title:
-            findings.append(_entry_finding(
-                ref, "warning", f"{_name(ref)} has no title that can be told apart."))
+            findings.append(
+                _entry_finding(ref, "warning", f"{_name(ref)} has no title that can be told apart.")
+            )
         if needs_year and ref.year is None and not _NO_DATE.search(ref.raw):
-            findings.append(_entry_finding(
-                ref, "warning",
-                f"{_name(ref)} gives no year, where {len(dated)} of the list's {len(entries)} entries "
-                "give one."))
+            findings.append(
+                _entry_finding(
+                    ref,
+                    "warning",
+                    f"{_name(ref)} gives no year, where {len(dated)} of the list's {len(entries)} entries "
+                    "give one.",
+                )
+            )
         odd = _not_a_person(ref.authors)
         if odd:
             people = [a for a in ref.authors if a not in odd]
-            findings.append(_entry_finding(
-                ref, "warning",
-                f"{_name(ref)}: the author field '{', '.join(ref.authors)}' holds {_listed(odd)} beside the "
-                f"author {_listed(people)}: an abbreviation in capitals, not a person's name "
-                "(a publication or archive belongs in its own place in the entry)."))
+            findings.append(
+                _entry_finding(
+                    ref,
+                    "warning",
+                    f"{_name(ref)}: the author field '{', '.join(ref.authors)}' holds {_listed(odd)} beside the "
+                    f"author {_listed(people)}: an abbreviation in capitals, not a person's name "
+                    "(a publication or archive belongs in its own place in the entry).",
+                )
+            )
         backwards = _backwards_range(ref.pages)
         if backwards:
-            findings.append(_entry_finding(
-                ref, "warning", f"{_name(ref)}: the page range {backwards} runs backwards."))
+            findings.append(
+                _entry_finding(ref, "warning", f"{_name(ref)}: the page range {backwards} runs backwards.")
+            )
     numbers = defaultdict(list)
     for ref in essay.references:
         if ref.number is not None:
             numbers[ref.number].append(ref)
     for number, refs in numbers.items():
         for ref in refs[1:]:
-            findings.append(_entry_finding(
-                ref, "warning", f"Two entries are numbered [{number}], so a marker [{number}] is ambiguous.",
-                also=refs[0]))
+            findings.append(
+                _entry_finding(
+                    ref,
+                    "warning",
+                    f"Two entries are numbered [{number}], so a marker [{number}] is ambiguous.",
+                    also=refs[0],
+                )
+            )
     return findings
 
 
@@ -103,6 +123,7 @@ def _backwards_range(pages: str) -> str:
 
 # --- impossible years ------------------------------------------------------------------------
 
+
 def _impossible_years(essay: Essay, starts: list[SubjectStart]) -> dict[int, Finding]:
     """Entry index -> the finding that its year cannot be right (in the future, or before its subject)."""
     this_year = dt.date.today().year
@@ -112,21 +133,25 @@ def _impossible_years(essay: Essay, starts: list[SubjectStart]) -> dict[int, Fin
             continue
         if ref.year > this_year:
             found[i] = _entry_finding(
-                ref, "error", f"{_name(ref)} is dated {ref.year}, which is in the future.")
+                ref, "error", f"{_name(ref)} is dated {ref.year}, which is in the future."
+            )
             continue
         earlier = [s for s in names_in(ref.title, starts) if ref.year < s.year]
         if earlier:
             subject = min(earlier, key=lambda s: s.year)
             found[i] = _entry_finding(
-                ref, "error",
+                ref,
+                "error",
                 f"{_name(ref)} is dated {ref.year}, but its title names the {subject.name}, which began in "
-                f"{subject.year} according to the case ({subject.where}: \"{subject.words}\"); a work about "
+                f'{subject.year} according to the case ({subject.where}: "{subject.words}"); a work about '
                 "it cannot be older than it.",
-                case_words=subject)
+                case_words=subject,
+            )
     return found
 
 
 # --- duplicates ------------------------------------------------------------------------------
+
 
 def _duplicates(essay: Essay, impossible: dict[int, Finding]) -> list[Finding]:
     """The same work listed twice: a warning, or an error when the two entries give different years."""
@@ -142,22 +167,32 @@ def _duplicates(essay: Essay, impossible: dict[int, Finding]) -> list[Finding]:
                     continue
                 findings.append(_year_conflict(earlier, later, impossible.get(i), impossible.get(j)))
             else:
-                findings.append(_entry_finding(
-                    later, "warning",
-                    f"{_name(later)} lists the same work as {_name(earlier)}: '{later.title}'.",
-                    also=earlier))
+                findings.append(
+                    _entry_finding(
+                        later,
+                        "warning",
+                        f"{_name(later)} lists the same work as {_name(earlier)}: '{later.title}'.",
+                        also=earlier,
+                    )
+                )
             break
     return findings
 
 
 def _year_conflict(earlier: Reference, later: Reference, earlier_bad, later_bad) -> Finding:
-    message = (f"'{later.title}' is listed twice, as {_name(earlier)} ({earlier.year}) and {_name(later)} "
-               f"({later.year}): one work cannot have two years.")
-    for bad, good, flagged in ((later, earlier, later_bad and not earlier_bad),
-                               (earlier, later, earlier_bad and not later_bad)):
+    message = (
+        f"'{later.title}' is listed twice, as {_name(earlier)} ({earlier.year}) and {_name(later)} "
+        f"({later.year}): one work cannot have two years."
+    )
+    for bad, good, flagged in (
+        (later, earlier, later_bad and not earlier_bad),
+        (earlier, later, earlier_bad and not later_bad),
+    ):
         if flagged:
-            message += (f" {_name(bad)}'s {bad.year} cannot be right (see its own finding); the list does not"
-                        f" show whether {_name(good)}'s {good.year} is.")
+            message += (
+                f" {_name(bad)}'s {bad.year} cannot be right (see its own finding); the list does not"
+                f" show whether {_name(good)}'s {good.year} is."
+            )
     return _entry_finding(later, "error", message, also=earlier)
 
 
@@ -176,8 +211,12 @@ def _same_work(a: Reference, b: Reference) -> bool:
 
 
 def _surnames(authors: list[str]) -> set[str]:
-    return {w.lower() for a in authors if not _ACRONYM.fullmatch(a.strip(" ."))
-            for w in re.findall(r"[^\W\d_]{3,}", a)}
+    return {
+        w.lower()
+        for a in authors
+        if not _ACRONYM.fullmatch(a.strip(" ."))
+        for w in re.findall(r"[^\W\d_]{3,}", a)
+    }
 
 
 def _normal(title: str) -> str:
@@ -186,6 +225,7 @@ def _normal(title: str) -> str:
 
 # --- markers and entries ---------------------------------------------------------------------
 
+
 def _markers_without_entry(essay: Essay) -> list[Finding]:
     located = [(p, s, m) for p, s in essay.sentences() for m in s.markers]
     if not located:
@@ -193,12 +233,17 @@ def _markers_without_entry(essay: Essay) -> list[Finding]:
     if not essay.references:
         p, s, m = located[0]
         cited = sorted({n for _, _, mk in located for n in mk.numbers})
-        return [Finding(
-            kind="marker-without-entry", severity="error",
-            location=FindingLocation(paragraph=p.index, sentence=s.index, start=m.start, end=m.end,
-                                     marker=m.text),
-            message=f"The essay cites {_numbers(cited)} in {len(located)} markers but has no reference list.",
-            excerpt=s.text)]
+        return [
+            Finding(
+                kind="marker-without-entry",
+                severity="error",
+                location=FindingLocation(
+                    paragraph=p.index, sentence=s.index, start=m.start, end=m.end, marker=m.text
+                ),
+                message=f"The essay cites {_numbers(cited)} in {len(located)} markers but has no reference list.",
+                excerpt=s.text,
+            )
+        ]
     numbered = {r.number for r in essay.references if r.number is not None}
     if not numbered:
         return []  # an unnumbered list: markers cannot be matched to entries by number
@@ -206,13 +251,20 @@ def _markers_without_entry(essay: Essay) -> list[Finding]:
     for p, s, m in located:
         missing = [n for n in m.numbers if n not in numbered]
         if missing:
-            findings.append(Finding(
-                kind="marker-without-entry", severity="error",
-                location=FindingLocation(paragraph=p.index, sentence=s.index, start=m.start, end=m.end,
-                                         marker=m.text),
-                message=(f"Marker {m.text} names {_numbers(missing)}, but the reference list has no such "
-                         f"entry (its entries are numbered {_span(sorted(numbered))})."),
-                excerpt=s.text))
+            findings.append(
+                Finding(
+                    kind="marker-without-entry",
+                    severity="error",
+                    location=FindingLocation(
+                        paragraph=p.index, sentence=s.index, start=m.start, end=m.end, marker=m.text
+                    ),
+                    message=(
+                        f"Marker {m.text} names {_numbers(missing)}, but the reference list has no such "
+                        f"entry (its entries are numbered {_span(sorted(numbered))})."
+                    ),
+                    excerpt=s.text,
+                )
+            )
     return findings
 
 
@@ -220,26 +272,44 @@ def _unused(essay: Essay) -> list[Finding]:
     cited = {n for _, s in essay.sentences() for m in s.markers for n in m.numbers}
     if not cited:
         return []  # the essay cites in another way (author-date): nothing tells what is used
-    return [_entry_finding(ref, "info", f"{_name(ref)} is not cited by any marker in the essay.",
-                           kind="reference-unused")
-            for ref in essay.references if ref.number is not None and ref.number not in cited]
+    return [
+        _entry_finding(
+            ref, "info", f"{_name(ref)} is not cited by any marker in the essay.", kind="reference-unused"
+        )
+        for ref in essay.references
+        if ref.number is not None and ref.number not in cited
+    ]
 
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def _entry_finding(ref: Reference, severity: str, message: str, *, kind: str = "reference-malformed",
-                   also: Reference | None = None, case_words: SubjectStart | None = None) -> Finding:
+
+def _entry_finding(
+    ref: Reference,
+    severity: str,
+    message: str,
+    *,
+    kind: str = "reference-malformed",
+    also: Reference | None = None,
+    case_words: SubjectStart | None = None,
+) -> Finding:
     evidence = [FindingEvidence(source=f"reference {_name(ref)}", url=ref.url or None, quote=ref.raw)]
     if also is not None:
-        evidence.append(FindingEvidence(source=f"reference {_name(also)}", url=also.url or None,
-                                        quote=also.raw))
+        evidence.append(
+            FindingEvidence(source=f"reference {_name(also)}", url=also.url or None, quote=also.raw)
+        )
     if case_words is not None:
         evidence.append(FindingEvidence(source=f"case: {case_words.where}", quote=case_words.words))
     return Finding(
-        kind=kind, severity=severity,
-        location=FindingLocation(start=ref.start, end=ref.end,
-                                 marker=f"[{ref.number}]" if ref.number is not None else None),
-        message=message, excerpt=ref.raw, evidence=evidence)
+        kind=kind,
+        severity=severity,
+        location=FindingLocation(
+            start=ref.start, end=ref.end, marker=f"[{ref.number}]" if ref.number is not None else None
+        ),
+        message=message,
+        excerpt=ref.raw,
+        evidence=evidence,
+    )
 
 
 def _name(ref: Reference) -> str:

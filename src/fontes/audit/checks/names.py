@@ -44,6 +44,7 @@ TITLE_REACH_DAYS = 365
 #: essay's sender to be taken as wrong.
 SENDER_REACH_DAYS = 7
 
+
 def check_names(essay: Essay, context: Audit) -> list[Finding]:
     """Misspelt actor names (warnings) and offices or acts the sources give to someone else (errors)."""
     audit = context.with_essay(essay)
@@ -57,8 +58,9 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
         for office in given:
-            finding = _office_against_role(claim, office, day, records) or \
-                (_office_holder_elsewhere(claim, office, day, records) if day else None)
+            finding = _office_against_role(claim, office, day, records) or (
+                _office_holder_elsewhere(claim, office, day, records) if day else None
+            )
             if finding:
                 findings.append(finding)
         if day:
@@ -75,7 +77,9 @@ def offices_held(actor: Actor, records: Records) -> list[Held]:
     for record in records.items:
         if record.origin == "event" or actor.id not in record.actors:
             continue
-        for who, office in title_offices(record.title, record.authors, record.recipients, records.index.resolve):
+        for who, office in title_offices(
+            record.title, record.authors, record.recipients, records.index.resolve
+        ):
             if who != actor.id:
                 continue
             since, until = record.earliest - reach, record.latest + reach
@@ -92,8 +96,9 @@ def offices_held(actor: Actor, records: Records) -> list[Held]:
 # -- (b) offices against the role ----------------------------------------------------------------
 
 
-def _office_against_role(claim: SentenceClaim, given: OfficeGiven, day: DateMention | None,
-                         records: Records) -> Finding | None:
+def _office_against_role(
+    claim: SentenceClaim, given: OfficeGiven, day: DateMention | None, records: Records
+) -> Finding | None:
     actor = records.index.actors[given.mention.actor]
     if not is_person(actor):
         return None
@@ -109,25 +114,38 @@ def _office_against_role(claim: SentenceClaim, given: OfficeGiven, day: DateMent
         bound = next((h for h in matching if h.since or h.until), None)
         if bound is None or when is None:
             return None
-        edge = f"from {format_date(bound.since.isoformat())}" if bound.since and when < bound.since \
+        edge = (
+            f"from {format_date(bound.since.isoformat())}"
+            if bound.since and when < bound.since
             else f"until {format_date(bound.until.isoformat())}"
-        message = (f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) on "
-                   f"{format_date(when.isoformat())}; "
-                   f"the case gives {actor.name} that office only {edge} ({actor.role}).")
+        )
+        message = (
+            f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) on "
+            f"{format_date(when.isoformat())}; "
+            f"the case gives {actor.name} that office only {edge} ({actor.role})."
+        )
     else:
         if not role_offices and given.office in ("envoy", "commander", "secretary", "director"):
             return None
         if _same_kind_unknown(given.office, held):
             return None
-        message = (f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”); "
-                   f"the case and the sources give "
-                   f"{actor.name} as {actor.role or ', '.join(sorted({h.office for h in held}))}.")
+        message = (
+            f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”); "
+            f"the case and the sources give "
+            f"{actor.name} as {actor.role or ', '.join(sorted({h.office for h in held}))}."
+        )
     evidence = [FindingEvidence(source=f"actor:{actor.id}", quote=actor.role)]
     evidence += _title_evidence(held, when, records)
-    return Finding(kind="office-mismatch", severity="error",
-                   location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
-                                            start=given.start, end=given.end),
-                   message=message, excerpt=claim.sentence.text, evidence=evidence)
+    return Finding(
+        kind="office-mismatch",
+        severity="error",
+        location=FindingLocation(
+            paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=evidence,
+    )
 
 
 def _same_kind_unknown(office: str, held: list[Held]) -> bool:
@@ -157,7 +175,7 @@ def _title_evidence(held: list[Held], when: dt.date | None, records: Records) ->
 
 def _words(claim: SentenceClaim, given: OfficeGiven) -> str:
     base = claim.sentence.start
-    return claim.sentence.text[given.start - base:given.end - base].rstrip(",( ")
+    return claim.sentence.text[given.start - base : given.end - base].rstrip(",( ")
 
 
 def _article(office: str) -> str:
@@ -171,8 +189,9 @@ def _on_day(records: Records, day: DateMention) -> list[DatedRecord]:
     return [r for r in records.around(day.earliest, day.latest) if r.is_day]
 
 
-def _office_holder_elsewhere(claim: SentenceClaim, given: OfficeGiven, day: DateMention,
-                             records: Records) -> Finding | None:
+def _office_holder_elsewhere(
+    claim: SentenceClaim, given: OfficeGiven, day: DateMention, records: Records
+) -> Finding | None:
     """The essay gives an act of its day to X as an office-holder; that day's records give it to Y."""
     person = given.mention.actor
     actor = records.index.actors[person]
@@ -186,42 +205,64 @@ def _office_holder_elsewhere(claim: SentenceClaim, given: OfficeGiven, day: Date
     for record in that_day:
         for other in record.involved - claim.actors:
             candidate = records.index.actors.get(other)
-            if candidate and is_person(candidate) and candidate.polity == actor.polity and \
-                    any(_same_office_kind(given.office, h.office) for h in offices_held(candidate, records)):
+            if (
+                candidate
+                and is_person(candidate)
+                and candidate.polity == actor.polity
+                and any(_same_office_kind(given.office, h.office) for h in offices_held(candidate, records))
+            ):
                 instead.add(other)
     if len(instead) != 1:
         return None
     holder = records.index.actors[instead.pop()]
     shown = sorted(that_day, key=lambda r: r.origin == "event")
-    message = (f"The essay gives what happened on {format_date(day.earliest.isoformat())} to {actor.name} "
-               f"(“{_words(claim, given)}”); the records of that day give it to {holder.name} ({holder.role}) "
-               f"and do not name {actor.name}.")
-    evidence = [FindingEvidence(source=r.id, url=r.url or None,
-                                quote=_passage_naming(r, holder, claim, records)) for r in shown[:2]]
+    message = (
+        f"The essay gives what happened on {format_date(day.earliest.isoformat())} to {actor.name} "
+        f"(“{_words(claim, given)}”); the records of that day give it to {holder.name} ({holder.role}) "
+        f"and do not name {actor.name}."
+    )
+    evidence = [
+        FindingEvidence(source=r.id, url=r.url or None, quote=_passage_naming(r, holder, claim, records))
+        for r in shown[:2]
+    ]
     evidence.append(FindingEvidence(source=f"actor:{holder.id}", quote=holder.role))
-    return Finding(kind="office-mismatch", severity="error",
-                   location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
-                                            start=given.start, end=given.end),
-                   message=message, excerpt=claim.sentence.text, evidence=evidence)
+    return Finding(
+        kind="office-mismatch",
+        severity="error",
+        location=FindingLocation(
+            paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=evidence,
+    )
 
 
 def _same_office_kind(written: str, held: str) -> bool:
     """The office held is the one written, or one of the same kind (a chargé for "the ambassador")."""
     family = FAMILY.get(written)
-    return covers(written, held) or (family in ("mission", "government", "military") and FAMILY.get(held) == family)
+    return covers(written, held) or (
+        family in ("mission", "government", "military") and FAMILY.get(held) == family
+    )
 
 
 def _sender_elsewhere(claim: SentenceClaim, day: DateMention, records: Records) -> Finding | None:
     """The essay makes X the sender of a message to R on its day; the record of that day is from Y."""
     if not claim.sender or not claim.recipient or MESSAGE not in claim.kinds:
         return None
-    sent = [r for r in _on_day(records, day) if r.origin != "event" and MESSAGE in r.kinds
-            and claim.recipient in r.recipients and r.authors]
+    sent = [
+        r
+        for r in _on_day(records, day)
+        if r.origin != "event" and MESSAGE in r.kinds and claim.recipient in r.recipients and r.authors
+    ]
     if not sent or any(claim.sender in r.authors for r in sent):
         return None
     reach = dt.timedelta(days=SENDER_REACH_DAYS)
-    if any(claim.sender in r.authors and claim.recipient in r.recipients
-           for r in records.around(day.earliest - reach, day.latest + reach) if r.origin != "event"):
+    if any(
+        claim.sender in r.authors and claim.recipient in r.recipients
+        for r in records.around(day.earliest - reach, day.latest + reach)
+        if r.origin != "event"
+    ):
         return None
     authors = {a for r in sent for a in r.authors}
     if len(authors) != 1:
@@ -230,19 +271,36 @@ def _sender_elsewhere(claim: SentenceClaim, day: DateMention, records: Records) 
     writer = records.index.actors[authors.pop()]
     sender = records.index.actors[claim.sender]
     named = claim.sender in record.named
-    also = (f"; it names {sender.name}, but not as its sender" if named else f" and does not name {sender.name}")
-    message = (f"The essay makes {sender.name} the sender of the message to "
-               f"{records.index.actors[claim.recipient].name} of {format_date(day.earliest.isoformat())}; "
-               f"the record of that day is {record.title}, from {writer.name} ({writer.role}){also}.")
+    also = (
+        f"; it names {sender.name}, but not as its sender" if named else f" and does not name {sender.name}"
+    )
+    message = (
+        f"The essay makes {sender.name} the sender of the message to "
+        f"{records.index.actors[claim.recipient].name} of {format_date(day.earliest.isoformat())}; "
+        f"the record of that day is {record.title}, from {writer.name} ({writer.role}){also}."
+    )
     mention = next((m for m in claim.mentions if m.actor == claim.sender), None)
-    evidence = [FindingEvidence(source=record.id, url=record.url or None,
-                                quote=_passage_naming(record, sender if named else writer, claim, records)),
-                FindingEvidence(source=f"actor:{writer.id}", quote=writer.role)]
-    return Finding(kind="office-mismatch", severity="warning" if named else "error",
-                   location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
-                                            start=mention.start if mention else day.start,
-                                            end=mention.end if mention else day.end),
-                   message=message, excerpt=claim.sentence.text, evidence=evidence)
+    evidence = [
+        FindingEvidence(
+            source=record.id,
+            url=record.url or None,
+            quote=_passage_naming(record, sender if named else writer, claim, records),
+        ),
+        FindingEvidence(source=f"actor:{writer.id}", quote=writer.role),
+    ]
+    return Finding(
+        kind="office-mismatch",
+        severity="warning" if named else "error",
+        location=FindingLocation(
+            paragraph=claim.paragraph.index,
+            sentence=claim.sentence.index,
+            start=mention.start if mention else day.start,
+            end=mention.end if mention else day.end,
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=evidence,
+    )
 
 
 def _passage_naming(record: DatedRecord, actor: Actor, claim: SentenceClaim, records: Records) -> str:
@@ -256,8 +314,13 @@ def _passage_naming(record: DatedRecord, actor: Actor, claim: SentenceClaim, rec
 # -- (a) names that slip from an actor's spelling -------------------------------------------------
 
 
-def _name_variants(claim: SentenceClaim, given: list[OfficeGiven], records: Records, catalogue: Catalogue,
-                   lowercase: set[str]) -> list[Finding]:
+def _name_variants(
+    claim: SentenceClaim,
+    given: list[OfficeGiven],
+    records: Records,
+    catalogue: Catalogue,
+    lowercase: set[str],
+) -> list[Finding]:
     findings = []
     index = records.index
     for mention in claim.mentions:
@@ -272,19 +335,33 @@ def _name_variants(claim: SentenceClaim, given: list[OfficeGiven], records: Reco
         if _attested(mention.text, records, catalogue):
             continue
         spellings = ", ".join(dict.fromkeys(actor.names()))
-        message = (f"“{mention.text}” is not a spelling of {actor.name} ({actor.role}) found in the case or "
-                   f"the sources; they write {spellings}.")
+        message = (
+            f"“{mention.text}” is not a spelling of {actor.name} ({actor.role}) found in the case or "
+            f"the sources; they write {spellings}."
+        )
         evidence = [FindingEvidence(source=f"actor:{actor.id}", quote=spellings)]
         evidence += _spelling_evidence(actor, claim, records)
-        findings.append(Finding(
-            kind="name-variant", severity="warning",
-            location=FindingLocation(paragraph=claim.paragraph.index, sentence=claim.sentence.index,
-                                     start=mention.start, end=mention.end),
-            message=message, excerpt=claim.sentence.text, evidence=evidence))
+        findings.append(
+            Finding(
+                kind="name-variant",
+                severity="warning",
+                location=FindingLocation(
+                    paragraph=claim.paragraph.index,
+                    sentence=claim.sentence.index,
+                    start=mention.start,
+                    end=mention.end,
+                ),
+                message=message,
+                excerpt=claim.sentence.text,
+                evidence=evidence,
+            )
+        )
     return findings
 
 
-def _backed(mention: Mention, actor: Actor, claim: SentenceClaim, given: list[OfficeGiven], index: ActorIndex) -> bool:
+def _backed(
+    mention: Mention, actor: Actor, claim: SentenceClaim, given: list[OfficeGiven], index: ActorIndex
+) -> bool:
     """Something besides the spelling says the name is the actor's."""
     words = fold(mention.text).split()
     if len(words) > 1:

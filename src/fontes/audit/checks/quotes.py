@@ -71,8 +71,11 @@ def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
 
 def _outermost(quotations: list[Quotation]) -> list[Quotation]:
     """A quotation inside another quotation is judged with it, not again on its own."""
-    return [q for q in quotations
-            if not any(o is not q and o.start <= q.start and q.end <= o.end for o in quotations)]
+    return [
+        q
+        for q in quotations
+        if not any(o is not q and o.start <= q.start and q.end <= o.end for o in quotations)
+    ]
 
 
 def _marker_of(quotation: Quotation, sentence: Sentence) -> Marker | None:
@@ -106,7 +109,9 @@ def _sentence_document(claim: SentenceClaim, audit: Audit) -> Known | None:
     return audit.catalogue.get(cited.source) if cited else None
 
 
-def _in_documents(quotation: Quotation, documents: list[Known], context: Audit, loose: bool = False) -> _Placed:
+def _in_documents(
+    quotation: Quotation, documents: list[Known], context: Audit, loose: bool = False
+) -> _Placed:
     """The quotation in the first of `documents` that holds it (loosely restated too, when `loose`)."""
     placed = _Placed(None)
     for known in documents:
@@ -132,10 +137,12 @@ def _in_corpus(quotation: Quotation, context: Audit) -> _Placed:
 
 def _best(options: list[_Placed]) -> _Placed:
     """The most faithful placement (the first of equals: the marker's own document wins ties)."""
+
     def rank(p: _Placed):
         score = p.anchor.score if p.anchor is not None else (p.restatement.recall if p.restatement else 0.0)
         loose = 0 if p.anchor is not None or p.restatement is None else 1
         return FIDELITY_ORDER.index(p.fidelity), loose, -score
+
     found = [p for p in options if p.fidelity != "not-found"]
     if found:
         return min(found, key=rank)
@@ -144,51 +151,93 @@ def _best(options: list[_Placed]) -> _Placed:
 
 # -- findings ------------------------------------------------------------------------------------
 
-def _finding(quotation: Quotation, paragraph: Paragraph, sentence: Sentence, marker: Marker | None,
-             placed: _Placed, cited: Known | None) -> Finding:
-    location = FindingLocation(paragraph=paragraph.index, sentence=sentence.index, start=quotation.start,
-                               end=quotation.end, marker=marker.text if marker else None)
+
+def _finding(
+    quotation: Quotation,
+    paragraph: Paragraph,
+    sentence: Sentence,
+    marker: Marker | None,
+    placed: _Placed,
+    cited: Known | None,
+) -> Finding:
+    location = FindingLocation(
+        paragraph=paragraph.index,
+        sentence=sentence.index,
+        start=quotation.start,
+        end=quotation.end,
+        marker=marker.text if marker else None,
+    )
     excerpt = quotation.text if len(quotation.text) <= 240 else quotation.text[:239].rstrip() + "…"
     if placed.fidelity == "not-found":
         return _not_found(location, excerpt, cited)
     source = placed.known.source
-    words = placed.anchor.selector.exact if placed.anchor and placed.anchor.selector else placed.restatement.words
+    words = (
+        placed.anchor.selector.exact if placed.anchor and placed.anchor.selector else placed.restatement.words
+    )
     words = " ".join(words.split())
     name = f"{describe(source)} [{source.id}]"
     if placed.fidelity == "misquote":
         changed = [d for d in placed.anchor.diff if d.meaning]
-        shown = "; ".join(f"“{d.quote}” where the source has “{d.source}” ({d.meaning})"
-                          for d in changed[:_SHOWN_DIFFERENCES])
+        shown = "; ".join(
+            f"“{d.quote}” where the source has “{d.source}” ({d.meaning})"
+            for d in changed[:_SHOWN_DIFFERENCES]
+        )
         message = f"Misquotation of {name}: {shown}. The source reads: “{words}”"
     elif placed.fidelity == "near-verbatim":
         shown = "; ".join(f"“{d.quote}” for “{d.source}”" for d in placed.anchor.diff[:_SHOWN_DIFFERENCES])
         message = f"Near-verbatim quotation of {name}, with small differences ({shown}). The source reads: “{words}”"
     elif placed.restatement is not None:
-        message = (f"Paraphrase presented as a quotation: these are not the words of {name}, which says it "
-                   f"(loosely) in other words: “{words}”")
+        message = (
+            f"Paraphrase presented as a quotation: these are not the words of {name}, which says it "
+            f"(loosely) in other words: “{words}”"
+        )
     else:
-        message = (f"Paraphrase presented as a quotation: these are not the words of {name}, which says it "
-                   f"in other words: “{words}”")
+        message = (
+            f"Paraphrase presented as a quotation: these are not the words of {name}, which says it "
+            f"in other words: “{words}”"
+        )
     evidence = [FindingEvidence(source=source.id, url=source.url or None, quote=words)]
-    return Finding(kind="quote-fidelity", severity=SEVERITY[placed.fidelity], location=location,
-                   message=message, excerpt=excerpt, evidence=evidence)
+    return Finding(
+        kind="quote-fidelity",
+        severity=SEVERITY[placed.fidelity],
+        location=location,
+        message=message,
+        excerpt=excerpt,
+        evidence=evidence,
+    )
 
 
 def _not_found(location: FindingLocation, excerpt: str, cited: Known | None) -> Finding:
     """Not in the corpus: an error only when the corpus holds the whole of the cited document."""
     if cited is not None and cited.in_corpus and cited.text_complete:
         source = cited.source
-        message = (f"Not in {describe(source)} [{source.id}]: the corpus holds that document's full text, and "
-                   f"neither these words nor a passage restating them were found in it")
-        return Finding(kind="quote-fidelity", severity="error", location=location, message=message, excerpt=excerpt,
-                       evidence=[FindingEvidence(source=source.id, url=source.url or None, quote=describe(source))])
-    message = ("Not found in the corpus: no stored document holds these words, and no passage was recognised "
-               "as restating them")
+        message = (
+            f"Not in {describe(source)} [{source.id}]: the corpus holds that document's full text, and "
+            f"neither these words nor a passage restating them were found in it"
+        )
+        return Finding(
+            kind="quote-fidelity",
+            severity="error",
+            location=location,
+            message=message,
+            excerpt=excerpt,
+            evidence=[FindingEvidence(source=source.id, url=source.url or None, quote=describe(source))],
+        )
+    message = (
+        "Not found in the corpus: no stored document holds these words, and no passage was recognised "
+        "as restating them"
+    )
     evidence = []
     if cited is not None:
         source = cited.source
-        held = ("only an excerpt of it is stored" if cited.in_corpus else "the corpus does not hold its text")
+        held = "only an excerpt of it is stored" if cited.in_corpus else "the corpus does not hold its text"
         message += f"; the sentence cites {describe(source)} [{source.id}], and {held}"
         evidence.append(FindingEvidence(source=source.id, url=source.url or None, quote=describe(source)))
-    return Finding(kind="quote-fidelity", severity="warning", location=location, message=message, excerpt=excerpt,
-                   evidence=evidence)
+    return Finding(
+        kind="quote-fidelity",
+        severity="warning",
+        location=location,
+        message=message,
+        excerpt=excerpt,
+        evidence=evidence,
+    )

@@ -89,27 +89,45 @@ def _weigh_markers(paragraph, sentence, cited, known, entries, described) -> lis
     scores = {n: entry_matches(entries[n], source) for _, n in numbered}
     if any(score >= MATCHES for score in scores.values()):
         # one of the sentence's markers names the document; the others cite something else
-        return [_Verdict(paragraph, sentence, m, n, cited, known, None, None)
-                for m, n in numbered if scores[n] >= MATCHES]
+        return [
+            _Verdict(paragraph, sentence, m, n, cited, known, None, None)
+            for m, n in numbered
+            if scores[n] >= MATCHES
+        ]
     better = _entry_naming(source, entries)
     single = len(scores) == 1
     verdicts = []
     for marker, number in numbered:
         problem = _problem(entries[number], described[number], scores[number], source.id, better, single)
         if problem is not None:
-            verdicts.append(_Verdict(paragraph, sentence, marker, number, cited, known,
-                                     better if better != number else None, problem))
+            verdicts.append(
+                _Verdict(
+                    paragraph,
+                    sentence,
+                    marker,
+                    number,
+                    cited,
+                    known,
+                    better if better != number else None,
+                    problem,
+                )
+            )
     return verdicts
 
 
-def _problem(entry: Reference, match: EntryMatch, score: float, cited_id: str, better: int | None,
-             single: bool) -> str | None:
-    """"different" when the entry clearly describes another document; "secondary" when it is a
+def _problem(
+    entry: Reference, match: EntryMatch, score: float, cited_id: str, better: int | None, single: bool
+) -> str | None:
+    """ "different" when the entry clearly describes another document; "secondary" when it is a
     scholar's work (or describes nothing known) while another entry names the cited document."""
     if score >= UNRELATED:
         return None
-    if match.known is not None and match.known.id != cited_id and match.score >= CLEAR_ENTRY \
-            and match.known.source.doc_type not in SECONDARY_TYPES:
+    if (
+        match.known is not None
+        and match.known.id != cited_id
+        and match.score >= CLEAR_ENTRY
+        and match.known.source.doc_type not in SECONDARY_TYPES
+    ):
         return "different"
     if better is not None and single and (is_secondary(entry, match) or match.score < 0.5):
         return "secondary"
@@ -128,9 +146,12 @@ def _entry_naming(source, entries: dict[int, Reference]) -> int | None:
 
 # -- scholars ------------------------------------------------------------------------------------
 
+
 def _scholars(essay: Essay, context, described: dict[int, EntryMatch]) -> set[str]:
     """Surnames of the scholars the essay's list and the case cite (never an actor's name)."""
-    actor_words = {w.casefold() for a in context.case.actors for n in a.names() for w in re.findall(r"\w+", n)}
+    actor_words = {
+        w.casefold() for a in context.case.actors for n in a.names() for w in re.findall(r"\w+", n)
+    }
     names: list[str] = []
     for number, entry in ((r.number, r) for r in essay.references):
         match = described.get(number)
@@ -142,9 +163,28 @@ def _scholars(essay: Essay, context, described: dict[int, EntryMatch]) -> set[st
 
 
 #: Words that make a sentence about scholarship rather than about a document.
-_SCHOLARSHIP = frozenset({"historian", "historians", "scholar", "scholars", "historiography", "argue", "argues",
-                          "argued", "contend", "contends", "contended", "opinion", "interpretation", "interpretations",
-                          "revisionist", "revisionists", "traditionalist", "traditionalists"})
+_SCHOLARSHIP = frozenset(
+    {
+        "historian",
+        "historians",
+        "scholar",
+        "scholars",
+        "historiography",
+        "argue",
+        "argues",
+        "argued",
+        "contend",
+        "contends",
+        "contended",
+        "opinion",
+        "interpretation",
+        "interpretations",
+        "revisionist",
+        "revisionists",
+        "traditionalist",
+        "traditionalists",
+    }
+)
 
 
 def _names_a_scholar(claim: SentenceClaim, scholars: set[str]) -> bool:
@@ -154,8 +194,10 @@ def _names_a_scholar(claim: SentenceClaim, scholars: set[str]) -> bool:
 
 # -- findings ------------------------------------------------------------------------------------
 
-def _finding(verdict: _Verdict, entries: dict[int, Reference], described: dict[int, EntryMatch],
-             in_run: bool) -> Finding:
+
+def _finding(
+    verdict: _Verdict, entries: dict[int, Reference], described: dict[int, EntryMatch], in_run: bool
+) -> Finding:
     """An error when the entry is another primary document, or when the marker is part of a shift;
     a warning when a lone marker points to a secondary work while another entry names the document."""
     entry = entries[verdict.number]
@@ -168,31 +210,50 @@ def _finding(verdict: _Verdict, entries: dict[int, Reference], described: dict[i
         elif match.runner_up >= CLEAR_ENTRY and match.score - match.runner_up < 0.1:
             what = f"entry [{verdict.number}], another document ({_entry_words(entry)})"
         else:
-            what = f"entry [{verdict.number}], which describes {describe(match.known.source)} [{match.known.id}]"
+            what = (
+                f"entry [{verdict.number}], which describes {describe(match.known.source)} [{match.known.id}]"
+            )
     else:
         what = f"entry [{verdict.number}], a secondary work ({_entry_words(entry)})"
-    message = (f"{verdict.marker.text} points to {what}; the sentence cites {describe(source)} "
-               f"[{source.id}]: {'; '.join(verdict.cited.reasons[:4])}")
+    message = (
+        f"{verdict.marker.text} points to {what}; the sentence cites {describe(source)} "
+        f"[{source.id}]: {'; '.join(verdict.cited.reasons[:4])}"
+    )
     if verdict.better is not None:
         message += f". Entry [{verdict.better}] matches: {_entry_words(entries[verdict.better])}"
     else:
         message += ". No entry of the list clearly describes that document"
-    evidence = [_source_evidence(verdict),
-                FindingEvidence(source=f"reference [{verdict.number}]", url=entry.url or None,
-                                quote=plain(entry.raw))]
+    evidence = [
+        _source_evidence(verdict),
+        FindingEvidence(
+            source=f"reference [{verdict.number}]", url=entry.url or None, quote=plain(entry.raw)
+        ),
+    ]
     if verdict.problem == "different" and match.known is not None:
         other = match.known.source
         evidence.append(FindingEvidence(source=other.id, url=other.url or None, quote=describe(other)))
     if verdict.better is not None:
         better = entries[verdict.better]
-        evidence.append(FindingEvidence(source=f"reference [{verdict.better}]", url=better.url or None,
-                                        quote=plain(better.raw)))
+        evidence.append(
+            FindingEvidence(
+                source=f"reference [{verdict.better}]", url=better.url or None, quote=plain(better.raw)
+            )
+        )
     severity = "error" if verdict.problem == "different" or in_run else "warning"
-    return Finding(kind="reference-mismatch", severity=severity,
-                   location=FindingLocation(paragraph=verdict.paragraph.index, sentence=verdict.sentence.index,
-                                            start=verdict.marker.start, end=verdict.marker.end,
-                                            marker=verdict.marker.text),
-                   message=message, excerpt=_excerpt(verdict.sentence.text), evidence=evidence)
+    return Finding(
+        kind="reference-mismatch",
+        severity=severity,
+        location=FindingLocation(
+            paragraph=verdict.paragraph.index,
+            sentence=verdict.sentence.index,
+            start=verdict.marker.start,
+            end=verdict.marker.end,
+            marker=verdict.marker.text,
+        ),
+        message=message,
+        excerpt=_excerpt(verdict.sentence.text),
+        evidence=evidence,
+    )
 
 
 def _source_evidence(verdict: _Verdict) -> FindingEvidence:
@@ -217,10 +278,11 @@ def _entry_words(entry: Reference) -> str:
 
 
 def _excerpt(text: str) -> str:
-    return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1].rstrip() + "…"
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
 
 
 # -- systematic shifts ---------------------------------------------------------------------------
+
 
 def _shift_runs(verdicts: list[_Verdict]) -> list[list[_Verdict]]:
     """Runs of SHIFT_RUN or more single-number markers in a row, each off by the same k entries (k != 0).
@@ -254,13 +316,31 @@ def _shift_finding(run: list[_Verdict], entries: dict[int, Reference]) -> Findin
     span = f"[{markers[0]}]–[{markers[-1]}]" if len(markers) > 1 else f"[{markers[0]}]"
     entries_word = "entry" if abs(k) == 1 else "entries"
     direction = "past" if k > 0 else "before"
-    message = (f"Systematic shift: {len(run)} markers in a row ({span}) point {abs(k)} {entries_word} {direction} "
-               f"the document their sentence cites ({pairs}); markers from {first.marker.text} on "
-               f"may all be off by {k:+d}")
-    evidence = [FindingEvidence(source=v.source.id, url=v.source.source.url or None,
-                                quote=f"{v.marker.text}: {describe(v.source.source)}; entry [{v.better}]: "
-                                      f"{_entry_words(entries[v.better])}") for v in run]
-    return Finding(kind="reference-mismatch", severity="error",
-                   location=FindingLocation(paragraph=first.paragraph.index, sentence=first.sentence.index,
-                                            start=first.marker.start, end=last.marker.end, marker=span),
-                   message=message, excerpt=_excerpt(first.sentence.text), evidence=evidence)
+    message = (
+        f"Systematic shift: {len(run)} markers in a row ({span}) point {abs(k)} {entries_word} {direction} "
+        f"the document their sentence cites ({pairs}); markers from {first.marker.text} on "
+        f"may all be off by {k:+d}"
+    )
+    evidence = [
+        FindingEvidence(
+            source=v.source.id,
+            url=v.source.source.url or None,
+            quote=f"{v.marker.text}: {describe(v.source.source)}; entry [{v.better}]: "
+            f"{_entry_words(entries[v.better])}",
+        )
+        for v in run
+    ]
+    return Finding(
+        kind="reference-mismatch",
+        severity="error",
+        location=FindingLocation(
+            paragraph=first.paragraph.index,
+            sentence=first.sentence.index,
+            start=first.marker.start,
+            end=last.marker.end,
+            marker=span,
+        ),
+        message=message,
+        excerpt=_excerpt(first.sentence.text),
+        evidence=evidence,
+    )

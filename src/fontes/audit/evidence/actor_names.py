@@ -17,19 +17,91 @@ from rapidfuzz.distance import OSA
 from fontes.model import Actor, Case
 
 #: Words that make an actor a body rather than a person (no surnames to slip on).
-_BODY_WORDS = frozenset({"council", "assembly", "chiefs", "committee", "staff", "nations", "party",
-                         "government", "ministry", "politburo", "command", "department", "agency"})
+_BODY_WORDS = frozenset(
+    {
+        "council",
+        "assembly",
+        "chiefs",
+        "committee",
+        "staff",
+        "nations",
+        "party",
+        "government",
+        "ministry",
+        "politburo",
+        "command",
+        "department",
+        "agency",
+    }
+)
 #: Polities whose people write the family name first (Mao Zedong, Kim Il Sung).
 _FAMILY_FIRST = frozenset({"prc", "dprk", "rok", "china", "korea", "north korea", "south korea"})
 #: Titles and offices written before a name; never names themselves.
-TITLE_WORDS = frozenset({
-    "the", "comrade", "cde", "cdes", "mr", "mrs", "dr", "general", "genl", "gen", "marshal", "president",
-    "premier", "chairman", "ambassador", "secretary", "minister", "foreign", "prime", "envoy", "admiral",
-    "colonel", "lieutenant", "captain", "sir", "lord", "chargé", "charge", "counselor", "counsellor",
-    "director", "commander", "chief", "vice", "deputy", "acting", "assistant", "under", "defense",
-    "defence", "state", "soviet", "american", "chinese", "korean", "indian", "british", "us", "u.s.",
-    "north", "south", "army", "his", "her", "their", "its", "according", "on", "in", "at", "and",
-})
+TITLE_WORDS = frozenset(
+    {
+        "the",
+        "comrade",
+        "cde",
+        "cdes",
+        "mr",
+        "mrs",
+        "dr",
+        "general",
+        "genl",
+        "gen",
+        "marshal",
+        "president",
+        "premier",
+        "chairman",
+        "ambassador",
+        "secretary",
+        "minister",
+        "foreign",
+        "prime",
+        "envoy",
+        "admiral",
+        "colonel",
+        "lieutenant",
+        "captain",
+        "sir",
+        "lord",
+        "chargé",
+        "charge",
+        "counselor",
+        "counsellor",
+        "director",
+        "commander",
+        "chief",
+        "vice",
+        "deputy",
+        "acting",
+        "assistant",
+        "under",
+        "defense",
+        "defence",
+        "state",
+        "soviet",
+        "american",
+        "chinese",
+        "korean",
+        "indian",
+        "british",
+        "us",
+        "u.s.",
+        "north",
+        "south",
+        "army",
+        "his",
+        "her",
+        "their",
+        "its",
+        "according",
+        "on",
+        "in",
+        "at",
+        "and",
+    }
+)
 
 _NAME_TOKEN = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][\w’'\-]*[\w])"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+(?:of|de|van|von|der|du|al)\s+|\s+){_NAME_TOKEN})*")
@@ -137,7 +209,11 @@ class ActorIndex:
             if name in self.actors:
                 found.add(name)
                 continue
-            candidates = [name, *re.findall(r"[\[(]([^\])]+)[\])]", name), re.sub(r"[\[(][^\])]*[\])]", "", name)]
+            candidates = [
+                name,
+                *re.findall(r"[\[(]([^\])]+)[\])]", name),
+                re.sub(r"[\[(][^\])]*[\])]", "", name),
+            ]
             for candidate in candidates:
                 actor = self.resolve(tuple(fold(candidate).split()))
                 if actor:
@@ -159,7 +235,9 @@ class ActorIndex:
             self._spelling_patterns[actor_id] = [re.compile(rf"\b{re.escape(n)}\b") for n in names]
         return self._spelling_patterns[actor_id]
 
-    def mentions(self, text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
+    def mentions(
+        self, text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None
+    ) -> list[Mention]:
         """The actors a text names by an attested spelling (longest names first)."""
         found: list[Mention] = []
         for name in names_in(text, offset, skip):
@@ -179,7 +257,7 @@ class ActorIndex:
             hit = None
             for j in range(len(words), i, -1):
                 piece = words[i:j]
-                written = name.text[piece[0][1]:piece[-1][2]]
+                written = name.text[piece[0][1] : piece[-1][2]]
                 toks = _tokens(written)
                 if len(piece) == 1 and fold(piece[0][0]) in TITLE_WORDS and toks not in self.full:
                     continue
@@ -195,7 +273,9 @@ class ActorIndex:
                     pending = []
                 actor, piece = hit
                 start, end = name.start + piece[0][1], name.start + piece[-1][2]
-                mentions.append(Mention(actor=actor, text=name.text[piece[0][1]:piece[-1][2]], start=start, end=end))
+                mentions.append(
+                    Mention(actor=actor, text=name.text[piece[0][1] : piece[-1][2]], start=start, end=end)
+                )
                 i += len(piece)
             else:
                 pending.append(words[i])
@@ -217,8 +297,9 @@ class ActorIndex:
 
     # -- near misses --------------------------------------------------------------------------
 
-    def near_misses(self, text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None
-                    ) -> list[tuple[Mention, Name]]:
+    def near_misses(
+        self, text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None
+    ) -> list[tuple[Mention, Name]]:
         """Names that are no actor's attested spelling but a slip away from exactly one actor's."""
         found: list[tuple[Mention, Name]] = []
         for name in names_in(text, offset, skip):
@@ -247,8 +328,9 @@ class ActorIndex:
         if len(best) != 1:
             return None
         actor, distance = next(iter(best.items()))
-        return Mention(actor=actor, text=name.text, start=name.start, end=name.end, exact=False,
-                       distance=distance)
+        return Mention(
+            actor=actor, text=name.text, start=name.start, end=name.end, exact=False, distance=distance
+        )
 
 
 def _family_name(actor: Actor, spelling: str) -> str | None:
@@ -269,13 +351,16 @@ def _after_titles(name: Name) -> Name | None:
     """The name without the titles before it ("Secretary of State Atcheson" -> "Atcheson")."""
     words = [(m.group(), m.start(), m.end()) for m in re.finditer(_NAME_TOKEN, name.text)]
     last = max((i for i, (w, _, _) in enumerate(words) if fold(w) in TITLE_WORDS), default=-1)
-    rest = words[last + 1:]
+    rest = words[last + 1 :]
     return _name_of(name, rest) if rest else None
 
 
 def _name_of(name: Name, words: list[tuple[str, int, int]]) -> Name:
-    return Name(text=name.text[words[0][1]:words[-1][2]], start=name.start + words[0][1],
-                end=name.start + words[-1][2])
+    return Name(
+        text=name.text[words[0][1] : words[-1][2]],
+        start=name.start + words[0][1],
+        end=name.start + words[-1][2],
+    )
 
 
 def _slip(written: tuple[str, ...], attested: tuple[str, ...], known: set[str]) -> int | None:
@@ -317,7 +402,6 @@ def names_in(text: str, offset: int = 0, skip: list[tuple[int, int]] | None = No
         start, raw = offset + m.start(), _POSSESSIVE.sub("", m.group())
         if skip and any(s <= start < e for s, e in skip):
             continue
-        initial = m.start() == 0 or bool(re.search(r"[.!?:;“\"(]\s*$", text[:m.start()]))
+        initial = m.start() == 0 or bool(re.search(r"[.!?:;“\"(]\s*$", text[: m.start()]))
         names.append(Name(text=raw, start=start, end=start + len(raw), initial=initial))
     return names
-

@@ -28,10 +28,13 @@ from fontes.audit.reading.essay import Essay, Paragraph, Quotation, Sentence
 MIN_QUOTE_WORDS = 6
 #: A sentence that says where things stood by a date, not when they happened ("had already").
 _STATE_AT = re.compile(r"\balready\b|\bby then\b|\bno longer\b|\bstill\b", re.IGNORECASE)
-_GENERIC = frozenset(content_stems(
-    "according also however already first initial would could made make clear fact one two thus "
-    "therefore obvious obviously certain certainly said says stated state things thing way point "
-    f"{' '.join(MONTH_NAMES)} mid early late spring summer autumn winter year day month"))
+_GENERIC = frozenset(
+    content_stems(
+        "according also however already first initial would could made make clear fact one two thus "
+        "therefore obvious obviously certain certainly said says stated state things thing way point "
+        f"{' '.join(MONTH_NAMES)} mid early late spring summer autumn winter year day month"
+    )
+)
 
 Days = tuple[dt.date, dt.date]
 
@@ -87,15 +90,19 @@ class SentenceClaim:
         return found
 
 
-def read_claims(essay: Essay, index: ActorIndex, dates: dict[tuple[int, int], list[DateMention]]
-                ) -> list[SentenceClaim]:
+def read_claims(
+    essay: Essay, index: ActorIndex, dates: dict[tuple[int, int], list[DateMention]]
+) -> list[SentenceClaim]:
     """Every sentence of an essay (headings too) read as a claim, in the order of the essay."""
-    return [read_claim(paragraph, sentence, index, dates.get((paragraph.index, sentence.index), []))
-            for paragraph, sentence in essay.sentences()]
+    return [
+        read_claim(paragraph, sentence, index, dates.get((paragraph.index, sentence.index), []))
+        for paragraph, sentence in essay.sentences()
+    ]
 
 
-def read_claim(paragraph: Paragraph, sentence: Sentence, index: ActorIndex, dates: list[DateMention]
-               ) -> SentenceClaim:
+def read_claim(
+    paragraph: Paragraph, sentence: Sentence, index: ActorIndex, dates: list[DateMention]
+) -> SentenceClaim:
     """One sentence read as a claim."""
     skip = [(q.start, q.end) for q in sentence.quotations]
     mentions = index.mentions(sentence.text, sentence.start, skip)
@@ -105,12 +112,21 @@ def read_claim(paragraph: Paragraph, sentence: Sentence, index: ActorIndex, date
     words = lowercase_words(plain)
     sender, recipient = _direction(plain, mentions, sentence.start)
     return SentenceClaim(
-        paragraph=paragraph, sentence=sentence, masked=plain, mentions=mentions,
-        offices=offices_given(sentence, mentions), dates=dates,
+        paragraph=paragraph,
+        sentence=sentence,
+        masked=plain,
+        mentions=mentions,
+        offices=offices_given(sentence, mentions),
+        dates=dates,
         kinds=frozenset(family for family, pattern in KIND_WORDS.items() if pattern.search(plain)),
-        type_words={w: TYPE_WORDS[w] for w in words if w in TYPE_WORDS}, words=set(words),
-        sender=sender, recipient=recipient, dispatch=bool(DISPATCH.search(plain)),
-        state_at=bool(_STATE_AT.search(plain)), stems=_content(plain, mentions))
+        type_words={w: TYPE_WORDS[w] for w in words if w in TYPE_WORDS},
+        words=set(words),
+        sender=sender,
+        recipient=recipient,
+        dispatch=bool(DISPATCH.search(plain)),
+        state_at=bool(_STATE_AT.search(plain)),
+        stems=_content(plain, mentions),
+    )
 
 
 def _content(plain: str, mentions: list[Mention]) -> list[str]:
@@ -120,14 +136,18 @@ def _content(plain: str, mentions: list[Mention]) -> list[str]:
     kind_stems = set()
     for pattern in KIND_WORDS.values():
         kind_stems |= set(content_stems(" ".join(m.group() for m in pattern.finditer(plain))))
-    return [w for w in content_stems(plain) if w not in name_stems | kind_stems | _GENERIC and not w.isdigit()]
+    return [
+        w for w in content_stems(plain) if w not in name_stems | kind_stems | _GENERIC and not w.isdigit()
+    ]
 
 
 def masked(sentence: Sentence) -> str:
     """The sentence's text with its quotations blanked out (same length, so offsets hold)."""
     chars = list(sentence.text)
     for quotation in sentence.quotations:
-        for i in range(max(0, quotation.start - sentence.start), min(len(chars), quotation.end - sentence.start)):
+        for i in range(
+            max(0, quotation.start - sentence.start), min(len(chars), quotation.end - sentence.start)
+        ):
             chars[i] = " "
     return "".join(chars)
 
@@ -141,12 +161,14 @@ def _direction(text: str, mentions: list[Mention], offset: int) -> tuple[str | N
     """Sender and recipient of a message the sentence describes, when its words say so."""
     masked, cursor, order = "", 0, []
     for i, mention in enumerate(sorted(mentions, key=lambda m: m.start)):
-        masked += text[cursor:mention.start - offset] + f"@{i}@"
+        masked += text[cursor : mention.start - offset] + f"@{i}@"
         cursor = mention.end - offset
         order.append(mention.actor)
     masked += text[cursor:]
     glue = r"(?:the\s+|comrade\s+|cde\.?\s+)?[^@.;]{0,40}?"
-    sent = r"sent|send|sends|cabled|telegraphed|wired|wrote|issued|dispatched|despatched|forwarded|transmitted"
+    sent = (
+        r"sent|send|sends|cabled|telegraphed|wired|wrote|issued|dispatched|despatched|forwarded|transmitted"
+    )
     kind = r"telegrams?|telegraph|cables?|letters?|messages?|directives?|reply|note"
     told = r"informed|told|advised|notified|cabled|telegraphed"
     patterns = [
@@ -160,6 +182,10 @@ def _direction(text: str, mentions: list[Mention], offset: int) -> tuple[str | N
         if hit:
             return order[int(hit.group(s))], order[int(hit.group(r))]
     hit = re.search(rf"\bfrom\s+{glue}@(\d+)@", masked, re.IGNORECASE)
-    if hit and DISPATCH.search(masked) is None and re.search(r"telegra|cable|letter|message", masked, re.IGNORECASE):
+    if (
+        hit
+        and DISPATCH.search(masked) is None
+        and re.search(r"telegra|cable|letter|message", masked, re.IGNORECASE)
+    ):
         return order[int(hit.group(1))], None
     return None, None

@@ -27,11 +27,21 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 
 _PATTERNS = [
     # 12 June 1950, 12 June, 5th of March 1949, 24-25 June 1950
-    ("day", re.compile(rf"\b(?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?\s+(?:of\s+)?(?P<month>{_MONTH})"
-                       rf"(?:,?\s+(?P<year>{_YEAR}))?\b")),
+    (
+        "day",
+        re.compile(
+            rf"\b(?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?\s+(?:of\s+)?(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?\b"
+        ),
+    ),
     # March 7, 1949; September 24; June 24-25, 1950
-    ("day", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?\b"
-                       rf"(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    (
+        "day",
+        re.compile(
+            rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?\b"
+            rf"(?:,?\s+(?P<year>{_YEAR})\b)?"
+        ),
+    ),
     # mid-August, early October 1950, the end of March
     ("part", re.compile(rf"\b(?P<part>(?i:{_PART}))[-\s]+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b")),
     # March–April, March-April 1950
@@ -39,17 +49,24 @@ _PATTERNS = [
     # the spring of 1950, summer 1949
     ("season", re.compile(rf"\b(?P<season>(?i:{_SEASON}))\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
     # in April, of April 1950, during October
-    ("month", re.compile(rf"\b(?:in|of|during|early|late|by|since|until|from)\s+(?P<month>{_MONTH})"
-                         rf"(?:,?\s+(?P<year>{_YEAR}))?\b")),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|of|during|early|late|by|since|until|from)\s+(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?\b"
+        ),
+    ),
     # ISO days: 1950-10-09
     ("iso", re.compile(rf"\b(?P<year>{_YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b")),
 ]
 _YEAR_ALONE = re.compile(rf"(?<!\d)(?<!\d[,.])\b(?P<year>{_YEAR})\b(?!\d|[,.]\d)")
 
 #: Words just before a date that make it a bound, not the day of the thing described.
-_BOUND_WORDS = re.compile(r"\b(?:by|before|after|until|till|since|from|through|prior\s+to|no\s+later\s+than|"
-                          r"not\s+until|up\s+to|ending|ended|beginning|starting)\s+(?:on\s+)?(?:the\s+)?$",
-                          re.IGNORECASE)
+_BOUND_WORDS = re.compile(
+    r"\b(?:by|before|after|until|till|since|from|through|prior\s+to|no\s+later\s+than|"
+    r"not\s+until|up\s+to|ending|ended|beginning|starting)\s+(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -81,8 +98,9 @@ class DateMention:
         if self.earliest is None or self.latest is None:
             return None
         try:
-            return self.earliest.replace(year=year), self.latest.replace(year=year + (self.latest.year
-                                                                                       - self.earliest.year))
+            return self.earliest.replace(year=year), self.latest.replace(
+                year=year + (self.latest.year - self.earliest.year)
+            )
         except ValueError:  # 29 February
             return None
 
@@ -153,18 +171,33 @@ def _bounds(raw: _Raw, year: int) -> tuple[dt.date, dt.date, str, int | None, in
             month2 = _month(g.get("month2"))
             if month2 < month:
                 return None
-            return (dt.date(year, month, 1), dt.date(year, month2, calendar.monthrange(year, month2)[1]),
-                    "months", month, None)
+            return (
+                dt.date(year, month, 1),
+                dt.date(year, month2, calendar.monthrange(year, month2)[1]),
+                "months",
+                month,
+                None,
+            )
         if raw.kind == "month":
-            return (dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]),
-                    "month", month, None)
+            return (
+                dt.date(year, month, 1),
+                dt.date(year, month, calendar.monthrange(year, month)[1]),
+                "month",
+                month,
+                None,
+            )
         if raw.kind == "season":
             season = g["season"].lower()
             months = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}.get(season)
             if months is None:  # winter: December of the year before to February
                 return dt.date(year - 1, 12, 1), dt.date(year, 2, 28), "season", None, None
-            return (dt.date(year, months[0], 1),
-                    dt.date(year, months[1], calendar.monthrange(year, months[1])[1]), "season", None, None)
+            return (
+                dt.date(year, months[0], 1),
+                dt.date(year, months[1], calendar.monthrange(year, months[1])[1]),
+                "season",
+                None,
+                None,
+            )
     except (ValueError, TypeError):
         return None
     return None
@@ -202,14 +235,22 @@ def _read_sentence(essay: Essay, sentence: Sentence, carried: int | None, last_d
         if _inside(raw.start, raw.end, quoted):
             continue
         written = raw.groups.get("year")
-        bound = bool(_BOUND_WORDS.search(text[:raw.start])) or raw.kind == "month" and \
-            re.match(r"(?:by|since|until|from)\b", raw.text, re.IGNORECASE) is not None
+        bound = (
+            bool(_BOUND_WORDS.search(text[: raw.start]))
+            or raw.kind == "month"
+            and re.match(r"(?:by|since|until|from)\b", raw.text, re.IGNORECASE) is not None
+        )
         if written:
             year, given, others = int(written), True, ()
         else:
             year, others = _nearby_year(raw.start, years_here, carried)
             given = False
-            if year is not None and last_day is not None and year == last_day.year and raw.kind in ("day", "part"):
+            if (
+                year is not None
+                and last_day is not None
+                and year == last_day.year
+                and raw.kind in ("day", "part")
+            ):
                 month = _month(raw.groups.get("month"))
                 day = _day(raw.groups.get("day")) or 1
                 if month and (month, day) < (last_day.month, last_day.day):
@@ -222,9 +263,19 @@ def _read_sentence(essay: Essay, sentence: Sentence, carried: int | None, last_d
             precision = {"iso": "day"}.get(raw.kind, raw.kind)
             month = _month(raw.groups.get("month"))
             day = _day(raw.groups.get("day")) if raw.kind == "day" else None
-        mention = DateMention(text=raw.text, start=sentence.start + raw.start, end=sentence.start + raw.end,
-                              earliest=earliest, latest=latest, precision=precision, year_given=given,
-                              other_years=others, bound=bound, month=month, day=day)
+        mention = DateMention(
+            text=raw.text,
+            start=sentence.start + raw.start,
+            end=sentence.start + raw.end,
+            earliest=earliest,
+            latest=latest,
+            precision=precision,
+            year_given=given,
+            other_years=others,
+            bound=bound,
+            month=month,
+            day=day,
+        )
         mentions.append(mention)
         if earliest is not None and precision in ("day", "part") and not bound:
             last_day = earliest

@@ -68,7 +68,9 @@ class DatedRecord:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z“\"\[(‘'])")
-_ABBREVIATION = re.compile(r"(?:\b(?:Cde|Cdes|Mr|Mrs|Dr|No|Nos|Gen|Genl|Col|Lt|St|Vol|pp?|cf|ca|Ed)|\b[A-Z])\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Cde|Cdes|Mr|Mrs|Dr|No|Nos|Gen|Genl|Col|Lt|St|Vol|pp?|cf|ca|Ed)|\b[A-Z])\.$"
+)
 
 
 def own_sentences(text: str) -> list[str]:
@@ -78,9 +80,9 @@ def own_sentences(text: str) -> list[str]:
         line = " ".join(line.split())
         start = 0
         for m in _SENTENCE_END.finditer(line):
-            if _ABBREVIATION.search(line[:m.start()]):
+            if _ABBREVIATION.search(line[: m.start()]):
                 continue
-            sentences.append(line[start:m.start()])
+            sentences.append(line[start : m.start()])
             start = m.end()
         if line[start:]:
             sentences.append(line[start:])
@@ -93,7 +95,7 @@ def _passages(*texts: str) -> list[tuple[frozenset[str], set[frozenset[str]]]]:
     for text in texts:
         sentences = own_sentences(text)
         for i in range(len(sentences)):
-            stems = content_stems(" ".join(sentences[i:i + 2]))
+            stems = content_stems(" ".join(sentences[i : i + 2]))
             if stems:
                 found.append((frozenset(stems), near_pairs(stems)))
     return found
@@ -140,8 +142,15 @@ class Records:
                 memberships.setdefault(source_id, []).append(event.id)
         for source in case.sources:
             document = self.catalogue.document(source.id)
-            self._add(self._from_source(source, document, quotes.get(source.id, []),
-                                        tuple(memberships.get(source.id, ())), "source"))
+            self._add(
+                self._from_source(
+                    source,
+                    document,
+                    quotes.get(source.id, []),
+                    tuple(memberships.get(source.id, ())),
+                    "source",
+                )
+            )
         for event in case.events:
             self._add(self._from_event(event))
         self._rarity()
@@ -176,12 +185,25 @@ class Records:
         authors, recipients = self.index.parties(source.authors), self.index.parties(source.recipients)
         words = " ".join([source.title, summary, text, *quotes])
         record = DatedRecord(
-            id=source.id, origin=origin,
-            title=source.title, date=source.date, earliest=dated[0], latest=dated[1], uncertain=dated[2],
-            authors=authors, recipients=recipients, actors=authors | recipients,
+            id=source.id,
+            origin=origin,
+            title=source.title,
+            date=source.date,
+            earliest=dated[0],
+            latest=dated[1],
+            uncertain=dated[2],
+            authors=authors,
+            recipients=recipients,
+            actors=authors | recipients,
             named=frozenset(m.actor for m in self.index.mentions(words)),
-            kinds=_kinds(source.doc_type, source.title), draft=bool(_DRAFT.search(source.title)),
-            text=text, summary=summary, url=source.url, credibility=source.credibility, events=events)
+            kinds=_kinds(source.doc_type, source.title),
+            draft=bool(_DRAFT.search(source.title)),
+            text=text,
+            summary=summary,
+            url=source.url,
+            credibility=source.credibility,
+            events=events,
+        )
         record.stems = Counter(content_stems(words))
         record.passages = _passages(source.title, summary, text, *quotes)
         return record
@@ -192,12 +214,23 @@ class Records:
             return None
         first = re.split(r"(?<=[.!?])\s", event.summary, maxsplit=1)[0]
         record = DatedRecord(
-            id=event.id, origin="event", title=first, date=event.date, earliest=dated[0], latest=dated[1],
-            uncertain=dated[2], actors=frozenset(a for a in event.actors if a in self.index.actors),
+            id=event.id,
+            origin="event",
+            title=first,
+            date=event.date,
+            earliest=dated[0],
+            latest=dated[1],
+            uncertain=dated[2],
+            actors=frozenset(a for a in event.actors if a in self.index.actors),
             named=frozenset(m.actor for m in self.index.mentions(event.summary)),
-            kinds=KIND_FAMILIES.get(event.kind.lower(), frozenset()), text=event.summary,
-            summary=event.summary, sources=tuple(event.sources),
-            credibility=min((self.by_id[s].credibility for s in event.sources if s in self.by_id), default=0.9))
+            kinds=KIND_FAMILIES.get(event.kind.lower(), frozenset()),
+            text=event.summary,
+            summary=event.summary,
+            sources=tuple(event.sources),
+            credibility=min(
+                (self.by_id[s].credibility for s in event.sources if s in self.by_id), default=0.9
+            ),
+        )
         record.stems = Counter(content_stems(event.summary))
         record.passages = _passages(event.summary)
         return record
@@ -232,4 +265,3 @@ class Records:
             return []
         best = max(record.passages, key=lambda p: self._passage_score(stems, p))
         return sorted({w for w in stems if w in best[0]}, key=lambda w: -self.rarity(w))
-

@@ -32,8 +32,24 @@ if TYPE_CHECKING:
 
 #: How far the winner must lead the next candidate that is also specific.
 CLEAR_MARGIN = 1.5
-_ANAPHORA = frozenset({"he", "she", "it", "they", "this", "these", "that", "those", "its", "his", "her",
-                       "their", "there", "such"})
+_ANAPHORA = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "this",
+        "these",
+        "that",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "there",
+        "such",
+    }
+)
 
 
 @dataclass
@@ -118,6 +134,7 @@ def cited_document(candidates: list[Candidate]) -> Candidate | None:
 
 # -- evidence of one view ------------------------------------------------------------------------
 
+
 def _weigh(candidate: Candidate, source: Source, view: _View, audit: Audit) -> None:
     _weigh_days(candidate, source, view)
     w, where, direct = view.weight, view.where, view.direct
@@ -134,7 +151,9 @@ def _weigh(candidate: Candidate, source: Source, view: _View, audit: Audit) -> N
         candidate.add(0.5 * w, f"a {source.doc_type} ({named_kind[0]!r}){where}", False)
     shared = sorted(view.claim.words & _title_words(source.title) & audit.rare_title_words)
     if shared:
-        candidate.add(0.7 * w * min(2, len(shared)), f"title word {', '.join(map(repr, shared[:2]))}{where}", direct)
+        candidate.add(
+            0.7 * w * min(2, len(shared)), f"title word {', '.join(map(repr, shared[:2]))}{where}", direct
+        )
         candidate.pinned = True
 
 
@@ -149,9 +168,15 @@ def _weigh_days(candidate: Candidate, source: Source, view: _View) -> None:
         if mention.is_day and bounds == (earliest, latest):
             candidate.add(2.0 * w, f"dated {format_date(source.date)}, the essay's {shown}{where}", direct)
             candidate.dated = True
-        elif bounds[0] <= latest and earliest <= bounds[1] and (bounds[1] - bounds[0]).days <= 31 \
-                and (latest - earliest).days <= 31:
-            candidate.add(0.6 * w, f"dated {format_date(source.date)}, within the essay's {shown}{where}", direct)
+        elif (
+            bounds[0] <= latest
+            and earliest <= bounds[1]
+            and (bounds[1] - bounds[0]).days <= 31
+            and (latest - earliest).days <= 31
+        ):
+            candidate.add(
+                0.6 * w, f"dated {format_date(source.date)}, within the essay's {shown}{where}", direct
+            )
 
 
 def _actors_of(source: Source, audit: Audit) -> tuple[set[str], set[str]]:
@@ -205,6 +230,7 @@ def _continues(sentence: Sentence) -> bool:
 
 # -- quotations ----------------------------------------------------------------------------------
 
+
 def _anchor_quotations(claim: SentenceClaim, audit: Audit) -> list[tuple[Anchor, Quotation]]:
     found = []
     for quotation in claim.long_quotations:
@@ -223,8 +249,12 @@ def _credit_anchor(candidate: Candidate, anchor: Anchor, quotation: Quotation) -
 
 
 def _class_words(fidelity: str) -> str:
-    return {"verbatim": "word for word", "near-verbatim": "a near-verbatim rendering",
-            "misquote": "a misquotation", "paraphrase": "a paraphrase"}.get(fidelity, fidelity)
+    return {
+        "verbatim": "word for word",
+        "near-verbatim": "a near-verbatim rendering",
+        "misquote": "a misquotation",
+        "paraphrase": "a paraphrase",
+    }.get(fidelity, fidelity)
 
 
 def _look_for_quotations_in_named(claim: SentenceClaim, found: dict[str, Candidate], audit: Audit) -> None:

@@ -12,15 +12,25 @@ from fontes.model import Source
 
 #: The names under which an archive appears in citations, by family.
 ARCHIVE_NAMES: dict[str, tuple[str, ...]] = {
-    "wilson": ("wilson center digital archive", "history and public policy program digital archive",
-               "history and public policy program", "digital archive", "digitalarchive.wilsoncenter.org",
-               "wilson-center"),
+    "wilson": (
+        "wilson center digital archive",
+        "history and public policy program digital archive",
+        "history and public policy program",
+        "digital archive",
+        "digitalarchive.wilsoncenter.org",
+        "wilson-center",
+    ),
     "frus": ("foreign relations of the united states", "frus", "history.state.gov"),
 }
-_ARCHIVE_PATTERNS = [(family, re.compile("|".join(rf"(?<![\w]){re.escape(n)}(?![\w])" for n in names)))
-                     for family, names in ARCHIVE_NAMES.items()]
-_SCHOLARLY = re.compile(r"\b(press|university|univ|journal|studies|review|quarterly|bulletin|issue|books|"
-                        r"publish\w*|co\.? ltd|edition|ed\.|eds\.|vol\.? \d+, no)\b|\bpp?\.\s*\d", re.IGNORECASE)
+_ARCHIVE_PATTERNS = [
+    (family, re.compile("|".join(rf"(?<![\w]){re.escape(n)}(?![\w])" for n in names)))
+    for family, names in ARCHIVE_NAMES.items()
+]
+_SCHOLARLY = re.compile(
+    r"\b(press|university|univ|journal|studies|review|quarterly|bulletin|issue|books|"
+    r"publish\w*|co\.? ltd|edition|ed\.|eds\.|vol\.? \d+, no)\b|\bpp?\.\s*\d",
+    re.IGNORECASE,
+)
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _VOLUME = re.compile(r"\bvol(?:ume|\.)?\s*([ivxlc]+|\d+)\b", re.IGNORECASE)
 _PART = re.compile(r"\bpart\s*([ivx]+|\d+)\b", re.IGNORECASE)
@@ -85,7 +95,7 @@ def _number(text: str) -> int:
 
 
 def archive_family(text: str) -> str | None:
-    """"wilson" or "frus" when `text` names one of those archives, else None."""
+    """ "wilson" or "frus" when `text` names one of those archives, else None."""
     folded = plain(text).casefold()
     for family, pattern in _ARCHIVE_PATTERNS:
         if pattern.search(folded):

@@ -1,7 +1,7 @@
 """How well a reference-list entry describes a source, and which source of the case or corpus it describes best.
 
-    entry_matches(reference, source) -> float          # 0 (another work) .. 1 (this one)
-    best_source_for(reference, catalogue) -> EntryMatch  # audit.described_entries holds one per entry
+entry_matches(reference, source) -> float          # 0 (another work) .. 1 (this one)
+best_source_for(reference, catalogue) -> EntryMatch  # audit.described_entries holds one per entry
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ SECONDARY_TYPES = frozenset({"article", "book", "chapter", "monograph", "thesis"
 
 def entry_matches(reference: Reference, source: Source) -> float:
     """How well a reference-list entry describes `source`: 0 (another work) to 1 (this very document)."""
-    entry = _entry_facts(reference.raw, reference.title, reference.date, reference.year, reference.url,
-                         reference.publisher)
+    entry = _entry_facts(
+        reference.raw, reference.title, reference.date, reference.year, reference.url, reference.publisher
+    )
     if entry.named:
         return 1.0 if source.id in entry.named else 0.0
     if entry.url and source.url and same_url(entry.url, source.url):
@@ -71,10 +72,25 @@ class _EntryFacts:
 
 @lru_cache(maxsize=4096)
 def _entry_facts(raw: str, title: str, date: str, year: int | None, url: str, publisher: str) -> _EntryFacts:
-    reference = Reference(number=None, raw=raw, start=0, end=len(raw), title=title, date=date, year=year, url=url,
-                          publisher=publisher)
-    return _EntryFacts(frozenset(frus_documents(reference)), url, _title_key(title_of(reference)),
-                       entry_year(reference), entry_day(reference), entry_family(reference))
+    reference = Reference(
+        number=None,
+        raw=raw,
+        start=0,
+        end=len(raw),
+        title=title,
+        date=date,
+        year=year,
+        url=url,
+        publisher=publisher,
+    )
+    return _EntryFacts(
+        frozenset(frus_documents(reference)),
+        url,
+        _title_key(title_of(reference)),
+        entry_year(reference),
+        entry_day(reference),
+        entry_family(reference),
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -124,7 +140,11 @@ class EntryMatch:
 
     @property
     def clear(self) -> bool:
-        return self.known is not None and self.score >= CLEAR_ENTRY and self.score - self.runner_up >= ENTRY_MARGIN
+        return (
+            self.known is not None
+            and self.score >= CLEAR_ENTRY
+            and self.score - self.runner_up >= ENTRY_MARGIN
+        )
 
 
 def best_source_for(reference: Reference, catalogue: Catalogue) -> EntryMatch:
@@ -148,6 +168,10 @@ def best_source_for(reference: Reference, catalogue: Catalogue) -> EntryMatch:
 
 def is_secondary(reference: Reference, match: EntryMatch) -> bool:
     """A scholar's book or article: it looks like one and describes no primary source clearly."""
-    if match.known is not None and match.score >= CLEAR_ENTRY and match.known.source.doc_type in SECONDARY_TYPES:
+    if (
+        match.known is not None
+        and match.score >= CLEAR_ENTRY
+        and match.known.source.doc_type in SECONDARY_TYPES
+    ):
         return True
     return looks_scholarly(reference) and not frus_documents(reference) and match.score < 0.6

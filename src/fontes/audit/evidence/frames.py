@@ -87,11 +87,16 @@ class FrameReader:
             aim_word=aim_token.text if aim_token is not None else None,
             modality=_modality(doc, lower),
             negated=_negated(verb, aim_token),
-            numbers=frozenset(n for t in doc if not _in_date(t) and (n := number_value(t.lower_)) is not None),
+            numbers=frozenset(
+                n for t in doc if not _in_date(t) and (n := number_value(t.lower_)) is not None
+            ),
             dates=frozenset(_date(e.text) for e in doc.ents if e.label_ == "DATE" and _date(e.text)),
             # a place is where something happens ("an attack on Formosa"), not a party that acts
-            places=frozenset(e.text.lower().removeprefix("the ") for e in doc.ents
-                             if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj"),
+            places=frozenset(
+                e.text.lower().removeprefix("the ")
+                for e in doc.ents
+                if e.label_ in ("GPE", "LOC", "FAC") and e.root.dep_ == "pobj"
+            ),
         )
 
 
@@ -100,20 +105,32 @@ def compare(claim: Frame, source: Frame) -> list[Conflict]:
     found = []
     if claim.agent and source.agent and claim.agent != source.agent:
         found.append(Conflict("agent", claim.agent, source.agent))
-    if claim.act and source.act and claim.act != source.act \
-            and frozenset({claim.act, source.act}) not in COMPATIBLE_ACTS:
+    if (
+        claim.act
+        and source.act
+        and claim.act != source.act
+        and frozenset({claim.act, source.act}) not in COMPATIBLE_ACTS
+    ):
         found.append(Conflict("act", claim.act_word or "", source.act_word or ""))
     if claim.aim and source.aim and claim.aim != source.aim:
         found.append(Conflict("aim", claim.aim_word or "", source.aim_word or ""))
     # Polarity and firmness are compared only for the same act or the same predicate.
-    same = bool(claim.act and source.act) or (claim.predicate is not None and claim.predicate == source.predicate)
+    same = bool(claim.act and source.act) or (
+        claim.predicate is not None and claim.predicate == source.predicate
+    )
     if claim.negated != source.negated and same:
         found.append(Conflict("negation", _polarity(claim), _polarity(source)))
     if source.modality - claim.modality and same:
-        found.append(Conflict("modality", ", ".join(sorted(claim.modality)) or "none",
-                              ", ".join(sorted(source.modality))))
-    for point, mine, theirs in (("number", claim.numbers, source.numbers), ("date", claim.dates, source.dates),
-                                ("place", claim.places, source.places)):
+        found.append(
+            Conflict(
+                "modality", ", ".join(sorted(claim.modality)) or "none", ", ".join(sorted(source.modality))
+            )
+        )
+    for point, mine, theirs in (
+        ("number", claim.numbers, source.numbers),
+        ("date", claim.dates, source.dates),
+        ("place", claim.places, source.places),
+    ):
         if mine and theirs and not mine <= theirs:
             found.append(Conflict(point, ", ".join(sorted(mine - theirs)), ", ".join(sorted(theirs))))
     return found
@@ -166,13 +183,22 @@ def _aim_kind(token) -> str | None:
 
 def _negated(verb, aim) -> bool:
     """A negation on the act or on its aim (an odd number of them)."""
-    count = sum(1 for token in (verb, aim) if token is not None
-                for child in token.children if child.dep_ == "neg" or child.lower_ in NEGATIONS)
+    count = sum(
+        1
+        for token in (verb, aim)
+        if token is not None
+        for child in token.children
+        if child.dep_ == "neg" or child.lower_ in NEGATIONS
+    )
     return count % 2 == 1
 
 
 def _polarity(frame: Frame) -> str:
-    return f"not {frame.act_word or frame.aim_word}" if frame.negated else (frame.act_word or frame.aim_word or "")
+    return (
+        f"not {frame.act_word or frame.aim_word}"
+        if frame.negated
+        else (frame.act_word or frame.aim_word or "")
+    )
 
 
 def _modality(doc, lower: str) -> frozenset[str]:

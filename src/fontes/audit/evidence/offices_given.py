@@ -13,9 +13,13 @@ from fontes.audit.reading.essay import Sentence
 
 _QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*,?\s*)+)?"
 _BEFORE_NAME = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*(?P<glue>,|\()?\s*$")
-_AFTER_NAME = re.compile(rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her|their|its)\s+"
-                         rf"(?:(?:[A-Z][\w.’'-]*|U\.S\.|US)\s+){{0,2}}(?P<office>(?i:{ANY_OFFICE}))\b")
-_TEMPORAL = re.compile(r"\b(?:former|later|future|ex|onetime|one-time|then-future|erstwhile)[-\s]*$", re.IGNORECASE)
+_AFTER_NAME = re.compile(
+    rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her|their|its)\s+"
+    rf"(?:(?:[A-Z][\w.’'-]*|U\.S\.|US)\s+){{0,2}}(?P<office>(?i:{ANY_OFFICE}))\b"
+)
+_TEMPORAL = re.compile(
+    r"\b(?:former|later|future|ex|onetime|one-time|then-future|erstwhile)[-\s]*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -38,10 +42,10 @@ def offices_given(sentence: Sentence, mentions: list[Mention]) -> list[OfficeGiv
     for mention in mentions:
         if any(s <= mention.start < e for s, e in quoted):
             continue
-        left = text[max(0, mention.start - base - 90):mention.start - base]
+        left = text[max(0, mention.start - base - 90) : mention.start - base]
         m = _BEFORE_NAME.search(left)
-        if m and not _TEMPORAL.search(left[:m.start()]):
-            after = text[mention.end - base:mention.end - base + 2]
+        if m and not _TEMPORAL.search(left[: m.start()]):
+            after = text[mention.end - base : mention.end - base + 2]
             closed = m.group("glue") != "," or re.match(r"\s*(?:[,)—;:]|$)", after) or not after.strip()
             bracketed = m.group("glue") != "(" or after.startswith(")")
             office = _read_office(m.group("office")) if closed and bracketed else None
@@ -49,7 +53,7 @@ def offices_given(sentence: Sentence, mentions: list[Mention]) -> list[OfficeGiv
                 start = mention.start - len(left) + m.start()
                 given.append(OfficeGiven(mention, office, start, mention.end))
                 continue
-        m = _AFTER_NAME.search(text[mention.end - base:mention.end - base + 80])
+        m = _AFTER_NAME.search(text[mention.end - base : mention.end - base + 80])
         if m:
             office = _read_office(m.group("office"))
             if office:

@@ -44,7 +44,9 @@ def restated_in(quote: str, raw: str) -> Restatement | None:
     for i in range(len(sentences)):
         for j in range(i, min(len(sentences), i + MAX_SENTENCES)):
             start, end = sentences[i][0], sentences[j][1]
-            stems = [stem(t.text) for t in tokens(text.text, start, end) if t.is_word and is_content_word(t.text)]
+            stems = [
+                stem(t.text) for t in tokens(text.text, start, end) if t.is_word and is_content_word(t.text)
+            ]
             shared = wanted & set(stems)
             if len(shared) < MIN_SHARED_WORDS or not stems:
                 continue

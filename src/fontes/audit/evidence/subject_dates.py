@@ -16,24 +16,33 @@ from fontes.audit.lexicon.months import FULL_MONTH as _MONTH
 from fontes.dates import parse_date_or_none
 from fontes.model import Case
 
-_EVENT_NOUNS = (r"(?:War|Wars|Conference|Crisis|Offensive|Counteroffensive|Campaign|Revolution|Uprising"
-                r"|Rebellion|Revolt|Landing|Landings|Blockade|Airlift|Treaty|Pact|Agreement|Armistice"
-                r"|Incident|Affair|Invasion|Intervention|Expedition|Summit|Speech|Airlift|Coup)")
+_EVENT_NOUNS = (
+    r"(?:War|Wars|Conference|Crisis|Offensive|Counteroffensive|Campaign|Revolution|Uprising"
+    r"|Rebellion|Revolt|Landing|Landings|Blockade|Airlift|Treaty|Pact|Agreement|Armistice"
+    r"|Incident|Affair|Invasion|Intervention|Expedition|Summit|Speech|Airlift|Coup)"
+)
 _WORD = r"[A-Z][\w’'-]*"
-NAMED_EVENT = (rf"(?:(?:Battle|Siege|Operation|Treaty|Conference)\s+(?:of\s+(?:the\s+)?)?"
-               rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
-               rf"|(?:{_WORD}\s+){{1,4}}{_EVENT_NOUNS}\b)")
-DATE_WORDS = rf"(?:(?:early|mid|late|the\s+(?:spring|summer|autumn|winter)\s+of)[\s-]+)?" \
-             rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<year>1[5-9]\d\d|20\d\d)"
+NAMED_EVENT = (
+    rf"(?:(?:Battle|Siege|Operation|Treaty|Conference)\s+(?:of\s+(?:the\s+)?)?"
+    rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+    rf"|(?:{_WORD}\s+){{1,4}}{_EVENT_NOUNS}\b)"
+)
+DATE_WORDS = (
+    rf"(?:(?:early|mid|late|the\s+(?:spring|summer|autumn|winter)\s+of)[\s-]+)?"
+    rf"(?:\d{{1,2}}\s+)?(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<year>1[5-9]\d\d|20\d\d)"
+)
 _STARTED = re.compile(
     rf"\b(?:started|starts|start|began|begins|begin|opened|launched|unleashed|initiated)\s+(?:the\s+)?"
-    rf"(?P<name>{NAMED_EVENT})\s+(?:in|on)\s+(?P<date>{DATE_WORDS})")
+    rf"(?P<name>{NAMED_EVENT})\s+(?:in|on)\s+(?P<date>{DATE_WORDS})"
+)
 _OUTBREAK = re.compile(
     rf"\b(?:outbreak|start|beginning|onset|opening)\s+of\s+(?:the\s+)?(?P<name>{NAMED_EVENT})"
-    rf"(?:\s*,?\s+(?:in|on)\s+(?P<date>{DATE_WORDS}))?")
+    rf"(?:\s*,?\s+(?:in|on)\s+(?P<date>{DATE_WORDS}))?"
+)
 _BEGAN = re.compile(
     rf"(?P<name>{NAMED_EVENT})\s+(?:began|begins|started|starts|broke\s+out|breaks\s+out)"
-    rf"(?:\s+(?:in|on)\s+(?P<date>{DATE_WORDS})|(?=\s*[.;,]))")
+    rf"(?:\s+(?:in|on)\s+(?P<date>{DATE_WORDS})|(?=\s*[.;,]))"
+)
 
 
 @dataclass(frozen=True)
@@ -87,12 +96,11 @@ def _year(date_words: str | None, event_date: str | None) -> int | None:
 
 
 def _sentence_around(text: str, match: re.Match) -> str:
-    start = max(text.rfind(". ", 0, match.start()) + 2, 0) if ". " in text[:match.start()] else 0
+    start = max(text.rfind(". ", 0, match.start()) + 2, 0) if ". " in text[: match.start()] else 0
     end = text.find(". ", match.end())
-    return text[start:end + 1 if end >= 0 else len(text)].strip()
+    return text[start : end + 1 if end >= 0 else len(text)].strip()
 
 
 def names_in(title: str, starts: list[SubjectStart]) -> list[SubjectStart]:
     """The named events of `starts` that a title names (whole words, any case)."""
-    return [s for s in starts
-            if re.search(rf"(?<![\w-]){re.escape(s.name)}(?![\w-])", title, re.IGNORECASE)]
+    return [s for s in starts if re.search(rf"(?<![\w-]){re.escape(s.name)}(?![\w-])", title, re.IGNORECASE)]

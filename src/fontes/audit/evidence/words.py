@@ -22,5 +22,9 @@ def content_stems(text: str) -> list[str]:
 
 def near_pairs(stems: list[str], reach: int = 3) -> set[frozenset[str]]:
     """Pairs of different stems at most `reach` words apart: a phrase, whatever its word order."""
-    return {frozenset((stems[i], stems[j])) for i in range(len(stems))
-            for j in range(i + 1, min(len(stems), i + reach + 1)) if stems[i] != stems[j]}
+    return {
+        frozenset((stems[i], stems[j]))
+        for i in range(len(stems))
+        for j in range(i + 1, min(len(stems), i + reach + 1))
+        if stems[i] != stems[j]
+    }

@@ -12,8 +12,13 @@ MESSAGE, MEETING, SPEECH, DECISION, REPORT = "message", "meeting", "speech", "de
 #: Words for a kind of document, and the doc_type values (corpus and case) they describe.
 TYPE_WORDS: dict[str, frozenset[str]] = {}
 for _words, _types in (
-    (("telegram telegrams telegraph telegraphed telegraphs cable cables cabled ciphered cipher cyphered "
-     "cypher cyphering wire"), "telegram"),
+    (
+        (
+            "telegram telegrams telegraph telegraphed telegraphs cable cables cabled ciphered cipher cyphered "
+            "cypher cyphering wire"
+        ),
+        "telegram",
+    ),
     ("letter letters", "letter"),
     ("conversation conversations meeting meetings talks talked met discussion discussions", "conversation"),
     ("directive directives order orders instruction instructions", "directive resolution"),
@@ -29,37 +34,61 @@ for _words, _types in (
 
 #: Words that say what family of thing a sentence dates.
 KIND_WORDS: dict[str, re.Pattern[str]] = {
-    MESSAGE: re.compile(r"\b(telegrams?|telegraph(?:ed|s)?|cables?|cabled|ciphered|cyphering|ciphering|wired?|"
-                        r"messages?|letters?|directives?|instructions?|despatch|dispatch|reply|replies|"
-                        r"wrote\s+to|writes\s+to|written\s+to)\b", re.IGNORECASE),
-    MEETING: re.compile(r"\b(meetings?|met|meet|talks|conversations?|talked|visit(?:ed)?|audience|conference|"
-                        r"discussions?|luncheon|interview)\b", re.IGNORECASE),
-    SPEECH: re.compile(r"\b(speech|address|statement|declaration|remarks|broadcast|announced|announcement)\b",
-                       re.IGNORECASE),
-    DECISION: re.compile(r"\b(decisions?|decided|resolution|resolved|approved|approval|directive|"
-                         r"made up (?:its|his|their) mind)\b", re.IGNORECASE),
+    MESSAGE: re.compile(
+        r"\b(telegrams?|telegraph(?:ed|s)?|cables?|cabled|ciphered|cyphering|ciphering|wired?|"
+        r"messages?|letters?|directives?|instructions?|despatch|dispatch|reply|replies|"
+        r"wrote\s+to|writes\s+to|written\s+to)\b",
+        re.IGNORECASE,
+    ),
+    MEETING: re.compile(
+        r"\b(meetings?|met|meet|talks|conversations?|talked|visit(?:ed)?|audience|conference|"
+        r"discussions?|luncheon|interview)\b",
+        re.IGNORECASE,
+    ),
+    SPEECH: re.compile(
+        r"\b(speech|address|statement|declaration|remarks|broadcast|announced|announcement)\b", re.IGNORECASE
+    ),
+    DECISION: re.compile(
+        r"\b(decisions?|decided|resolution|resolved|approved|approval|directive|"
+        r"made up (?:its|his|their) mind)\b",
+        re.IGNORECASE,
+    ),
     REPORT: re.compile(r"\b(reports?|reported|memorandum|estimate|despatch)\b", re.IGNORECASE),
 }
 
 #: The families of a record's kind (a source's doc_type, an event's kind).
 KIND_FAMILIES: dict[str, frozenset[str]] = {
-    "telegram": frozenset({MESSAGE}), "cable": frozenset({MESSAGE}), "letter": frozenset({MESSAGE}),
-    "directive": frozenset({MESSAGE, DECISION}), "order": frozenset({MESSAGE, DECISION}),
-    "conversation": frozenset({MEETING}), "meeting": frozenset({MEETING}),
-    "speech": frozenset({SPEECH}), "statement": frozenset({SPEECH}),
-    "resolution": frozenset({DECISION}), "decision": frozenset({DECISION}),
-    "memorandum": frozenset({REPORT}), "report": frozenset({REPORT}), "estimate": frozenset({REPORT}),
-    "diplomatic": frozenset({MEETING, MESSAGE}), "deliberation": frozenset({MEETING, DECISION}),
+    "telegram": frozenset({MESSAGE}),
+    "cable": frozenset({MESSAGE}),
+    "letter": frozenset({MESSAGE}),
+    "directive": frozenset({MESSAGE, DECISION}),
+    "order": frozenset({MESSAGE, DECISION}),
+    "conversation": frozenset({MEETING}),
+    "meeting": frozenset({MEETING}),
+    "speech": frozenset({SPEECH}),
+    "statement": frozenset({SPEECH}),
+    "resolution": frozenset({DECISION}),
+    "decision": frozenset({DECISION}),
+    "memorandum": frozenset({REPORT}),
+    "report": frozenset({REPORT}),
+    "estimate": frozenset({REPORT}),
+    "diplomatic": frozenset({MEETING, MESSAGE}),
+    "deliberation": frozenset({MEETING, DECISION}),
 }
 #: Words of a source's title that name its family.
 TITLE_KINDS = [
     (re.compile(r"\b(telegram|cable|letter|message)\b", re.IGNORECASE), frozenset({MESSAGE})),
-    (re.compile(r"\b(conversations?|meetings?|talks?|reception|conference|luncheon)\b", re.IGNORECASE),
-     frozenset({MEETING})),
+    (
+        re.compile(r"\b(conversations?|meetings?|talks?|reception|conference|luncheon)\b", re.IGNORECASE),
+        frozenset({MEETING}),
+    ),
     (re.compile(r"\b(speech|statement|address)\b", re.IGNORECASE), frozenset({SPEECH})),
     (re.compile(r"\b(decision|directive|resolution)\b", re.IGNORECASE), frozenset({DECISION})),
 ]
 
 #: Verbs that say a message went out.
-DISPATCH = re.compile(r"\b(sent|send|sends|cabled|telegraphed|wired|dispatched|despatched|transmitted|issued|"
-                      r"forwarded)\b", re.IGNORECASE)
+DISPATCH = re.compile(
+    r"\b(sent|send|sends|cabled|telegraphed|wired|dispatched|despatched|transmitted|issued|"
+    r"forwarded)\b",
+    re.IGNORECASE,
+)

@@ -22,22 +22,44 @@ from fontes.audit.lexicon.months import FULL_MONTH as _MONTH
 #: one office's words matched is not read again ("First Deputy Foreign Minister" is not a
 #: "Foreign Minister").
 OFFICES: list[tuple[str, str, str]] = [
-    ("first deputy foreign minister", r"first\s+deputy\s+(?:foreign\s+minister|minister\s+of\s+foreign\s+affairs)",
-     "government"),
-    ("deputy foreign minister", r"deputy\s+(?:foreign\s+minister|minister\s+of\s+foreign\s+affairs)", "government"),
-    ("foreign minister", r"foreign\s+minister|minister\s+(?:of|for)\s+(?:foreign|external)\s+affairs|fonmin",
-     "government"),
+    (
+        "first deputy foreign minister",
+        r"first\s+deputy\s+(?:foreign\s+minister|minister\s+of\s+foreign\s+affairs)",
+        "government",
+    ),
+    (
+        "deputy foreign minister",
+        r"deputy\s+(?:foreign\s+minister|minister\s+of\s+foreign\s+affairs)",
+        "government",
+    ),
+    (
+        "foreign minister",
+        r"foreign\s+minister|minister\s+(?:of|for)\s+(?:foreign|external)\s+affairs|fonmin",
+        "government",
+    ),
     ("vice-premier", r"vice[-\s]?premier|deputy\s+premier|deputy\s+prime\s+minister", "government"),
-    ("premier", (r"premier|prime\s+minister|chairman\s+of\s+the\s+(?:[\w.]+\s+){0,2}?(?:council\s+of\s+ministers|"
-                 r"cabinet(?:\s+of\s+ministers)?)|head\s+of\s+(?:the\s+)?government"), "government"),
+    (
+        "premier",
+        (
+            r"premier|prime\s+minister|chairman\s+of\s+the\s+(?:[\w.]+\s+){0,2}?(?:council\s+of\s+ministers|"
+            r"cabinet(?:\s+of\s+ministers)?)|head\s+of\s+(?:the\s+)?government"
+        ),
+        "government",
+    ),
     ("vice president", r"vice[-\s]president", "government"),
     ("vice-chairman", r"vice[-\s]chairman", "government"),
     ("chancellor", r"chancellor", "government"),
     ("governor", r"governor", "government"),
     ("president", r"president", "head"),
     ("chairman", r"chairman", "head"),
-    ("defense minister", (r"minister\s+of\s+(?:the\s+)?armed\s+forces|(?:defen[cs]e|war)\s+minister|"
-                          r"minister\s+of\s+(?:defen[cs]e|war)"), "government"),
+    (
+        "defense minister",
+        (
+            r"minister\s+of\s+(?:the\s+)?armed\s+forces|(?:defen[cs]e|war)\s+minister|"
+            r"minister\s+of\s+(?:defen[cs]e|war)"
+        ),
+        "government",
+    ),
     ("assistant secretary of state", r"assistant\s+secretary\s+of\s+state", "government"),
     ("under secretary of state", r"under\s*secretary\s+of\s+state", "government"),
     ("acting secretary of state", r"acting\s+secretary\s+of\s+state", "government"),
@@ -64,8 +86,16 @@ ANY_OFFICE = "|".join(f"(?:{pattern})" for _, pattern, _ in OFFICES)
 GENERAL: dict[str, frozenset[str]] = {
     "envoy": frozenset({"ambassador", "chargé", "counselor", "special representative", "envoy", "minister"}),
     "commander": frozenset({"commander in chief", "commander"}),
-    "secretary": frozenset({"secretary", "secretary of state", "secretary of defense", "assistant secretary of state",
-                            "under secretary of state", "acting secretary of state"}),
+    "secretary": frozenset(
+        {
+            "secretary",
+            "secretary of state",
+            "secretary of defense",
+            "assistant secretary of state",
+            "under secretary of state",
+            "acting secretary of state",
+        }
+    ),
     "deputy foreign minister": frozenset({"first deputy foreign minister", "deputy foreign minister"}),
     "chairman": frozenset({"chairman", "president", "premier"}),
     "president": frozenset({"president", "chairman"}),
@@ -103,7 +133,7 @@ def offices_in(text: str) -> list[tuple[str, int, int]]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            after, before = text[m.end():m.end() + 2], text[max(0, m.start() - 8):m.start()]
+            after, before = text[m.end() : m.end() + 2], text[max(0, m.start() - 8) : m.start()]
             if re.match(r"['’]s", after) or re.search(r"\b(?:to|for)\s+the\s+$", before, re.IGNORECASE):
                 continue
             found.append((office, m.start(), m.end()))
@@ -133,13 +163,15 @@ def offices_of_role(role: str) -> list[Held]:
         if m:
             since = _when(m, end_of_period=False)
         m = re.match(rf"[^;()]{{0,40}}?\buntil\s+{_WHEN}\s*\)", rest)
-        if m and "(" in before[-3:] + role[max(0, start - 1):start]:
+        if m and "(" in before[-3:] + role[max(0, start - 1) : start]:
             until = _when(m, end_of_period=True)
         held.append(Held(office=office, since=since, until=until, words=role))
     return held
 
 
-def title_offices(title: str, authors: frozenset[str], recipients: frozenset[str], resolve) -> list[tuple[str, str]]:
+def title_offices(
+    title: str, authors: frozenset[str], recipients: frozenset[str], resolve
+) -> list[tuple[str, str]]:
     """(actor id, office) pairs a FRUS-style title gives: "The Chargé in Korea (Drumright) to the Secretary of State".
 
     A part naming a person in brackets gives that person the office; a part without a name gives

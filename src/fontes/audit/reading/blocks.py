@@ -25,7 +25,8 @@ SECTION_NAMES = re.compile(
 )
 #: The start of a list item or a numbered entry: `- `, `* `, `1. `, `1) `, `[1] `, `- [1] `.
 LIST_ITEM = re.compile(
-    r"[ \t]{0,3}(?:[-*+•][ \t]+(?:\[\d{1,3}\][ \t]*)?|\d{1,3}[.)][ \t]+|\[\d{1,3}\][ \t]*)(?=\S)")
+    r"[ \t]{0,3}(?:[-*+•][ \t]+(?:\[\d{1,3}\][ \t]*)?|\d{1,3}[.)][ \t]+|\[\d{1,3}\][ \t]*)(?=\S)"
+)
 #: A Markdown footnote definition: `[^3]: text`.
 NOTE_DEFINITION = re.compile(r"[ \t]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
 BLOCK_QUOTE_LINE = re.compile(r"[ \t]{0,3}>")
@@ -33,7 +34,8 @@ BLOCK_QUOTE_LINE = re.compile(r"[ \t]{0,3}>")
 OPEN_ENDINGS = words(
     "a an the of to in on at by for with from into upon onto and or nor but than as that which who whom"
     " whose its his her their our my your this these those is was were are be been has have had not"
-    " between among against about during without within toward towards")
+    " between among against about during without within toward towards"
+)
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 #: Note markers ending a line or block; the whitespace before each is bounded (`\s*` took quadratic
 #: time on a long run of spaces).
@@ -52,7 +54,7 @@ class Block:
     content_start: int = 0  # where the words start, after `#`, `- `, `>` or `[^n]:`
 
     def raw(self, text: str) -> str:
-        return text[self.content_start:self.end]
+        return text[self.content_start : self.end]
 
 
 def lines_with_offsets(text: str):
@@ -110,8 +112,12 @@ def _is_heading_line(line: str, alone: bool) -> bool:
     numbered = NUMBERED_HEADING.fullmatch(line)
     if numbered:
         words = numbered.group(1)
-        return (len(words.split()) <= 15 and words[0].isupper() and not re.search(r"[.,;]$", words)
-                and (alone or len(words.split()) <= 8))
+        return (
+            len(words.split()) <= 15
+            and words[0].isupper()
+            and not re.search(r"[.,;]$", words)
+            and (alone or len(words.split()) <= 8)
+        )
     return bool(SECTION_NAMES.fullmatch(stripped)) and len(stripped.split()) <= 4
 
 
@@ -136,7 +142,7 @@ def _classify_group(text: str, group: list[tuple[int, int, str]], first: bool) -
         keep_number = not bullet.startswith(("-", "*", "+", "•"))
         offset = _indent(line) if keep_number else item.end()
         if not keep_number and re.search(r"\[\d{1,3}\]", bullet):
-            offset = _indent(line) + line[_indent(line):].index("[")
+            offset = _indent(line) + line[_indent(line) :].index("[")
         return [Block(start, end, "item", content_start=start + offset)]
     return [Block(start, end, "text", content_start=start + _indent(line))]
 
@@ -155,8 +161,14 @@ def _indent(line: str) -> int:
 def _mark_indented_quotes(text: str, blocks: list[Block]) -> None:
     """Paragraphs indented as a whole are block quotes, where the other paragraphs are not indented."""
     body = [b for b in blocks if b.kind == "text"]
-    indented = [b for b in body if all(_indent(line) >= 4 or line.startswith("\t")
-                                       for _, _, line in lines_with_offsets(text[b.start:b.end]))]
+    indented = [
+        b
+        for b in body
+        if all(
+            _indent(line) >= 4 or line.startswith("\t")
+            for _, _, line in lines_with_offsets(text[b.start : b.end])
+        )
+    ]
     if indented and len(indented) <= 0.3 * len(body):
         for block in indented:
             block.kind = "quote"

@@ -29,13 +29,18 @@ def docx_text(data: bytes, file: str) -> str:
     try:
         archive = open_zip(io.BytesIO(data))
     except UnreadableZip as exc:
-        raise AuditError("is not a .docx file (not a zip archive)", file=file,
-                         hint="open it in Word and save it again as .docx, or save it as .txt") from exc
+        raise AuditError(
+            "is not a .docx file (not a zip archive)",
+            file=file,
+            hint="open it in Word and save it again as .docx, or save it as .txt",
+        ) from exc
     with archive:
         body = _xml(archive, "word/document.xml", file, required=True)
         numbering = _numbering_formats(_xml(archive, "word/numbering.xml", file))
-        notes = {kind: _note_texts(_xml(archive, f"word/{kind}s.xml", file), kind)
-                 for kind in ("footnote", "endnote")}
+        notes = {
+            kind: _note_texts(_xml(archive, f"word/{kind}s.xml", file), kind)
+            for kind in ("footnote", "endnote")
+        }
     renderer = _Renderer(numbering, notes)
     blocks = [renderer.paragraph(p) for p in body.iter(f"{W}p") if not _inside_note(p)]
     text = "\n\n".join(b for b in blocks if b.strip())
@@ -50,17 +55,24 @@ def _xml(archive: zipfile.ZipFile, name: str, file: str, required: bool = False)
         data = read_member(archive, archive.getinfo(name), MAX_PART_BYTES)
     except KeyError:
         if required:
-            raise AuditError(f"is a zip archive without {name}, so not a Word document", file=file,
-                             hint="save the essay as .docx from Word, or as .txt") from None
+            raise AuditError(
+                f"is a zip archive without {name}, so not a Word document",
+                file=file,
+                hint="save the essay as .docx from Word, or as .txt",
+            ) from None
         return None
     except UnreadableZip as exc:
-        raise AuditError(f"has a part that cannot be read: {exc}", file=file,
-                         hint="open it in Word and save it again, or save it as .txt") from exc
+        raise AuditError(
+            f"has a part that cannot be read: {exc}",
+            file=file,
+            hint="open it in Word and save it again, or save it as .txt",
+        ) from exc
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise AuditError(f"has a damaged {name}: {exc}", file=file,
-                         hint="open it in Word and save it again") from exc
+        raise AuditError(
+            f"has a damaged {name}: {exc}", file=file, hint="open it in Word and save it again"
+        ) from exc
 
 
 def _inside_note(paragraph) -> bool:
@@ -120,7 +132,7 @@ def _runs_text(paragraph, *, italics: bool, notes: _Renderer | None) -> str:
         text = "".join(group)
         if italic and text.strip():
             lead = text[: len(text) - len(text.lstrip())]
-            trail = text[len(text.rstrip()):]
+            trail = text[len(text.rstrip()) :]
             text = f"{lead}*{text.strip()}*{trail}"
         out.append(text)
     return "".join(out)
@@ -163,8 +175,10 @@ class _Renderer:
         return self.note_order.index(key) + 1
 
     def note_definitions(self) -> list[str]:
-        return [f"[^{n}]: {self.notes[kind].get(note_id, '')}"
-                for n, (kind, note_id) in enumerate(self.note_order, start=1)]
+        return [
+            f"[^{n}]: {self.notes[kind].get(note_id, '')}"
+            for n, (kind, note_id) in enumerate(self.note_order, start=1)
+        ]
 
     def paragraph(self, p) -> str:
         from fontes.audit.reading.references import is_reference_heading

@@ -14,8 +14,7 @@ _NUMBER = r"\d{1,3}"
 _ITEM = rf"{_NUMBER}(?:\s*[-–—]\s*{_NUMBER})?"
 _PAGE = r"(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:\s*[-–—]\s*\d+)?)"
 #: `[3]`, `[3, 5]`, `[3–5]`, and with a page: `[7, p. 45]`, `[7, pp. 45-47]`, `[7: 45]`.
-NUMBERED_MARKER = re.compile(
-    rf"\[\s*({_ITEM}(?:\s*[,;]\s*{_ITEM})*)(?:{_PAGE}(?<=\d)(?=\s*\]))?\s*\](?!\()")
+NUMBERED_MARKER = re.compile(rf"\[\s*({_ITEM}(?:\s*[,;]\s*{_ITEM})*)(?:{_PAGE}(?<=\d)(?=\s*\]))?\s*\](?!\()")
 _PAGED = re.compile(rf"\[\s*({_NUMBER})\s*[,:]\s*pp?\.\s*\d+(?:\s*[-–—]\s*\d+)?\s*\]")
 #: IEEE's range of markers: `[4]–[6]`.
 _RANGE_BETWEEN = re.compile(r"\s*[-–—]\s*")
@@ -69,12 +68,19 @@ def _join_marker_ranges(text: str, markers: list[Marker]) -> list[Marker]:
     joined: list[Marker] = []
     for marker in markers:
         previous = joined[-1] if joined else None
-        if (previous and len(previous.numbers) == 1 and len(marker.numbers) == 1
-                and _RANGE_BETWEEN.fullmatch(text[previous.end:marker.start])
-                and 0 < marker.numbers[0] - previous.numbers[0] <= MAX_RANGE):
-            joined[-1] = Marker(text=text[previous.start:marker.end],
-                                numbers=list(range(previous.numbers[0], marker.numbers[0] + 1)),
-                                start=previous.start, end=marker.end)
+        if (
+            previous
+            and len(previous.numbers) == 1
+            and len(marker.numbers) == 1
+            and _RANGE_BETWEEN.fullmatch(text[previous.end : marker.start])
+            and 0 < marker.numbers[0] - previous.numbers[0] <= MAX_RANGE
+        ):
+            joined[-1] = Marker(
+                text=text[previous.start : marker.end],
+                numbers=list(range(previous.numbers[0], marker.numbers[0] + 1)),
+                start=previous.start,
+                end=marker.end,
+            )
             continue
         joined.append(marker)
     return joined

@@ -26,8 +26,9 @@ def read_essay(path: str | Path, *, refuse_empty: bool = False) -> Essay:
     path = Path(path)
     text = essay_text(path)
     if refuse_empty and not text.strip():
-        raise AuditError("the essay is empty: there is nothing to audit", file=str(path),
-                         hint="is it the file you meant?")
+        raise AuditError(
+            "the essay is empty: there is nothing to audit", file=str(path), hint="is it the file you meant?"
+        )
     return essay_from_text(text, str(path))
 
 
@@ -52,12 +53,14 @@ def words_of(span: str) -> str:
     return " ".join(re.sub(r"(?m)^[ \t]*>[ \t]?", "", span).split())
 
 
-def _paragraph(text: str, block: Block, index: int, note_numbers: dict[str, int],
-               continued: bool) -> Paragraph:
+def _paragraph(
+    text: str, block: Block, index: int, note_numbers: dict[str, int], continued: bool
+) -> Paragraph:
     start, end = block.content_start, block.end
     if block.kind == "heading":
-        return Paragraph(index=index, text=words_of(text[start:end]).strip("#*_ "), start=start, end=end,
-                         heading=True)
+        return Paragraph(
+            index=index, text=words_of(text[start:end]).strip("#*_ "), start=start, end=end, heading=True
+        )
     markers = find_markers(text, start, end, note_numbers)
     if block.kind == "quote":
         quotations = _block_quotation(text, start, end)
@@ -67,9 +70,14 @@ def _paragraph(text: str, block: Block, index: int, note_numbers: dict[str, int]
         markers, quotations = _markers_outside_quotations(text, markers, quotations)
         spans = split_sentences(text, start, end, [(q.start, q.end) for q in quotations])
     sentences = [
-        Sentence(index=i, text=words_of(text[s:e]), start=s, end=e,
-                 markers=[m for m in markers if s <= m.start < e],
-                 quotations=[q for q in quotations if s <= q.start < e])
+        Sentence(
+            index=i,
+            text=words_of(text[s:e]),
+            start=s,
+            end=e,
+            markers=[m for m in markers if s <= m.start < e],
+            quotations=[q for q in quotations if s <= q.start < e],
+        )
         for i, (s, e) in enumerate(spans)
     ]
     return Paragraph(index=index, text=words_of(text[start:end]), start=start, end=end, sentences=sentences)
@@ -81,10 +89,10 @@ def _block_quotation(text: str, start: int, end: int) -> list[Quotation]:
     stop = trailing.start() if trailing else end
     while stop > start and text[stop - 1].isspace():
         stop -= 1
-    if start < stop and text[start] in "“\"«":
+    if start < stop and text[start] in '“"«':
         start += 1
-        closing = max(text.rfind(mark, start, stop) for mark in "”\"»")
-        if closing >= 0 and not text[closing + 1:stop].strip(".,;:!? "):
+        closing = max(text.rfind(mark, start, stop) for mark in '”"»')
+        if closing >= 0 and not text[closing + 1 : stop].strip(".,;:!? "):
             stop = closing
     words = words_of(text[start:stop])
     return [Quotation(text=words, start=start, end=stop, block=True)] if words else []
@@ -97,11 +105,11 @@ def _markers_outside_quotations(text: str, markers: list[Marker], quotations: li
         holder = next((q for q in quotations if q.start <= marker.start < q.end), None)
         if holder is None:
             kept.append(marker)
-        elif not text[marker.end:holder.end].strip(" .,;:!?"):
+        elif not text[marker.end : holder.end].strip(" .,;:!?"):
             kept.append(marker)
             cut = marker.start
             while cut > holder.start and text[cut - 1].isspace():
                 cut -= 1
             holder.end = cut
-            holder.text = words_of(text[holder.start:cut])
+            holder.text = words_of(text[holder.start : cut])
     return kept, [q for q in quotations if q.text]

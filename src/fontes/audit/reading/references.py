@@ -23,16 +23,19 @@ REFERENCE_HEADING = re.compile(
 ENTRY_NUMBER = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s))\s*")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_WITH_DAY = re.compile(
-    rf"\b{MONTH}\.?\s+{_DAY}\b(?:\s*(?:and|&|-|–)\s*{_DAY}\b)*|\b{_DAY}\s+{MONTH}\b\.?")
+    rf"\b{MONTH}\.?\s+{_DAY}\b(?:\s*(?:and|&|-|–)\s*{_DAY}\b)*|\b{_DAY}\s+{MONTH}\b\.?"
+)
 DATE_MONTH_ALONE = re.compile(rf"(?:^|(?<=[,;:]\s)|(?<=\.\s)){FULL_MONTH}(?=\s*(?:[.,;]|$))")
 YEAR_IN_PARENS = re.compile(r"\((1[5-9]\d\d|2[01]\d\d)[a-z]?\)")
 BARE_YEAR = re.compile(r"(?<![\d.])\b(1[5-9]\d\d|2[01]\d\d)[a-z]?\b(?!\.\d|\d)")
 PAGES = re.compile(r"\bpp?\.?\s*(\d+[a-z]?(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*)")
 TRAILING_PAGES = re.compile(
-    r",\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*)\s*\.?\s*$")
+    r",\s*(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*)\s*\.?\s*$"
+)
 URL = re.compile(r"<((?:https?://|www\.)[^>\s]+)>|((?:https?://|www\.)\S+)")
 ITALIC = re.compile(
-    r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?![\w_])")
+    r"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?![\w_])"
+)
 QUOTED_TITLE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 #: A title in single quotes (Harvard style), only where a title starts: after the year or a comma.
 SINGLE_QUOTED_TITLE = re.compile(r"(?:(?<=\)\s)|(?<=\)[.,]\s)|(?<=[,.]\s))['‘]([^'’]+?)['’](?=[,.:;])()")
@@ -40,7 +43,8 @@ SINGLE_QUOTED_TITLE = re.compile(r"(?:(?<=\)\s)|(?<=\)[.,]\s)|(?<=[,.]\s))['‘]
 NOT_NAME_WORDS = words(
     "press university univ archive archives program programme center centre institute office"
     " ministry department committee history journal review library publishing publishers on of"
-    " for in the to")
+    " for in the to"
+)
 NAME_PARTICLES = words("van von de der den da di du la le al el bin ibn")
 
 
@@ -80,7 +84,7 @@ def reference_blocks(text: str, blocks: list[Block]) -> tuple[set[int], list[Blo
 def _ends_reference_list(text: str, heading: Block, opened_by: Block, entries: list[Block]) -> bool:
     """A Markdown heading, a section name ('7. Appendix'), or, where the entries are numbered `[n]`,
     a section number after the reference heading's own."""
-    if MARKDOWN_HEADING.match(text[heading.start:heading.end]):
+    if MARKDOWN_HEADING.match(text[heading.start : heading.end]):
         return True
     words = heading.raw(text).strip()
     numbered = NUMBERED_HEADING.fullmatch(words)
@@ -112,14 +116,14 @@ def _trailing_numbered_run(text: str, blocks: list[Block]) -> list[int]:
 def parse_reference(text: str, block: Block, note_number: int | None = None) -> Reference:
     """One entry of the list, split into number, authors, year, title, publisher, date, pages, URL."""
     start = block.content_start if block.kind != "note" else block.start
-    raw = " ".join(text[start:block.end].split())
-    body = " ".join(text[block.content_start:block.end].split())
+    raw = " ".join(text[start : block.end].split())
+    body = " ".join(text[block.content_start : block.end].split())
     number = note_number
     if block.kind != "note":
         numbered = ENTRY_NUMBER.match(body)
         if numbered:
             number = int(numbered.group(1) or numbered.group(2))
-            body = body[numbered.end():]
+            body = body[numbered.end() :]
     parts = split_entry(body)
     return Reference(number=number, raw=raw, start=start, end=block.end, **parts)
 
@@ -168,7 +172,7 @@ class _Blanking:
         match = pattern.search(self.text, after)
         if match:
             blank = " " * (match.end() - match.start())
-            self.text = self.text[:match.start()] + blank + self.text[match.end():]
+            self.text = self.text[: match.start()] + blank + self.text[match.end() :]
         return match
 
 
@@ -177,13 +181,13 @@ def _year_from_title(title: str, year: int | None) -> tuple[str, int | None]:
     match = re.search(r",?\s*\((1[5-9]\d\d|2[01]\d\d)\)\s*$", title)
     if not match:
         return title, year
-    return title[:match.start()], year if year is not None else int(match.group(1))
+    return title[: match.start()], year if year is not None else int(match.group(1))
 
 
 def _untitled_parts(text: str, year_match) -> tuple[str, str, str]:
     """Authors, title and the rest of an entry whose title is neither italic nor quoted."""
     if year_match:
-        before, after = text[:year_match.start()], text[year_match.end():]
+        before, after = text[: year_match.start()], text[year_match.end() :]
         if before.strip(" ,.;:") and not looks_like_names(before):
             return "", before, after
         sentences = _sentences(after)
@@ -207,8 +211,10 @@ def _publisher(rest: str) -> str:
     joined = ", ".join(p for p in pieces if p and re.search(r"\w", p))
     sentences = _sentences(joined)
     publisher = sentences[0] if sentences else ""
-    place = re.match(r"(?:[A-Z][\w.-]*\s?){1,3}(?:,\s*[A-Z]{2})?:\s+(?=\S)", publisher)  # Place, ST: Publisher
-    return publisher[place.end():] if place else publisher
+    place = re.match(
+        r"(?:[A-Z][\w.-]*\s?){1,3}(?:,\s*[A-Z]{2})?:\s+(?=\S)", publisher
+    )  # Place, ST: Publisher
+    return publisher[place.end() :] if place else publisher
 
 
 def split_authors(text: str) -> list[str]:

@@ -16,17 +16,20 @@ ABBREVIATIONS = words(
     "mr mrs ms dr prof gen lt col maj capt adm sgt cpl cmdr sen rep gov pres amb ambs st jr sr"
     " co ltd inc corp bros vs cf ed eds trans comp repr univ dept assn est fig figs ch chap sec art"
     " para vol vols nos p pp ff op cit ibid al approx ca cde tel mt ft ave rt hon esp govt intl"
-    " jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e viz")
+    " jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e viz"
+)
 #: Words that begin a sentence, so an initial or "U.S." before them can end the previous one.
 SENTENCE_STARTERS = words(
     "the this that these those it its he she they we i in on at but however and as a an there when"
-    " after before although though since if yet so thus therefore then moreover instead such")
+    " after before although though since if yet so thus therefore then moreover instead such"
+)
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:[ \t]*\[\^?[\d,;–— -]+\])*")
 _OPENING = "\"'“‘«([*_"
 
 
-def split_sentences(text: str, start: int, end: int,
-                    quotations: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, start: int, end: int, quotations: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """(start, end) of each sentence in text[start:end]; `quotations` are spans not to cut inside."""
     spans: list[tuple[int, int]] = []
     sentence_start = start
@@ -56,15 +59,15 @@ def _next_word(text: str, stop: int, end: int) -> tuple[int, str] | None:
 
 def _ends_sentence(text: str, terminator: int, following: tuple[int, str], quotations, start: int) -> bool:
     pos, word = following
-    first = text[pos:pos + 1]
-    lead = text[pos:pos + 8].lstrip(_OPENING)[:1]
-    if not (lead.isupper() or lead.isdigit()) and first not in "“‘«\"":
+    first = text[pos : pos + 1]
+    lead = text[pos : pos + 8].lstrip(_OPENING)[:1]
+    if not (lead.isupper() or lead.isdigit()) and first not in '“‘«"':
         return False
     if _inside_quotation(text, terminator, quotations):
         return False
     if text[terminator] != ".":
         return True
-    token = re.search(r"([\w.’'-]*)$", text[max(start, terminator - 40):terminator]).group(1)
+    token = re.search(r"([\w.’'-]*)$", text[max(start, terminator - 40) : terminator]).group(1)
     return not _is_abbreviation(token, word)
 
 

@@ -15,13 +15,15 @@ def essay_text(path: Path) -> str:
     if not path.exists():
         raise AuditError("no such file", file=str(path), hint="check the path of the essay")
     if path.is_dir():
-        raise AuditError("is a folder, not an essay file", file=str(path),
-                         hint="give a .txt, .md or .docx file")
+        raise AuditError(
+            "is a folder, not an essay file", file=str(path), hint="give a .txt, .md or .docx file"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise AuditError(f"cannot be read: {exc.strerror or exc}", file=str(path),
-                         hint="check the file's permissions") from exc
+        raise AuditError(
+            f"cannot be read: {exc.strerror or exc}", file=str(path), hint="check the file's permissions"
+        ) from exc
     if path.suffix.lower() == ".docx":
         from fontes.audit.reading.docx import docx_text
 
@@ -32,26 +34,34 @@ def essay_text(path: Path) -> str:
 def decode_text(data: bytes, file: str) -> str:
     """Bytes to text: UTF-16 when marked so, else UTF-8 (with or without BOM), else cp1252."""
     if data.startswith(b"PK\x03\x04"):
-        raise AuditError("is a zip archive (a .docx or similar), not plain text", file=file,
-                         hint="name a Word file .docx, or save the essay as .txt or .md")
+        raise AuditError(
+            "is a zip archive (a .docx or similar), not plain text",
+            file=file,
+            hint="name a Word file .docx, or save the essay as .txt or .md",
+        )
     if data.startswith(b"%PDF"):
-        raise AuditError("is a PDF, which the audit does not read", file=file,
-                         hint="save the essay as .txt, .md or .docx")
+        raise AuditError(
+            "is a PDF, which the audit does not read", file=file, hint="save the essay as .txt, .md or .docx"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise AuditError("is not a text file (it holds NUL bytes)", file=file,
-                         hint="save the essay as UTF-8 text, Markdown or .docx")
+        raise AuditError(
+            "is not a text file (it holds NUL bytes)",
+            file=file,
+            hint="save the essay as UTF-8 text, Markdown or .docx",
+        )
     for encoding in TEXT_ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise AuditError("is neither UTF-8 nor cp1252 text", file=file,
-                     hint="save the essay as UTF-8 text, Markdown or .docx")
+    raise AuditError(
+        "is neither UTF-8 nor cp1252 text", file=file, hint="save the essay as UTF-8 text, Markdown or .docx"
+    )
 
 
 def _normalise_line_ends(text: str) -> str:

@@ -39,18 +39,31 @@ class Format:
     needs_store: bool = False  # anchors quotations in the corpus
 
 
-REGISTRY: dict[str, Format] = {f.name: f for f in (
-    Format("json", ".json", "case and verdict, fontes.case/1", case_json, needs_verdict=True),
-    Format("csv", ".csv", "ACH matrix", ach_csv, needs_verdict=True),
-    Format("timelinejs", ".timeline.json", "TimelineJS3 slides", timelinejs_json),
-    Format("graphml", ".graphml", "who wrote to whom", graphml),
-    Format("csl-json", ".csl.json", "sources for Zotero", csl_json),
-    Format("achz", ".achz", "one question's ACH matrix, as Open Source ACH imports it", achz_bytes,
-           needs_verdict=True),
-    Format("aif", ".aif.json", "argument graph", aif_json, needs_verdict=True),
-    Format("annotations", ".annotations.json", "W3C Web Annotations of every evidence quotation",
-           annotations_json, needs_store=True),
-)}
+REGISTRY: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("json", ".json", "case and verdict, fontes.case/1", case_json, needs_verdict=True),
+        Format("csv", ".csv", "ACH matrix", ach_csv, needs_verdict=True),
+        Format("timelinejs", ".timeline.json", "TimelineJS3 slides", timelinejs_json),
+        Format("graphml", ".graphml", "who wrote to whom", graphml),
+        Format("csl-json", ".csl.json", "sources for Zotero", csl_json),
+        Format(
+            "achz",
+            ".achz",
+            "one question's ACH matrix, as Open Source ACH imports it",
+            achz_bytes,
+            needs_verdict=True,
+        ),
+        Format("aif", ".aif.json", "argument graph", aif_json, needs_verdict=True),
+        Format(
+            "annotations",
+            ".annotations.json",
+            "W3C Web Annotations of every evidence quotation",
+            annotations_json,
+            needs_store=True,
+        ),
+    )
+}
 
 #: Every format, in the order the CLI lists them.
 FORMATS = tuple(REGISTRY)
@@ -71,18 +84,24 @@ def _weighed(case: Case, verdict: Verdict | None) -> Verdict:
     return weigh(case)
 
 
-def export_case(case: Case, verdict: Verdict | None, fmt: str, question: str | None = None,
-                store=None) -> str | bytes:
+def export_case(
+    case: Case, verdict: Verdict | None, fmt: str, question: str | None = None, store=None
+) -> str | bytes:
     """The case in format `fmt`: text for every format but `achz` (gzip bytes of the matrix of `question`).
 
     `annotations` needs the corpus `store` its quotations are anchored in."""
     found = REGISTRY.get(fmt)
     if found is None:
-        raise ExportError(f"unknown export format {fmt!r}", field="--format", hint=f"use one of: {', '.join(FORMATS)}")
+        raise ExportError(
+            f"unknown export format {fmt!r}", field="--format", hint=f"use one of: {', '.join(FORMATS)}"
+        )
     if found.needs_store:
         if store is None:
-            raise ExportError(f"{fmt} anchors the quotations in the corpus, and no corpus store was given",
-                              field="--db", hint="ingest the corpus first (fontes ingest) or give --db")
+            raise ExportError(
+                f"{fmt} anchors the quotations in the corpus, and no corpus store was given",
+                field="--db",
+                hint="ingest the corpus first (fontes ingest) or give --db",
+            )
         return found.write(case, store)
     if fmt == "achz":
         return achz_bytes(case, _weighed(case, verdict), question)
@@ -95,7 +114,10 @@ def write_per_question(case: Case, verdict: Verdict | None, folder: str | Path) 
     if not folder.is_dir():
         refuse_missing_folder(folder)  # its parent must exist: a typo makes no tree of folders
         folder.mkdir()
-    return [write_atomically(folder / f"{qid}.achz", data) for qid, data in achz_files(case, _weighed(case, verdict)).items()]
+    return [
+        write_atomically(folder / f"{qid}.achz", data)
+        for qid, data in achz_files(case, _weighed(case, verdict)).items()
+    ]
 
 
 def write_export(data: str | bytes, output: str | Path) -> Path:
@@ -103,5 +125,13 @@ def write_export(data: str | bytes, output: str | Path) -> Path:
     return write_atomically(output, data)
 
 
-__all__ = ["FORMATS", "REGISTRY", "SUFFIXES", "ExportError", "Format", "export_case", "write_export",
-           "write_per_question"]
+__all__ = [
+    "FORMATS",
+    "REGISTRY",
+    "SUFFIXES",
+    "ExportError",
+    "Format",
+    "export_case",
+    "write_export",
+    "write_per_question",
+]

@@ -38,10 +38,12 @@ def _number(value: float) -> str:
 def columns(case: Case, verdict: Verdict) -> list[str]:
     """The header row: fixed columns, then diagnosticity and counted per question, then ratings."""
     order = {q.id: q.hypothesis_ids() for q in case.questions}
-    return (["id", "source", "credibility"]
-            + [f"diagnosticity ({q.id})" for q in verdict.questions]
-            + [f"counted ({q.id})" for q in verdict.questions]
-            + [f"{q.id}/{h}" for q in verdict.questions for h in order[q.id]])
+    return (
+        ["id", "source", "credibility"]
+        + [f"diagnosticity ({q.id})" for q in verdict.questions]
+        + [f"counted ({q.id})" for q in verdict.questions]
+        + [f"{q.id}/{h}" for q in verdict.questions for h in order[q.id]]
+    )
 
 
 def ach_csv(case: Case, verdict: Verdict) -> str:
@@ -53,8 +55,11 @@ def ach_csv(case: Case, verdict: Verdict) -> str:
     writer = csv.writer(out)
     writer.writerow(header)
     for item in case.evidence:
-        row = {"id": _text_cell(item.id), "source": _text_cell(item.source),
-               "credibility": _number(case.credibility_of(item))}
+        row = {
+            "id": _text_cell(item.id),
+            "source": _text_cell(item.source),
+            "credibility": _number(case.credibility_of(item)),
+        }
         for q in verdict.questions:
             weight = weights[q.id].get(item.id)
             if weight is None:

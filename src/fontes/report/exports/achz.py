@@ -50,8 +50,12 @@ def matrix_document(case: Case, question: Question, verdict: QuestionVerdict) ->
         _child(element, "NOTES", item.note)
         _child(element, "LINK", source.url if source else "")
         _child(element, "TYPE", source.doc_type if source else "")
-        _child(element, "DATE", epoch_ms(source.date if source else None),
-               edtf=(source.date or "") if source else "")
+        _child(
+            element,
+            "DATE",
+            epoch_ms(source.date if source else None),
+            edtf=(source.date or "") if source else "",
+        )
         _child(element, "CODE", item.id)
         _child(element, "FLAG", 0)
         _child(element, "SOURCE", source.title if source else item.source, id=item.source)
@@ -63,8 +67,11 @@ def matrix_document(case: Case, question: Question, verdict: QuestionVerdict) ->
 
 def matrix_bytes(case: Case, question: Question, verdict: QuestionVerdict) -> bytes:
     """One matrix as the importer wants it: UTF-16LE with a BOM, gzipped with a fixed time (same bytes each run)."""
-    text = '<?xml version="1.0" encoding="UTF-16"?>\n' + ET.tostring(
-        matrix_document(case, question, verdict), encoding="unicode") + "\n"
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?>\n'
+        + ET.tostring(matrix_document(case, question, verdict), encoding="unicode")
+        + "\n"
+    )
     return gzip.compress(codecs.BOM_UTF16_LE + text.encode("utf-16-le"), mtime=0)
 
 
@@ -81,7 +88,13 @@ def achz_bytes(case: Case, verdict: Verdict, question: str | None = None) -> byt
         question = ids[0]
     if question not in ids:
         raise AchzQuestionError(
-            "an .achz file holds one matrix" + (f"; the case has no question {question!r}" if question else
-                                                 f" and the case has {len(ids)} questions"),
-            field="--question", hint=f"give --question with one of: {', '.join(ids)} (or -o DIR for a file each)")
+            "an .achz file holds one matrix"
+            + (
+                f"; the case has no question {question!r}"
+                if question
+                else f" and the case has {len(ids)} questions"
+            ),
+            field="--question",
+            hint=f"give --question with one of: {', '.join(ids)} (or -o DIR for a file each)",
+        )
     return achz_files(case, verdict)[question]

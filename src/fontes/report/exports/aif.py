@@ -38,7 +38,7 @@ RIVAL_TEXT = "Default Conflict"
 def export_timestamp() -> str:
     """AIFdb's "YYYY-MM-DD HH:MM:SS" (UTC): SOURCE_DATE_EPOCH when set, else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC))
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
     return when.strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -74,14 +74,17 @@ class _Graph:
         return i_node
 
     def edge(self, source: str, target: str) -> None:
-        self.edges.append({"edgeID": str(len(self.edges) + 1), "fromID": source, "toID": target,
-                           "formEdgeID": None})
+        self.edges.append(
+            {"edgeID": str(len(self.edges) + 1), "fromID": source, "toID": target, "formEdgeID": None}
+        )
 
 
 def aif_data(case: Case, verdict: Verdict) -> dict[str, Any]:
     """`{"nodes", "edges", "locutions", "fontes"}` as AIFdb's JSON has them."""
     graph = _Graph(export_timestamp())
-    hypothesis_nodes = {(q.id, h.id): graph.hypothesis(h.text, q.text) for q in case.questions for h in q.hypotheses}
+    hypothesis_nodes = {
+        (q.id, h.id): graph.hypothesis(h.text, q.text) for q in case.questions for h in q.hypotheses
+    }
     for question in case.questions:
         for h, k in permutations(question.hypotheses, 2):
             rival = graph.node(RIVAL_TEXT, "CA")
@@ -103,20 +106,31 @@ def aif_data(case: Case, verdict: Verdict) -> dict[str, Any]:
                 scheme = graph.node(SUPPORT_TEXT if support else CONFLICT_TEXT, "RA" if support else "CA")
                 graph.edge(evidence_nodes[weight.id], scheme)
                 graph.edge(scheme, hypothesis_nodes[(question_verdict.id, hypothesis.id)])
-                weights.append({"nodeID": scheme, "evidence": weight.id, "question": question_verdict.id,
-                                "hypothesis": hypothesis.id, "likelihood_ratio": round(ratio, 6),
-                                "decibans": round(decibans, 4)})
+                weights.append(
+                    {
+                        "nodeID": scheme,
+                        "evidence": weight.id,
+                        "question": question_verdict.id,
+                        "hypothesis": hypothesis.id,
+                        "likelihood_ratio": round(ratio, 6),
+                        "decibans": round(decibans, 4),
+                    }
+                )
     return {
         "nodes": graph.nodes,
         "edges": graph.edges,
         "locutions": [],
-        "fontes": {"schema": SCHEMA, "case": case.id, "school": verdict.school,
-                   "hypotheses": {node: f"{q}/{h}" for (q, h), node in hypothesis_nodes.items()},
-                   "evidence": {node: item for item, node in evidence_nodes.items()},
-                   "inferences": weights,
-                   "left_out": sorted({w.id for q in verdict.questions for w in q.evidence} - set(evidence_nodes)),
-                   "left_out_note": f"items whose likelihood ratios are all within {MIN_DECIBANS} deciban of even "
-                                    "bear on no hypothesis and have no node"},
+        "fontes": {
+            "schema": SCHEMA,
+            "case": case.id,
+            "school": verdict.school,
+            "hypotheses": {node: f"{q}/{h}" for (q, h), node in hypothesis_nodes.items()},
+            "evidence": {node: item for item, node in evidence_nodes.items()},
+            "inferences": weights,
+            "left_out": sorted({w.id for q in verdict.questions for w in q.evidence} - set(evidence_nodes)),
+            "left_out_note": f"items whose likelihood ratios are all within {MIN_DECIBANS} deciban of even "
+            "bear on no hypothesis and have no node",
+        },
     }
 
 

@@ -23,26 +23,36 @@ def document_url(store, source_id: str) -> str:
     """The document's archive URL as the corpus gives it, else a `urn:fontes:source:` URN (always a URI)."""
     document = store.get(source_id) if store is not None else None
     url = getattr(getattr(document, "source", None), "url", "") or ""
-    return url if url.startswith(("http://", "https://")) else f"urn:fontes:source:{quote(source_id, safe='')}"
+    return (
+        url if url.startswith(("http://", "https://")) else f"urn:fontes:source:{quote(source_id, safe='')}"
+    )
 
 
-def web_annotation(anchor: Anchor, source_url: str, *, annotation_id: str, note: str = "",
-                   evidence_id: str | None = None) -> dict | None:
+def web_annotation(
+    anchor: Anchor, source_url: str, *, annotation_id: str, note: str = "", evidence_id: str | None = None
+) -> dict | None:
     """The full annotation of an anchored quotation, or None when it was found nowhere (nothing to target)."""
     if anchor.source is None or anchor.selector is None or anchor.start is None or anchor.end is None:
         return None
-    body = {"type": "TextualBody", "value": note or f"fidelity: {anchor.fidelity}", "format": "text/plain",
-            "purpose": "commenting" if note else "assessing"}
+    body = {
+        "type": "TextualBody",
+        "value": note or f"fidelity: {anchor.fidelity}",
+        "format": "text/plain",
+        "purpose": "commenting" if note else "assessing",
+    }
     annotation = {
         "@context": [ANNO_CONTEXT, {"fontes": FONTES_NS}],
         "id": annotation_id,
         "type": "Annotation",
         "motivation": "commenting" if note else "assessing",
         "body": body,
-        "target": {"source": source_url, "selector": [
-            anchor.selector.model_dump(mode="json"),
-            {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
-        ]},
+        "target": {
+            "source": source_url,
+            "selector": [
+                anchor.selector.model_dump(mode="json"),
+                {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
+            ],
+        },
         "fontes:source": anchor.source,
         "fontes:fidelity": anchor.fidelity,
         "fontes:score": anchor.score,
@@ -64,9 +74,17 @@ def case_annotations(case: Case, store) -> tuple[list[dict], list[str]]:
     annotations, left_out = [], []
     for check in check_quotes(case, store):
         item, anchor = check.item, check.anchor
-        made = None if anchor is None else web_annotation(
-            anchor, document_url(store, item.source), annotation_id=annotation_id("evidence", item.id),
-            note=item.note, evidence_id=item.id)
+        made = (
+            None
+            if anchor is None
+            else web_annotation(
+                anchor,
+                document_url(store, item.source),
+                annotation_id=annotation_id("evidence", item.id),
+                note=item.note,
+                evidence_id=item.id,
+            )
+        )
         if made is None:
             left_out.append(item.id)
         else:
@@ -85,4 +103,6 @@ def anchor_annotation(anchor: Anchor, store, quotation: str, request_id: str | N
     if anchor.source is None:
         return None
     ident = request_id or hashlib.sha256(f"{anchor.source}\n{quotation}".encode()).hexdigest()[:16]
-    return web_annotation(anchor, document_url(store, anchor.source), annotation_id=annotation_id("anchor", str(ident)))
+    return web_annotation(
+        anchor, document_url(store, anchor.source), annotation_id=annotation_id("anchor", str(ident))
+    )

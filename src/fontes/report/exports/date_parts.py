@@ -55,5 +55,6 @@ def date_parts(text: str | None) -> DateParts | None:
         start = [edtf.earliest.year, edtf.earliest.month, edtf.earliest.day]
         latest = [edtf.latest.year, edtf.latest.month, edtf.latest.day]
         end = latest if edtf.is_range else None
-    return DateParts(start=start, end=end, uncertain=edtf.uncertain,
-                     approximate=edtf.approximate, text=edtf.text)
+    return DateParts(
+        start=start, end=end, uncertain=edtf.uncertain, approximate=edtf.approximate, text=edtf.text
+    )

@@ -64,13 +64,18 @@ def graphml(case: Case) -> str:
     ids = node_ids(network.correspondents)
     for node in network.correspondents.values():
         element = ET.SubElement(graph, "node", id=ids[node.key])
-        for key, value in (("label", node.name), ("name", node.name),
-                           ("kind", "actor" if node.is_actor else "correspondent"),
-                           ("polity", "" if node.polity == NOT_AN_ACTOR else node.polity), ("role", node.role)):
+        for key, value in (
+            ("label", node.name),
+            ("name", node.name),
+            ("kind", "actor" if node.is_actor else "correspondent"),
+            ("polity", "" if node.polity == NOT_AN_ACTOR else node.polity),
+            ("role", node.role),
+        ):
             _data(element, key, value)
     for number, channel in enumerate(network.channels):
-        element = ET.SubElement(graph, "edge", id=f"e{number}", source=ids[channel.sender],
-                                target=ids[channel.recipient])
+        element = ET.SubElement(
+            graph, "edge", id=f"e{number}", source=ids[channel.sender], target=ids[channel.recipient]
+        )
         _data(element, "weight", len(channel.documents))
         _data(element, "documents", " ".join(channel.documents))
     ET.indent(root)

@@ -28,12 +28,63 @@ _DATE_KEYS = ("year", "month", "day")
 SECONDARY_TYPES = frozenset({"article", "book", "chapter", "book chapter", "review", "thesis"})
 
 #: Words whose full stop does not end a sentence (compared lower-case, without the stop).
-ABBREVIATIONS = frozenset({
-    "a.m", "p.m", "no", "nos", "st", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "maj", "sgt",
-    "adm", "gov", "sen", "rep", "amb", "pres", "prof", "rev", "jr", "sr", "u.s", "u.n", "u.s.s.r", "vol",
-    "p", "pp", "cf", "ca", "e.g", "i.e", "etc", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "fig", "art", "para", "ch",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "a.m",
+        "p.m",
+        "no",
+        "nos",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "maj",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "pres",
+        "prof",
+        "rev",
+        "jr",
+        "sr",
+        "u.s",
+        "u.n",
+        "u.s.s.r",
+        "vol",
+        "p",
+        "pp",
+        "cf",
+        "ca",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "fig",
+        "art",
+        "para",
+        "ch",
+    }
+)
 _CANDIDATE_END = re.compile(r"(\S+)[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
@@ -66,14 +117,14 @@ def first_sentence(text: str) -> str:
     text = " ".join(text.split())
     for match in _CANDIDATE_END.finditer(text):
         if _ends_sentence(match.group(1)):
-            return text[:match.end()].rstrip()
+            return text[: match.end()].rstrip()
     return text
 
 
 def headline_of(summary: str) -> str:
     """The first sentence of a summary, cut to HEADLINE_CHARS characters."""
     first = first_sentence(summary).rstrip(".")
-    return first if len(first) <= HEADLINE_CHARS else first[:HEADLINE_CHARS - 1].rstrip() + "…"
+    return first if len(first) <= HEADLINE_CHARS else first[: HEADLINE_CHARS - 1].rstrip() + "…"
 
 
 def _link(url: str, label: str) -> str:
@@ -88,25 +139,41 @@ def _paragraph(label: str, value: str) -> str:
 
 def event_slide(case: Case, event: Event, parts: DateParts) -> dict[str, Any]:
     titles = {s.id: s for s in case.sources}
-    sources = ", ".join(_link(titles[sid].url, titles[sid].title) if sid in titles else escape(sid)
-                        for sid in event.sources)
+    sources = ", ".join(
+        _link(titles[sid].url, titles[sid].title) if sid in titles else escape(sid) for sid in event.sources
+    )
     actors = ", ".join(escape(display_name(case, a)) for a in event.actors)
-    body = (f"<p>{escape(event.summary)}</p>" + _paragraph("Actors", actors)
-            + _paragraph("Sources", sources) + _paragraph("Note", escape(event.note)))
-    return {**_dates(parts), "unique_id": f"event-{event.id}",
-            "text": {"headline": escape(headline_of(event.summary)), "text": body},
-            "group": event.kind.capitalize() if event.kind else EVENTS_GROUP}
+    body = (
+        f"<p>{escape(event.summary)}</p>"
+        + _paragraph("Actors", actors)
+        + _paragraph("Sources", sources)
+        + _paragraph("Note", escape(event.note))
+    )
+    return {
+        **_dates(parts),
+        "unique_id": f"event-{event.id}",
+        "text": {"headline": escape(headline_of(event.summary)), "text": body},
+        "group": event.kind.capitalize() if event.kind else EVENTS_GROUP,
+    }
 
 
 def source_slide(case: Case, source: Source, parts: DateParts) -> dict[str, Any]:
     authors = ", ".join(escape(display_name(case, a)) for a in source.authors)
     recipients = ", ".join(escape(display_name(case, r)) for r in source.recipients)
     where = escape(", ".join(x for x in (source.archive, source.archive_ref) if x))
-    body = (_paragraph("From", authors) + _paragraph("To", recipients) + _paragraph("Archive", where)
-            + _paragraph("Type", escape(source.doc_type))
-            + (f"<p>{_link(source.url, source.url)}</p>" if source.url else ""))
-    return {**_dates(parts), "unique_id": f"source-{source.id}",
-            "text": {"headline": escape(source.title), "text": body}, "group": DOCUMENTS_GROUP}
+    body = (
+        _paragraph("From", authors)
+        + _paragraph("To", recipients)
+        + _paragraph("Archive", where)
+        + _paragraph("Type", escape(source.doc_type))
+        + (f"<p>{_link(source.url, source.url)}</p>" if source.url else "")
+    )
+    return {
+        **_dates(parts),
+        "unique_id": f"source-{source.id}",
+        "text": {"headline": escape(source.title), "text": body},
+        "group": DOCUMENTS_GROUP,
+    }
 
 
 def timeline_data(case: Case) -> dict[str, Any]:
@@ -124,8 +191,10 @@ def timeline_data(case: Case) -> dict[str, Any]:
             slides.append(((parts.start, 1), source_slide(case, source, parts)))
     slides.sort(key=lambda pair: pair[0])
     title_text = f"<p>{escape(case.description)}</p>" if case.description else ""
-    return {"title": {"text": {"headline": escape(case.title), "text": title_text}},
-            "events": [slide for _, slide in slides]}
+    return {
+        "title": {"text": {"headline": escape(case.title), "text": title_text}},
+        "events": [slide for _, slide in slides],
+    }
 
 
 def timelinejs_json(case: Case) -> str:
