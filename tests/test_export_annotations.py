@@ -1,8 +1,9 @@
-"""Web Annotations of anchored quotations, checked against the W3C web-annotation-tests assertions.
+"""Web Annotations of anchored quotations, checked against the Web Annotation Data Model's MUSTs.
 
-The W3C suite (github.com/w3c/web-annotation-tests, W3C test-suite licence) is read from
-$FONTES_WEB_ANNOTATION_TESTS or ../shared/schemas/web-annotation-tests: a checkout with its
-definitions/ and annotations/ folders. Without it the schema test skips; the others still run.
+Two checks: fixtures/schemas/web-annotation-model.schema.json, written for fontes from the MUST
+statements of the W3C Recommendation (always run), and the W3C suite itself
+(github.com/w3c/web-annotation-tests, W3C test-suite licence), read from
+$FONTES_WEB_ANNOTATION_TESTS or ../shared/schemas/web-annotation-tests when it is there.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ from fontes.report.exports import ExportError, export_case
 from fontes.report.exports.annotations import document_url, web_annotation
 
 SUITE = Path(os.environ.get("FONTES_WEB_ANNOTATION_TESTS") or SHARED / "schemas" / "web-annotation-tests")
+MODEL_SCHEMA = Path(__file__).parent / "fixtures" / "schemas" / "web-annotation-model.schema.json"
+
+
+def model_problems(annotation: dict) -> list[str]:
+    """Where an annotation breaks a MUST of the data model (the fontes-written schema), as JSON paths."""
+    schema = json.loads(MODEL_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    return [f"{error.json_path}: {error.message}" for error in validator.iter_errors(annotation)]
 
 
 class OneDocument:
@@ -73,6 +82,39 @@ def test_an_annotation_targets_the_document_url_with_both_selectors_and_keeps_th
     assert made["fontes:evidence"] == "e1"
 
 
+def test_the_model_schema_accepts_a_fontes_annotation_and_refuses_each_broken_must():
+    made = web_annotation(an_anchor(), "https://history.state.gov/x/d1", annotation_id="urn:fontes:anchor:q1")
+    assert model_problems(made) == []
+    broken = {
+        "no anno context": {**made, "@context": [{"fontes": "urn:fontes:ns:"}, "http://example.org/ctx"]},
+        "one context not a string": {**made, "@context": ["http://www.w3.org/ns/anno.jsonld"]},
+        "id not an IRI": {**made, "id": "anchor q1"},
+        "not an Annotation": {**made, "type": "Note"},
+        "no target": {k: v for k, v in made.items() if k != "target"},
+        "source not an IRI": {**made, "target": {**made["target"], "source": "frus-1"}},
+        "negative start": {
+            **made,
+            "target": {
+                **made["target"],
+                "selector": [
+                    made["target"]["selector"][0],
+                    {"type": "TextPositionSelector", "start": -1, "end": 3},
+                ],
+            },
+        },
+        "quote without exact": {
+            **made,
+            "target": {
+                **made["target"],
+                "selector": {"type": "TextQuoteSelector", "prefix": "The army will "},
+            },
+        },
+        "unknown motivation": {**made, "motivation": "agreeing"},
+    }
+    for name, annotation in broken.items():
+        assert model_problems(annotation), name
+
+
 def test_a_document_without_a_web_address_gets_a_urn_and_a_lost_quotation_no_annotation():
     assert document_url(OneDocument("a b", "", ""), "a b") == "urn:fontes:source:a%20b"
     assert web_annotation(Anchor(source=None, fidelity="not-found"), "urn:x", annotation_id="urn:y") is None
@@ -101,16 +143,33 @@ def w3c_validators() -> list[tuple[str, jsonschema.Draft4Validator]]:
     return validators
 
 
-@needs_shared
-def test_every_evidence_annotation_of_the_builtin_case_meets_the_w3c_musts(tmp_path):
+@pytest.fixture(scope="module")
+def builtin_annotations(tmp_path_factory) -> tuple[list[dict], dict[str, str]]:
+    """Every evidence annotation of the built-in case over the Korea corpus, and the stored texts they target."""
     from fontes.corpus import Store, ingest_paths
 
-    validators = w3c_validators()
-    with Store(tmp_path / "corpus.db") as store:
+    with Store(tmp_path_factory.mktemp("annotations") / "corpus.db") as store:
         assert not ingest_paths([KOREA_JSONL], store).failed
         annotations = json.loads(export_case(load_case(), None, "annotations", store=store))
         texts = {a["fontes:source"]: store.get(a["fontes:source"]).text for a in annotations}
+    return annotations, texts
+
+
+@needs_shared
+def test_every_evidence_annotation_of_the_builtin_case_meets_the_model_musts(builtin_annotations):
+    annotations, texts = builtin_annotations
     assert len(annotations) >= 50
+    for annotation in annotations:
+        assert model_problems(annotation) == [], annotation["id"]
+        quote_sel, position = annotation["target"]["selector"]
+        assert texts[annotation["fontes:source"]][position["start"] : position["end"]] == quote_sel["exact"]
+    assert len({a["id"] for a in annotations}) == len(annotations)
+
+
+@needs_shared
+def test_every_evidence_annotation_of_the_builtin_case_meets_the_w3c_musts(builtin_annotations):
+    validators = w3c_validators()
+    annotations, texts = builtin_annotations
     for annotation in annotations:
         for name, validator in validators:
             errors = [e.message for e in validator.iter_errors(annotation)]
@@ -118,6 +177,12 @@ def test_every_evidence_annotation_of_the_builtin_case_meets_the_w3c_musts(tmp_p
         assert annotation["target"]["source"].startswith(("https://", "http://", "urn:fontes:"))
         quote_sel, position = annotation["target"]["selector"]
         assert texts[annotation["fontes:source"]][position["start"] : position["end"]] == quote_sel["exact"]
+
+
+def test_the_model_musts_refuse_the_bare_anchor_json_fontes_wrote_before():
+    bare = {"source": "frus-1", "start": 14, "end": 32, "selector": an_anchor().selector.model_dump()}
+    problems = model_problems(bare)
+    assert any("@context" in p for p in problems) and any("target" in p for p in problems)
 
 
 def test_the_w3c_musts_refuse_the_bare_anchor_json_fontes_wrote_before():
@@ -161,3 +226,4 @@ def test_fontes_anchor_annotation_prints_one_and_batch_lines_carry_one(tmp_path)
     lines = CliRunner().invoke(cli, ["anchor", "--batch", str(batch), "--annotation", "--db", db])
     line = json.loads(lines.output)
     assert line["fidelity"] == "verbatim" and line["annotation"]["id"] == "urn:fontes:anchor:q1"
+    assert model_problems(made) == [] and model_problems(line["annotation"]) == []
