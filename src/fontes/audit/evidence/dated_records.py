@@ -178,7 +178,7 @@ class Records:
 
     def _from_source(self, source: Source, document, quotes: list[str], events: tuple[str, ...], origin: str):
         dated = _dated(source.date)
-        if dated is None:
+        if dated is None or source.date is None:
             return None
         text = document.text if document is not None else " … ".join(quotes + _note_quotations(source.note))
         summary = document.summary if document is not None else ""

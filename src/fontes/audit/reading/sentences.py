@@ -67,7 +67,8 @@ def _ends_sentence(text: str, terminator: int, following: tuple[int, str], quota
         return False
     if text[terminator] != ".":
         return True
-    token = re.search(r"([\w.’'-]*)$", text[max(start, terminator - 40) : terminator]).group(1)
+    last_word = re.search(r"([\w.’'-]*)$", text[max(start, terminator - 40) : terminator])
+    token = last_word.group(1) if last_word else ""
     return not _is_abbreviation(token, word)
 
 
