@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -76,3 +77,18 @@ def test_the_example_check_of_the_audit_doc_works_when_registered(monkeypatch):
     )
     findings = run_checks(essay_from_text(text), Audit(case=toy_case()))
     assert [(f.kind, f.location.paragraph) for f in findings] == [("quote-unmarked", 0)]
+
+
+def test_the_dated_records_take_each_documents_days_and_parties_from_the_one_catalogue():
+    audit = Audit(case=toy_case())
+    known = audit.catalogue.get("kessel-telegram-brandt-lenz-1921-03-04")
+    assert known is not None and known.days == (dt.date(1921, 3, 4), dt.date(1921, 3, 4))
+    assert known.authors == {"brandt"} and known.recipients == {"lenz"}
+    for record in audit.records.items:
+        if record.origin == "source":
+            entry = audit.catalogue.get(record.id)
+            assert entry is not None and entry.days == (record.earliest, record.latest)
+            assert (entry.authors, entry.recipients) == (record.authors, record.recipients)
+    assert {r.id for r in audit.records.items if r.origin == "source"} == {
+        s.id for s in audit.case.sources if s.date
+    }
