@@ -27,6 +27,7 @@ from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
 from fontes.audit.evidence.words import content_stems
 from fontes.audit.lexicon.document_kinds import MESSAGE
+from fontes.audit.lexicon.months import month_name
 from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Finding, FindingEvidence, FindingLocation
@@ -169,8 +170,8 @@ def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Find
 
 def names_day(text: str, day: dt.date) -> bool:
     """True when a text writes this day of the month ("27 June", "June 27", "6-27", "27/6")."""
-    month = day.strftime("%B")
-    short = month[:3]
+    month = month_name(day.month)
+    short = month_name(day.month, short=True)
     patterns = [
         rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}|{short}\.?)\b",
         rf"\b(?:{month}|{short}\.?)\s+{day.day}(?:st|nd|rd|th)?\b",
