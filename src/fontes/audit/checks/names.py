@@ -386,12 +386,10 @@ def _attested(written: str, records: Records, catalogue: Catalogue) -> bool:
     for source in records.case.sources:
         if any(pattern.search(a) for a in [*source.authors, *source.recipients]):
             return True
-    if catalogue.store is not None:
-        for hit in catalogue.store.search(f'"{written}"', limit=3):
-            document = catalogue.document(hit.id)
-            if document and pattern.search(f"{document.text} {document.notes} {document.source.title}"):
-                return True
-    return False
+    return any(
+        pattern.search(f"{document.text} {document.notes} {document.source.title}")
+        for document in catalogue.holding_phrase(written)
+    )
 
 
 def _spelling_evidence(actor: Actor, claim: SentenceClaim, records: Records) -> list[FindingEvidence]:

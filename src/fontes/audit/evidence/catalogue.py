@@ -116,6 +116,13 @@ class Catalogue:
                 return [k for k in (self.get(h.id) for h in hits) if k is not None]
         return []
 
+    def holding_phrase(self, phrase: str, limit: int = 3) -> list[Document]:
+        """Up to `limit` stored corpus documents that hold `phrase` as written (one store query)."""
+        if self.store is None:
+            return []
+        found = (self.document(h.id) for h in self.store.search(f'"{phrase}"', limit=limit))
+        return [d for d in found if d is not None]
+
     def all_case(self) -> list[Known]:
         """The case's sources, in the case's order."""
         return [k for k in (self.get(i) for i in self.case_sources) if k is not None]
