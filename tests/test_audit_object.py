@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -61,6 +63,49 @@ def test_no_module_level_cache_is_keyed_by_an_object_id():
     assert offenders == []
 
 
+def _code_strings(path: Path) -> list[tuple[int, str]]:
+    """(line, value) of every string constant of a module's code, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_month_names_are_spelled_in_code_only_by_the_months_lexicon():
+    spelled = re.compile(
+        r"\b(?:January|February|March|April|June|July|August|September|October|November|December"
+        r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|%[bB]",
+        re.IGNORECASE,
+    )
+    lexicon = SRC / "fontes" / "audit" / "lexicon" / "months.py"
+    offenders = [
+        f"{path.relative_to(SRC)}:{line}: {value[:40]!r}"
+        for path in SRC.rglob("*.py")
+        if path != lexicon
+        for line, value in _code_strings(path)
+        if spelled.search(value)
+    ]
+    assert offenders == []
+
+
+def test_the_months_lexicon_names_and_numbers_each_month_once():
+    from fontes.audit.lexicon.months import ABBREVIATION_WORDS, month_name, month_number
+
+    assert [month_name(n) for n in (1, 6, 12)] == ["January", "June", "December"]
+    assert month_name(9, short=True) == "Sep" and month_number("Sept.") == 9
+    assert "may" not in ABBREVIATION_WORDS and {"jan", "sep", "sept", "dec"} <= ABBREVIATION_WORDS
+
+
 def test_the_example_check_of_the_audit_doc_works_when_registered(monkeypatch):
     from fontes.audit import pipeline
 
@@ -76,3 +121,18 @@ def test_the_example_check_of_the_audit_doc_works_when_registered(monkeypatch):
     )
     findings = run_checks(essay_from_text(text), Audit(case=toy_case()))
     assert [(f.kind, f.location.paragraph) for f in findings] == [("quote-unmarked", 0)]
+
+
+def test_the_dated_records_take_each_documents_days_and_parties_from_the_one_catalogue():
+    audit = Audit(case=toy_case())
+    known = audit.catalogue.get("kessel-telegram-brandt-lenz-1921-03-04")
+    assert known is not None and known.days == (dt.date(1921, 3, 4), dt.date(1921, 3, 4))
+    assert known.authors == {"brandt"} and known.recipients == {"lenz"}
+    for record in audit.records.items:
+        if record.origin == "source":
+            entry = audit.catalogue.get(record.id)
+            assert entry is not None and entry.days == (record.earliest, record.latest)
+            assert (entry.authors, entry.recipients) == (record.authors, record.recipients)
+    assert {r.id for r in audit.records.items if r.origin == "source"} == {
+        s.id for s in audit.case.sources if s.date
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fontes.anchor import Anchor, anchor_quote
+from fontes.anchor import Anchor, CandidateStore, anchor_quote
 from fontes.errors import AnchorError
 from fontes.model import Case, Evidence
 
@@ -37,15 +37,20 @@ class QuoteCheck:
         )
 
 
-def check_quotes(case: Case, store) -> list[QuoteCheck]:
-    """Anchor every evidence quotation in the source it names (only there, never elsewhere)."""
-    checks = []
-    for item in case.evidence:
-        if store.get(item.source) is None:
-            checks.append(QuoteCheck(item, None))
-            continue
-        try:
-            checks.append(QuoteCheck(item, anchor_quote(item.quote, store, source_id=item.source)))
-        except AnchorError:
-            checks.append(QuoteCheck(item, Anchor(source=item.source, fidelity="not-found")))
-    return checks
+def anchor_evidence(item: Evidence, store: CandidateStore) -> Anchor | None:
+    """Where an evidence item's quotation sits in the source it names (only there, never elsewhere).
+
+    None when the store lacks that source; a "not-found" anchor when the quotation cannot be read
+    (an empty one). The case check, the report's evidence cards and the web reader all anchor here.
+    """
+    if store.get(item.source) is None:
+        return None
+    try:
+        return anchor_quote(item.quote, store, source_id=item.source)
+    except AnchorError:
+        return Anchor(source=item.source, fidelity="not-found")
+
+
+def check_quotes(case: Case, store: CandidateStore) -> list[QuoteCheck]:
+    """Anchor every evidence quotation in the source it names."""
+    return [QuoteCheck(item, anchor_evidence(item, store)) for item in case.evidence]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fontes.audit.lexicon.months import MONTH_NAMES
+from fontes.audit.lexicon.months import AMBIGUOUS_MONTH_WORDS, MONTH_NUMBER
 
 TOKEN = re.compile(r"\d+(?:[.,:/-]\d+)*\w*|\w+(?:'\w+)*|[^\w\s]")
 
@@ -99,10 +99,7 @@ NUMERALS: dict[str, str] = {
     "double": "2",
 }
 
-_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
-MONTHS: dict[str, str] = {name: f"m{i + 1}" for i, name in enumerate(_MONTHS)}
-MONTHS.update({name[:3]: f"m{i + 1}" for i, name in enumerate(_MONTHS)})
-MONTHS["sept"] = "m9"
+MONTHS: dict[str, str] = {name: f"m{number}" for name, number in MONTH_NUMBER.items()}
 _WEEKDAYS = (
     "monday",
     "tuesday",
@@ -114,7 +111,7 @@ _WEEKDAYS = (
 )
 WEEKDAYS = {d: d[:3] for d in _WEEKDAYS}
 #: Month words that are also ordinary words: a date only when capitalised ("May", not "may").
-AMBIGUOUS_DATE_WORDS = frozenset({"may", "march", "mar", "jan", "dec", "sun", "sat", "wed"})
+AMBIGUOUS_DATE_WORDS = AMBIGUOUS_MONTH_WORDS | {"sun", "sat", "wed"}
 
 STOP_WORDS = frozenset(
     {

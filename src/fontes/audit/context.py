@@ -77,15 +77,17 @@ class Audit:
         """The dated records of the case and, asked by date, of the corpus."""
         from fontes.audit.evidence.dated_records import Records
 
-        return self._case_indexes.get("records", lambda: Records(self.case, self.catalogue, self.actor_index))
+        return self._case_indexes.get("records", lambda: Records(self.case, self.catalogue))
 
     @property
     def catalogue(self) -> Catalogue:
-        """The documents an essay may cite: the case's sources, then the corpus."""
+        """The documents an essay may cite (the case's sources, then the corpus), with their days,
+        senders and recipients: the one index of documents."""
         from fontes.audit.evidence.catalogue import Catalogue
 
         return self._case_indexes.get(
-            "catalogue", lambda: Catalogue({s.id: s for s in self.case.sources}, self.store)
+            "catalogue",
+            lambda: Catalogue({s.id: s for s in self.case.sources}, self.actor_index, self.store),
         )
 
     @property
@@ -99,13 +101,6 @@ class Audit:
     def anchors(self) -> dict:
         """Quotations already anchored in the store, by (quotation, source id): the checks share them."""
         return self._case_indexes.get("anchors", dict)
-
-    def actor_ids(self, names: tuple[str, ...]) -> set[str]:
-        """The actor ids that an author or recipient list names."""
-        known = self._case_indexes.get("actor_ids", dict)
-        if names not in known:
-            known[names] = set(self.actor_index.parties(names))
-        return known[names]
 
     def _read_essay(self) -> Essay:
         if self.essay is None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fontes.dates import format_date
-from fontes.errors import FontesError
 from fontes.model import Case, Evidence, Likelihood
 
 #: Characters of the source shown on either side of a quotation.
@@ -58,13 +57,10 @@ def quote_in_source(item: Evidence, store) -> Excerpt | None:
     """The item's quotation anchored in its source in `store`; None when the store lacks the source or the words."""
     if store is None:
         return None
-    from fontes.anchor import anchor_quote
+    from fontes.anchor.case_quotes import anchor_evidence
 
-    try:
-        anchor = anchor_quote(item.quote, store, source_id=item.source)
-    except FontesError:
-        return None
-    if anchor.start is None or anchor.end is None:
+    anchor = anchor_evidence(item, store)
+    if anchor is None or anchor.start is None or anchor.end is None:
         return None
     document = store.get(item.source)
     excerpt = excerpt_around(document.text, anchor.start, anchor.end)

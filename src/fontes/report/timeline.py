@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fontes.audit.lexicon.months import month_name
 from fontes.dates import format_date, parse_date_or_none
 from fontes.model import Case
 from fontes.report.svg import BLUE, INK, ORANGE, document, shorten, tag, text, title
@@ -80,16 +81,17 @@ def _in_time(mark: Mark) -> tuple:
 def short_date(mark: Mark) -> str:
     """A compact date for a label: `25 Jun`, `Jun–Jul`, with `?` when uncertain (the year is on the axis)."""
     a, b = mark.earliest, mark.latest
+    first, last = month_name(a.month, short=True), month_name(b.month, short=True)
     if a == b:
-        shown = f"{a.day} {a:%b}"
+        shown = f"{a.day} {first}"
     elif a.year == b.year and a.month == b.month:
         shown = (
-            f"{a:%b}"
+            first
             if a.day == 1 and (b + dt.timedelta(days=1)).month != b.month
-            else f"{a.day}–{b.day} {a:%b}"
+            else f"{a.day}–{b.day} {first}"
         )
     else:
-        shown = f"{a.day} {a:%b} – {b.day} {b:%b}"
+        shown = f"{a.day} {first} – {b.day} {last}"
     return shown + ("?" if mark.uncertain else "")
 
 

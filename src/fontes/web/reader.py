@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from fontes.anchor import Anchor, anchor_quote
-from fontes.errors import AnchorError
+from fontes.anchor import Anchor
+from fontes.anchor.case_quotes import anchor_evidence
 from fontes.model import Case, Evidence
 
 
@@ -37,10 +37,7 @@ def anchor_case_quotes(case: Case, source_id: str, store) -> list[AnchoredQuote]
     for item in case.evidence:
         if item.source != source_id:
             continue
-        try:
-            anchor = anchor_quote(item.quote, store, source_id=source_id)
-        except AnchorError:
-            anchor = None
+        anchor = anchor_evidence(item, store)
         quotes.append(AnchoredQuote(item, anchor if anchor and anchor.fidelity != "not-found" else None))
     return quotes
 

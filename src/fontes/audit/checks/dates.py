@@ -27,6 +27,7 @@ from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
 from fontes.audit.evidence.words import content_stems
 from fontes.audit.lexicon.document_kinds import MESSAGE
+from fontes.audit.lexicon.months import month_name
 from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Finding, FindingEvidence, FindingLocation
@@ -92,19 +93,21 @@ def _all_people(claim: SentenceClaim, record: DatedRecord) -> bool:
 
 
 def _days_apart(mention: DateMention, record: DatedRecord) -> int:
-    if record.on(mention.earliest, mention.latest):
+    earliest, latest = mention.span
+    if record.on(earliest, latest):
         return 0
-    if record.latest < mention.earliest:
-        return (mention.earliest - record.latest).days
-    return (record.earliest - mention.latest).days
+    if record.latest < earliest:
+        return (earliest - record.latest).days
+    return (record.earliest - latest).days
 
 
 def _possible_days(mention: DateMention) -> list[tuple[dt.date, dt.date]]:
     """The essay's day, and the same day in the years its context leaves open."""
-    days = [(mention.earliest, mention.latest)]
+    days = [mention.span]
     years = set(mention.other_years)
     if not mention.year_given:
-        years |= {mention.earliest.year - 1, mention.earliest.year + 1}
+        year = mention.span[0].year
+        years |= {year - 1, year + 1}
     for year in sorted(years):
         shifted = mention.shifted(year)
         if shifted:
@@ -133,6 +136,7 @@ def _clusters(candidates: list[DatedRecord]) -> list[list[DatedRecord]]:
 
 
 def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Finding | None:
+    day = mention.span[0]
     reach = dt.timedelta(days=MONTH_SLIP_DAYS)
     pool = {r.id: r for a, b in _possible_days(mention) for r in records.around(a - reach, b + reach)}
     fitting = [r for r in pool.values() if described(claim, r)]
@@ -144,7 +148,7 @@ def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Find
         for r in fitting
         if _all_people(claim, r)
         and (r.latest - r.earliest).days <= 7
-        and (_days_apart(mention, r) <= WINDOW_DAYS or (r.earliest.day == mention.earliest.day and r.is_day))
+        and (_days_apart(mention, r) <= WINDOW_DAYS or (r.earliest.day == day.day and r.is_day))
     ]
     if not near:
         return None
@@ -156,9 +160,9 @@ def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Find
     score, best, group = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     shared = records.shared_words(claim.stems, best)
-    if any(names_day(r.text + " " + r.summary, mention.earliest) for r in group):
+    if any(names_day(r.text + " " + r.summary, day) for r in group):
         return None  # the record itself speaks of the essay's day: the essay may describe that
-    lead = MIN_LEAD_FOR_SLIP if likely_slip(mention.earliest, best) else MIN_LEAD
+    lead = MIN_LEAD_FOR_SLIP if likely_slip(day, best) else MIN_LEAD
     if score >= MIN_SIMILARITY and len(shared) >= MIN_SHARED_WORDS and score >= lead * runner_up:
         return _mismatch(claim, mention, best, group, records)
     return _no_record(claim, mention, near, records)
@@ -166,8 +170,8 @@ def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Find
 
 def names_day(text: str, day: dt.date) -> bool:
     """True when a text writes this day of the month ("27 June", "June 27", "6-27", "27/6")."""
-    month = day.strftime("%B")
-    short = month[:3]
+    month = month_name(day.month)
+    short = month_name(day.month, short=True)
     patterns = [
         rf"\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}|{short}\.?)\b",
         rf"\b(?:{month}|{short}\.?)\s+{day.day}(?:st|nd|rd|th)?\b",
@@ -289,7 +293,7 @@ def _prefer_source(group: list[DatedRecord], best: DatedRecord) -> DatedRecord:
 
 
 def _day(mention: DateMention) -> str:
-    shown = format_date(mention.earliest.isoformat())
+    shown = format_date(mention.span[0].isoformat())
     return shown if mention.year_given else f"{shown} (year from the essay's context)"
 
 

@@ -105,7 +105,7 @@ def _office_against_role(
     held = offices_held(actor, records)
     if not held:
         return None  # the case does not say what the actor was
-    when = day.earliest if day else None
+    when = day.span[0] if day else None
     matching = [h for h in held if covers(given.office, h.office)]
     if any(h.holds_on(when) for h in matching):
         return None
@@ -114,11 +114,12 @@ def _office_against_role(
         bound = next((h for h in matching if h.since or h.until), None)
         if bound is None or when is None:
             return None
-        edge = (
-            f"from {format_date(bound.since.isoformat())}"
-            if bound.since and when < bound.since
-            else f"until {format_date(bound.until.isoformat())}"
-        )
+        if bound.since and when < bound.since:
+            edge = f"from {format_date(bound.since.isoformat())}"
+        elif bound.until:
+            edge = f"until {format_date(bound.until.isoformat())}"
+        else:
+            return None
         message = (
             f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) on "
             f"{format_date(when.isoformat())}; "
@@ -158,15 +159,15 @@ def _same_kind_unknown(office: str, held: list[Held]) -> bool:
 
 
 def _title_evidence(held: list[Held], when: dt.date | None, records: Records) -> list[FindingEvidence]:
-    titled = [h for h in held if h.source]
+    titled = [(h, records.by_id[h.source]) for h in held if h.source]
     if when is not None:
-        titled.sort(key=lambda h: abs((records.by_id[h.source].earliest - when).days))
-    seen, evidence = set(), []
-    for h in titled:
+        titled.sort(key=lambda pair: abs((pair[1].earliest - when).days))
+    seen: set[str] = set()
+    evidence: list[FindingEvidence] = []
+    for h, record in titled:
         if h.office in seen:
             continue
         seen.add(h.office)
-        record = records.by_id[h.source]
         evidence.append(FindingEvidence(source=record.id, url=record.url or None, quote=record.title))
         if len(evidence) == 2:
             break
@@ -186,7 +187,7 @@ def _article(office: str) -> str:
 
 
 def _on_day(records: Records, day: DateMention) -> list[DatedRecord]:
-    return [r for r in records.around(day.earliest, day.latest) if r.is_day]
+    return [r for r in records.around(*day.span) if r.is_day]
 
 
 def _office_holder_elsewhere(
@@ -217,7 +218,7 @@ def _office_holder_elsewhere(
     holder = records.index.actors[instead.pop()]
     shown = sorted(that_day, key=lambda r: r.origin == "event")
     message = (
-        f"The essay gives what happened on {format_date(day.earliest.isoformat())} to {actor.name} "
+        f"The essay gives what happened on {format_date(day.span[0].isoformat())} to {actor.name} "
         f"(“{_words(claim, given)}”); the records of that day give it to {holder.name} ({holder.role}) "
         f"and do not name {actor.name}."
     )
@@ -260,7 +261,7 @@ def _sender_elsewhere(claim: SentenceClaim, day: DateMention, records: Records) 
     reach = dt.timedelta(days=SENDER_REACH_DAYS)
     if any(
         claim.sender in r.authors and claim.recipient in r.recipients
-        for r in records.around(day.earliest - reach, day.latest + reach)
+        for r in records.around(day.span[0] - reach, day.span[1] + reach)
         if r.origin != "event"
     ):
         return None
@@ -276,7 +277,7 @@ def _sender_elsewhere(claim: SentenceClaim, day: DateMention, records: Records) 
     )
     message = (
         f"The essay makes {sender.name} the sender of the message to "
-        f"{records.index.actors[claim.recipient].name} of {format_date(day.earliest.isoformat())}; "
+        f"{records.index.actors[claim.recipient].name} of {format_date(day.span[0].isoformat())}; "
         f"the record of that day is {record.title}, from {writer.name} ({writer.role}){also}."
     )
     mention = next((m for m in claim.mentions if m.actor == claim.sender), None)
@@ -385,12 +386,10 @@ def _attested(written: str, records: Records, catalogue: Catalogue) -> bool:
     for source in records.case.sources:
         if any(pattern.search(a) for a in [*source.authors, *source.recipients]):
             return True
-    if catalogue.store is not None:
-        for hit in catalogue.store.search(f'"{written}"', limit=3):
-            document = catalogue.document(hit.id)
-            if document and pattern.search(f"{document.text} {document.notes} {document.source.title}"):
-                return True
-    return False
+    return any(
+        pattern.search(f"{document.text} {document.notes} {document.source.title}")
+        for document in catalogue.holding_phrase(written)
+    )
 
 
 def _spelling_evidence(actor: Actor, claim: SentenceClaim, records: Records) -> list[FindingEvidence]:

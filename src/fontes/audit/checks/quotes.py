@@ -64,7 +64,7 @@ def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
                 placed = _best([placed, _in_documents(quotation, described, audit, loose=True)])
             if placed.fidelity == "verbatim":
                 continue
-            cited = (described or [None])[0] or (from_entry[0] if len(from_entry) == 1 else None)
+            cited = (described[0] if described else None) or (from_entry[0] if len(from_entry) == 1 else None)
             findings.append(_finding(quotation, paragraph, sentence, marker, placed, cited))
     return findings
 
@@ -168,25 +168,27 @@ def _finding(
         marker=marker.text if marker else None,
     )
     excerpt = quotation.text if len(quotation.text) <= 240 else quotation.text[:239].rstrip() + "…"
-    if placed.fidelity == "not-found":
+    if placed.fidelity == "not-found" or placed.known is None:
         return _not_found(location, excerpt, cited)
     source = placed.known.source
-    words = (
-        placed.anchor.selector.exact if placed.anchor and placed.anchor.selector else placed.restatement.words
-    )
+    anchor, restatement = placed.anchor, placed.restatement
+    if anchor and anchor.selector:
+        words = anchor.selector.exact
+    else:
+        words = restatement.words if restatement else ""
     words = " ".join(words.split())
     name = f"{describe(source)} [{source.id}]"
-    if placed.fidelity == "misquote":
-        changed = [d for d in placed.anchor.diff if d.meaning]
+    if anchor is not None and placed.fidelity == "misquote":
+        changed = [d for d in anchor.diff if d.meaning]
         shown = "; ".join(
             f"“{d.quote}” where the source has “{d.source}” ({d.meaning})"
             for d in changed[:_SHOWN_DIFFERENCES]
         )
         message = f"Misquotation of {name}: {shown}. The source reads: “{words}”"
-    elif placed.fidelity == "near-verbatim":
-        shown = "; ".join(f"“{d.quote}” for “{d.source}”" for d in placed.anchor.diff[:_SHOWN_DIFFERENCES])
+    elif anchor is not None and placed.fidelity == "near-verbatim":
+        shown = "; ".join(f"“{d.quote}” for “{d.source}”" for d in anchor.diff[:_SHOWN_DIFFERENCES])
         message = f"Near-verbatim quotation of {name}, with small differences ({shown}). The source reads: “{words}”"
-    elif placed.restatement is not None:
+    elif restatement is not None:
         message = (
             f"Paraphrase presented as a quotation: these are not the words of {name}, which says it "
             f"(loosely) in other words: “{words}”"

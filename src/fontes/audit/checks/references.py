@@ -76,9 +76,9 @@ def check_reference_alignment(essay: Essay, context: Audit) -> list[Finding]:
             continue
         verdicts += _weigh_markers(claim.paragraph, claim.sentence, cited, known, entries, described)
     shifted = _shift_runs(verdicts)
-    in_runs = {id(v) for run in shifted for v in run}
+    in_runs = {id(v) for _, run in shifted for v in run}
     findings = [_finding(v, entries, described, id(v) in in_runs) for v in verdicts if v.problem]
-    return findings + [_shift_finding(run, entries) for run in shifted]
+    return findings + [_shift_finding(k, run, entries) for k, run in shifted]
 
 
 def _weigh_markers(paragraph, sentence, cited, known, entries, described) -> list[_Verdict]:
@@ -153,8 +153,8 @@ def _scholars(essay: Essay, context, described: dict[int, EntryMatch]) -> set[st
         w.casefold() for a in context.case.actors for n in a.names() for w in re.findall(r"\w+", n)
     }
     names: list[str] = []
-    for number, entry in ((r.number, r) for r in essay.references):
-        match = described.get(number)
+    for entry in essay.references:
+        match = described.get(entry.number) if entry.number is not None else None
         if entry.authors and (match is None or is_secondary(entry, match)):
             names += entry.authors
     names += [a for s in context.case.sources if s.doc_type in SECONDARY_TYPES for a in s.authors]
@@ -209,10 +209,12 @@ def _finding(
             what = f"entry [{verdict.number}], which names {', '.join(named)}"
         elif match.runner_up >= CLEAR_ENTRY and match.score - match.runner_up < 0.1:
             what = f"entry [{verdict.number}], another document ({_entry_words(entry)})"
-        else:
+        elif match.known is not None:
             what = (
                 f"entry [{verdict.number}], which describes {describe(match.known.source)} [{match.known.id}]"
             )
+        else:
+            what = f"entry [{verdict.number}], another document ({_entry_words(entry)})"
     else:
         what = f"entry [{verdict.number}], a secondary work ({_entry_words(entry)})"
     message = (
@@ -284,33 +286,35 @@ def _excerpt(text: str) -> str:
 # -- systematic shifts ---------------------------------------------------------------------------
 
 
-def _shift_runs(verdicts: list[_Verdict]) -> list[list[_Verdict]]:
-    """Runs of SHIFT_RUN or more single-number markers in a row, each off by the same k entries (k != 0).
+def _shift_runs(verdicts: list[_Verdict]) -> list[tuple[int, list[_Verdict]]]:
+    """Runs of SHIFT_RUN or more single-number markers in a row, each off by the same k entries (k != 0),
+    each with its k.
 
     A marker whose right entry is unknown neither extends nor breaks a run; a right one breaks it.
     """
-    runs: list[list[_Verdict]] = []
+    runs: list[tuple[int, list[_Verdict]]] = []
     current: list[_Verdict] = []
+    current_k = 0
     for verdict in verdicts:
         if len(verdict.marker.numbers) != 1:
             continue
         k = verdict.offset
         if k is None:
             continue
-        if current and k == current[0].offset:
+        if current and k == current_k:
             current.append(verdict)
             continue
         if len(current) >= SHIFT_RUN:
-            runs.append(current)
-        current = [verdict] if k != 0 else []
+            runs.append((current_k, current))
+        current, current_k = ([verdict] if k != 0 else []), k
     if len(current) >= SHIFT_RUN:
-        runs.append(current)
+        runs.append((current_k, current))
     return runs
 
 
-def _shift_finding(run: list[_Verdict], entries: dict[int, Reference]) -> Finding:
-    k = run[0].offset
-    pairs = ", ".join(f"{v.marker.text} → [{v.better}]" for v in run)
+def _shift_finding(k: int, run: list[_Verdict], entries: dict[int, Reference]) -> Finding:
+    """One finding for a run of markers all off by k entries: marker n cites entry n - k."""
+    pairs = ", ".join(f"{v.marker.text} → [{v.number - k}]" for v in run)
     first, last = run[0], run[-1]
     markers = sorted({v.number for v in run})
     span = f"[{markers[0]}]–[{markers[-1]}]" if len(markers) > 1 else f"[{markers[0]}]"
@@ -325,8 +329,8 @@ def _shift_finding(run: list[_Verdict], entries: dict[int, Reference]) -> Findin
         FindingEvidence(
             source=v.source.id,
             url=v.source.source.url or None,
-            quote=f"{v.marker.text}: {describe(v.source.source)}; entry [{v.better}]: "
-            f"{_entry_words(entries[v.better])}",
+            quote=f"{v.marker.text}: {describe(v.source.source)}; entry [{v.number - k}]: "
+            f"{_entry_words(entries[v.number - k])}",
         )
         for v in run
     ]

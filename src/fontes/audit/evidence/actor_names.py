@@ -304,10 +304,10 @@ class ActorIndex:
         found: list[tuple[Mention, Name]] = []
         for name in names_in(text, offset, skip):
             _, leftovers = self._split(name)
-            for rest in leftovers:
-                rest = _after_titles(rest)
+            for leftover in leftovers:
+                rest = _after_titles(leftover)
                 mention = self.near_miss(rest) if rest else None
-                if mention:
+                if mention and rest:
                     found.append((mention, rest))
         return found
 

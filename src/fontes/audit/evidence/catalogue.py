@@ -1,8 +1,10 @@
 """The documents an audit can name: the case's sources and the corpus's, looked up by id, date or words.
 
-The one place the audit reads the corpus (the dated records ask it too): the case is small and
-read whole; the corpus is only queried (by id, by date, by words), each stored document fetched
-once, so the audit stays fast on a corpus of any size.
+The one index of documents: it decides which exist (the case's first, then the corpus's), and
+reads each one's dates and its senders and recipients (as actor ids) once; the dated records
+and the document matching take them from here. It is also the one place the audit reads the
+corpus: the case is small and read whole; the corpus is only queried (by id, by date, by words),
+each stored document fetched once, so the audit stays fast on a corpus of any size.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from fontes.dates import format_date, parse_date_or_none
 from fontes.model import Source
 
 if TYPE_CHECKING:
+    from fontes.audit.evidence.actor_names import ActorIndex
     from fontes.corpus import Store
     from fontes.corpus.document import Document
 
@@ -24,11 +27,16 @@ POOL_LIMIT = 60
 
 @dataclass(frozen=True)
 class Known:
-    """A source as the audit knows it: its metadata, whether the corpus holds its text, and if whole."""
+    """A source as the audit knows it: its metadata, its days, its senders and recipients (actor
+    ids), whether the corpus holds its text, and if whole."""
 
     source: Source
     in_corpus: bool = False
     text_complete: bool | None = None
+    days: tuple[dt.date, dt.date] | None = None  # earliest and latest day; None when undated
+    uncertain: bool = False  # the date is marked uncertain or approximate
+    authors: frozenset[str] = frozenset()
+    recipients: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -40,6 +48,7 @@ class Catalogue:
     """Sources by id, from the case first and then the corpus store (when there is one)."""
 
     case_sources: dict[str, Source]
+    index: ActorIndex  # reads the senders' and recipients' names as actor ids
     store: Store | None = None
     _known: dict[str, Known | None] = field(default_factory=dict)
     _documents: dict[str, Document | None] = field(default_factory=dict)
@@ -67,9 +76,21 @@ class Catalogue:
         document = self.document(source_id)
         in_case = self.case_sources.get(source_id)
         if document is None:
-            return Known(in_case) if in_case else None
+            return self._known_as(in_case, False, None) if in_case else None
         # The corpus's metadata for a corpus document; the case's (with actor ids) when it has one.
-        return Known(in_case or document.source, in_corpus=True, text_complete=document.text_complete)
+        return self._known_as(in_case or document.source, True, document.text_complete)
+
+    def _known_as(self, source: Source, in_corpus: bool, text_complete: bool | None) -> Known:
+        parsed = parse_date_or_none(source.date)
+        return Known(
+            source,
+            in_corpus=in_corpus,
+            text_complete=text_complete,
+            days=(parsed.earliest, parsed.latest) if parsed else None,
+            uncertain=bool(parsed and (parsed.uncertain or parsed.approximate)),
+            authors=self.index.parties(source.authors),
+            recipients=self.index.parties(source.recipients),
+        )
 
     def text(self, source_id: str) -> str | None:
         """The stored text of a corpus document, or None."""
@@ -78,7 +99,7 @@ class Catalogue:
 
     def on_dates(self, earliest: dt.date, latest: dt.date) -> list[Known]:
         """Sources whose date could fall within [earliest, latest]: the case's and the corpus's."""
-        ids = [i for i, s in self.case_sources.items() if _overlaps(s.date, earliest, latest)]
+        ids = [k.id for k in self.all_case() if k.days and k.days[0] <= latest and earliest <= k.days[1]]
         ids += self.corpus_on_dates(earliest, latest, POOL_LIMIT)
         return [k for k in (self.get(i) for i in dict.fromkeys(ids)) if k is not None]
 
@@ -95,13 +116,16 @@ class Catalogue:
                 return [k for k in (self.get(h.id) for h in hits) if k is not None]
         return []
 
+    def holding_phrase(self, phrase: str, limit: int = 3) -> list[Document]:
+        """Up to `limit` stored corpus documents that hold `phrase` as written (one store query)."""
+        if self.store is None:
+            return []
+        found = (self.document(h.id) for h in self.store.search(f'"{phrase}"', limit=limit))
+        return [d for d in found if d is not None]
+
     def all_case(self) -> list[Known]:
+        """The case's sources, in the case's order."""
         return [k for k in (self.get(i) for i in self.case_sources) if k is not None]
-
-
-def _overlaps(date: str | None, earliest: dt.date, latest: dt.date) -> bool:
-    bounds = date_bounds(date)
-    return bounds is not None and bounds[0] <= latest and earliest <= bounds[1]
 
 
 def date_bounds(date: str | None) -> tuple[dt.date, dt.date] | None:

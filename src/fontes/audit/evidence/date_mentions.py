@@ -93,6 +93,13 @@ class DateMention:
     def is_day(self) -> bool:
         return self.precision == "day" and self.resolved and self.earliest == self.latest
 
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day of a resolved mention (checks read only those)."""
+        if self.earliest is None or self.latest is None:
+            raise ValueError(f"the date {self.text!r} has no year, so no days")
+        return self.earliest, self.latest
+
     def shifted(self, year: int) -> tuple[dt.date, dt.date] | None:
         """The same days in another year (for a year the context leaves possible)."""
         if self.earliest is None or self.latest is None:
@@ -111,7 +118,7 @@ class _Raw:
     start: int
     end: int
     text: str
-    groups: dict = field(default_factory=dict)
+    groups: dict[str, str | None] = field(default_factory=dict)
 
 
 def _month(word: str | None) -> int | None:
@@ -122,7 +129,8 @@ def _month(word: str | None) -> int | None:
 
 
 def _day(word: str | None) -> int | None:
-    return int(re.match(r"\d+", word).group()) if word else None
+    digits = re.match(r"\d+", word) if word else None
+    return int(digits.group()) if digits else None
 
 
 _PRIORITY = {"day": 0, "iso": 0, "part": 1, "months": 2, "season": 3, "month": 4}
@@ -148,59 +156,63 @@ def explicit_years(text: str) -> list[tuple[int, int]]:
     return [(m.start(), int(m.group("year"))) for m in _YEAR_ALONE.finditer(text)]
 
 
-def _bounds(raw: _Raw, year: int) -> tuple[dt.date, dt.date, str, int | None, int | None] | None:
+_Bounds = tuple[dt.date, dt.date, str, int | None, int | None]
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _last_of(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _bounds(raw: _Raw, year: int) -> _Bounds | None:
+    """The first and last day a date expression means in a year; None when it names no real day."""
     g = raw.groups
-    month = _month(g.get("month")) if raw.kind != "iso" else int(g["month"])
+    if raw.kind == "season":
+        return _season_bounds(g.get("season") or "", year)
+    iso_month = g.get("month") if raw.kind == "iso" else None
+    month = int(iso_month) if iso_month else _month(g.get("month"))
+    if month is None:
+        return None
     try:
         if raw.kind in ("day", "iso"):
-            day, day2 = _day(g.get("day")), _day(g.get("day2"))
-            first = dt.date(year, month, day)
-            last = dt.date(year, month, day2) if day2 and day2 > day else first
-            return first, last, "day", month, day
+            return _day_bounds(_day(g.get("day")), _day(g.get("day2")), year, month)
         if raw.kind == "part":
-            part = g["part"].lower()
-            last_day = calendar.monthrange(year, month)[1]
-            if part.startswith("early") or "beginning" in part:
-                span = (1, 10)
-            elif part.startswith("mid") or "middle" in part:
-                span = (11, 20)
-            else:
-                span = (21, last_day)
-            return dt.date(year, month, span[0]), dt.date(year, month, span[1]), "part", month, None
+            return _part_bounds((g.get("part") or "").lower(), year, month)
         if raw.kind == "months":
             month2 = _month(g.get("month2"))
-            if month2 < month:
+            if month2 is None or month2 < month:
                 return None
-            return (
-                dt.date(year, month, 1),
-                dt.date(year, month2, calendar.monthrange(year, month2)[1]),
-                "months",
-                month,
-                None,
-            )
+            return dt.date(year, month, 1), _last_of(year, month2), "months", month, None
         if raw.kind == "month":
-            return (
-                dt.date(year, month, 1),
-                dt.date(year, month, calendar.monthrange(year, month)[1]),
-                "month",
-                month,
-                None,
-            )
-        if raw.kind == "season":
-            season = g["season"].lower()
-            months = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}.get(season)
-            if months is None:  # winter: December of the year before to February
-                return dt.date(year - 1, 12, 1), dt.date(year, 2, 28), "season", None, None
-            return (
-                dt.date(year, months[0], 1),
-                dt.date(year, months[1], calendar.monthrange(year, months[1])[1]),
-                "season",
-                None,
-                None,
-            )
-    except (ValueError, TypeError):
+            return dt.date(year, month, 1), _last_of(year, month), "month", month, None
+    except ValueError:  # 31 June, a year out of range
         return None
     return None
+
+
+def _day_bounds(day: int | None, day2: int | None, year: int, month: int) -> _Bounds | None:
+    if day is None:
+        return None
+    first = dt.date(year, month, day)
+    last = dt.date(year, month, day2) if day2 and day2 > day else first
+    return first, last, "day", month, day
+
+
+def _part_bounds(part: str, year: int, month: int) -> _Bounds:
+    if part.startswith("early") or "beginning" in part:
+        span = (1, 10)
+    elif part.startswith("mid") or "middle" in part:
+        span = (11, 20)
+    else:
+        span = (21, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, span[0]), dt.date(year, month, span[1]), "part", month, None
+
+
+def _season_bounds(season: str, year: int) -> _Bounds:
+    months = _SEASON_MONTHS.get(season.lower())
+    if months is None:  # winter: December of the year before to February
+        return dt.date(year - 1, 12, 1), dt.date(year, 2, 28), "season", None, None
+    return dt.date(year, months[0], 1), _last_of(year, months[1]), "season", None, None
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -226,7 +238,10 @@ def sentence_dates(essay: Essay) -> dict[tuple[int, int], list[DateMention]]:
     return result
 
 
-def _read_sentence(essay: Essay, sentence: Sentence, carried: int | None, last_day: dt.date | None):
+def _read_sentence(
+    essay: Essay, sentence: Sentence, carried: int | None, last_day: dt.date | None
+) -> tuple[list[DateMention], int | None, dt.date | None]:
+    """A sentence's date mentions, and the year and last day it leaves to the sentences after it."""
     text = sentence.text
     quoted = [(q.start - sentence.start, q.end - sentence.start) for q in sentence.quotations]
     years_here = [(o, y) for o, y in explicit_years(text) if not _inside(o, o + 4, quoted)]
@@ -234,35 +249,16 @@ def _read_sentence(essay: Essay, sentence: Sentence, carried: int | None, last_d
     for raw in _raw_dates(text):
         if _inside(raw.start, raw.end, quoted):
             continue
-        written = raw.groups.get("year")
         bound = (
             bool(_BOUND_WORDS.search(text[: raw.start]))
             or raw.kind == "month"
             and re.match(r"(?:by|since|until|from)\b", raw.text, re.IGNORECASE) is not None
         )
-        if written:
-            year, given, others = int(written), True, ()
-        else:
-            year, others = _nearby_year(raw.start, years_here, carried)
-            given = False
-            if (
-                year is not None
-                and last_day is not None
-                and year == last_day.year
-                and raw.kind in ("day", "part")
-            ):
-                month = _month(raw.groups.get("month"))
-                day = _day(raw.groups.get("day")) or 1
-                if month and (month, day) < (last_day.month, last_day.day):
-                    others = (year + 1,)
+        year, given, others = _year_of(raw, years_here, carried, last_day)
         bounds = _bounds(raw, year) if year is not None else None
         if year is not None and bounds is None:
             continue  # not a real day (31 June): not a date
-        earliest, latest, precision, month, day = bounds if bounds else (None, None, raw.kind, None, None)
-        if bounds is None:
-            precision = {"iso": "day"}.get(raw.kind, raw.kind)
-            month = _month(raw.groups.get("month"))
-            day = _day(raw.groups.get("day")) if raw.kind == "day" else None
+        earliest, latest, precision, month, day = bounds if bounds else _unresolved(raw)
         mention = DateMention(
             text=raw.text,
             start=sentence.start + raw.start,
@@ -287,7 +283,34 @@ def _read_sentence(essay: Essay, sentence: Sentence, carried: int | None, last_d
     return mentions, carried, last_day
 
 
-def _nearby_year(offset: int, years_here: list[tuple[int, int]], carried: int | None):
+def _year_of(
+    raw: _Raw, years_here: list[tuple[int, int]], carried: int | None, last_day: dt.date | None
+) -> tuple[int | None, bool, tuple[int, ...]]:
+    """The year of a date expression, whether the essay wrote it, and the further years left open:
+    a day before the last one read in that year may fall in the next."""
+    written = raw.groups.get("year")
+    if written:
+        return int(written), True, ()
+    year, others = _nearby_year(raw.start, years_here, carried)
+    if year is None or last_day is None or year != last_day.year or raw.kind not in ("day", "part"):
+        return year, False, others
+    month = _month(raw.groups.get("month"))
+    day = _day(raw.groups.get("day")) or 1
+    if month and (month, day) < (last_day.month, last_day.day):
+        others = (year + 1,)
+    return year, False, others
+
+
+def _unresolved(raw: _Raw) -> tuple[None, None, str, int | None, int | None]:
+    """What a date expression without a year still says: its precision, month and day."""
+    precision = {"iso": "day"}.get(raw.kind, raw.kind)
+    day = _day(raw.groups.get("day")) if raw.kind == "day" else None
+    return None, None, precision, _month(raw.groups.get("month")), day
+
+
+def _nearby_year(
+    offset: int, years_here: list[tuple[int, int]], carried: int | None
+) -> tuple[int | None, tuple[int, ...]]:
     """The year nearest a yearless date: the sentence's own, else the one carried from before."""
     if years_here:
         nearest = min(years_here, key=lambda oy: abs(oy[0] - offset))

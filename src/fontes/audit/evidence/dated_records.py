@@ -1,5 +1,7 @@
-"""The dated things an essay's sentences can refer to: the case's sources and events, and the corpus
-(read through the audit's one `Catalogue`).
+"""The dated things an essay's sentences can refer to: the case's sources and events, and the corpus.
+
+Which documents exist, their days, senders and recipients come from the audit's one `Catalogue`;
+a record adds what the date and name checks compare (kinds, names, words).
 
 Each becomes a `DatedRecord`: its date, who wrote and received it or took part, who it names,
 what kind of thing it is (a message, a meeting, a speech, a decision, a report), whether it is a
@@ -15,13 +17,16 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from fontes.audit.evidence.actor_names import ActorIndex
-from fontes.audit.evidence.catalogue import Catalogue
+from fontes.audit.evidence.catalogue import Catalogue, Known
 from fontes.audit.evidence.words import content_stems, near_pairs
 from fontes.audit.lexicon.document_kinds import KIND_FAMILIES, TITLE_KINDS
 from fontes.dates import parse_date_or_none
-from fontes.model import Case, Event, Source
+from fontes.model import Case, Event
+
+if TYPE_CHECKING:
+    from fontes.corpus.document import Document
 
 _DRAFT = re.compile(r"\bdraft\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]|(?<!\w)'(.{20,}?[.!?])'(?!\w)|(?<!\w)'([^']{20,})'(?!\w)")
@@ -115,11 +120,6 @@ def _note_quotations(note: str) -> list[str]:
     return [next(g for g in groups if g) for s in kept for groups in _QUOTED.findall(s)]
 
 
-def _dated(date: str | None) -> tuple[dt.date, dt.date, bool] | None:
-    parsed = parse_date_or_none(date)
-    return (parsed.earliest, parsed.latest, parsed.uncertain or parsed.approximate) if parsed else None
-
-
 #: At most this many corpus documents are taken from one date query.
 POOL_LIMIT = 300
 
@@ -127,10 +127,10 @@ POOL_LIMIT = 300
 class Records:
     """The dated records of a case (and, asked by date, of its corpus), with the rarity of each word."""
 
-    def __init__(self, case: Case, catalogue: Catalogue | None = None, index: ActorIndex | None = None):
+    def __init__(self, case: Case, catalogue: Catalogue):
         self.case = case
-        self.catalogue = catalogue if catalogue is not None else Catalogue({s.id: s for s in case.sources})
-        self.index = index if index is not None else ActorIndex(case)
+        self.catalogue = catalogue
+        self.index = catalogue.index
         self.items: list[DatedRecord] = []
         self.by_id: dict[str, DatedRecord] = {}
         quotes: dict[str, list[str]] = {}
@@ -140,14 +140,13 @@ class Records:
         for event in case.events:
             for source_id in event.sources:
                 memberships.setdefault(source_id, []).append(event.id)
-        for source in case.sources:
-            document = self.catalogue.document(source.id)
+        for known in catalogue.all_case():
             self._add(
                 self._from_source(
-                    source,
-                    document,
-                    quotes.get(source.id, []),
-                    tuple(memberships.get(source.id, ())),
+                    known,
+                    catalogue.document(known.id),
+                    quotes.get(known.id, []),
+                    tuple(memberships.get(known.id, ())),
                     "source",
                 )
             )
@@ -167,8 +166,8 @@ class Records:
         for doc_id in self.catalogue.corpus_on_dates(earliest, latest, POOL_LIMIT):
             record = self.by_id.get(doc_id)
             if record is None:
-                document = self.catalogue.document(doc_id)
-                record = self._from_source(document.source, document, [], (), "corpus") if document else None
+                known, document = self.catalogue.get(doc_id), self.catalogue.document(doc_id)
+                record = self._from_source(known, document, [], (), "corpus") if known and document else None
                 if record is None:
                     continue
                 self.by_id[record.id] = record
@@ -176,22 +175,25 @@ class Records:
                 found.append(record)
         return found
 
-    def _from_source(self, source: Source, document, quotes: list[str], events: tuple[str, ...], origin: str):
-        dated = _dated(source.date)
-        if dated is None:
+    def _from_source(
+        self, known: Known, document: Document | None, quotes: list[str], events: tuple[str, ...], origin: str
+    ) -> DatedRecord | None:
+        """The record of a source the catalogue knows; None when it has no date."""
+        source = known.source
+        if known.days is None or source.date is None:
             return None
         text = document.text if document is not None else " … ".join(quotes + _note_quotations(source.note))
         summary = document.summary if document is not None else ""
-        authors, recipients = self.index.parties(source.authors), self.index.parties(source.recipients)
+        authors, recipients = known.authors, known.recipients
         words = " ".join([source.title, summary, text, *quotes])
         record = DatedRecord(
             id=source.id,
             origin=origin,
             title=source.title,
             date=source.date,
-            earliest=dated[0],
-            latest=dated[1],
-            uncertain=dated[2],
+            earliest=known.days[0],
+            latest=known.days[1],
+            uncertain=known.uncertain,
             authors=authors,
             recipients=recipients,
             actors=authors | recipients,
@@ -208,9 +210,9 @@ class Records:
         record.passages = _passages(source.title, summary, text, *quotes)
         return record
 
-    def _from_event(self, event: Event):
-        dated = _dated(event.date)
-        if dated is None:
+    def _from_event(self, event: Event) -> DatedRecord | None:
+        parsed = parse_date_or_none(event.date)
+        if parsed is None:
             return None
         first = re.split(r"(?<=[.!?])\s", event.summary, maxsplit=1)[0]
         record = DatedRecord(
@@ -218,9 +220,9 @@ class Records:
             origin="event",
             title=first,
             date=event.date,
-            earliest=dated[0],
-            latest=dated[1],
-            uncertain=dated[2],
+            earliest=parsed.earliest,
+            latest=parsed.latest,
+            uncertain=parsed.uncertain or parsed.approximate,
             actors=frozenset(a for a in event.actors if a in self.index.actors),
             named=frozenset(m.actor for m in self.index.mentions(event.summary)),
             kinds=KIND_FAMILIES.get(event.kind.lower(), frozenset()),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from fontes.anchor import Anchor
 from fontes.anchor.words import STOP_WORDS
-from fontes.audit.evidence.catalogue import Known, date_bounds
+from fontes.audit.evidence.catalogue import Known
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.quoted import FOUND, anchored
 from fontes.audit.evidence.restatement import Restatement, restated_in
@@ -25,7 +25,7 @@ from fontes.audit.evidence.words import lowercase_words
 from fontes.audit.lexicon.document_kinds import TYPE_WORDS
 from fontes.audit.reading.essay import Quotation, Sentence
 from fontes.dates import format_date
-from fontes.model import Case, Source
+from fontes.model import Case
 
 if TYPE_CHECKING:
     from fontes.audit.context import Audit
@@ -105,13 +105,13 @@ def documents_in(claim: SentenceClaim, audit: Audit) -> list[Candidate]:
     if not pool:
         named = {m.actor for view in views for m in view.claim.exact_mentions}
         for known in catalogue.all_case():
-            if named & set().union(*_actors_of(known.source, audit)):
+            if named & (known.authors | known.recipients):
                 pool.setdefault(known.id, known)
     found: dict[str, Candidate] = {}
     for known in pool.values():
         candidate = found.setdefault(known.id, Candidate(known.id))
         for view in views:
-            _weigh(candidate, known.source, view, audit)
+            _weigh(candidate, known, view, audit)
     for anchor, quotation in quoted:
         if anchor.source in found:
             _credit_anchor(found[anchor.source], anchor, quotation)
@@ -135,15 +135,15 @@ def cited_document(candidates: list[Candidate]) -> Candidate | None:
 # -- evidence of one view ------------------------------------------------------------------------
 
 
-def _weigh(candidate: Candidate, source: Source, view: _View, audit: Audit) -> None:
-    _weigh_days(candidate, source, view)
+def _weigh(candidate: Candidate, known: Known, view: _View, audit: Audit) -> None:
+    _weigh_days(candidate, known, view)
+    source = known.source
     w, where, direct = view.weight, view.where, view.direct
-    authors, recipients = _actors_of(source, audit)
     for mention in view.claim.exact_mentions:
-        if mention.actor in authors:
+        if mention.actor in known.authors:
             candidate.add(1.0 * w, f"by {mention.text}{where}", direct)
             candidate.pinned = True
-        elif mention.actor in recipients:
+        elif mention.actor in known.recipients:
             candidate.add(0.8 * w, f"to {mention.text}{where}", direct)
             candidate.pinned = True
     named_kind = [word for word, types in view.claim.type_words.items() if source.doc_type in types]
@@ -157,9 +157,9 @@ def _weigh(candidate: Candidate, source: Source, view: _View, audit: Audit) -> N
         candidate.pinned = True
 
 
-def _weigh_days(candidate: Candidate, source: Source, view: _View) -> None:
+def _weigh_days(candidate: Candidate, known: Known, view: _View) -> None:
     """Points for a document dated the day the view names (more), or within a month of it (fewer)."""
-    bounds = date_bounds(source.date)
+    bounds, source = known.days, known.source
     if bounds is None:
         return
     w, where, direct = view.weight, view.where, view.direct
@@ -177,10 +177,6 @@ def _weigh_days(candidate: Candidate, source: Source, view: _View) -> None:
             candidate.add(
                 0.6 * w, f"dated {format_date(source.date)}, within the essay's {shown}{where}", direct
             )
-
-
-def _actors_of(source: Source, audit: Audit) -> tuple[set[str], set[str]]:
-    return audit.actor_ids(tuple(source.authors)), audit.actor_ids(tuple(source.recipients))
 
 
 def _title_words(title: str) -> set[str]:

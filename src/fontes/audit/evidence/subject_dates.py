@@ -89,8 +89,9 @@ def _starts_in(text: str, where: str, dated: str | None):
 
 
 def _year(date_words: str | None, event_date: str | None) -> int | None:
-    if date_words:
-        return int(re.search(r"(1[5-9]\d\d|20\d\d)", date_words).group(1))
+    written = re.search(r"(1[5-9]\d\d|20\d\d)", date_words) if date_words else None
+    if written:
+        return int(written.group(1))
     parsed = parse_date_or_none(event_date)
     return parsed.earliest.year if parsed else None
 

@@ -32,6 +32,17 @@ MONTH_NUMBER: dict[str, int] = {name.lower(): i + 1 for i, name in enumerate(MON
 MONTH_NUMBER.update({name[:3].lower(): i + 1 for i, name in enumerate(MONTH_NAMES)})
 MONTH_NUMBER["sept"] = 9
 
+#: The abbreviations as lower-case words ("jan", "sep", "sept"), for word lists (May has none).
+ABBREVIATION_WORDS = frozenset(name[:3].lower() for name in MONTH_NAMES if len(name) > 3) | {"sept"}
+#: Month words that are also ordinary words or names: a date only when capitalised ("May", not "may").
+AMBIGUOUS_MONTH_WORDS = frozenset({"may", "march", "mar", "jan", "dec"})
+
+
+def month_name(number: int, short: bool = False) -> str:
+    """The English name of month 1-12 ("June"), or its three-letter form ("Jun")."""
+    name = MONTH_NAMES[number - 1]
+    return name[:3] if short else name
+
 
 def month_number(word: str) -> int | None:
     """1-12 for a month's name or abbreviation ("Sept." -> 9), else None."""

@@ -132,8 +132,9 @@ def _classify_group(text: str, group: list[tuple[int, int, str]], first: bool) -
     note = NOTE_DEFINITION.match(line)
     if note:
         return [Block(start, end, "note", label=note.group(1), content_start=start + note.end())]
-    if all(BLOCK_QUOTE_LINE.match(g[2]) for g in group):
-        inner = BLOCK_QUOTE_LINE.match(line).end()
+    quote_line = BLOCK_QUOTE_LINE.match(line)
+    if quote_line and all(BLOCK_QUOTE_LINE.match(g[2]) for g in group):
+        inner = quote_line.end()
         inner += len(line[inner:]) - len(line[inner:].lstrip())
         return [Block(start, end, "quote", content_start=start + inner)]
     item = LIST_ITEM.match(line)
@@ -178,8 +179,11 @@ def _rejoin_page_breaks(text: str, blocks: list[Block]) -> list[Block]:
     joined: list[Block] = []
     for block in blocks:
         previous = joined[-1] if joined else None
-        both_text = previous is not None and previous.kind == block.kind == "text"
-        if both_text and _continues(text, previous, block):
+        if (
+            previous is not None
+            and previous.kind == block.kind == "text"
+            and _continues(text, previous, block)
+        ):
             previous.end = block.end
             continue
         joined.append(block)

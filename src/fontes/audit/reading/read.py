@@ -39,7 +39,7 @@ def essay_from_text(text: str, path: str = "<text>") -> Essay:
     note_numbers = note_label_numbers([b.label for b in blocks if b.kind == "note"])
     references = [parse_reference(text, b, note_numbers.get(b.label)) for b in entry_blocks]
     body = [b for i, b in enumerate(blocks) if b.kind != "note" and (i not in taken or b.kind == "heading")]
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for position, block in enumerate(body):
         following = body[position + 1] if position + 1 < len(body) else None
         continued = following is not None and opens_with_quotation(following.raw(text))

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 
+from fontes.audit.lexicon.months import ABBREVIATION_WORDS
 from fontes.audit.reading.words import words
 
 #: Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = words(
-    "mr mrs ms dr prof gen lt col maj capt adm sgt cpl cmdr sen rep gov pres amb ambs st jr sr"
-    " co ltd inc corp bros vs cf ed eds trans comp repr univ dept assn est fig figs ch chap sec art"
-    " para vol vols nos p pp ff op cit ibid al approx ca cde tel mt ft ave rt hon esp govt intl"
-    " jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e viz"
+ABBREVIATIONS = (
+    words(
+        "mr mrs ms dr prof gen lt col maj capt adm sgt cpl cmdr sen rep gov pres amb ambs st jr sr"
+        " co ltd inc corp bros vs cf ed eds trans comp repr univ dept assn est fig figs ch chap sec art"
+        " para vol vols nos p pp ff op cit ibid al approx ca cde tel mt ft ave rt hon esp govt intl"
+        " e.g i.e viz"
+    )
+    | ABBREVIATION_WORDS
 )
 #: Words that begin a sentence, so an initial or "U.S." before them can end the previous one.
 SENTENCE_STARTERS = words(
@@ -67,7 +71,8 @@ def _ends_sentence(text: str, terminator: int, following: tuple[int, str], quota
         return False
     if text[terminator] != ".":
         return True
-    token = re.search(r"([\w.’'-]*)$", text[max(start, terminator - 40) : terminator]).group(1)
+    last_word = re.search(r"([\w.’'-]*)$", text[max(start, terminator - 40) : terminator])
+    token = last_word.group(1) if last_word else ""
     return not _is_abbreviation(token, word)
 
 

@@ -15,6 +15,7 @@ import re
 from html import escape
 from typing import Any
 
+from fontes.audit.lexicon.months import ABBREVIATION_WORDS
 from fontes.case.actors import display_name
 from fontes.model import Case, Event, Source
 from fontes.report.exports.date_parts import DateParts, date_parts
@@ -28,7 +29,7 @@ _DATE_KEYS = ("year", "month", "day")
 SECONDARY_TYPES = frozenset({"article", "book", "chapter", "book chapter", "review", "thesis"})
 
 #: Words whose full stop does not end a sentence (compared lower-case, without the stop).
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS = ABBREVIATION_WORDS | frozenset(
     {
         "a.m",
         "p.m",
@@ -67,18 +68,6 @@ ABBREVIATIONS = frozenset(
         "i.e",
         "etc",
         "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "fig",
         "art",
         "para",
