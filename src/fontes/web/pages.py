@@ -250,7 +250,7 @@ def audit(request: Request) -> Response:
     ws = request.app.state.workspace
     if ws.essay_path is None:
         raise HTTPException(404, "no essay was given: start fontes serve with --essay FILE")
-    from fontes.report.audit_views import render_audit_html
+    from fontes.report.audit_views import audit_view
 
     report = ws.audit
-    return HTMLResponse(render_audit_html(report, report.text))
+    return render(request, "audit.html", audit=audit_view(report, report.text))
