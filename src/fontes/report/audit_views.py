@@ -59,6 +59,37 @@ def _short(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def audit_view(audit, essay_text: str | None = None) -> dict[str, Any] | None:
+    """The audit as every view shows it (HTML report, audit page, web app): findings with their
+    place and links, the counts, and, given the essay's text, the essay cut into marked pieces."""
+    from fontes.report.evidence_cards import web_link
+
+    if audit is None:
+        return None
+    findings = []
+    for f in audit.findings:
+        findings.append(
+            {
+                "f": f,
+                "where": " · ".join(f.location.parts()),
+                "evidence": [
+                    {"source": ev.source, "quote": ev.quote, "url": ev.url, "link": web_link(ev.url or "")}
+                    for ev in f.evidence
+                ],
+            }
+        )
+    summary = audit.summary() if hasattr(audit, "summary") else {}
+    essay = str(getattr(audit, "essay", ""))
+    return {
+        "essay": essay,
+        "essay_name": Path(essay).name if essay else "",
+        "findings": findings,
+        "counts": severity_counts(summary) if summary else "",
+        "summary": summary,
+        "pieces": _marked_pieces(essay_text, audit.findings) if essay_text is not None else [],
+    }
+
+
 def render_audit_html(report, essay_text: str) -> str:
     """One HTML page: the essay with each finding's words marked, and the findings beside it."""
     from jinja2 import Environment, PackageLoader, select_autoescape
@@ -66,8 +97,7 @@ def render_audit_html(report, essay_text: str) -> str:
     env = Environment(
         loader=PackageLoader("fontes.report", "templates"), autoescape=select_autoescape(["html"])
     )
-    pieces = _marked_pieces(essay_text, report.findings)
-    return env.get_template("audit.html").render(report=report, pieces=pieces, summary=report.summary())
+    return env.get_template("audit.html").render(audit=audit_view(report, essay_text))
 
 
 def _marked_pieces(text: str, findings) -> list[dict[str, Any]]:

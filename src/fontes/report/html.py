@@ -12,9 +12,9 @@ from markupsafe import Markup
 
 from fontes import __version__
 from fontes.model import Case
-from fontes.report.audit_views import severity_counts
+from fontes.report.audit_views import audit_view
 from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
-from fontes.report.evidence_cards import evidence_cards, web_link
+from fontes.report.evidence_cards import evidence_cards
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import timeline_chart, timeline_zoom_chart
 from fontes.report.verdict_views import unweighed_sources, verdict_parts
@@ -72,31 +72,6 @@ def question_view(case: Case, verdict, qv) -> dict:
         "ach": ach_matrix(qv),
         "schools": [(labels.get(sid, sid), post) for sid, post in qv.schools.items()],
         "parts": verdict_parts(case, qv, verdict.school),
-    }
-
-
-def audit_view(audit) -> dict | None:
-    """The audit's findings and summary for the template; None without an audit."""
-    if audit is None:
-        return None
-    findings = []
-    for f in audit.findings:
-        where = f.location.parts()
-        findings.append(
-            {
-                "f": f,
-                "where": " · ".join(where),
-                "evidence": [
-                    {"source": ev.source, "quote": ev.quote, "url": ev.url, "link": web_link(ev.url or "")}
-                    for ev in f.evidence
-                ],
-            }
-        )
-    summary = audit.summary() if hasattr(audit, "summary") else {}
-    return {
-        "essay": getattr(audit, "essay", ""),
-        "findings": findings,
-        "counts": severity_counts(summary) if summary else "",
     }
 
 

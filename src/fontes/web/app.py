@@ -21,7 +21,11 @@ from fontes.web.security import LOOPBACK_HOSTS, MAX_BODY_BYTES, SecurityHeaders,
 from fontes.web.workspace import Workspace
 
 #: The app's own files, served by name only: no path from a request ever reaches the disk.
-ASSETS = {"fontes.css": "text/css; charset=utf-8", "whatif.js": "text/javascript; charset=utf-8"}
+ASSETS = {
+    "fontes.css": "text/css; charset=utf-8",
+    "whatif.js": "text/javascript; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
 
 
 def create_app(
@@ -69,6 +73,7 @@ def routes() -> list[Route]:
         Route("/search", pages.search),
         Route("/audit", pages.audit),
         Route("/static/{name}", asset),
+        Route("/favicon.ico", favicon),
     ]
 
 
@@ -80,6 +85,11 @@ def asset(request: Request) -> Response:
     return Response(
         request.app.state.assets[name], media_type=ASSETS[name], headers={"cache-control": "no-cache"}
     )
+
+
+def favicon(request: Request) -> Response:
+    """The app's icon where browsers look for it by default, so no page asks for a missing file."""
+    return Response(request.app.state.assets["favicon.svg"], media_type=ASSETS["favicon.svg"])
 
 
 def error_page(request: Request, exc: Exception) -> Response:

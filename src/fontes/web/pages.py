@@ -179,9 +179,9 @@ def source(request: Request) -> Response:
     with ws.store() as store:
         document = store.get(source_id) if store is not None else None
         quotes = ws.anchors_in(source_id, store) if document is not None else []
-    if in_case is None and document is None:
+    meta = in_case if in_case is not None else document.source if document is not None else None
+    if meta is None:
         raise HTTPException(404, f"no source {source_id!r} in the case or the corpus store")
-    meta = in_case or document.source
     items = [item for item in ws.case.evidence if item.source == source_id]
     return render(
         request,
@@ -203,7 +203,8 @@ def search(request: Request) -> Response:
         k: request.query_params.get(k, "").strip()[:200]
         for k in ("q", "from", "to", "author", "recipient", "archive")
     }
-    hits, error, searched = [], None, any(params.values())
+    hits: list = []
+    error, searched = None, any(params.values())
     if searched:
         try:
             with ws.store() as store:
@@ -249,7 +250,7 @@ def audit(request: Request) -> Response:
     ws = request.app.state.workspace
     if ws.essay_path is None:
         raise HTTPException(404, "no essay was given: start fontes serve with --essay FILE")
-    from fontes.report.audit_views import render_audit_html
+    from fontes.report.audit_views import audit_view
 
     report = ws.audit
-    return HTMLResponse(render_audit_html(report, report.text))
+    return render(request, "audit.html", audit=audit_view(report, report.text))

@@ -44,11 +44,11 @@ def anchor_case_quotes(case: Case, source_id: str, store) -> list[AnchoredQuote]
 
 def marked_pieces(text: str, quotes: list[AnchoredQuote]) -> list[Piece]:
     """`text` cut at every quote's start and end, so overlapping quotes are all marked."""
-    spans = [
-        (q.anchor.start, q.anchor.end, q.item.id, q.anchor.fidelity)
-        for q in quotes
-        if q.found and 0 <= q.anchor.start < q.anchor.end <= len(text)
-    ]
+    spans: list[tuple[int, int, str, str]] = []
+    for q in quotes:
+        a = q.anchor
+        if a is not None and a.start is not None and a.end is not None and 0 <= a.start < a.end <= len(text):
+            spans.append((a.start, a.end, q.item.id, a.fidelity))
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     pieces = []
     for start, end in pairwise(cuts):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from fontes.corpus.search import HIGHLIGHT_END, HIGHLIGHT_START
@@ -61,9 +61,12 @@ def svg(chart: str) -> Markup:
 
 
 def make_env() -> Environment:
-    """The environment: autoescape on for every template, undefined names are errors."""
+    """The environment: autoescape on for every template, undefined names are errors; the report's
+    templates come second, so the app renders the report's shared partials (the audit) as they are."""
     env = Environment(
-        loader=PackageLoader("fontes.web", "templates"),
+        loader=ChoiceLoader(
+            [PackageLoader("fontes.web", "templates"), PackageLoader("fontes.report", "templates")]
+        ),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

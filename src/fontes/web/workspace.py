@@ -70,7 +70,7 @@ class Workspace:
     @contextmanager
     def store(self):
         """The corpus store for one request, or None when there is none."""
-        if not self.has_store:
+        if not self.has_store or self.db_path is None:
             yield None
             return
         from fontes.corpus import Store
