@@ -298,15 +298,20 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction():
             self._shingles.discard()  # nothing left of an add that failed
+            given = _GivenNumbers(self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0)
             for batch in batches:
-                counts = self._add_batch(batch, now)
+                counts = self._add_batch(batch, now, given)
                 added, updated = added + counts.added, updated + counts.updated
                 unchanged += counts.unchanged
             self._shingles.flush()
         return AddCounts(added, updated, unchanged)
 
-    def _add_batch(self, batch: PreparedBatch, now: str) -> AddCounts:
-        """Write one batch inside the caller's transaction; a later document replaces one of its id."""
+    def _add_batch(self, batch: PreparedBatch, now: str, given: _GivenNumbers) -> AddCounts:
+        """Write one batch inside the caller's transaction; a later document replaces one of its id.
+
+        A document whose id an earlier batch of the same add gave counts as updated (the later
+        one replaces the earlier), as it does within one batch, even when it holds the same:
+        so the counts do not depend on where the batches (or a file's parts) were cut."""
         latest: dict[str, int] = {}  # id -> the place of its last document in the batch
         for index, id_ in enumerate(batch.ids()):
             latest[id_] = index
@@ -316,6 +321,9 @@ class Store:
         unchanged = [
             id_ for id_, number in stored.items() if stored_now.get(number) == batch.comparable(latest[id_])
         ]
+        repeated = sum(given.earlier(stored[id_]) for id_ in unchanged)
+        updated += repeated
+        given.mark(stored.values())
         for id_ in unchanged:  # stored as it is: nothing to rewrite
             del latest[id_], stored[id_]
         # Numbered before the removals: a new document must not take a replaced one's number.
@@ -333,7 +341,7 @@ class Store:
             self._insert(batch, numbered, now)
         except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
             raise unencodable(batch) from None
-        return AddCounts(len(latest) - len(stored), updated, len(unchanged))
+        return AddCounts(len(latest) - len(stored), updated, len(unchanged) - repeated)
 
     def _numbers(self, ids: list[str]) -> dict[str, int]:
         """Which of these ids are stored, and under which document number."""
@@ -715,6 +723,25 @@ def _names_match_sql(names_json: str, pattern: str) -> int:
     """SQL function: 1 when a JSON list of names holds one matching the (normalised) pattern."""
     regex = _compiled(pattern)
     return int(any(regex.search(normalise_name(n)) for n in json.loads(names_json)))
+
+
+class _GivenNumbers:
+    """Which stored documents one add has given already: those it numbered (above the largest
+    number stored when it began) and the older ones it found stored, a byte per older number."""
+
+    def __init__(self, largest_before: int):
+        self._largest_before = largest_before
+        self._older = np.zeros(largest_before + 1, np.bool_)
+
+    def earlier(self, number: int) -> bool:
+        """Whether this add gave the document of this number in an earlier batch."""
+        return number > self._largest_before or bool(self._older[number])
+
+    def mark(self, numbers: Iterable[int]) -> None:
+        """Note the stored documents a batch gave (found unchanged or replaced)."""
+        older = [n for n in numbers if n <= self._largest_before]
+        if older:
+            self._older[older] = True
 
 
 class _Transaction:
