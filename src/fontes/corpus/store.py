@@ -155,6 +155,8 @@ _LISTING_SNIPPET_CHARS = 160
 #: One `add` writes its documents this many characters of text (or documents) at a time.
 _BATCH_CHARS = 8_000_000
 _BATCH_DOCS = 5_000
+#: Documents whose sentences a lookup by meaning compares in a large corpus.
+_MEANING_CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -223,11 +225,44 @@ class Store:
             raise
 
     def sentence_vectors(self, model) -> SentenceVectors:
-        """Every sentence's vector (sentence_vectors.py): loaded or built on the first lookup by
-        meaning, then kept while this store is open."""
+        """Every sentence's vector (sentence_vectors.py): the saved ones when current, else built
+        now in one pass; then kept (memory-mapped) while this store is open."""
         if self._sentence_vectors is None:
             self._sentence_vectors = SentenceVectors.for_store(self, model)
         return self._sentence_vectors
+
+    def closest_in_meaning(self, text: str, model, limit: int, tried: Iterable[str] = ()) -> list[str]:
+        """Ids of the documents whose sentences are closest in meaning to `text`, best first,
+        leaving out `tried`. A small corpus is searched whole; a large one only among the
+        _MEANING_CANDIDATES documents richest in the text's words (a restatement the second
+        stage accepts shares a good part of them), so the cost does not grow with the corpus."""
+        vectors = self.sentence_vectors(model)
+        skipped = set(self._numbers(list(tried)).values())
+        among = None
+        if not vectors.searches_everything():
+            among = [n for n in self._numbers(self.candidates(text, _MEANING_CANDIDATES)).values()]
+        found = vectors.nearest(model.embed([text])[0], limit + len(skipped), among)
+        numbers = [n for n, _ in found if n not in skipped][:limit]
+        if not numbers:
+            return []
+        ids = dict(
+            self._db.execute(
+                f"SELECT doc, id FROM sources WHERE doc IN ({', '.join('?' * len(numbers))})", numbers
+            )
+        )
+        return [ids[n] for n in numbers if n in ids]
+
+    def numbered_texts(self) -> Iterator[tuple[int, str]]:
+        """(document number, text) of every document, in the order of the numbers, read as used."""
+        yield from self._db.execute("SELECT doc, text FROM texts ORDER BY doc")
+
+    def state(self) -> tuple[int, int, int]:
+        """How many documents, the sum and the largest of their numbers: what an index built
+        beside the store must match (with the file's modification time) to be current."""
+        count, total, largest = self._db.execute(
+            "SELECT count(*), coalesce(sum(doc), 0), coalesce(max(doc), 0) FROM sources"
+        ).fetchone()
+        return count, total, largest
 
     @staticmethod
     def default_path() -> Path:
