@@ -134,3 +134,20 @@ def test_a_large_corpus_is_searched_only_among_the_documents_given(tmp_path, mon
         found = store.closest_in_meaning("Heavy rain fell over the hills", model, 3)
         assert found and set(found) <= set(store.candidates("Heavy rain fell over the hills", 100))
         assert found[0] == "weather"
+
+
+def test_an_ingest_embeds_the_sentences_so_the_first_lookup_by_meaning_builds_nothing(tmp_path, monkeypatch):
+    from fontes.corpus import Store, ingest_into_store
+    from fontes.corpus.sentence_vectors import fingerprint
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "a", "title": "A", "text": "The northern army launched an assault on the capital."})
+        + "\n"
+    )
+    ingest_into_store([corpus], tmp_path / "s.db")
+    monkeypatch.setattr(SentenceVectors, "build", None)  # a build now would fail
+    with Store(tmp_path / "s.db") as store:
+        assert vectors_path(store).is_file()
+        vectors = store.sentence_vectors(default_model())
+        assert vectors.fingerprint == fingerprint(store) and len(vectors) == 1
