@@ -34,7 +34,7 @@ def recognised(anchor, item: dict, store) -> bool:
 def run(run: Run) -> dict:
     from fontes.anchor import anchor_quote
     from fontes.anchor.meaning import default_model
-    from fontes.corpus.sentence_vectors import vectors_path
+    from fontes.corpus.sentence_vectors import SentenceVectors, vector_paths
 
     store = run.scaled_store()
     model = default_model()
@@ -42,14 +42,14 @@ def run(run: Run) -> dict:
     if run.settings.measure_memory:
         tracemalloc.start()
     start = time.perf_counter()
-    vectors = store.sentence_vectors(model)
+    vectors = SentenceVectors.build(store, model)  # one streamed pass, as after an ingest
     embed_seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] if run.settings.measure_memory else None
     if run.settings.measure_memory:
         tracemalloc.stop()
-    path = vectors_path(store)
-    size = path.stat().st_size if path is not None and path.exists() else 0
-    run.log(f"  {len(vectors.vectors):,} sentences in {embed_seconds:.1f} s, {size / 1e6:.1f} MB on disk")
+    paths = vector_paths(store) or ()
+    size = sum(p.stat().st_size for p in paths if p.exists())
+    run.log(f"  {len(vectors):,} sentences in {embed_seconds:.1f} s, {size / 1e6:.1f} MB on disk (int8)")
 
     items = yaml.safe_load(ITEMS.read_text(encoding="utf-8"))
     quotes = [(p["quote"], p) for p in items["paraphrases"]] + [(q, None) for q in items["fabricated"]]
@@ -106,7 +106,7 @@ def run(run: Run) -> dict:
         "parameters": {"documents": len(store), "quotations": len(quotes), "items": ITEMS.name},
         "raw": {
             "embedding_seconds": embed_seconds,
-            "sentences": len(vectors.vectors),
+            "sentences": len(vectors),
             "vectors_bytes_on_disk": size,
             "embedding_peak_bytes": peak,
             "by_meaning": summary_ms(seconds[True]),

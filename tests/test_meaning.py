@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from conftest import KOREA_JSONL
 
 from fontes.anchor import anchor_in_text, anchor_quote
 from fontes.anchor.meaning import default_model
-from fontes.corpus.sentence_vectors import SentenceVectors, vectors_path
+from fontes.corpus.sentence_vectors import SentenceVectors, quantise, vectors_path
 
 ITEMS = Path(__file__).parent.parent / "benchmarks" / "paraphrase_items.yaml"
 TEXT = (
@@ -79,13 +81,73 @@ def test_the_labelled_set_meets_the_bars(korea_store):
     assert flipped.count("paraphrase") <= 0.2 * len(flipped)
 
 
-def test_sentence_vectors_are_saved_beside_the_store_and_reused(korea_store):
+def test_sentence_vectors_are_saved_beside_the_store_memory_mapped_and_reused(korea_store):
     model = default_model()
     built = korea_store.sentence_vectors(model)
     path = vectors_path(korea_store)
-    assert path.is_file() and len(built.vectors) > 1000
+    assert path.is_file() and len(built) > 1000 and built.rows.dtype == np.int8
     again = SentenceVectors.for_store(korea_store, model)
-    assert again.fingerprint == built.fingerprint and again.vectors.shape == built.vectors.shape
-    vector = model.embed(["Kim Il Sung asks your opinion on how Moscow would perceive this"])[0]
-    doc_id, _ = again.nearest_documents(vector, 1)[0]
-    assert doc_id == "wcda-telegram-shtykov-ussr-first-deputy-minister-foreign-affairs-1950-11-29"
+    assert isinstance(again.rows, np.memmap)
+    assert again.fingerprint == built.fingerprint and again.rows.shape == built.rows.shape
+    ids = korea_store.closest_in_meaning(
+        "Kim Il Sung asks your opinion on how Moscow would perceive this", model, 1
+    )
+    assert ids == ["wcda-telegram-shtykov-ussr-first-deputy-minister-foreign-affairs-1950-11-29"]
+
+
+def test_int8_rows_give_the_cosines_of_the_exact_vectors_within_a_hundredth():
+    model = default_model()
+    exact = model.embed(
+        ["The northern army crossed the parallel at dawn.", "Rice and coal arrived at the port."]
+    )
+    rows, scales = quantise(exact)
+    assert np.abs((rows.astype(np.float32) * scales[:, None]) @ exact[0] - exact @ exact[0]).max() < 0.01
+
+
+def test_a_large_corpus_is_searched_only_among_the_documents_given(tmp_path, monkeypatch):
+    """Past WHOLE_CORPUS_ROWS, a lookup reads the rows of the lexical candidates only: a document
+    outside them is not returned however close, one inside is."""
+    import sqlite3
+
+    import fontes.corpus.sentence_vectors as sentence_vectors
+    from fontes.corpus import Store, ingest_paths
+
+    corpus = tmp_path / "c.jsonl"
+    texts = {
+        "harbour": "Routine supplies of rice and coal arrived at the harbour today.",
+        "assault": "The northern army launched an assault on the southern capital.",
+        "weather": "Heavy rain fell over the hills and the rivers rose in the night.",
+    }
+    corpus.write_text(
+        "\n".join(json.dumps({"id": k, "title": k, "text": v}) for k, v in texts.items()) + "\n"
+    )
+    model = default_model()
+    with Store(tmp_path / "s.db") as store:
+        ingest_paths([corpus], store)
+        with sqlite3.connect(tmp_path / "s.db") as raw:
+            numbers = dict(raw.execute("SELECT id, doc FROM sources"))
+        vectors = store.sentence_vectors(model)
+        query = model.embed(["The army of the north attacked the capital of the south."])[0]
+        assert vectors.nearest(query, 1)[0][0] == numbers["assault"]
+        assert [n for n, _ in vectors.nearest(query, 3, among=[numbers["harbour"]])] == [numbers["harbour"]]
+        monkeypatch.setattr(sentence_vectors, "WHOLE_CORPUS_ROWS", 0)
+        found = store.closest_in_meaning("Heavy rain fell over the hills", model, 3)
+        assert found and set(found) <= set(store.candidates("Heavy rain fell over the hills", 100))
+        assert found[0] == "weather"
+
+
+def test_an_ingest_embeds_the_sentences_so_the_first_lookup_by_meaning_builds_nothing(tmp_path, monkeypatch):
+    from fontes.corpus import Store, ingest_into_store
+    from fontes.corpus.sentence_vectors import fingerprint
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "a", "title": "A", "text": "The northern army launched an assault on the capital."})
+        + "\n"
+    )
+    ingest_into_store([corpus], tmp_path / "s.db")
+    monkeypatch.setattr(SentenceVectors, "build", None)  # a build now would fail
+    with Store(tmp_path / "s.db") as store:
+        assert vectors_path(store).is_file()
+        vectors = store.sentence_vectors(default_model())
+        assert vectors.fingerprint == fingerprint(store) and len(vectors) == 1

@@ -181,3 +181,25 @@ def _alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_a_record_given_again_in_a_later_part_counts_once_as_updated(tmp_path, small_parts):
+    """A file whose last records repeat earlier ones word for word, read again: the repeats
+    replace their earlier lines (updated), the others are unchanged, wherever the parts are cut
+    (here the repeats fall in other parts than their first lines, as a very long line makes them)."""
+    lines = [
+        json.dumps({"id": f"r{n:03d}", "title": f"Cable {n}", "text": f"Troops crossed at dawn, unit {n}."})
+        for n in range(120)
+    ]
+    lines += lines[:5]  # the first five ids again, exactly as they were
+    path = tmp_path / "repeats.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    counts = {}
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as store:
+            first = ingest_paths([path], store, workers=workers)
+            again = ingest_paths([path], store, workers=workers)
+            store.check()
+            assert len(store) == 120
+        counts[workers] = [(s.added, s.updated, s.unchanged) for s in (first, again)]
+    assert counts[2] == counts[1] == [(120, 5, 0), (0, 5, 120)]

@@ -78,7 +78,8 @@ def anchor_quote(
             Anchor.from_match(source_id, match) if match else Anchor(source=source_id, fidelity="not-found")
         )
     best: tuple[Match, str] | None = None
-    for doc_id in store.candidates(" … ".join(quotation.piece_texts()), limit=candidates):
+    tried = store.candidates(" … ".join(quotation.piece_texts()), limit=candidates)
+    for doc_id in tried:
         document = store.get(doc_id)
         # A paraphrase never outranks a near-verbatim quotation or a misquote found already.
         paraphrase = best is None or best[0].fidelity == "paraphrase"
@@ -92,20 +93,23 @@ def anchor_quote(
             if match.fidelity == "verbatim":
                 break
     if best is None and by_meaning:
-        best = _by_meaning(quotation, store, candidates)
+        best = _by_meaning(quotation, store, candidates, tried)
     if best is None:
         return Anchor(source=None, fidelity="not-found")
     return Anchor.from_match(best[1], best[0])
 
 
-def _by_meaning(quotation: ParsedQuote, store: CandidateStore, limit: int) -> tuple[Match, str] | None:
+def _by_meaning(
+    quotation: ParsedQuote, store: CandidateStore, limit: int, tried: list[str]
+) -> tuple[Match, str] | None:
     """A paraphrase in the documents whose sentences are closest in meaning to the quotation
-    (one matrix product over the store's sentence vectors), when the store keeps them."""
+    (a matrix product over the store's sentence vectors), when the store keeps them; the lexical
+    candidates, `tried` already with the meaning stage, are not tried again."""
     model = default_model()
-    if model is None or not hasattr(store, "sentence_vectors"):
+    closest = getattr(store, "closest_in_meaning", None)
+    if model is None or closest is None:
         return None
-    vector = model.embed([quotation.search_text()])[0]
-    for doc_id, _cosine in store.sentence_vectors(model).nearest_documents(vector, limit):
+    for doc_id in closest(quotation.search_text(), model, limit, tried):
         document = store.get(doc_id)
         match = locate(quotation, document.text) if document is not None else None
         if match is not None:

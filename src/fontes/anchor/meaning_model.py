@@ -20,7 +20,7 @@ WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 #: Tokens read of one sentence at most (a sentence past this is described by its opening).
 MAX_TOKENS = 256
-BATCH = 512
+BATCH = 2_048
 
 
 def package_folder() -> Path | None:
@@ -61,9 +61,14 @@ class MeaningModel:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for at in range(0, len(texts), BATCH):
             encodings = self.tokenizer.encode_batch(texts[at : at + BATCH], add_special_tokens=False)
-            for row, encoding in enumerate(encodings, start=at):
-                if encoding.ids:
-                    out[row] = self.embedding[encoding.ids].mean(axis=0)
+            lengths = np.fromiter((len(e.ids) for e in encodings), np.int64, len(encodings))
+            rows = np.flatnonzero(lengths)
+            if not len(rows):
+                continue
+            ids = np.concatenate([np.asarray(encodings[r].ids, np.int64) for r in rows])
+            starts = np.concatenate(([0], np.cumsum(lengths[rows])[:-1]))
+            # The sum over each text's tokens at once; a mean's direction is the sum's.
+            out[at + rows] = np.add.reduceat(self.embedding[ids], starts, axis=0)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.where(norms == 0, 1.0, norms)
 

@@ -178,7 +178,8 @@ def ingest_into_store(
 ) -> tuple[IngestSummary, int, Path]:
     """Ingest `paths` into the store at `db_path` (created when missing): the summary, how many
     documents the store holds, and its path. A store this call created and left empty (every
-    file failed) is removed again: a mistyped path must not leave an empty corpus behind."""
+    file failed) is removed again: a mistyped path must not leave an empty corpus behind. When
+    documents were added or changed, every sentence is embedded for anchoring by meaning."""
     from fontes.corpus.store import open_corpus
 
     with open_corpus(db_path, create=True) as store:
@@ -186,9 +187,21 @@ def ingest_into_store(
         new = len(store) == 0 and not where.with_name(where.name + "-journal").exists()
         summary = ingest_paths(paths, store, progress=progress)
         held = len(store)
+        if summary.added + summary.updated and held:
+            embed_sentences(store)
     if new and held == 0 and str(where) != ":memory:":
         where.unlink(missing_ok=True)
     return summary, held, where
+
+
+def embed_sentences(store: Store) -> None:
+    """Embed every sentence of the store now, in one pass (sentence_vectors.py), so that the first
+    lookup by meaning finds the vectors ready; nothing when the offline model is not installed."""
+    from fontes.anchor.meaning import default_model
+
+    model = default_model()
+    if model is not None:
+        store.sentence_vectors(model)
 
 
 def _reader(path: Path) -> Callable[[Path], Iterator[Document | CorpusError]]:

@@ -1,9 +1,13 @@
-"""Every sentence of the corpus as a vector, kept beside the store, so that finding the
-documents closest in meaning to a quotation is one matrix product.
+"""Every sentence of the corpus as a vector, kept beside the store and memory-mapped, so that
+finding the sentences closest in meaning to a quotation is a matrix product over few rows.
 
-Built lazily, on the first lookup by meaning, and saved as `<store>.sentences.npz` (float16):
-a corpus that is never searched by meaning pays nothing at ingest, and the file is rebuilt
-when the store has changed since (its ids or its modification time differ).
+Built in one streamed pass (after an ingest, or on the first lookup by meaning when missing or
+stale): the store's texts are read in document order, embedded a chunk at a time and written
+as int8 rows (each with its own scale) to `<store>.sentences.i8`; `<store>.sentences.npz` holds
+the few small arrays (which rows belong to which document, the scales) and the fingerprint of
+the store they were built from. Memory stays flat however large the corpus: the rows are
+memory-mapped, and a lookup reads only the rows of the documents it is given (the lexical
+candidates), or every row in chunks when the corpus is small enough for that to be cheap.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -20,23 +25,32 @@ import numpy as np
 
 #: A sentence: up to its closing mark or a line end.
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
-#: Rows multiplied at a time (float16 on disk and in memory, float32 for the product: numpy has
-#: no fast float16 product, and the whole matrix in float32 would double the memory).
-CHUNK = 65_536
 #: A sentence shorter than this (characters) carries too little meaning to index.
 MIN_SENTENCE = 20
+#: Sentences embedded and written at a time while building.
+BUILD_CHUNK = 8_192
+#: Rows multiplied at a time when every row is searched.
+CHUNK = 65_536
+#: Up to this many rows, a lookup searches every sentence of the corpus (a few ms); past it,
+#: only the sentences of the documents it is given.
+WHOLE_CORPUS_ROWS = 200_000
+#: int8 rows: a component times this over the row's largest component.
+_LEVELS = 127
 
 
-class _Doc(Protocol):
-    text: str
+class _Model(Protocol):
+    @property
+    def dimension(self) -> int: ...
+
+    def embed(self, texts: list[str]) -> np.ndarray: ...
 
 
 class SentenceStore(Protocol):
     path: Path
 
-    def ids(self) -> list[str]: ...
+    def numbered_texts(self) -> Iterator[tuple[int, str]]: ...
 
-    def get(self, id: str) -> _Doc | None: ...
+    def state(self) -> tuple[int, int, int]: ...
 
 
 def sentences(text: str) -> list[str]:
@@ -46,88 +60,205 @@ def sentences(text: str) -> list[str]:
 
 @dataclass
 class SentenceVectors:
-    """The corpus's sentence vectors: `vectors[i]` belongs to document `ids[owner[i]]`."""
+    """The corpus's sentence vectors: rows `first[i]:first[i+1]` belong to document number `docs[i]`."""
 
-    ids: list[str]
-    owner: np.ndarray  # int32, one per sentence
-    vectors: np.ndarray  # float16, unit rows
+    docs: np.ndarray  # int64 document numbers, ascending
+    first: np.ndarray  # int64, len(docs) + 1
+    rows: np.ndarray  # int8 (sentences, dimension), memory-mapped when read from disk
+    scales: np.ndarray  # float32, one per row: row * scale is the unit vector
     fingerprint: str
 
-    @classmethod
-    def build(cls, store: SentenceStore, model) -> SentenceVectors:
-        ids = store.ids()
-        texts, owner = [], []
-        for number, doc_id in enumerate(ids):
-            document = store.get(doc_id)
-            for sentence in sentences(document.text if document else ""):
-                texts.append(sentence)
-                owner.append(number)
-        vectors = model.embed(texts).astype(np.float16) if texts else np.zeros((0, 1), np.float16)
-        return cls(ids, np.asarray(owner, dtype=np.int32), vectors, fingerprint(store, ids))
+    def __len__(self) -> int:
+        return len(self.rows)
 
     @classmethod
-    def for_store(cls, store: SentenceStore, model) -> SentenceVectors:
-        """The saved vectors when they are current, else built now and saved beside the store."""
-        path = vectors_path(store)
+    def for_store(cls, store: SentenceStore, model: _Model) -> SentenceVectors:
+        """The saved vectors when they are current, else built now (and saved beside the store)."""
         current = fingerprint(store)
-        if path is not None and path.is_file():
-            try:
-                with np.load(path, allow_pickle=False) as saved:
-                    if str(saved["fingerprint"]) == current:
-                        return cls(list(saved["ids"]), saved["owner"], saved["vectors"], current)
-            except (OSError, KeyError, ValueError):
-                pass  # unreadable or from another version: rebuilt below
-        built = cls.build(store, model)
-        if path is not None:
-            built.save(path)
-        return built
+        saved = cls.load(store, current)
+        return saved if saved is not None else cls.build(store, model, current)
 
-    def save(self, path: Path) -> None:
-        """Write to a temporary file beside `path`, then rename: never a half-written file."""
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp.npz")
+    @classmethod
+    def load(cls, store: SentenceStore, current: str) -> SentenceVectors | None:
+        """The vectors saved beside the store, when they were built from its present state."""
+        paths = vector_paths(store)
+        if paths is None or not all(p.is_file() for p in paths):
+            return None
+        meta_path, rows_path = paths
+        try:
+            with np.load(meta_path, allow_pickle=False) as meta:
+                if str(meta["fingerprint"]) != current:
+                    return None
+                docs, first, scales = meta["docs"], meta["first"], meta["scales"]
+                dimension = int(meta["dimension"])
+            count = len(scales)
+            if rows_path.stat().st_size != count * dimension:
+                return None
+            rows = (
+                np.memmap(rows_path, dtype=np.int8, mode="r", shape=(count, dimension))
+                if count
+                else np.zeros((0, dimension), np.int8)
+            )
+        except (OSError, KeyError, ValueError):
+            return None  # unreadable or from another version: rebuilt
+        return cls(docs, first, rows, scales, current)
+
+    @classmethod
+    def build(cls, store: SentenceStore, model: _Model, current: str | None = None) -> SentenceVectors:
+        """Embed every sentence in one streamed pass; saved beside the store unless it is in memory."""
+        current = current or fingerprint(store)
+        paths = vector_paths(store)
+        folder = paths[0].parent if paths else None
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix="sentences-", suffix=".i8.tmp")
+        docs: list[int] = []
+        first: list[int] = [0]
+        scales: list[np.ndarray] = []
+        try:
+            with os.fdopen(handle, "wb") as out:
+                for numbers, counts, texts in _chunks(store.numbered_texts()):
+                    quantised, scale = quantise(model.embed(texts))
+                    out.write(quantised.tobytes())
+                    scales.append(scale)
+                    for number, count in zip(numbers, counts):
+                        if docs and docs[-1] == number:
+                            first[-1] += count
+                        else:
+                            docs.append(number)
+                            first.append(first[-1] + count)
+            built = cls(
+                np.asarray(docs, np.int64),
+                np.asarray(first, np.int64),
+                np.zeros((0, model.dimension), np.int8),
+                np.concatenate(scales) if scales else np.zeros(0, np.float32),
+                current,
+            )
+            saved = built.save(paths, temporary) if paths is not None else False
+            if saved:  # memory-mapped from where it now lies
+                return cls.load(store, current) or built
+            built.rows = np.fromfile(temporary, dtype=np.int8).reshape(-1, model.dimension)
+            return built
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+
+    def save(self, paths: tuple[Path, Path], rows_file: str) -> bool:
+        """The rows (written already to `rows_file`) and then the small arrays, each renamed into
+        place: a reader finds the old pair, the new pair, or a fingerprint that does not match."""
+        meta_path, rows_path = paths
+        handle, meta_tmp = tempfile.mkstemp(dir=meta_path.parent, prefix=meta_path.name, suffix=".tmp.npz")
         os.close(handle)
         try:
             np.savez(
-                temporary,
-                ids=np.asarray(self.ids, dtype=str),
-                owner=self.owner,
-                vectors=self.vectors,
+                meta_tmp,
+                docs=self.docs,
+                first=self.first,
+                scales=self.scales,
+                dimension=np.asarray(self.rows.shape[1] if self.rows.ndim == 2 else 0),
                 fingerprint=np.asarray(self.fingerprint),
             )
-            os.replace(temporary, path)
+            os.replace(rows_file, rows_path)
+            os.replace(meta_tmp, meta_path)
+            return True
         except OSError:
-            Path(temporary).unlink(missing_ok=True)  # a read-only folder: kept in memory only
+            return False  # a read-only folder: kept in memory only
+        finally:
+            Path(meta_tmp).unlink(missing_ok=True)
 
-    def nearest_documents(self, vector: np.ndarray, limit: int) -> list[tuple[str, float]]:
-        """The documents holding the sentences closest to `vector`, best cosine first."""
-        if not len(self.vectors):
+    def nearest(
+        self, vector: np.ndarray, limit: int, among: Iterable[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """The document numbers holding the sentences closest to `vector`, best cosine first:
+        among the documents `among` when given (only their rows are read), else among all."""
+        if among is None:
+            return self._best(self._all_cosines(vector), None, limit)
+        wanted = np.unique(np.fromiter(among, np.int64))
+        places = np.searchsorted(self.docs, wanted)
+        places = places[
+            (places < len(self.docs)) & (self.docs[np.minimum(places, len(self.docs) - 1)] == wanted)
+        ]
+        if not len(places):
             return []
-        cosines = np.concatenate(
-            [
-                self.vectors[at : at + CHUNK].astype(np.float32) @ vector.astype(np.float32)
-                for at in range(0, len(self.vectors), CHUNK)
+        rows = np.concatenate([np.arange(self.first[p], self.first[p + 1]) for p in places])
+        if not len(rows):
+            return []
+        cosines = (self.rows[rows].astype(np.float32) @ vector.astype(np.float32)) * self.scales[rows]
+        return self._best(cosines, rows, limit)
+
+    def searches_everything(self) -> bool:
+        """Whether a lookup can afford to read every row (a small corpus)."""
+        return len(self.rows) <= WHOLE_CORPUS_ROWS
+
+    def _all_cosines(self, vector: np.ndarray) -> np.ndarray:
+        query = vector.astype(np.float32)
+        return np.concatenate(
+            [np.zeros(0, np.float32)]
+            + [
+                (self.rows[at : at + CHUNK].astype(np.float32) @ query) * self.scales[at : at + CHUNK]
+                for at in range(0, len(self.rows), CHUNK)
             ]
         )
+
+    def _best(self, cosines: np.ndarray, rows: np.ndarray | None, limit: int) -> list[tuple[int, float]]:
+        if not len(cosines) or limit <= 0:
+            return []
         top = min(len(cosines), limit * 20)
         best = np.argpartition(-cosines, top - 1)[:top]
-        found: dict[str, float] = {}
-        for row in best[np.argsort(-cosines[best])]:
-            found.setdefault(self.ids[self.owner[row]], float(cosines[row]))
+        best = best[np.argsort(-cosines[best], kind="stable")]
+        owners = np.searchsorted(self.first, best if rows is None else rows[best], side="right") - 1
+        found: dict[int, float] = {}
+        for place, at in zip(owners, best):
+            found.setdefault(int(self.docs[place]), float(cosines[at]))
             if len(found) == limit:
                 break
         return list(found.items())
 
 
-def vectors_path(store: SentenceStore) -> Path | None:
-    """`<store>.sentences.npz`, or None for an in-memory store."""
+def quantise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """int8 rows and the scale of each (a zero row keeps scale 0): a quarter of float32's bytes,
+    cosines within about 0.01 of the exact ones."""
+    largest = np.abs(vectors).max(axis=1) if len(vectors) else np.zeros(0, np.float32)
+    scale = np.where(largest > 0, largest / _LEVELS, 0).astype(np.float32)
+    safe = np.where(scale > 0, scale, 1)[:, None]
+    return np.clip(np.rint(vectors / safe), -_LEVELS, _LEVELS).astype(np.int8), scale
+
+
+def _chunks(numbered: Iterator[tuple[int, str]]) -> Iterator[tuple[list[int], list[int], list[str]]]:
+    """(document numbers, sentences of each, the sentences) of about BUILD_CHUNK sentences."""
+    numbers: list[int] = []
+    counts: list[int] = []
+    texts: list[str] = []
+    for number, text in numbered:
+        found = sentences(text)
+        if not found:
+            continue
+        numbers.append(number)
+        counts.append(len(found))
+        texts.extend(found)
+        if len(texts) >= BUILD_CHUNK:
+            yield numbers, counts, texts
+            numbers, counts, texts = [], [], []
+    if texts:
+        yield numbers, counts, texts
+
+
+def vector_paths(store: SentenceStore) -> tuple[Path, Path] | None:
+    """(`<store>.sentences.npz`, `<store>.sentences.i8`), or None for an in-memory store."""
     if str(store.path) == ":memory:":
         return None
-    return store.path.with_name(store.path.name + ".sentences.npz")
+    return store.path.with_name(store.path.name + ".sentences.npz"), store.path.with_name(
+        store.path.name + ".sentences.i8"
+    )
 
 
-def fingerprint(store: SentenceStore, ids: list[str] | None = None) -> str:
-    """What the vectors were built from: the store's ids and its file's modification time."""
-    digest = hashlib.sha256("\n".join(ids if ids is not None else store.ids()).encode())
+def vectors_path(store: SentenceStore) -> Path | None:
+    """The file that says what the vectors were built from (`<store>.sentences.npz`)."""
+    paths = vector_paths(store)
+    return paths[0] if paths else None
+
+
+def fingerprint(store: SentenceStore) -> str:
+    """What the vectors are built from: how many documents, their numbers' sum and largest, and
+    the store file's modification time (a replaced text keeps its number but changes the file)."""
+    digest = hashlib.sha256(repr(store.state()).encode())
     if str(store.path) != ":memory:" and store.path.exists():
         digest.update(str(store.path.stat().st_mtime_ns).encode())
     return digest.hexdigest()

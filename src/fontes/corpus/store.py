@@ -155,6 +155,8 @@ _LISTING_SNIPPET_CHARS = 160
 #: One `add` writes its documents this many characters of text (or documents) at a time.
 _BATCH_CHARS = 8_000_000
 _BATCH_DOCS = 5_000
+#: Documents whose sentences a lookup by meaning compares in a large corpus.
+_MEANING_CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -223,11 +225,44 @@ class Store:
             raise
 
     def sentence_vectors(self, model) -> SentenceVectors:
-        """Every sentence's vector (sentence_vectors.py): loaded or built on the first lookup by
-        meaning, then kept while this store is open."""
+        """Every sentence's vector (sentence_vectors.py): the saved ones when current, else built
+        now in one pass; then kept (memory-mapped) while this store is open."""
         if self._sentence_vectors is None:
             self._sentence_vectors = SentenceVectors.for_store(self, model)
         return self._sentence_vectors
+
+    def closest_in_meaning(self, text: str, model, limit: int, tried: Iterable[str] = ()) -> list[str]:
+        """Ids of the documents whose sentences are closest in meaning to `text`, best first,
+        leaving out `tried`. A small corpus is searched whole; a large one only among the
+        _MEANING_CANDIDATES documents richest in the text's words (a restatement the second
+        stage accepts shares a good part of them), so the cost does not grow with the corpus."""
+        vectors = self.sentence_vectors(model)
+        skipped = set(self._numbers(list(tried)).values())
+        among = None
+        if not vectors.searches_everything():
+            among = [n for n in self._numbers(self.candidates(text, _MEANING_CANDIDATES)).values()]
+        found = vectors.nearest(model.embed([text])[0], limit + len(skipped), among)
+        numbers = [n for n, _ in found if n not in skipped][:limit]
+        if not numbers:
+            return []
+        ids = dict(
+            self._db.execute(
+                f"SELECT doc, id FROM sources WHERE doc IN ({', '.join('?' * len(numbers))})", numbers
+            )
+        )
+        return [ids[n] for n in numbers if n in ids]
+
+    def numbered_texts(self) -> Iterator[tuple[int, str]]:
+        """(document number, text) of every document, in the order of the numbers, read as used."""
+        yield from self._db.execute("SELECT doc, text FROM texts ORDER BY doc")
+
+    def state(self) -> tuple[int, int, int]:
+        """How many documents, the sum and the largest of their numbers: what an index built
+        beside the store must match (with the file's modification time) to be current."""
+        count, total, largest = self._db.execute(
+            "SELECT count(*), coalesce(sum(doc), 0), coalesce(max(doc), 0) FROM sources"
+        ).fetchone()
+        return count, total, largest
 
     @staticmethod
     def default_path() -> Path:
@@ -298,15 +333,20 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction():
             self._shingles.discard()  # nothing left of an add that failed
+            given = _GivenNumbers(self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0)
             for batch in batches:
-                counts = self._add_batch(batch, now)
+                counts = self._add_batch(batch, now, given)
                 added, updated = added + counts.added, updated + counts.updated
                 unchanged += counts.unchanged
             self._shingles.flush()
         return AddCounts(added, updated, unchanged)
 
-    def _add_batch(self, batch: PreparedBatch, now: str) -> AddCounts:
-        """Write one batch inside the caller's transaction; a later document replaces one of its id."""
+    def _add_batch(self, batch: PreparedBatch, now: str, given: _GivenNumbers) -> AddCounts:
+        """Write one batch inside the caller's transaction; a later document replaces one of its id.
+
+        A document whose id an earlier batch of the same add gave counts as updated (the later
+        one replaces the earlier), as it does within one batch, even when it holds the same:
+        so the counts do not depend on where the batches (or a file's parts) were cut."""
         latest: dict[str, int] = {}  # id -> the place of its last document in the batch
         for index, id_ in enumerate(batch.ids()):
             latest[id_] = index
@@ -316,6 +356,9 @@ class Store:
         unchanged = [
             id_ for id_, number in stored.items() if stored_now.get(number) == batch.comparable(latest[id_])
         ]
+        repeated = sum(given.earlier(stored[id_]) for id_ in unchanged)
+        updated += repeated
+        given.mark(stored.values())
         for id_ in unchanged:  # stored as it is: nothing to rewrite
             del latest[id_], stored[id_]
         # Numbered before the removals: a new document must not take a replaced one's number.
@@ -333,7 +376,7 @@ class Store:
             self._insert(batch, numbered, now)
         except UnicodeEncodeError:  # a reader let half a character (a lone surrogate) through
             raise unencodable(batch) from None
-        return AddCounts(len(latest) - len(stored), updated, len(unchanged))
+        return AddCounts(len(latest) - len(stored), updated, len(unchanged) - repeated)
 
     def _numbers(self, ids: list[str]) -> dict[str, int]:
         """Which of these ids are stored, and under which document number."""
@@ -715,6 +758,25 @@ def _names_match_sql(names_json: str, pattern: str) -> int:
     """SQL function: 1 when a JSON list of names holds one matching the (normalised) pattern."""
     regex = _compiled(pattern)
     return int(any(regex.search(normalise_name(n)) for n in json.loads(names_json)))
+
+
+class _GivenNumbers:
+    """Which stored documents one add has given already: those it numbered (above the largest
+    number stored when it began) and the older ones it found stored, a byte per older number."""
+
+    def __init__(self, largest_before: int):
+        self._largest_before = largest_before
+        self._older = np.zeros(largest_before + 1, np.bool_)
+
+    def earlier(self, number: int) -> bool:
+        """Whether this add gave the document of this number in an earlier batch."""
+        return number > self._largest_before or bool(self._older[number])
+
+    def mark(self, numbers: Iterable[int]) -> None:
+        """Note the stored documents a batch gave (found unchanged or replaced)."""
+        older = [n for n in numbers if n <= self._largest_before]
+        if older:
+            self._older[older] = True
 
 
 class _Transaction:
