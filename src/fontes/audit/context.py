@@ -43,10 +43,15 @@ class _CaseIndexes:
 class Audit:
     """What an audit checks an essay against: the case, the corpus store when there is one, and the essay."""
 
-    def __init__(self, case: Case, store: Store | None = None, essay: Essay | None = None):
+    def __init__(
+        self, case: Case, store: Store | None = None, essay: Essay | None = None, knowledge: str | None = None
+    ):
+        from fontes.audit.knowledge import label_for
+
         self.case = case
         self.store = store  # a fontes.corpus.Store; optional, so the audit runs without a corpus
         self.essay = essay
+        self.knowledge = knowledge or label_for(case, store is not None)  # the report's first line
         self._case_indexes = _CaseIndexes()
 
     def __repr__(self) -> str:
@@ -59,7 +64,7 @@ class Audit:
         if self.essay is None:
             self.essay = essay
             return self
-        other = Audit(self.case, self.store, essay)
+        other = Audit(self.case, self.store, essay, self.knowledge)
         other._case_indexes = self._case_indexes
         return other
 
