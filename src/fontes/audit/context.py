@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from fontes.audit.evidence.dated_records import Records
     from fontes.audit.evidence.documents import Candidate
     from fontes.audit.evidence.entry_match import EntryMatch
+    from fontes.audit.evidence.header_people import HeaderPeople
     from fontes.audit.reading.essay import Essay, Reference
     from fontes.corpus import Store
 
@@ -92,6 +93,17 @@ class Audit:
         return self._case_indexes.get(
             "catalogue", lambda: Catalogue({s.id: s for s in self.case.sources}, self.store)
         )
+
+    @property
+    def header_people(self) -> HeaderPeople:
+        """The people and offices the corpus's document headers name, with the case's offices added."""
+        from fontes.audit.evidence.header_people import HeaderPeople
+
+        def build() -> HeaderPeople:
+            documents = ((i, t, d) for i, t, d, _ in self.store.documents_in_order()) if self.store else ()
+            return HeaderPeople.from_documents(documents, self.case)
+
+        return self._case_indexes.get("header_people", build)
 
     @property
     def rare_title_words(self) -> frozenset[str]:

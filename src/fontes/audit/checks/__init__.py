@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from fontes.audit.checks.dates import check_dates
+from fontes.audit.checks.header_offices import check_header_offices
 from fontes.audit.checks.hygiene import check_reference_hygiene
 from fontes.audit.checks.names import check_names
 from fontes.audit.checks.quotes import check_quotations
@@ -24,5 +25,6 @@ CHECKS: list[Check] = [
     check_quotations,
     check_dates,
     check_names,
+    check_header_offices,
     check_reference_hygiene,
 ]

@@ -1,0 +1,200 @@
+"""Offices and spellings against the corpus's own headers, for the people the case does not know.
+
+(a) *office-mismatch* (error): the essay gives a person an office ("the Soviet Foreign Minister
+    Dobrynin") that no header of the corpus near the sentence's date gives them, when the headers
+    do give them another ("Soviet Ambassador to the USA A. F. Dobrynin"). Offices of one kind
+    (two of government) are compared only when two or more documents agree, since one person may
+    hold two such offices at once.
+(b) *name-variant* (warning): a capitalised word a letter from a name the headers write (two
+    letters swapped, one dropped or added) that the corpus never writes.
+The case's actors are left to the names check, which knows their roles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from fontes.audit.context import Audit
+from fontes.audit.evidence.actor_names import fold
+from fontes.audit.evidence.claims import SentenceClaim
+from fontes.audit.evidence.header_people import HeaderOffice, HeaderPeople
+from fontes.audit.lexicon.offices import ANY_OFFICE, FAMILY, covers, offices_in
+from fontes.audit.reading.essay import Essay
+from fontes.dates import format_date
+from fontes.model import Finding, FindingEvidence, FindingLocation
+
+#: How far (days) from the sentence's date a header still shows the office someone held.
+HEADER_REACH_DAYS = 365
+_GIVEN_NAMES = r"(?:(?:[A-Z]\.\s?){1,3}|(?:[A-Z][a-zà-ÿ]+\s+){1,2})?"
+_QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})?"
+_BEFORE = re.compile(
+    rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*[,(]?\s*{_GIVEN_NAMES}$"
+)
+_AFTER = re.compile(
+    rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her)\s+(?:(?:[A-Z][\w.’'-]*|U\.S\.)\s+){{0,2}}"
+    rf"(?P<office>(?i:{ANY_OFFICE}))\b"
+)
+_TEMPORAL = re.compile(r"\b(?:former|later|future|ex|onetime|one-time|erstwhile|then-future)[-\s]*$", re.I)
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-zà-ÿ]{3,}(?![\w’'])")
+
+
+def check_header_offices(essay: Essay, context: Audit) -> list[Finding]:
+    """Offices the headers contradict (errors) and slips from names the headers write (warnings)."""
+    audit = context.with_essay(essay)
+    people = audit.header_people
+    if not people.by_family:
+        return []
+    known = {t for a in audit.case.actors for n in a.names() for t in fold(n).split()}
+    lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
+    findings: list[Finding] = []
+    for claim in audit.body_claims:
+        day = _sentence_day(claim, audit)
+        for family, spelling in people.spellings().items():
+            if family in known:
+                continue
+            for start, end in _occurrences(claim.masked, spelling):
+                finding = _office_against_headers(claim, family, start, end, day, people)
+                if finding:
+                    findings.append(finding)
+        findings += _slips(claim, people, known, lowercase, audit)
+    return findings
+
+
+def _sentence_day(claim: SentenceClaim, audit: Audit) -> dt.date | None:
+    """The day the sentence speaks of (its first dated mention, else its paragraph's)."""
+    for mention in claim.dates:
+        if mention.earliest is not None:
+            return mention.earliest
+    for other in audit.body_claims:
+        if other.paragraph.index == claim.paragraph.index:
+            for mention in other.dates:
+                if mention.earliest is not None and mention.year_given:
+                    return mention.earliest
+    return None
+
+
+def _occurrences(masked: str, spelling: str) -> list[tuple[int, int]]:
+    """Where the sentence (quotations blanked) writes the name, capitalised as a name."""
+    pattern = re.compile(rf"(?<![\w’']){re.escape(spelling)}(?!\w)", re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(masked) if masked[m.start()].isupper()]
+
+
+def _office_given(masked: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """(office, start, end) of the office the sentence attaches to the name at start:end."""
+    left = masked[max(0, start - 100) : start]
+    m = _BEFORE.search(left)
+    if m and not _TEMPORAL.search(left[: m.start()]):
+        found = offices_in(m.group("office"))
+        if len(found) == 1:
+            return found[0][0], start - len(left) + m.start(), end
+    m = _AFTER.search(masked[end : end + 90])
+    if m:
+        found = offices_in(m.group("office"))
+        if len(found) == 1:
+            return found[0][0], start, end + m.end()
+    return None
+
+
+def _office_against_headers(
+    claim: SentenceClaim, family: str, start: int, end: int, day: dt.date | None, people: HeaderPeople
+) -> Finding | None:
+    given = _office_given(claim.masked, start, end)
+    if given is None:
+        return None
+    office, office_start, office_end = given
+    held = [h for h in people.offices_of(family) if day is None or h.reaches(day, HEADER_REACH_DAYS)]
+    if not held or any(covers(office, h.office or "") for h in held):
+        return None
+    documents = {h.source for h in held if not h.source.startswith("actor:")}
+    if FAMILY.get(office) in {FAMILY.get(h.office or "") for h in held} and len(documents) < 2:
+        return None  # one header of the same kind: the person may have held both
+    return _mismatch(claim, family, office, (office_start, office_end), held, day)
+
+
+def _mismatch(
+    claim: SentenceClaim, family: str, office: str, span: tuple[int, int], held: list[HeaderOffice], day
+) -> Finding:
+    shown = sorted(held, key=lambda h: abs((h.since - day).days) if day and h.since else 0)
+    name = shown[0].name
+    said = claim.sentence.text[span[0] : span[1]]
+    words = ", ".join(dict.fromkeys(f"“{h.words} ({h.name})”" for h in shown[:3]))
+    when = f" in a sentence about {format_date(day.isoformat())}" if day else ""
+    message = (
+        f"The essay calls {name} {_article(office)} (“{said}”){when}; the corpus's headers call "
+        f"{name} {words}, in {len({h.source for h in held})} document(s)."
+    )
+    return Finding(
+        kind="office-mismatch",
+        severity="error",
+        location=FindingLocation(
+            paragraph=claim.paragraph.index,
+            sentence=claim.sentence.index,
+            start=claim.sentence.start + span[0],
+            end=claim.sentence.start + span[1],
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=[FindingEvidence(source=h.source, quote=h.title) for h in shown[:3]],
+    )
+
+
+def _article(office: str) -> str:
+    return ("an " if office[0] in "aeiou" else "a ") + office
+
+
+def _slips(
+    claim: SentenceClaim, people: HeaderPeople, known: set[str], lowercase: set[str], audit: Audit
+) -> list[Finding]:
+    findings = []
+    spellings = people.spellings()
+    for m in _CAPITALISED.finditer(claim.masked):
+        word = fold(m.group(0))
+        if word in spellings or word in known or word in lowercase:
+            continue
+        target = next((k for k in spellings if len(k) > 4 and k not in known and _one_letter_slip(word, k)), None)
+        if target is None or _attested(m.group(0), audit):
+            continue
+        entry = people.by_family[target][0]
+        findings.append(
+            Finding(
+                kind="name-variant",
+                severity="warning",
+                location=FindingLocation(
+                    paragraph=claim.paragraph.index,
+                    sentence=claim.sentence.index,
+                    start=claim.sentence.start + m.start(),
+                    end=claim.sentence.start + m.end(),
+                ),
+                message=(
+                    f"“{m.group(0)}” is one letter from {spellings[target]}, as the corpus's headers "
+                    f"write the name; the corpus never writes “{m.group(0)}”."
+                ),
+                excerpt=claim.sentence.text,
+                evidence=[FindingEvidence(source=entry.source, quote=entry.title)],
+            )
+        )
+    return findings
+
+
+def _one_letter_slip(written: str, attested: str) -> bool:
+    """Two neighbouring letters swapped, or one letter dropped or added (a substitution may be a
+    transliteration, which the names check judges)."""
+    if OSA.distance(written, attested) != 1:
+        return False
+    swapped = Levenshtein.distance(written, attested) == 2
+    return swapped or abs(len(written) - len(attested)) == 1
+
+
+def _attested(written: str, audit: Audit) -> bool:
+    """True when the corpus writes the word somewhere (then it is a spelling, not a slip)."""
+    if audit.store is None:
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)", re.IGNORECASE)
+    for hit in audit.store.search(f'"{written}"', limit=3):
+        document = audit.catalogue.document(hit.id)
+        if document and pattern.search(f"{document.text} {document.notes} {document.source.title}"):
+            return True
+    return False
