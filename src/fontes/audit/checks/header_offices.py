@@ -30,9 +30,7 @@ from fontes.model import Finding, FindingEvidence, FindingLocation
 HEADER_REACH_DAYS = 365
 _GIVEN_NAMES = r"(?:(?:[A-Z]\.\s?){1,3}|(?:[A-Z][a-zà-ÿ]+\s+){1,2})?"
 _QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})?"
-_BEFORE = re.compile(
-    rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*[,(]?\s*{_GIVEN_NAMES}$"
-)
+_BEFORE = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*[,(]?\s*{_GIVEN_NAMES}$")
 _AFTER = re.compile(
     rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her)\s+(?:(?:[A-Z][\w.’'-]*|U\.S\.)\s+){{0,2}}"
     rf"(?P<office>(?i:{ANY_OFFICE}))\b"
@@ -154,7 +152,9 @@ def _slips(
         word = fold(m.group(0))
         if word in spellings or word in known or word in lowercase:
             continue
-        target = next((k for k in spellings if len(k) > 4 and k not in known and _one_letter_slip(word, k)), None)
+        target = next(
+            (k for k in spellings if len(k) > 4 and k not in known and _one_letter_slip(word, k)), None
+        )
         if target is None or _attested(m.group(0), audit):
             continue
         entry = people.by_family[target][0]

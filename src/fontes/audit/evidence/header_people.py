@@ -29,9 +29,15 @@ _AFTER_OFFICE = re.compile(
     r"(?=\s*(?:$|[,;:]|\b(?:to|and|on|in|at|of|from|regarding|about|concerning|with)\b)))"
 )
 #: "Ciphered Telegram, Shtykov to Vyshinsky": names without offices.
-_SENDER_TO = re.compile(rf"(?:^|,\s*|\b[Ff]rom\s+)(?P<sender>{_PERSON})\s+to\s+(?P<recipient>{_PERSON})\s*(?:$|[,(])")
-_QUALIFIER = re.compile(r"(?:(?!(?:From|To|Between|And|The|Of|Message|Letter|Telegram|Memorandum|Ciphered|Cable)\b)[A-Z][\w-]*\s+){1,2}$")
-_NOT_NAMES = frozenset({"the", "department", "embassy", "state", "government", "ministry", "secretary", "president"})
+_SENDER_TO = re.compile(
+    rf"(?:^|,\s*|\b[Ff]rom\s+)(?P<sender>{_PERSON})\s+to\s+(?P<recipient>{_PERSON})\s*(?:$|[,(])"
+)
+_QUALIFIER = re.compile(
+    r"(?:(?!(?:From|To|Between|And|The|Of|Message|Letter|Telegram|Memorandum|Ciphered|Cable)\b)[A-Z][\w-]*\s+){1,2}$"
+)
+_NOT_NAMES = frozenset(
+    {"the", "department", "embassy", "state", "government", "ministry", "secretary", "president"}
+)
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,9 @@ class HeaderOffice:
         if self.since is None and self.until is None:
             return True
         reach = dt.timedelta(days=days)
-        return (self.since is None or day >= self.since - reach) and (self.until is None or day <= self.until + reach)
+        return (self.since is None or day >= self.since - reach) and (
+            self.until is None or day <= self.until + reach
+        )
 
 
 def family_name(name: str) -> str:
@@ -89,7 +97,9 @@ class HeaderPeople:
     by_family: dict[str, list[HeaderOffice]] = field(default_factory=dict)
 
     @classmethod
-    def from_documents(cls, documents: Iterable[tuple[str, str, str | None]], case: Case | None = None) -> HeaderPeople:
+    def from_documents(
+        cls, documents: Iterable[tuple[str, str, str | None]], case: Case | None = None
+    ) -> HeaderPeople:
         """The table from (id, title, date) of every document, with the case's actors' offices added."""
         people = cls()
         for doc_id, title, date in documents:
