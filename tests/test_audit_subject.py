@@ -4,6 +4,9 @@ learns from the corpus's own headers and from the essay's own reference list."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from click.testing import CliRunner
 
@@ -49,21 +52,92 @@ def test_years_of_author_date_citations_do_not_date_the_subject():
     ]
 
 
-def _skip_test_the_audit_without_case_names_its_knowledge_first(tmp_path):
-    essay = tmp_path / "cuba.txt"
-    essay.write_text(f"The Crisis\n\n{CUBA_LIKE}\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["audit", str(essay)])
-    assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "Knowledge used: neither"
-    data = json.loads(CliRunner().invoke(cli, ["audit", str(essay), "--json"]).stdout)
-    assert data["knowledge"] == "neither"
-    asked = json.loads(CliRunner().invoke(cli, ["audit", str(essay), "--case", "builtin", "--json"]).stdout)
-    assert asked["knowledge"] == "case korea-1950 (asked)"
-
-
 def test_the_api_without_case_does_not_flag_an_office_of_another_period(tmp_path):
     essay = tmp_path / "cuba.txt"
     essay.write_text(f"The Crisis\n\n{CUBA_LIKE}\n", encoding="utf-8")
     report = fontes.audit_essay(essay)
     assert report.knowledge == "neither"
     assert not [f for f in report.findings if f.kind == "office-mismatch"]
+
+
+# -- the second subject: a Suez 1956 essay against a small corpus of its own, with no case ----------
+
+SUEZ = Path(__file__).parent / "fixtures" / "subjects" / "suez1956"
+
+
+@pytest.fixture(scope="module")
+def suez_report(tmp_path_factory):
+    """The Suez essay audited from the command line with no --case, as its JSON and its text."""
+    from fontes.corpus import Store, ingest_paths
+
+    db = tmp_path_factory.mktemp("suez") / "corpus.db"
+    store = Store(db)
+    ingest_paths([SUEZ / "documents.jsonl"], store)
+    store.close()
+    result = CliRunner().invoke(cli, ["audit", str(SUEZ / "essay.md"), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), (SUEZ / "essay.md").read_text(encoding="utf-8"), db
+
+
+def _span(text: str, words: str, after: str = "") -> tuple[int, int]:
+    start = text.index(words, text.index(after) if after else 0)
+    return start, start + len(words)
+
+
+def test_the_suez_essay_is_audited_with_the_corpus_alone(suez_report):
+    data, _, _ = suez_report
+    expected = json.loads((SUEZ / "expected.json").read_text(encoding="utf-8"))
+    assert data["knowledge"] == expected["knowledge"] == "corpus"
+
+
+@pytest.mark.parametrize(
+    "planted",
+    json.loads((SUEZ / "expected.json").read_text(encoding="utf-8"))["planted"],
+    ids=lambda p: f"{p['kind']}:{p['words']}",
+)
+def test_every_planted_error_of_the_suez_essay_is_found(suez_report, planted):
+    data, text, _ = suez_report
+    start, end = _span(text, planted["words"], planted.get("sentence", ""))
+    found = [
+        f
+        for f in data["findings"]
+        if f["kind"] == planted["kind"]
+        and f["severity"] in ("error", "warning")
+        and f["location"]["start"] <= start
+        and end <= f["location"]["end"]
+    ]
+    assert found, f"{planted['kind']} on “{planted['words']}” not found ({planted['why']})"
+
+
+@pytest.mark.parametrize(
+    "words", json.loads((SUEZ / "expected.json").read_text(encoding="utf-8"))["correct"], ids=str
+)
+def test_no_finding_falls_on_a_correct_item_of_the_suez_essay(suez_report, words):
+    data, text, _ = suez_report
+    start, end = _span(text, words)
+    on_it = [
+        f["message"]
+        for f in data["findings"]
+        if f["severity"] in ("error", "warning")
+        and f["location"]["start"] is not None
+        and f["location"]["start"] < end
+        and start < f["location"]["end"]
+    ]
+    assert on_it == []
+
+
+def test_the_suez_essay_has_no_finding_beyond_its_planted_errors(suez_report):
+    data, _, _ = suez_report
+    expected = json.loads((SUEZ / "expected.json").read_text(encoding="utf-8"))
+    serious = [f for f in data["findings"] if f["severity"] in ("error", "warning")]
+    assert len(serious) == len(expected["planted"]), [f["message"] for f in serious]
+
+
+def test_the_terminal_report_opens_with_the_knowledge_used(suez_report):
+    _, _, db = suez_report
+    result = CliRunner().invoke(cli, ["audit", str(SUEZ / "essay.md"), "--db", str(db)])
+    assert result.stdout.splitlines()[0] == "Knowledge used: corpus"
+    asked = CliRunner().invoke(
+        cli, ["audit", str(SUEZ / "essay.md"), "--db", str(db), "--case", "builtin", "--json"]
+    )
+    assert json.loads(asked.stdout)["knowledge"] == "case korea-1950 (asked)"

@@ -21,9 +21,9 @@ from fontes.audit.context import Audit
 from fontes.audit.evidence.actor_names import fold
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.header_people import HeaderOffice, HeaderPeople
+from fontes.audit.lexicon.months import FULL_MONTH, month_number
 from fontes.audit.lexicon.offices import ANY_OFFICE, FAMILY, covers, offices_in
 from fontes.audit.reading.essay import Essay
-from fontes.dates import format_date
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 #: How far (days) from the sentence's date a header still shows the office someone held.
@@ -36,6 +36,7 @@ _AFTER = re.compile(
     rf"(?P<office>(?i:{ANY_OFFICE}))\b"
 )
 _TEMPORAL = re.compile(r"\b(?:former|later|future|ex|onetime|one-time|erstwhile|then-future)[-\s]*$", re.I)
+_MONTH_YEAR = re.compile(rf"\b({FULL_MONTH})\s+(1[5-9]\d\d|20\d\d)\b")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-zà-ÿ]{3,}(?![\w’'])")
 
 
@@ -49,28 +50,31 @@ def check_header_offices(essay: Essay, context: Audit) -> list[Finding]:
     lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
     findings: list[Finding] = []
     for claim in audit.body_claims:
-        day = _sentence_day(claim, audit)
+        dated = _sentence_day(claim, audit)
         for family, spelling in people.spellings().items():
             if family in known:
                 continue
             for start, end in _occurrences(claim.masked, spelling):
-                finding = _office_against_headers(claim, family, start, end, day, people)
+                finding = _office_against_headers(claim, family, start, end, dated, people)
                 if finding:
                     findings.append(finding)
         findings += _slips(claim, people, known, lowercase, audit)
     return findings
 
 
-def _sentence_day(claim: SentenceClaim, audit: Audit) -> dt.date | None:
-    """The day the sentence speaks of (its first dated mention, else its paragraph's)."""
+def _sentence_day(claim: SentenceClaim, audit: Audit) -> tuple[dt.date, str] | None:
+    """The day the sentence speaks of and its words (its first dated mention, else its paragraph's)."""
     for mention in claim.dates:
         if mention.earliest is not None:
-            return mention.earliest
+            return mention.earliest, mention.text
+    month = _MONTH_YEAR.search(claim.masked)
+    if month:
+        return dt.date(int(month.group(2)), month_number(month.group(1)) or 1, 1), month.group(0)
     for other in audit.body_claims:
         if other.paragraph.index == claim.paragraph.index:
             for mention in other.dates:
                 if mention.earliest is not None and mention.year_given:
-                    return mention.earliest
+                    return mention.earliest, mention.text
     return None
 
 
@@ -97,8 +101,14 @@ def _office_given(masked: str, start: int, end: int) -> tuple[str, int, int] | N
 
 
 def _office_against_headers(
-    claim: SentenceClaim, family: str, start: int, end: int, day: dt.date | None, people: HeaderPeople
+    claim: SentenceClaim,
+    family: str,
+    start: int,
+    end: int,
+    dated: tuple[dt.date, str] | None,
+    people: HeaderPeople,
 ) -> Finding | None:
+    day = dated[0] if dated else None
     given = _office_given(claim.masked, start, end)
     if given is None:
         return None
@@ -109,17 +119,18 @@ def _office_against_headers(
     documents = {h.source for h in held if not h.source.startswith("actor:")}
     if FAMILY.get(office) in {FAMILY.get(h.office or "") for h in held} and len(documents) < 2:
         return None  # one header of the same kind: the person may have held both
-    return _mismatch(claim, family, office, (office_start, office_end), held, day)
+    return _mismatch(claim, office, (office_start, office_end), held, dated)
 
 
 def _mismatch(
-    claim: SentenceClaim, family: str, office: str, span: tuple[int, int], held: list[HeaderOffice], day
+    claim: SentenceClaim, office: str, span: tuple[int, int], held: list[HeaderOffice], dated
 ) -> Finding:
+    day = dated[0] if dated else None
     shown = sorted(held, key=lambda h: abs((h.since - day).days) if day and h.since else 0)
     name = shown[0].name
     said = claim.sentence.text[span[0] : span[1]]
     words = ", ".join(dict.fromkeys(f"“{h.words} ({h.name})”" for h in shown[:3]))
-    when = f" in a sentence about {format_date(day.isoformat())}" if day else ""
+    when = f" in a sentence about {dated[1]}" if dated else ""
     message = (
         f"The essay calls {name} {_article(office)} (“{said}”){when}; the corpus's headers call "
         f"{name} {words}, in {len({h.source for h in held})} document(s)."
