@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from click.testing import CliRunner
 
 import fontes
@@ -141,3 +140,201 @@ def test_the_terminal_report_opens_with_the_knowledge_used(suez_report):
         cli, ["audit", str(SUEZ / "essay.md"), "--db", str(db), "--case", "builtin", "--json"]
     )
     assert json.loads(asked.stdout)["knowledge"] == "case korea-1950 (asked)"
+
+
+# -- rules on texts of our own: headers, entries, the essay against itself -------------------------
+
+
+def test_headers_give_names_and_offices_for_any_archive():
+    from fontes.audit.evidence.header_people import _people_in_title
+
+    assert _people_in_title("The Ambassador in Ruritania (Brandt) to the Secretary of State") == [
+        ("Brandt", "ambassador", "Ambassador in Ruritania")
+    ]
+    assert ("Hale", "premier", "Prime Minister of the United Kingdom") in _people_in_title(
+        "The Prime Minister of the United Kingdom (Hale) to President Moore"
+    )
+    assert _people_in_title(
+        "Telegram from Soviet Ambassador to the USA A. F. Petrov to the USSR Foreign Ministry"
+    ) == [("A. F. Petrov", "ambassador", "Soviet Ambassador to the USA")]
+    assert _people_in_title("Ciphered Telegram, Orlov to Belov") == [("Orlov", None, ""), ("Belov", None, "")]
+    # the office of the other party, or of the person served, is not the named person's
+    assert _people_in_title("The Secretary of State to the Secretary of Defense (Grant)") == [
+        ("Grant", "secretary of defense", "Secretary of Defense")
+    ]
+    assert _people_in_title("Memorandum by the Special Assistant to the Secretary of State (Lowe)") == []
+
+
+def test_a_case_s_offices_join_the_headers_and_never_replace_them():
+    from fontes.audit.evidence.header_people import HeaderPeople
+    from fontes.model import Actor, Case, Office
+
+    case = Case(
+        id="toy",
+        title="toy",
+        questions=[],
+        actors=[
+            Actor(id="brandt", name="Karl Brandt", offices=[Office(title="Foreign Minister", start="1955")])
+        ],
+    )
+    people = HeaderPeople.from_documents(
+        [("d1", "The Ambassador in Ruritania (Brandt) to the Secretary of State", "1950-03-01")], case
+    )
+    offices = {(h.office, h.source) for h in people.offices_of("brandt")}
+    assert offices == {("ambassador", "d1"), ("foreign minister", "actor:brandt")}
+
+
+def _toy_store(tmp_path, documents):
+    from fontes.corpus import Store, ingest_paths
+
+    lines = tmp_path / "documents.jsonl"
+    lines.write_text("\n".join(json.dumps(d) for d in documents) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "corpus.db")
+    ingest_paths([lines], store)
+    return store
+
+
+def _doc(doc_id, title, date, text="The situation was discussed at length."):
+    return {"id": doc_id, "title": title, "date": date, "archive": "FRUS", "text": text}
+
+
+def _audit_text(tmp_path, text, store=None):
+    from fontes.audit.context import Audit
+    from fontes.audit.knowledge import no_case
+    from fontes.audit.pipeline import run_checks
+    from fontes.audit.reading.read import read_essay
+
+    if "## References" not in text:  # a last paragraph of dated lines would be read as the notes
+        text += "\n## References\n\n[1] Smith, J. (1990) *A History of Ruritania*. Oxford University Press.\n"
+    text = text.replace("# Notes\n\n", "# Notes\n\n## Account\n\n", 1)
+    path = tmp_path / "essay.md"
+    path.write_text(text, encoding="utf-8")
+    essay = read_essay(path)
+    return run_checks(essay, Audit(no_case(), store)), essay.text
+
+
+def _on(findings, text, words, kind):
+    start = text.index(words)
+    return [
+        f
+        for f in findings
+        if f.kind == kind and f.location.start <= start + len(words) and start <= f.location.end
+    ]
+
+
+RURITANIA = [
+    _doc("r1", "The Chargé in Ruritania (Brandt) to the Secretary of State", "1950-03-01"),
+    _doc("r2", "The Chargé in Ruritania (Brandt) to the Secretary of State", "1950-03-09"),
+    _doc(
+        "r3",
+        "Telegram from Soviet Ambassador to the USA A. F. Petrov to the USSR Foreign Ministry",
+        "1962-10-24",
+    ),
+    _doc(
+        "r4",
+        "Telegram from Soviet Ambassador to the USA A. F. Petrov to the USSR Foreign Ministry",
+        "1962-10-27",
+    ),
+    _doc("r5", "The Assistant Secretary of State (Rask) to the Secretary of State", "1950-04-02"),
+    _doc("r6", "Memorandum From Secretary of State Rask to President Moore", "1962-10-25"),
+]
+
+
+def test_an_office_the_headers_contradict_is_found_and_a_right_one_passes(tmp_path):
+    store = _toy_store(tmp_path, RURITANIA)
+    text = (
+        "# Notes\n\nAmbassador Brandt cabled home on 5 March 1950. On 25 October 1962 the Soviet Foreign "
+        "Minister Petrov saw Secretary of State Rask. Petrov, the Soviet ambassador, reported on 27 October 1962.\n"
+    )
+    findings, essay = _audit_text(tmp_path, text, store)
+    assert _on(findings, essay, "Ambassador Brandt", "office-mismatch")
+    mismatch = _on(findings, essay, "Foreign Minister Petrov", "office-mismatch")
+    assert mismatch and "Soviet Ambassador to the USA" in mismatch[0].message
+    assert {e.source for e in mismatch[0].evidence} <= {"r3", "r4"}
+    # Rask's office of 1950 does not speak for 1962, and the 1962 header agrees with the essay
+    assert not _on(findings, essay, "Secretary of State Rask", "office-mismatch")
+    assert not _on(findings, essay, "Petrov, the Soviet ambassador", "office-mismatch")
+
+
+def test_a_name_one_letter_from_a_header_s_is_a_variant_with_the_corpus_spelling(tmp_path):
+    store = _toy_store(tmp_path, RURITANIA)
+    text = "# Notes\n\nOn 24 October 1962 Ptrov and Peotrv reported to Moscow, and so did Petrov.\n"
+    findings, essay = _audit_text(tmp_path, text, store)
+    dropped = _on(findings, essay, "Ptrov", "name-variant")
+    assert dropped and "Petrov" in dropped[0].message
+    assert not _on(findings, essay, "Peotrv", "name-variant")  # two slips: not one letter away
+    assert not _on(findings, essay, "so did Petrov", "name-variant")
+
+
+def test_entries_are_read_as_the_documents_they_name():
+    from fontes.audit.evidence.entries import entry_document
+    from fontes.audit.reading.essay import Reference
+
+    def read(raw, url=""):
+        return entry_document(Reference(number=1, raw=raw, start=0, end=len(raw), url=url))
+
+    frus = read(
+        "[1] The Chargé in Ruritania (Brandt) to the Secretary of State, March 9, 1950. *Foreign Relations of "
+        "the United States, 1950*, Volume VI, Document 41."
+    )
+    assert (frus.kind, frus.doc_number, frus.day) == ("archival document", "41", (1950, 3, 9))
+    wilson = read(
+        "[2] Ciphered Telegram, Orlov to Belov, 12 June 1950. Wilson Center Digital Archive.",
+        "https://digitalarchive.wilsoncenter.org/document/123456",
+    )
+    assert (wilson.kind, wilson.sender, wilson.recipient) == ("archival document", "Orlov", "Belov")
+    assert (
+        read("[3] Memorandum for the President, 4 May 1961. National Archives, RG 59.").kind
+        == "archival document"
+    )
+    assert (
+        read("[4] Letter from Moore to Hale, 2 May 1952. Moore Presidential Library.").kind
+        == "archival document"
+    )
+    cia = read("[5] Current Intelligence Weekly. https://www.cia.gov/readingroom/document/0000123")
+    assert cia.kind == "archival document"
+    assert (
+        read("[6] *Foreign Relations of the United States, 1950*, Volume VI.").kind == "document collection"
+    )
+    assert read("[7] Smith, J. (1990) *A History of Ruritania*. Oxford University Press.").kind == "book"
+    assert (
+        read("[8] Smith, J. (1991) 'The Crisis', *Journal of Cold War Studies* 3, pp. 1-20.").kind
+        == "article"
+    )
+    assert read("[9] A Timeline of the Crisis. https://example.org/timeline").kind == "web page"
+
+
+def test_entries_of_one_collection_are_duplicates_only_when_they_name_one_document(tmp_path):
+    volume = "*Foreign Relations of the United States, 1950*, Volume VI"
+    text = (
+        "# Notes\n\nBrandt cabled twice [1][2], and again [3].\n\n## References\n\n"
+        f"[1] The Chargé in Ruritania (Brandt) to the Secretary of State, March 1, 1950. {volume}, Document 40.\n"
+        f"[2] The Chargé in Ruritania (Brandt) to the Secretary of State, March 9, 1950. {volume}, Document 41.\n"
+        f"[3] The Chargé in Ruritania (Brandt) to the Secretary of State, March 9, 1950. {volume}, Document 41.\n"
+    )
+    findings, essay = _audit_text(tmp_path, text)
+    duplicates = [f for f in findings if f.kind == "reference-malformed" and "same work" in f.message]
+    assert [f.location.marker or f.message[:3] for f in duplicates] == [
+        duplicates[0].location.marker or "[3]"
+    ]
+    assert "[3]" in duplicates[0].message and "[2]" in duplicates[0].message
+
+
+def test_a_date_or_number_against_the_essay_s_own_entry_is_found_without_a_corpus(tmp_path):
+    text = (
+        "# Notes\n\nBrandt's telegram of 19 March 1950 asked for help [1]. His telegram 4512 repeated the request "
+        "[2]. Brandt met the minister on 2 April 1950, a meeting his telegram reports [3].\n\n## References\n\n"
+        "[1] Telegram From the Chargé in Ruritania (Brandt) to the Secretary of State, March 9, 1950. Ruritanian "
+        "National Archives, File 12.\n"
+        "[2] Telegram No. 4521 From the Chargé in Ruritania (Brandt) to the Secretary of State, March 12, 1950. "
+        "Ruritanian National Archives, File 12.\n"
+        "[3] Telegram From the Chargé in Ruritania (Brandt) to the Secretary of State, April 3, 1950. Ruritanian "
+        "National Archives, File 12.\n"
+    )
+    findings, essay = _audit_text(tmp_path, text)
+    date = _on(findings, essay, "19 March 1950", "date-mismatch")
+    assert date and "9 March 1950" in date[0].message
+    number = _on(findings, essay, "4512", "date-mismatch")
+    assert number and "4521" in number[0].message
+    # a meeting the telegram reports a day later is not the telegram's date
+    assert not _on(findings, essay, "2 April 1950", "date-mismatch")

@@ -2,9 +2,10 @@
 marker cites otherwise than the entry does ("14 December" in the text, "November 14" in the entry).
 
 One of the two is wrong whatever the corpus holds, so this needs no corpus. Precision first: the
-sentence must cite that one entry, speak of a thing of the entry's kind (a message, a meeting…),
-give one day, and differ from the entry's day as a slip does (same year, and the same month or
-the same day of another month); a number differs only when both are a telegram's number.
+sentence must cite that one entry, give one day, and give it to a thing of the entry's kind ("the
+telegram of …", "in their conversation of …"; not "met on …" for a telegram that reports the
+meeting), and the day must differ from the entry's as a slip does (same year, and the same month
+or the same day of another month); a number differs only when both are a telegram's number.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from fontes.audit.context import Audit
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.entries import ARCHIVAL_DOCUMENT, EntryDocument, entry_document, plain
-from fontes.audit.lexicon.document_kinds import TITLE_KINDS
+from fontes.audit.lexicon.document_kinds import KIND_WORDS, TITLE_KINDS
 from fontes.audit.reading.essay import Essay, Reference
 from fontes.dates import format_date
 from fontes.model import Finding, FindingEvidence, FindingLocation
@@ -71,6 +72,15 @@ def _date_against_entry(claim: SentenceClaim, entry: Reference, document: EntryD
         return None
     if written.month != listed.month and written.day != listed.day:
         return None  # not a slip: the sentence may date something else the document reports
+    before = claim.masked[
+        max(0, mention.start - claim.sentence.start - 50) : mention.start - claim.sentence.start
+    ]
+    if not {family for family, pattern in KIND_WORDS.items() if pattern.search(before)} & _families(
+        document.heading
+    ):
+        return (
+            None  # the day is not given to a thing of the document's kind ("met on 2 April", for a telegram)
+        )
     message = (
         f"The sentence dates the document of entry [{entry.number}] {format_date(written.isoformat())}; "
         f"the essay's own entry dates it {format_date(listed.isoformat())} (“{document.heading}”)."

@@ -193,6 +193,7 @@ _DOC_NUMBER = re.compile(r"\b(?:doc(?:ument)?\.?|no\.|number)\s*(\d+[A-Za-z]?)\b
 _SENDER_RECIPIENT = re.compile(
     r"^(?:.*?\b(?:from|From)\s+)?(?P<sender>[^,;]+?)\s+to\s+(?P<recipient>[^,;]+?)(?=,|;|$)"
 )
+_DATE_TAIL = re.compile(r",?\s+\d{1,2}\s+\w+\s+\d{4}.*$|,?\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}.*$")
 _TELEGRAM_NUMBER = re.compile(r"\b(?:telegram|cable|no\.)\s*(?:no\.\s*)?(\d{2,6})\b", re.IGNORECASE)
 
 
@@ -282,9 +283,9 @@ def entry_document(reference: Reference) -> EntryDocument:
             return EntryDocument(kind=WEB_PAGE, url=reference.url)
         journal = re.search(r"\b(journal|review|quarterly|bulletin|studies|vol\.?\s*\d+,\s*no)\b", raw, re.I)
         return EntryDocument(kind=ARTICLE if journal else BOOK)
-    parties = _SENDER_RECIPIENT.match(
-        re.sub(r",?\s+\d{1,2}\s+\w+\s+\d{4}.*$|,?\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}.*$", "", heading)
-    )
+    opening = _KIND_OPENING.match(heading)
+    body = heading[opening.end() :].lstrip(" ,:") if opening else heading
+    parties = _SENDER_RECIPIENT.match(_DATE_TAIL.sub("", body))
     number = _TELEGRAM_NUMBER.search(heading)
     return EntryDocument(
         kind=ARCHIVAL_DOCUMENT,

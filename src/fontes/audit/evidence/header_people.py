@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from fontes.audit.evidence.actor_names import fold
-from fontes.audit.lexicon.offices import offices_in
+from fontes.audit.lexicon.offices import ANY_OFFICE, offices_in
 from fontes.dates import parse_date_or_none
 from fontes.model import Case
 
@@ -36,7 +36,19 @@ _QUALIFIER = re.compile(
     r"(?:(?!(?:From|To|Between|And|The|Of|Message|Letter|Telegram|Memorandum|Ciphered|Cable)\b)[A-Z][\w-]*\s+){1,2}$"
 )
 _NOT_NAMES = frozenset(
-    {"the", "department", "embassy", "state", "government", "ministry", "secretary", "president"}
+    "the department embassy state states government ministry secretary president mission affairs offices "
+    "office diplomatic representative representatives legation consulate delegation posts officers forces "
+    "command committee council staff nations army navy chiefs cabinet bureau politburo presidium union "
+    "republic kingdom".split()
+)
+#: A place that is another party ("to the Secretary of Defense", "to the Embassy in …"): what follows is not this office's holder.
+_OTHER_PARTY = re.compile(
+    rf"(?i:{ANY_OFFICE})|\b(?:Embassy|Mission|Legation|Consulate|Department|Delegation|Ministry|Office)\b"
+)
+#: "Special Assistant to the Secretary of State (Howe)": the office is another's, the name is not its holder's.
+_SERVING = re.compile(
+    r"\b(?:Assistant|Adviser|Advisor|Consultant|Aide|Counsel+or|Deputy|Officer|Liaison)\s+(?:to|for)\s+the\s+$",
+    re.I,
 )
 
 
@@ -74,7 +86,7 @@ def _people_in_title(title: str) -> list[tuple[str, str | None, str]]:
     found: list[tuple[str, str | None, str]] = []
     for office, start, end in offices_in(probe):
         m = _AFTER_OFFICE.match(title[end:])
-        if not m:
+        if not m or _SERVING.search(title[:start]) or _OTHER_PARTY.search(m.group("place")):
             continue
         name = (m.group("bracketed") or m.group("name") or "").strip()
         if not name or family_name(name) in _NOT_NAMES or not name[:1].isupper():
