@@ -2,7 +2,8 @@
 its subject, or only the corpus and the essay. Nothing about one subject is assumed for another.
 
 The built-in case is chosen without being asked only when the essay's own dated years fall inside
-the case's timeline and the essay names several of the case's people; the report then says so.
+the case's timeline and the essay names several of the case's people (one fewer when every dated
+year falls inside it); the report then says so.
 """
 
 from __future__ import annotations
@@ -114,7 +115,10 @@ def subject_matches(text: str, case: Case) -> bool:
     inside = sum(span[0] <= y <= span[1] for y in years)
     if years and inside / len(years) < MATCHING_YEARS:
         return False  # an essay without a year is judged by the people it names alone
-    return len(named_actors(text, case)) >= MATCHING_ACTORS
+    named = len(named_actors(text, case))
+    if years and inside == len(years):
+        return named >= MATCHING_ACTORS - 1  # every dated year in the case's timeline: fewer people suffice
+    return named >= MATCHING_ACTORS
 
 
 def body_text(essay: Essay) -> str:
