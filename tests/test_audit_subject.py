@@ -338,3 +338,24 @@ def test_a_date_or_number_against_the_essay_s_own_entry_is_found_without_a_corpu
     assert number and "4521" in number[0].message
     # a meeting the telegram reports a day later is not the telegram's date
     assert not _on(findings, essay, "2 April 1950", "date-mismatch")
+
+
+def test_offices_and_names_the_headers_cannot_speak_for_are_left_alone(tmp_path):
+    store = _toy_store(
+        tmp_path,
+        [
+            *RURITANIA,
+            _doc("s1", "The Ambassador in Ruritania (Stevens) to the Secretary of State", "1958-01-10"),
+            _doc("s2", "The Ambassador in Ruritania (Stevens) to the Secretary of State", "1958-02-10"),
+        ],
+    )
+    text = (
+        "# Notes\n\nIn November 1958 Foreign Minister Stevens spoke in the Assembly. On 24 October 1962 the Soviet "
+        "Foreign Minister, Petrov and Moore met the press. On 26 October 1962 Steven Hale wrote to Moore.\n"
+    )
+    findings, essay = _audit_text(tmp_path, text, store)
+    assert not _on(findings, essay, "Foreign Minister Stevens", "office-mismatch")  # months after the last header
+    assert not _on(
+        findings, essay, "Foreign Minister, Petrov", "office-mismatch"
+    )  # a list, not an apposition
+    assert not _on(findings, essay, "Steven Hale", "name-variant")  # a given name, not a slip of Stevens

@@ -28,12 +28,14 @@ from fontes.model import Finding, FindingEvidence, FindingLocation
 
 #: How far (days) from the sentence's date a header still shows the office someone held.
 HEADER_REACH_DAYS = 365
+#: How near (days) one header must lie to the sentence's day, when the headers do not lie on both sides of it.
+NEAR_DAYS = 120
 _GIVEN_NAMES = r"(?:(?:[A-Z]\.\s?){1,3}|(?:[A-Z][a-zà-ÿ]+\s+){1,2})?"
 _QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,3})?"
-_BEFORE = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*[,(]?\s*{_GIVEN_NAMES}$")
+_BEFORE = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*(?P<glue>[,(])?\s*{_GIVEN_NAMES}$")
 _AFTER = re.compile(
     rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her)\s+(?:(?:[A-Z][\w.’'-]*|U\.S\.)\s+){{0,2}}"
-    rf"(?P<office>(?i:{ANY_OFFICE}))\b"
+    rf"(?P<office>(?i:{ANY_OFFICE}))\b(?![’']s)"
 )
 _TEMPORAL = re.compile(r"\b(?:former|later|future|ex|onetime|one-time|erstwhile|then-future)[-\s]*$", re.I)
 _MONTH_YEAR = re.compile(rf"\b({FULL_MONTH})\s+(1[5-9]\d\d|20\d\d)\b")
@@ -88,7 +90,12 @@ def _office_given(masked: str, start: int, end: int) -> tuple[str, int, int] | N
     """(office, start, end) of the office the sentence attaches to the name at start:end."""
     left = masked[max(0, start - 100) : start]
     m = _BEFORE.search(left)
-    if m and not _TEMPORAL.search(left[: m.start()]):
+    after = masked[end : end + 2]
+    if m and m.group("glue") == "," and not re.match(r"\s*(?:[,)—;:]|$)", after):
+        m = None  # "the Foreign Minister, Makins and Lloyd": a list, not an apposition
+    if m and m.group("glue") == "(" and not after.startswith(")"):
+        m = None
+    if m and not _TEMPORAL.search(left[: m.start()]) and not re.search(r"['’]s\s*$", left):
         found = offices_in(m.group("office"))
         if len(found) == 1:
             return found[0][0], start - len(left) + m.start(), end
@@ -117,9 +124,25 @@ def _office_against_headers(
     if not held or any(covers(office, h.office or "") for h in held):
         return None
     documents = {h.source for h in held if not h.source.startswith("actor:")}
+    if not _close_or_around(held, day, len(documents)):
+        return None  # the headers lie on one side of the day, far from it: the office may have changed
     if FAMILY.get(office) in {FAMILY.get(h.office or "") for h in held} and len(documents) < 2:
         return None  # one header of the same kind: the person may have held both
     return _mismatch(claim, office, (office_start, office_end), held, dated)
+
+
+def _close_or_around(held: list[HeaderOffice], day: dt.date | None, documents: int) -> bool:
+    """The headers speak for the day: one lies within NEAR_DAYS of it, or they lie on both sides of it
+    (an undated sentence: two documents or more agree)."""
+    if day is None:
+        return documents >= 2
+    near = dt.timedelta(days=NEAR_DAYS)
+    days = [h.since for h in held if h.since is not None]
+    if not days:
+        return True  # a case's office without bounds
+    if any(abs(d - day) <= near for d in days):
+        return True
+    return min(days) <= day <= max(days)
 
 
 def _mismatch(
@@ -163,6 +186,8 @@ def _slips(
         word = fold(m.group(0))
         if word in spellings or word in known or word in lowercase:
             continue
+        if re.match(r"\s+[A-Z][a-zà-ÿ]", claim.masked[m.end() : m.end() + 3]):
+            continue  # a given name before a family name ("Steven Smith"), not a slip of one
         target = next(
             (k for k in spellings if len(k) > 4 and k not in known and _one_letter_slip(word, k)), None
         )
