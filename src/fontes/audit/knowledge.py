@@ -63,7 +63,7 @@ def choose_knowledge(
 def timeline_years(case: Case) -> tuple[int, int] | None:
     """The first and last year of the case's dated events (of its sources when it has no events),
     widened by YEARS_AROUND: the years the case is about, not those of the works on it."""
-    dates = [e.date for e in case.events] or [s.date for s in case.sources]
+    dates: list[str | None] = [e.date for e in case.events] or [s.date for s in case.sources]
     years = [int(m.group(0)) for date in dates if date for m in [re.match(r"\d{4}", date)] if m]
     if not years:
         return None
