@@ -100,7 +100,7 @@ class Audit:
         from fontes.audit.evidence.header_people import HeaderPeople
 
         def build() -> HeaderPeople:
-            documents = ((i, t, d) for i, t, d, _ in self.store.documents_in_order()) if self.store else ()
+            documents = self.store.titles_in_order() if self.store else ()
             return HeaderPeople.from_documents(documents, self.case)
 
         return self._case_indexes.get("header_people", build)
