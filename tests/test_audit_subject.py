@@ -354,8 +354,23 @@ def test_offices_and_names_the_headers_cannot_speak_for_are_left_alone(tmp_path)
         "Foreign Minister, Petrov and Moore met the press. On 26 October 1962 Steven Hale wrote to Moore.\n"
     )
     findings, essay = _audit_text(tmp_path, text, store)
-    assert not _on(findings, essay, "Foreign Minister Stevens", "office-mismatch")  # months after the last header
+    assert not _on(
+        findings, essay, "Foreign Minister Stevens", "office-mismatch"
+    )  # months after the last header
     assert not _on(
         findings, essay, "Foreign Minister, Petrov", "office-mismatch"
     )  # a list, not an apposition
     assert not _on(findings, essay, "Steven Hale", "name-variant")  # a given name, not a slip of Stevens
+
+
+def test_with_no_case_the_audit_knows_the_header_people_by_name(tmp_path):
+    from fontes.audit.context import Audit
+    from fontes.audit.knowledge import no_case
+
+    store = _toy_store(tmp_path, RURITANIA)
+    index = Audit(no_case(), store).actor_index
+    assert index.resolve(("petrov",)) == "corpus-petrov"
+    assert index.resolve(("a", "f", "petrov")) == "corpus-petrov"
+    assert (
+        Audit(fontes.load_case(), store).actor_index.resolve(("petrov",)) is None
+    )  # a case's own actors only

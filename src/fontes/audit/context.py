@@ -76,7 +76,14 @@ class Audit:
         """The index of the case's actors."""
         from fontes.audit.evidence.actor_names import ActorIndex
 
-        return self._case_indexes.get("actor_index", lambda: ActorIndex(self.case))
+        return self._case_indexes.get("actor_index", lambda: ActorIndex(self.known_people))
+
+    @property
+    def known_people(self) -> Case:
+        """The case, or with no case's actors, the people the corpus's headers name as actors."""
+        if self.case.actors or self.store is None:
+            return self.case
+        return self.case.model_copy(update={"actors": self.header_people.as_actors()})
 
     @property
     def records(self) -> Records:

@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from fontes.audit.evidence.actor_names import fold
 from fontes.audit.lexicon.offices import ANY_OFFICE, offices_in
 from fontes.dates import parse_date_or_none
-from fontes.model import Case
+from fontes.model import Actor, Case
+
+#: The start of the id of an actor learned from the corpus's headers (not typed in a case).
+CORPUS_ACTOR = "corpus-"
 
 _CAP = r"(?:[A-Z][\w’'-]*|U\.S\.(?:S\.R\.)?|U\.K\.)"
 _PLACE = rf"(?:\s+(?:in|of|to|at|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*?){{0,2}}"
@@ -165,3 +168,21 @@ class HeaderPeople:
     def spellings(self) -> dict[str, str]:
         """Each folded family name and the spelling the headers write."""
         return {key: entries[0].name.split()[-1] for key, entries in self.by_family.items()}
+
+    def as_actors(self) -> list[Actor]:
+        """The header people as actors (ids begin with CORPUS_ACTOR), for an audit with no case: the
+        checks that follow people (dates, senders) then know the corpus's people by their names."""
+        actors = []
+        for key, entries in sorted(self.by_family.items()):
+            names = sorted({e.name for e in entries}, key=len, reverse=True)
+            offices = sorted({e.words for e in entries if e.words})
+            actors.append(
+                Actor(
+                    id=f"{CORPUS_ACTOR}{key}",
+                    name=names[0],
+                    aliases=[n for n in names[1:]]
+                    + ([key.capitalize()] if len(names[0].split()) > 1 else []),
+                    role="; ".join(offices[:3]),
+                )
+            )
+        return actors
