@@ -374,3 +374,22 @@ def test_with_no_case_the_audit_knows_the_header_people_by_name(tmp_path):
     assert (
         Audit(fontes.load_case(), store).actor_index.resolve(("petrov",)) is None
     )  # a case's own actors only
+
+
+def test_an_office_given_outside_the_period_the_case_dates_it_is_a_warning(tmp_path):
+    from fontes.audit.context import Audit
+    from fontes.audit.pipeline import run_checks
+    from fontes.audit.reading.read import read_essay
+
+    path = tmp_path / "essay.md"
+    path.write_text(
+        "# Notes\n\n## Account\n\nOn 5 March 1948 Secretary of State Acheson spoke of Asia. On 5 March 1950 "
+        "Secretary of State Acheson spoke again. In September 1949 Chairman Mao was in Beijing.\n\n"
+        "## References\n\n[1] Smith, J. (1990) *A History of Korea*. Oxford University Press.\n",
+        encoding="utf-8",
+    )
+    essay = read_essay(path)
+    findings = run_checks(essay, Audit(fontes.load_case()))
+    outside = [f for f in findings if f.kind == "office-mismatch" and "the case dates" in f.message]
+    assert len(outside) == 1 and "1948" in outside[0].message and "21 January 1949" in outside[0].message
+    assert outside[0].severity == "warning" and outside[0].evidence[0].source == "actor:acheson"

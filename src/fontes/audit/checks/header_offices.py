@@ -22,9 +22,10 @@ from fontes.audit.evidence.actor_names import fold
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.header_people import HeaderOffice, HeaderPeople
 from fontes.audit.lexicon.months import FULL_MONTH, month_number
-from fontes.audit.lexicon.offices import ANY_OFFICE, FAMILY, covers, offices_in
+from fontes.audit.lexicon.offices import ANY_OFFICE, FAMILY, covers, offices_in, offices_of_role
 from fontes.audit.reading.essay import Essay
-from fontes.model import Finding, FindingEvidence, FindingLocation
+from fontes.dates import format_date, parse_date_or_none
+from fontes.model import Actor, Finding, FindingEvidence, FindingLocation
 
 #: How far (days) from the sentence's date a header still shows the office someone held.
 HEADER_REACH_DAYS = 365
@@ -38,6 +39,7 @@ _AFTER = re.compile(
     rf"(?P<office>(?i:{ANY_OFFICE}))\b(?![’']s)"
 )
 _TEMPORAL = re.compile(r"\b(?:former|later|future|ex|onetime|one-time|erstwhile|then-future)[-\s]*$", re.I)
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 _MONTH_YEAR = re.compile(rf"\b({FULL_MONTH})\s+(1[5-9]\d\d|20\d\d)\b")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][a-zà-ÿ]{3,}(?![\w’'])")
 
@@ -46,8 +48,6 @@ def check_header_offices(essay: Essay, context: Audit) -> list[Finding]:
     """Offices the headers contradict (errors) and slips from names the headers write (warnings)."""
     audit = context.with_essay(essay)
     people = audit.header_people
-    if not people.by_family:
-        return []
     known = {t for a in audit.case.actors for n in a.names() for t in fold(n).split()}
     lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
     findings: list[Finding] = []
@@ -61,7 +61,77 @@ def check_header_offices(essay: Essay, context: Audit) -> list[Finding]:
                 if finding:
                     findings.append(finding)
         findings += _slips(claim, people, known, lowercase, audit)
+        findings += _outside_period(claim, audit)
     return findings
+
+
+# -- (c) an office of the case's actors given for a day outside its period ---------------------------
+
+
+def _outside_period(claim: SentenceClaim, audit: Audit) -> list[Finding]:
+    """The essay gives a case actor an office on a day the case's dated offices put outside its
+    period ("Secretary of State Acheson" in 1948), when neither the role nor another period holds it."""
+    found = []
+    days = [m for m in claim.dates if m.earliest is not None and m.latest is not None and not m.bound]
+    if len({(m.earliest, m.latest) for m in days}) != 1 or claim.state_at:
+        return found
+    earliest, latest = days[0].earliest, days[0].latest
+    for given in claim.offices:
+        actor = next((a for a in audit.case.actors if a.id == given.mention.actor), None)
+        if (
+            actor is None
+            or not given.mention.exact
+            or _TEMPORAL.search(claim.sentence.text[: given.start - claim.sentence.start])
+        ):
+            continue
+        dated = [o for o in actor.offices if any(covers(given.office, f) for f, _, _ in offices_in(o.title))]
+        if not dated or any(_overlaps(o.start, o.end, earliest, latest) for o in dated):
+            continue
+        if not _period_speaks(actor, given.office, dated, earliest, latest):
+            continue
+        periods = "; ".join(f"{o.title}, {_period(o.start, o.end)}" for o in dated)
+        found.append(
+            Finding(
+                kind="office-mismatch",
+                severity="warning",
+                location=FindingLocation(
+                    paragraph=claim.paragraph.index,
+                    sentence=claim.sentence.index,
+                    start=given.start,
+                    end=given.end,
+                ),
+                message=(
+                    f"The essay gives {actor.name} the office of {given.office} (“{claim.sentence.text[given.start - claim.sentence.start : given.end - claim.sentence.start]}”) "
+                    f"in a sentence about {days[0].text}; the case dates that office of {actor.name}: {periods}."
+                ),
+                excerpt=claim.sentence.text,
+                evidence=[FindingEvidence(source=f"actor:{actor.id}", quote=periods)],
+            )
+        )
+    return found
+
+
+def _period_speaks(actor: Actor, office: str, dated: list, earliest: dt.date, latest: dt.date) -> bool:
+    """The dated offices decide: the role names the office (else the names check judges it) and adds
+    no undated holding of it (the role is the dated title itself), or the case dates another office
+    the actor held that day ("Chairman Mao" before 1 October 1949 is his party's chairman)."""
+    if not any(covers(office, h.office) for h in offices_of_role(actor.role)):
+        return False
+    role = _LEADING_THE.sub("", actor.role.strip()).casefold()
+    if any(_LEADING_THE.sub("", o.title).casefold() == role for o in dated):
+        return True
+    return any(_overlaps(o.start, o.end, earliest, latest) for o in actor.offices if o not in dated)
+
+
+def _overlaps(start: str | None, end: str | None, earliest: dt.date, latest: dt.date) -> bool:
+    first, last = parse_date_or_none(start), parse_date_or_none(end)
+    return (first is None or latest >= first.earliest) and (last is None or earliest <= last.latest)
+
+
+def _period(start: str | None, end: str | None) -> str:
+    if start and end:
+        return f"from {format_date(start)} to {format_date(end)}"
+    return f"from {format_date(start)}" if start else f"until {format_date(end or '')}"
 
 
 def _sentence_day(claim: SentenceClaim, audit: Audit) -> tuple[dt.date, str] | None:
