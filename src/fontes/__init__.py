@@ -113,13 +113,16 @@ def anchor_quote(quote: str, corpus: Store, source_id: str | None = None) -> Anc
 def audit_essay(
     essay: str | Path, case: Case | None = None, corpus: Store | None = None, progress: Any = None
 ) -> AuditReport:
-    """An essay's citations, quotations, dates and names checked against a case (default: the built-in
-    one) and, when given, a corpus; `progress(done, total, check_name)` is called after each check."""
-    from fontes.audit import Audit
-    from fontes.audit import audit_essay as _audit_essay
+    """An essay's citations, quotations, dates and names checked against a corpus and a case.
+
+    Without `case`, the built-in case is used only when the essay's subject matches it; otherwise the
+    audit learns from the corpus and the essay alone. `report.knowledge` says which it used;
+    `progress(done, total, check_name)` is called after each check.
+    """
+    from fontes.audit.pipeline import audit_on_subject
     from fontes.case import load_case as _load_case
 
-    return _audit_essay(essay, Audit(case=case if case is not None else _load_case(), store=corpus), progress)
+    return audit_on_subject(essay, case, corpus, None if case is not None else _load_case(), progress)
 
 
 def what_if(

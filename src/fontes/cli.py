@@ -532,7 +532,14 @@ def print_anchor(quotation: str, result, store) -> None:
 
 @cli.command()
 @click.argument("essay", type=click.Path(dir_okay=False))
-@case_option
+@click.option(
+    "--case",
+    "case_dir",
+    default=None,
+    metavar="DIRECTORY",
+    help="Case folder, or `builtin` for the built-in korea-1950 case (default: the built-in case only "
+    "when the essay's subject matches it, else the corpus and the essay alone).",
+)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the fontes.audit/1 JSON instead.")
 @click.option(
@@ -571,7 +578,7 @@ def audit(
     read_essay(
         essay, refuse_empty=True
     )  # an essay that cannot be read is refused before anything else is opened
-    case = load_case(case_dir)
+    case = None if case_dir is None else load_case(None if case_dir == "builtin" else case_dir)
     store = open_corpus(db_path)
     try:
         bar, advance = progress_bar("auditing")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from fontes.audit.evidence.dated_records import Records
     from fontes.audit.evidence.documents import Candidate
     from fontes.audit.evidence.entry_match import EntryMatch
+    from fontes.audit.evidence.header_people import HeaderPeople
     from fontes.audit.reading.essay import Essay, Reference
     from fontes.corpus import Store
 
@@ -43,10 +44,15 @@ class _CaseIndexes:
 class Audit:
     """What an audit checks an essay against: the case, the corpus store when there is one, and the essay."""
 
-    def __init__(self, case: Case, store: Store | None = None, essay: Essay | None = None):
+    def __init__(
+        self, case: Case, store: Store | None = None, essay: Essay | None = None, knowledge: str | None = None
+    ):
+        from fontes.audit.knowledge import label_for
+
         self.case = case
         self.store = store  # a fontes.corpus.Store; optional, so the audit runs without a corpus
         self.essay = essay
+        self.knowledge = knowledge or label_for(case, store is not None)  # the report's first line
         self._case_indexes = _CaseIndexes()
 
     def __repr__(self) -> str:
@@ -59,7 +65,7 @@ class Audit:
         if self.essay is None:
             self.essay = essay
             return self
-        other = Audit(self.case, self.store, essay)
+        other = Audit(self.case, self.store, essay, self.knowledge)
         other._case_indexes = self._case_indexes
         return other
 
@@ -70,7 +76,14 @@ class Audit:
         """The index of the case's actors."""
         from fontes.audit.evidence.actor_names import ActorIndex
 
-        return self._case_indexes.get("actor_index", lambda: ActorIndex(self.case))
+        return self._case_indexes.get("actor_index", lambda: ActorIndex(self.known_people))
+
+    @property
+    def known_people(self) -> Case:
+        """The case, or with no case's actors, the people the corpus's headers name as actors."""
+        if self.case.actors or self.store is None:
+            return self.case
+        return self.case.model_copy(update={"actors": self.header_people.as_actors()})
 
     @property
     def records(self) -> Records:
@@ -89,6 +102,17 @@ class Audit:
             "catalogue",
             lambda: Catalogue({s.id: s for s in self.case.sources}, self.actor_index, self.store),
         )
+
+    @property
+    def header_people(self) -> HeaderPeople:
+        """The people and offices the corpus's document headers name, with the case's offices added."""
+        from fontes.audit.evidence.header_people import HeaderPeople
+
+        def build() -> HeaderPeople:
+            documents = self.store.titles_in_order() if self.store else ()
+            return HeaderPeople.from_documents(documents, self.case)
+
+        return self._case_indexes.get("header_people", build)
 
     @property
     def rare_title_words(self) -> frozenset[str]:

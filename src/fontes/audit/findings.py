@@ -58,6 +58,9 @@ class AuditReport(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     essay: str
+    knowledge: str = (
+        ""  # what the audit knew: "corpus", "case <id> (asked)", "case <id> (chosen: …)", "neither"
+    )
     findings: list[Finding] = Field(default_factory=list)
     text: str = Field(default="", exclude=True)  # the essay's text, which the offsets point into
 
@@ -81,6 +84,7 @@ class AuditReport(BaseModel):
         return {
             "schema": SCHEMA,
             "essay": self.essay,
+            "knowledge": self.knowledge,
             "summary": self.summary(),
             "by_kind": self.by_kind(),
             "findings": [f.model_dump(mode="json") for f in self.findings],

@@ -525,6 +525,10 @@ class Store:
             "SELECT s.id, s.title, s.date, t.text FROM sources s JOIN texts t ON t.doc = s.doc ORDER BY s.doc"
         )
 
+    def titles_in_order(self) -> Iterator[tuple[str, str, str | None]]:
+        """(id, title, date) of every document in the order stored: the headers, without the texts."""
+        yield from self._db.execute("SELECT id, title, date FROM sources ORDER BY doc")
+
     def ids(self) -> list[str]:
         """Every stored id, sorted."""
         return [r[0] for r in self._db.execute("SELECT id FROM sources ORDER BY id")]

@@ -17,6 +17,7 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def print_audit(report, console: Console | None = None) -> None:
     """Findings in essay order, each with its location, message and evidence; then the summary."""
     console = console or Console()
+    console.print(Text(f"Knowledge used: {report.knowledge or 'neither'}", style="bold"))
     console.print(Text(f"Audit of {report.essay}", style="bold"))
     for number, f in enumerate(report.findings, 1):
         where = f.location.parts()

@@ -91,6 +91,7 @@ REPORT_FIELDS: dict[str, str] = {
 AUDIT_FIELDS: dict[str, str] = {
     "schema": '"fontes.audit/1"',
     "essay": "the essay's path as given",
+    "knowledge": 'what the audit knew: "corpus", "case <id> (asked)", "case <id> (chosen: the essay\'s subject matches it)" or "neither"',
     "summary{}": "how many findings of each severity (error, warning, info)",
     "by_kind{}": "how many findings of each kind that occurs",
     "findings[].kind": "reference-mismatch, quote-fidelity, date-mismatch, name-variant, office-mismatch, ...",

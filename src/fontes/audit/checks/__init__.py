@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from fontes.audit.checks.dates import check_dates
+from fontes.audit.checks.header_offices import check_header_offices
 from fontes.audit.checks.hygiene import check_reference_hygiene
 from fontes.audit.checks.names import check_names
+from fontes.audit.checks.own_entries import check_own_entries
 from fontes.audit.checks.quotes import check_quotations
 from fontes.audit.checks.references import check_reference_alignment
 from fontes.audit.context import Audit
@@ -23,6 +25,8 @@ CHECKS: list[Check] = [
     check_reference_alignment,
     check_quotations,
     check_dates,
+    check_own_entries,
     check_names,
+    check_header_offices,
     check_reference_hygiene,
 ]

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 
 from fontes.audit.context import Audit
+from fontes.audit.evidence.entries import ARCHIVAL_DOCUMENT, entry_document
 from fontes.audit.evidence.subject_dates import SubjectStart, names_in, subject_starts
 from fontes.audit.reading.essay import Essay, Reference
 from fontes.model import Finding, FindingEvidence, FindingLocation
@@ -197,7 +198,11 @@ def _year_conflict(earlier: Reference, later: Reference, earlier_bad, later_bad)
 
 
 def _same_work(a: Reference, b: Reference) -> bool:
-    """Same title (or same main title before a colon) and, where either names authors, a shared surname."""
+    """Same title (or same main title before a colon) and, where either names authors, a shared surname;
+    for entries naming archival documents, the same document (not the same collection)."""
+    document_a, document_b = entry_document(a), entry_document(b)
+    if ARCHIVAL_DOCUMENT in (document_a.kind, document_b.kind):
+        return document_a.key() is not None and document_a.key() == document_b.key()
     title_a, title_b = _normal(a.title), _normal(b.title)
     if not title_a or not title_b or len(title_a.split()) < 2:
         return False

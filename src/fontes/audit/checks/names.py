@@ -25,6 +25,7 @@ from fontes.audit.evidence.catalogue import Catalogue
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
+from fontes.audit.evidence.header_people import CORPUS_ACTOR
 from fontes.audit.evidence.offices_given import OfficeGiven
 from fontes.audit.lexicon.document_kinds import MESSAGE
 from fontes.audit.lexicon.offices import (
@@ -53,7 +54,8 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
     lowercase = {w.casefold() for w in re.findall(r"\b[a-z][a-z'’-]+\b", essay.text)}
     findings: list[Finding] = []
     for claim in claims:
-        given = claim.offices
+        # the corpus's header people are checked against their headers in header_offices.py
+        given = [g for g in claim.offices if not g.mention.actor.startswith(CORPUS_ACTOR)]
         findings += _name_variants(claim, given, records, audit.catalogue, lowercase)
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
@@ -325,7 +327,7 @@ def _name_variants(
     findings = []
     index = records.index
     for mention in claim.mentions:
-        if mention.exact:
+        if mention.exact or mention.actor.startswith(CORPUS_ACTOR):
             continue
         actor = index.actors[mention.actor]
         written = [t for t in fold(mention.text).split()]

@@ -17,7 +17,15 @@ from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, describe
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.documents import Candidate
-from fontes.audit.evidence.entries import entry_year, frus_documents, plain, title_of
+from fontes.audit.evidence.entries import (
+    ARCHIVAL_DOCUMENT,
+    COLLECTION,
+    entry_document,
+    entry_year,
+    frus_documents,
+    plain,
+    title_of,
+)
 from fontes.audit.evidence.entry_match import (
     CLEAR_ENTRY,
     SECONDARY_TYPES,
@@ -215,6 +223,8 @@ def _finding(
             )
         else:
             what = f"entry [{verdict.number}], another document ({_entry_words(entry)})"
+    elif entry_document(entry).kind in (ARCHIVAL_DOCUMENT, COLLECTION):
+        what = f"entry [{verdict.number}], {entry_document(entry).kind} that is not this one ({_entry_words(entry)})"
     else:
         what = f"entry [{verdict.number}], a secondary work ({_entry_words(entry)})"
     message = (

@@ -15,7 +15,10 @@ from rapidfuzz import fuzz
 from fontes.anchor.words import STOP_WORDS
 from fontes.audit.evidence.catalogue import Catalogue, Known, date_bounds
 from fontes.audit.evidence.entries import (
+    ARCHIVAL_DOCUMENT,
+    COLLECTION,
     entry_day,
+    entry_document,
     entry_family,
     entry_year,
     frus_documents,
@@ -167,7 +170,10 @@ def best_source_for(reference: Reference, catalogue: Catalogue) -> EntryMatch:
 
 
 def is_secondary(reference: Reference, match: EntryMatch) -> bool:
-    """A scholar's book or article: it looks like one and describes no primary source clearly."""
+    """A scholar's book or article: it looks like one and describes no primary source clearly
+    (an entry naming an archival document or a document collection never is one)."""
+    if entry_document(reference).kind in (ARCHIVAL_DOCUMENT, COLLECTION):
+        return False
     if (
         match.known is not None
         and match.score >= CLEAR_ENTRY

@@ -34,7 +34,8 @@ OFFICES: list[tuple[str, str, str]] = [
     ),
     (
         "foreign minister",
-        r"foreign\s+minister|minister\s+(?:of|for)\s+(?:foreign|external)\s+affairs|fonmin",
+        r"foreign\s+minister|minister\s+(?:of|for)\s+(?:foreign|external)\s+affairs|fonmin|foreign\s+secretary|"
+        r"secretary\s+of\s+state\s+for\s+foreign\s+affairs",
         "government",
     ),
     ("vice-premier", r"vice[-\s]?premier|deputy\s+premier|deputy\s+prime\s+minister", "government"),
