@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from fontes.audit.evidence.date_mentions import DateMention
     from fontes.audit.evidence.dated_records import Records
     from fontes.audit.evidence.documents import Candidate
+    from fontes.audit.checks.references import Alignment
     from fontes.audit.evidence.entry_match import EntryMatch
     from fontes.audit.reading.essay import Essay, Reference
     from fontes.corpus import Store
@@ -162,3 +163,11 @@ class Audit:
         from fontes.audit.evidence.entry_match import best_source_for
 
         return {n: best_source_for(r, self.catalogue) for n, r in self.entries.items()}
+
+    @cached_property
+    def alignment(self) -> Alignment:
+        """Each marker weighed against the document its sentence cites, and the shifted runs (the
+        reference check reports them; the date check reads a shifted marker's right entry)."""
+        from fontes.audit.checks.references import align
+
+        return align(self)

@@ -17,6 +17,7 @@ from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, describe
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.documents import Candidate
+from fontes.audit.evidence.entry_documents import document_stems, entry_document
 from fontes.audit.evidence.entries import entry_year, frus_documents, plain, title_of
 from fontes.audit.evidence.entry_match import (
     CLEAR_ENTRY,
@@ -57,14 +58,39 @@ class _Verdict:
         return None if self.better is None else self.number - self.better
 
 
+@dataclass
+class Alignment:
+    """Each marker weighed against the document its sentence cites, and the shifted runs among them."""
+
+    verdicts: list[_Verdict]
+    runs: list[list[_Verdict]]
+
+    def offset_at(self, marker: Marker) -> int | None:
+        """How many entries past its document a marker of a shifted run points, or None."""
+        for run in self.runs:
+            if any(v.marker.start == marker.start for v in run):
+                return run[0].offset
+        return None
+
+
 def check_reference_alignment(essay: Essay, context: Audit) -> list[Finding]:
     """Markers whose entry is not the document their sentence cites, and systematic shifts of them."""
     audit = context.with_essay(essay)
-    entries = audit.entries
-    if not entries:
+    if not audit.entries:
         return []
+    alignment = audit.alignment
+    entries, described = audit.entries, audit.described_entries
+    in_runs = {id(v) for run in alignment.runs for v in run}
+    findings = [_finding(v, entries, described, id(v) in in_runs) for v in alignment.verdicts if v.problem]
+    return findings + [_shift_finding(run, entries) for run in alignment.runs]
+
+
+def align(audit: Audit) -> Alignment:
+    """The verdict on every marker of a sentence that clearly cites a document, and the shifted runs,
+    each run widened to every later occurrence of its markers (audit.alignment holds it)."""
+    entries = audit.entries
     described = audit.described_entries
-    scholars = _scholars(essay, audit, described)
+    scholars = _scholars(audit._read_essay(), audit, described)
     verdicts: list[_Verdict] = []
     for claim in audit.claims:
         numbers = [n for m in claim.sentence.markers for n in m.numbers if n in entries]
@@ -75,10 +101,76 @@ def check_reference_alignment(essay: Essay, context: Audit) -> list[Finding]:
         if known is None or known.source.doc_type in SECONDARY_TYPES:
             continue
         verdicts += _weigh_markers(claim.paragraph, claim.sentence, cited, known, entries, described)
-    shifted = _shift_runs(verdicts)
-    in_runs = {id(v) for run in shifted for v in run}
-    findings = [_finding(v, entries, described, id(v) in in_runs) for v in verdicts if v.problem]
-    return findings + [_shift_finding(run, entries) for run in shifted]
+    runs = _shift_runs(verdicts)
+    for run in runs:
+        extra = _rest_of_run(run, verdicts, audit, scholars)
+        run += extra
+        run.sort(key=lambda v: v.marker.start)
+        verdicts += extra
+    verdicts.sort(key=lambda v: (v.marker.start, v.number))
+    return Alignment(verdicts, runs)
+
+
+def _rest_of_run(
+    run: list[_Verdict], verdicts: list[_Verdict], audit: Audit, scholars: set[str]
+) -> list[_Verdict]:
+    """The occurrences of a shifted run's markers that no verdict weighed (a marker repeated by a
+    sentence that names no day, the last marker of the essay): each is part of the run when its
+    sentence shares more words with the document k entries before than with its own entry's."""
+    k = run[0].offset
+    if not k:
+        return []
+    lowest = min(v.number for v in run)
+    weighed = {(v.marker.start, v.number) for v in verdicts}
+    extra: list[_Verdict] = []
+    for claim in audit.claims:
+        if claim.paragraph.heading or _names_a_scholar(claim, scholars):
+            continue
+        for marker in claim.sentence.markers:
+            if len(marker.numbers) != 1 or marker.start < run[0].marker.start:
+                continue
+            number = marker.numbers[0]
+            if number < lowest or (marker.start, number) in weighed:
+                continue
+            verdict = _shifted_occurrence(claim, marker, number, k, audit)
+            if verdict is not None:
+                extra.append(verdict)
+    return extra
+
+
+#: The words a sentence must share with the document k entries before, to be taken as citing it.
+_RUN_SHARED_WORDS = 2
+
+
+def _shifted_occurrence(
+    claim: SentenceClaim, marker: Marker, number: int, k: int, audit: Audit
+) -> _Verdict | None:
+    """A verdict for one occurrence of a run's marker, when its sentence fits entry number-k's document."""
+    meant = entry_document(audit, number - k)
+    if meant is None or not meant.in_corpus:
+        return None
+    own = entry_document(audit, number)
+    if own is not None and own.id == meant.id:
+        return None
+    stems = set(claim.stems)
+    shared = stems & document_stems(audit, meant)
+    if len(shared) < _RUN_SHARED_WORDS or len(shared) <= len(stems & document_stems(audit, own)):
+        return None
+    match = audit.described_entries[number]
+    primary = own is not None and own.source.doc_type not in SECONDARY_TYPES and match.score >= CLEAR_ENTRY
+    cited = Candidate(
+        meant.id, reasons=[f"it shares the words {', '.join(sorted(shared)[:4])} with this document"]
+    )
+    return _Verdict(
+        claim.paragraph,
+        claim.sentence,
+        marker,
+        number,
+        cited,
+        meant,
+        number - k,
+        "different" if primary else "secondary",
+    )
 
 
 def _weigh_markers(paragraph, sentence, cited, known, entries, described) -> list[_Verdict]:

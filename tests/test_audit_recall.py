@@ -1,0 +1,75 @@
+"""Recall of the audit on error classes it used to miss, each on small essays written here about
+the invented fall of Kessel (tests/toy_archive.py): a true and a false version of each, and the
+correct version never flagged."""
+
+from __future__ import annotations
+
+import pytest
+from toy_archive import essay, toy_context
+
+from fontes.audit.pipeline import run_checks
+
+LIST = """
+## References
+
+[1] *Telegram from Brandt to Lenz* (1921), Kessel State Archive, March 4.
+[2] *Memorandum of Conversation between Weber and Lenz* (1921), Kessel State Archive, May 12.
+[3] *Decision of the Council of Ministers on the Kessel Harbour* (1921), Kessel State Archive, June 1.
+[4] FRUS, (1921), *Ruritania, Volume II Document 15*.
+[5] *Letter from Falke [Brandt] to Weber* (1921), Kessel State Archive, August 19.
+[6] Smith, John. (1999) *The Kessel Crisis*, Oxford University Press, pp. 10-12.
+"""
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory):
+    return toy_context(tmp_path_factory.mktemp("recall"))
+
+
+def findings(text: str, context, kind: str | None = None):
+    found = run_checks(essay(text + LIST), context)
+    return [f for f in found if kind is None or f.kind == kind]
+
+
+def alarms(text: str, context):
+    """The errors and warnings on an essay (infos are not alarms)."""
+    return [(f.kind, f.location.marker) for f in findings(text, context) if f.severity != "info"]
+
+
+# -- 5. every marker of a shifted run ------------------------------------------------------------
+
+SHIFT_BODY = """# The fall of Kessel
+
+On 4 March 1921 Brandt cabled Lenz to hold the harbour {1}. Weber met Lenz on 12 May 1921 and warned her of
+twelve divisions on the river {2}. On 1 June the Council of Ministers decided that the harbour would not be
+surrendered {3}. The Council also ordered that the fleet leave port {3}. On 2 July Hart telegraphed
+Washington that the garrison had withdrawn to the citadel {4}.
+
+In the end Brandt accepted the ceasefire, writing that the army must be kept whole for the winter {5}.
+"""
+
+
+def shift_essay(offset: int) -> str:
+    """The essay with markers {2}..{5} pointing `offset` entries past their documents."""
+    text = SHIFT_BODY.replace("{1}", "[1]")
+    for n in range(2, 6):
+        text = text.replace("{%d}" % n, f"[{n + offset}]")
+    return text
+
+
+def test_every_occurrence_of_a_shifted_run_is_reported_the_repeated_and_the_last_marker_too(context):
+    found = findings(shift_essay(1), context, "reference-mismatch")
+    single = [f for f in found if not f.message.startswith("Systematic shift")]
+    assert [f.location.marker for f in single] == ["[3]", "[4]", "[4]", "[5]", "[6]"]
+    assert all(f.severity == "error" for f in single)
+    repeated, last = single[2], single[4]
+    assert (
+        "kessel-council-decision-1921-06-01" in repeated.message and "Entry [3] matches" in repeated.message
+    )
+    assert "kessel-letter-falke-weber-1921-08-19" in last.message and "Entry [5] matches" in last.message
+    [shift] = [f for f in found if f.message.startswith("Systematic shift")]
+    assert shift.location.marker == "[3]–[6]" and "5 markers in a row" in shift.message
+
+
+def test_the_same_essay_with_its_markers_right_raises_no_alarm(context):
+    assert alarms(shift_essay(0), context) == []
