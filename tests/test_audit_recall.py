@@ -53,7 +53,7 @@ def shift_essay(offset: int) -> str:
     """The essay with markers {2}..{5} pointing `offset` entries past their documents."""
     text = SHIFT_BODY.replace("{1}", "[1]")
     for n in range(2, 6):
-        text = text.replace("{%d}" % n, f"[{n + offset}]")
+        text = text.replace("{" + str(n) + "}", f"[{n + offset}]")
     return text
 
 

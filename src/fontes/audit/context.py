@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 from fontes.model import Case
 
 if TYPE_CHECKING:
+    from fontes.audit.checks.references import Alignment
     from fontes.audit.evidence.actor_names import ActorIndex
     from fontes.audit.evidence.catalogue import Catalogue
     from fontes.audit.evidence.claims import SentenceClaim
     from fontes.audit.evidence.date_mentions import DateMention
     from fontes.audit.evidence.dated_records import Records
     from fontes.audit.evidence.documents import Candidate
-    from fontes.audit.checks.references import Alignment
     from fontes.audit.evidence.entry_match import EntryMatch
     from fontes.audit.reading.essay import Essay, Reference
     from fontes.corpus import Store

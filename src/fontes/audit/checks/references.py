@@ -17,8 +17,8 @@ from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, describe
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.documents import Candidate
-from fontes.audit.evidence.entry_documents import document_stems, entry_document
 from fontes.audit.evidence.entries import entry_year, frus_documents, plain, title_of
+from fontes.audit.evidence.entry_documents import document_stems, entry_document
 from fontes.audit.evidence.entry_match import (
     CLEAR_ENTRY,
     SECONDARY_TYPES,
