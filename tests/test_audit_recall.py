@@ -73,3 +73,41 @@ def test_every_occurrence_of_a_shifted_run_is_reported_the_repeated_and_the_last
 
 def test_the_same_essay_with_its_markers_right_raises_no_alarm(context):
     assert alarms(shift_essay(0), context) == []
+
+
+# -- 4. quotations without a marker ------------------------------------------------------------
+
+
+def test_a_quotation_without_a_marker_found_in_a_listed_document_is_a_warning_naming_its_entry(context):
+    text = (
+        "# Kessel\n\nBrandt's last word on the city was plain: \"Kessel is lost, but the republic is not, and "
+        'the army must be kept whole for the winter." He gave in [1].\n'
+    )
+    [finding] = findings(text, context, "quote-uncited")
+    assert finding.severity == "warning"
+    assert "entry [5]" in finding.message and "kessel-letter-falke-weber-1921-08-19" in finding.message
+    assert finding.evidence[1].source == "reference [5]"
+
+
+def test_the_same_quotation_with_its_marker_or_cited_at_the_end_of_its_paragraph_raises_nothing(context):
+    marked = (
+        "# Kessel\n\nBrandt's last word on the city was plain: \"Kessel is lost, but the republic is not, and "
+        'the army must be kept whole for the winter" [5].\n'
+    )
+    at_the_end = (
+        "# Kessel\n\nBrandt's last word on the city was plain: \"Kessel is lost, but the republic is not, and "
+        'the army must be kept whole for the winter." He wrote so to Weber on 19 August 1921 [5].\n'
+    )
+    assert findings(marked, context, "quote-uncited") == []
+    assert findings(at_the_end, context, "quote-uncited") == []
+    assert alarms(marked, context) == []
+
+
+def test_a_quotation_without_a_marker_found_nowhere_is_an_ordinary_unanchored_quotation(context):
+    text = (
+        '# Kessel\n\nBrandt is said to have cried "the river will run red before the harbour is ours '
+        'again." He gave in [1].\n'
+    )
+    found = findings(text, context)
+    assert [f.kind for f in found if f.kind.startswith("quote")] == ["quote-fidelity"]
+    assert "Not found in the corpus" in next(f for f in found if f.kind == "quote-fidelity").message
