@@ -111,3 +111,42 @@ def test_a_quotation_without_a_marker_found_nowhere_is_an_ordinary_unanchored_qu
     found = findings(text, context)
     assert [f.kind for f in found if f.kind.startswith("quote")] == ["quote-fidelity"]
     assert "Not found in the corpus" in next(f for f in found if f.kind == "quote-fidelity").message
+
+
+# -- 1. a date that disagrees with the cited document's own date ----------------------------------
+
+
+def test_a_document_dated_otherwise_than_the_entry_it_cites_is_a_date_mismatch_with_its_words(context):
+    text = (
+        "# Kessel\n\nThe letter of 19 July 1921 accepted the ceasefire and gave the city up for lost [5].\n"
+    )
+    [finding] = findings(text, context, "date-mismatch")
+    assert finding.severity == "error"
+    assert "entry [5]" in finding.message and "dated 19 August 1921" in finding.message
+    assert "accept the ceasefire" in finding.evidence[0].quote
+    assert essay(text + LIST).text[finding.location.start : finding.location.end] == "19 July 1921"
+
+
+def test_a_document_dated_as_its_entry_is_not_flagged(context):
+    text = (
+        "# Kessel\n\nThe letter of 19 August 1921 accepted the ceasefire and gave the city up for lost [5].\n"
+    )
+    assert alarms(text, context) == []
+
+
+def test_a_day_of_an_event_reported_by_a_later_document_is_not_a_document_date(context):
+    text = (
+        "# Kessel\n\nOn 28 June 1921 northern units crossed the river, as the Minister later reported [4].\n"
+    )
+    assert findings(text, context, "date-mismatch") == []
+
+
+def test_after_a_shift_the_date_is_weighed_against_the_right_entry(context):
+    text = shift_essay(1).replace(
+        "In the end Brandt accepted the ceasefire, writing",
+        "The letter of 19 July accepted the ceasefire, for it said",
+    )
+    [finding] = findings(text, context, "date-mismatch")
+    assert "entry [5]" in finding.message and "dated 19 August 1921" in finding.message
+    right = findings(text.replace("19 July", "19 August"), context, "date-mismatch")
+    assert right == []
