@@ -150,3 +150,61 @@ def test_after_a_shift_the_date_is_weighed_against_the_right_entry(context):
     assert "entry [5]" in finding.message and "dated 19 August 1921" in finding.message
     right = findings(text.replace("19 July", "19 August"), context, "date-mismatch")
     assert right == []
+
+
+# -- 3. the wrong kind of source -------------------------------------------------------------------
+
+
+def mismatches(text: str, context):
+    return [
+        (f.location.marker, f.severity, f.message)
+        for f in findings(text, context, "reference-mismatch")
+        if not f.message.startswith("Systematic shift")
+    ]
+
+
+def test_a_historians_analysis_cited_to_a_telegram_names_the_historians_entry(context):
+    text = "# Kessel\n\nAs Smith has shown, the harbour was never defensible once the ice had gone [4].\n"
+    [(marker, severity, message)] = mismatches(text, context)
+    assert (marker, severity) == ("[4]", "warning")
+    assert "a primary document" in message and "Entry [6] fits better: The Kessel Crisis" in message
+
+
+def test_an_interpretation_no_entry_of_the_list_supports_says_so(context):
+    text = "# Kessel\n\nHistorians argue that the retreat of the garrison to the citadel doomed it [4].\n"
+    [(_, _, message)] = mismatches(text, context)
+    assert "No entry of the list is the historian's work" in message
+
+
+def test_the_historians_analysis_cited_to_the_historian_and_a_document_cited_for_itself_are_right(context):
+    right = "# Kessel\n\nAs Smith has shown, the harbour was never defensible once the ice had gone [6].\n"
+    itself = (
+        "# Kessel\n\nAs Smith has shown, Brandt wrote to Weber on 19 August 1921 that he would give in [5].\n"
+    )
+    assert alarms(right, context) == []
+    assert alarms(itself, context) == []
+
+
+def test_an_event_cited_to_a_document_dated_before_it_is_an_error_naming_a_later_one(context):
+    text = "# Kessel\n\nOn 28 June 1921 northern units crossed the river at three points [3].\n"
+    [(marker, severity, message)] = mismatches(text, context)
+    assert (marker, severity) == ("[3]", "error")
+    assert "dated before it" in message and "Entry [4] fits better" in message
+
+
+def test_an_event_cited_to_a_later_report_or_to_the_order_that_set_its_day_is_right(context):
+    reported = "# Kessel\n\nOn 28 June 1921 northern units crossed the river at three points [4].\n"
+    ordered = (
+        "# Kessel\n\nOn 10 June 1921 the fleet left port, two regiments having reached the garrison [3].\n"
+    )
+    assert alarms(reported, context) == []
+    assert alarms(ordered, context) == []
+
+
+def test_a_document_that_never_mentions_the_matter_is_a_warning_naming_the_one_that_does(context):
+    text = "# Kessel\n\nTwelve divisions were massed on the river, ready to attack within ten days [5].\n"
+    [(marker, severity, message)] = mismatches(text, context)
+    assert (marker, severity) == ("[5]", "warning")
+    assert "never mention" in message and "Entry [2] fits better" in message
+    right = text.replace("[5]", "[2]")
+    assert alarms(right, context) == []
