@@ -5,7 +5,7 @@ correct version never flagged."""
 from __future__ import annotations
 
 import pytest
-from toy_archive import essay, toy_context
+from toy_archive import essay, toy_case, toy_context
 
 from fontes.audit.pipeline import run_checks
 
@@ -208,3 +208,129 @@ def test_a_document_that_never_mentions_the_matter_is_a_warning_naming_the_one_t
     assert "never mention" in message and "Entry [2] fits better" in message
     right = text.replace("[5]", "[2]")
     assert alarms(right, context) == []
+
+
+# -- 2. spellings near a known name, and the romanizations that are no slip ------------------------
+
+
+@pytest.fixture(scope="module")
+def romanized(tmp_path_factory):
+    """An invented case of three officials whose names are romanized, and one telegram of each."""
+    from fontes.audit.context import Audit
+    from fontes.corpus.document import Document
+    from fontes.corpus.store import Store
+    from fontes.model import Actor, Source
+
+    actors = [
+        Actor(
+            id="orlov", name="Grigorii Orlovskii", aliases=["Orlovskii"], role="Soviet envoy", polity="USSR"
+        ),
+        Actor(id="zhang", name="Zhang Dehuai", aliases=["Chang Teh-huai"], role="Premier", polity="PRC"),
+        Actor(id="kim-du-bong", name="Kim Du-bong", role="Foreign Minister", polity="DPRK"),
+    ]
+    sources = [
+        Source(
+            id="orlov-telegram-1949-05-02",
+            title="Telegram from Orlovskii to Moscow",
+            date="1949-05-02",
+            authors=["orlov"],
+            doc_type="telegram",
+        ),
+    ]
+    store = Store(tmp_path_factory.mktemp("romanized") / "r.db")
+    store.add(
+        [
+            Document(
+                source=sources[0],
+                text="Grigorii Orlovskii reports that the harvest has failed in three provinces of the north.",
+                text_complete=True,
+            )
+        ]
+    )
+    case = toy_case().model_copy(update={"id": "romanized", "actors": actors, "sources": sources})
+    return Audit(case=case, store=store)
+
+
+ROMAN_LIST = "\n## References\n\n[1] *Telegram from Orlovskii to Moscow* (1949), May 2.\n"
+
+
+def name_findings(text: str, audit):
+    return [
+        (f.severity, f.message)
+        for f in run_checks(essay(text + ROMAN_LIST), audit)
+        if f.kind == "name-variant"
+    ]
+
+
+def test_a_slip_in_a_name_the_essay_spells_right_elsewhere_gives_the_cited_sources_spelling(romanized):
+    text = (
+        "# The harvest\n\nGrigorii Orlovskii wrote often to Moscow.\n\n"
+        "Grigorii Orlofskii reported on 2 May 1949 that the harvest had failed [1].\n"
+    )
+    [(severity, message)] = name_findings(text, romanized)
+    assert severity == "warning" and "“Grigorii Orlofskii”" in message
+    assert "The cited source (orlov-telegram-1949-05-02) writes “Grigorii Orlovskii”" in message
+
+
+def test_the_right_spelling_raises_nothing(romanized):
+    text = "# The harvest\n\nGrigorii Orlovskii reported on 2 May 1949 that the harvest had failed [1].\n"
+    assert name_findings(text, romanized) == []
+
+
+def test_a_spelling_of_a_standard_romanization_is_an_equivalence_naming_its_system(romanized):
+    text = (
+        "# The harvest\n\nGrigoriy Orlovskiy reported on 2 May 1949 that the harvest had failed [1]. "
+        "Chang Te-huai answered him, and so did Kim Tu-bong.\n"
+    )
+    found = name_findings(text, romanized)
+    assert [s for s, _ in found] == ["info", "info", "info"]
+    assert (
+        "“Grigoriy Orlovskiy” is the BGN/PCGN spelling of Grigorii Orlovskii (Library of Congress)"
+        in found[0][1]
+    )
+    assert "“Chang Te-huai” is the Wade–Giles spelling of Zhang Dehuai (pinyin)" in found[1][1]
+    assert "McCune–Reischauer spelling of Kim Du-bong (Revised Romanization)" in found[2][1]
+
+
+def test_a_spelling_no_system_produces_is_a_variant(romanized):
+    text = (
+        "# The harvest\n\nGrigorii Orlovskii wrote often to Moscow. Zhang Dehuai replied.\n\n"
+        "Zhang Dehaui answered him [1].\n"
+    )
+    [(severity, message)] = name_findings(text, romanized)
+    assert severity == "warning" and "“Zhang Dehaui”" in message
+
+
+@pytest.mark.parametrize(
+    ("written", "attested", "polity", "system"),
+    [
+        ("Hsu Chih-tung", "Xu Zhidong", "PRC", "Wade–Giles"),
+        ("Tsao Kuang-p'ing", "Cao Guangping", "PRC", "Wade–Giles"),
+        ("Xu Zhidong", "Hsu Chih-tung", "PRC", "pinyin"),
+        ("Yevgeniy Belov", "Evgenii Belov", "USSR", "BGN/PCGN"),
+        ("Iurii Sokolovskii", "Yuriy Sokolovskiy", "USSR", "Library of Congress"),
+        ("Natalya Orlova", "Natal'ia Orlova", "USSR", "BGN/PCGN"),
+        ("Ch'oe Sŏng-gŭk", "Choe Seong-geuk", "DPRK", "McCune–Reischauer"),
+        ("Jeong Deok-su", "Chŏng Tŏk-su", "ROK", "Revised Romanization"),
+    ],
+)
+def test_the_romanization_rules_name_the_system_of_a_spelling(written, attested, polity, system):
+    from fontes.audit.lexicon.transliteration import equivalence
+
+    assert equivalence(written, attested, polity) == system
+
+
+@pytest.mark.parametrize(
+    ("written", "attested", "polity"),
+    [
+        ("Xu Zhidung", "Xu Zhidong", "PRC"),  # a vowel for another
+        ("Hsu Chih-tnug", "Hsu Chih-tung", "PRC"),  # letters swapped
+        ("Belvo", "Belov", "USSR"),  # letters swapped
+        ("Sokolivskii", "Sokolovskii", "USSR"),  # a vowel for another
+        ("Choe Seong-guk", "Choe Seong-geuk", "DPRK"),  # a letter dropped from eu
+    ],
+)
+def test_spellings_no_system_produces_are_no_equivalence(written, attested, polity):
+    from fontes.audit.lexicon.transliteration import equivalence
+
+    assert equivalence(written, attested, polity) is None
