@@ -5,11 +5,13 @@ says that none does:
 
 - a sentence reporting a historian's analysis or an interpretation ("as one historian has shown",
   "historians argue", figures compiled later) cited to a primary document (a telegram, minutes, a
-  directive) that the sentence does not itself cite by its day, people or quotation (a warning);
+  directive) that the sentence does not itself cite by its day, people or quotation, and whose
+  stored words hold less than half of the sentence's content words (a warning);
 - a sentence about an event of a day cited to a document dated before that day, which does not
   itself speak of the day (an order for what is to come does) (an error);
 - a sentence about a matter its entry's document never mentions: not one content word of the
-  sentence, nor one of its people, in the document's stored text, title, notes or summary (a warning).
+  sentence, nor one of its people, in the document's stored text, title, notes or summary; or
+  under a quarter of them while another entry's document clearly holds more (a warning).
 
 Markers the alignment check already reports are left to it; a marker with several entries is not judged.
 """
@@ -50,6 +52,12 @@ _ANTICIPATION = re.compile(
 _MIN_CONTENT_WORDS = 4
 #: A stored text this short says too little for its silence to tell.
 _MIN_TEXT_CHARS = 150
+#: A primary document holding this share of a sentence's content words supports it, historian or not.
+_SUPPORTED_SHARE = 0.5
+#: A document holding less than this share of the sentence's words holds little of it ...
+_LITTLE_SHARE = 0.25
+#: ... and another entry's document holding this many (and twice as many) holds it clearly.
+_BETTER_CLEARLY = 3
 #: The words a better entry's document must share with the sentence.
 _BETTER_SHARED = 2
 
@@ -108,6 +116,9 @@ def _interpretation(judged: _Judged, audit: Audit, scholars: set[str]) -> Findin
         return None
     if is_secondary(entry, audit.described_entries[judged.number]) or _cites_it_itself(judged, audit):
         return None
+    stems = set(claim.stems)
+    if stems and len(stems & document_stems(audit, judged.known)) >= _SUPPORTED_SHARE * len(stems):
+        return None  # the document itself says most of it: the historian's name is a courtesy
     named = claim.words & scholars
     better = [
         n
@@ -182,21 +193,31 @@ def _another_matter(judged: _Judged, audit: Audit, scholars: set[str]) -> Findin
         return None
     known = judged.known
     words = document_words(audit, known)
-    if not known.in_corpus or len(words) < _MIN_TEXT_CHARS:
+    if not known.in_corpus or len(words) < _MIN_TEXT_CHARS or _cites_it_itself(judged, audit):
         return None
-    if stems & document_stems(audit, known) or _names_anyone(claim, known, words, audit):
-        return None
+    own = stems & document_stems(audit, known)
+    silent = not own and not _names_anyone(claim, known, words, audit)
     better = _better_entry(judged, audit, lambda k: True)
+    if not silent:
+        # a long document shares a word or two with anything: it is another matter only when it
+        # holds little of the sentence and another entry's document clearly holds much more
+        held = len(stems & document_stems(audit, entry_document(audit, better))) if better else 0
+        if len(own) >= _LITTLE_SHARE * len(stems) or held < max(_BETTER_CLEARLY, 2 * len(own) + 1):
+            return None
     source = known.source
     instead = (
         f"Entry [{better}] fits better: {_entry_words(audit, better)}"
         if better is not None
         else "No entry of the list clearly tells of it"
     )
+    what = (
+        f"none of {', '.join(sorted(stems)[:5])}, nor its people"
+        if silent
+        else f"of its words only {', '.join(sorted(own)[:4])}"
+    )
     message = (
         f"{judged.marker.text} points to entry [{judged.number}], {describe(source)} [{source.id}], whose "
-        f"stored words never mention what the sentence reports (none of "
-        f"{', '.join(sorted(stems)[:5])}, nor its people). {instead}"
+        f"stored words do not tell what the sentence reports ({what}). {instead}"
     )
     return _finding(judged, audit, "warning", message, better)
 

@@ -298,11 +298,14 @@ class ActorIndex:
     def unresolved_names(
         self, text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None
     ) -> list[Name]:
-        """Runs of capitalised words (titles before them dropped) that, whole, are no actor's spelling."""
+        """Runs of capitalised words (titles before them dropped) that, whole, are no actor's spelling
+        (one word only when it is six letters or more: a short capitalised word is mostly no name)."""
         found = []
         for name in names_in(text, offset, skip):
             rest = _after_titles(name)
-            if rest is not None and len(rest.tokens) > 1 and self.resolve(rest.tokens) is None:
+            if rest is None or (len(rest.tokens) == 1 and len(rest.tokens[0]) < 6):
+                continue
+            if self.resolve(rest.tokens) is None:
                 found.append(rest)
         return found
 
