@@ -101,16 +101,13 @@ def _against_entry(claim: SentenceClaim, mention: DateMention, audit: Audit) -> 
     bounds = date_bounds(known.source.date)
     if bounds is None or bounds[0] != bounds[1] or not known.in_corpus:
         return None  # a corpus document's own date only: a case's title alone may date loosely
-    day = bounds[0]
-    if any(a <= day <= b for a, b in _possible_days(mention)):
+    day, said = bounds[0], mention.earliest
+    if said is None or any(a <= day <= b for a, b in _possible_days(mention)):
         return None
-    if abs((day - mention.earliest).days) > MONTH_SLIP_DAYS and (day.month, day.day) != (
-        mention.earliest.month,
-        mention.earliest.day,
-    ):
+    if abs((day - said).days) > MONTH_SLIP_DAYS and (day.month, day.day) != (said.month, said.day):
         return None  # too far to be a misdating: another document altogether
     words = document_words(audit, known)
-    if names_day(words, mention.earliest):
+    if names_day(words, said):
         return None  # the document itself speaks of the essay's day
     uncertain = bool(re.search(r"[?~%]", known.source.date or ""))
     source = known.source

@@ -150,20 +150,22 @@ def _before_the_event(judged: _Judged, audit: Audit, scholars: set[str]) -> Find
     days = [m for m in claim.dates if not m.bound and m.earliest is not None]
     if len(days) != 1 or not days[0].is_day or claim.state_at or _ANTICIPATION.search(claim.masked):
         return None
-    mention = days[0]
+    mention, day = days[0], days[0].earliest
+    if day is None:
+        return None
     base = claim.sentence.start
     if dates_a_document(claim.sentence.text, mention.start - base, mention.end - base):
         return None  # the day is the document's own: the date check weighs it
     if _names_a_scholar(claim, scholars) or not judged.known.in_corpus:
         return None
     bounds = date_bounds(judged.known.source.date)
-    if bounds is None or bounds[1] >= mention.earliest:
+    if bounds is None or bounds[1] >= day:
         return None
-    if not mention.year_given and bounds[1].year != mention.earliest.year:
+    if not mention.year_given and bounds[1].year != day.year:
         return None
-    if names_day(document_words(audit, judged.known), mention.earliest):
+    if names_day(document_words(audit, judged.known), day):
         return None  # it speaks of the day: an order or a plan for it
-    better = _better_entry(judged, audit, lambda k: _dated_from(k, mention.earliest))
+    better = _better_entry(judged, audit, lambda k: _dated_from(k, day))
     source = judged.known.source
     instead = (
         f"Entry [{better}] fits better: {_entry_words(audit, better)}"
@@ -171,7 +173,7 @@ def _before_the_event(judged: _Judged, audit: Audit, scholars: set[str]) -> Find
         else "No entry of the list is a document of that day or after it that tells of it"
     )
     message = (
-        f"The sentence reports what happened on {format_date(mention.earliest.isoformat())}, but "
+        f"The sentence reports what happened on {format_date(day.isoformat())}, but "
         f"{judged.marker.text} points to entry [{judged.number}], {describe(source)} [{source.id}], "
         f"dated before it. {instead}"
     )

@@ -94,7 +94,7 @@ _WG_FINALS = [
 
 def _wg_syllable(syllable: str) -> set[str]:
     """The pinyin syllables a Wade–Giles syllable may stand for (itself among them)."""
-    initials = [(syllable, ("",))]
+    initials: list[tuple[str, tuple[str, ...]]] = [(syllable, ("",))]
     for wg, pinyin in _WG_INITIALS:
         if syllable.startswith(wg):
             initials = [(syllable[len(wg) :], pinyin)]
