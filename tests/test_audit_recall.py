@@ -342,3 +342,11 @@ def test_a_historians_name_on_what_the_document_itself_says_is_not_flagged(conte
         "withdrew to the old citadel [4].\n"
     )
     assert alarms(text, context) == []
+
+
+def test_a_day_without_a_year_is_weighed_in_the_year_of_the_entrys_document(context):
+    undated = "# Kessel\n\nThe letter of 19 July accepted the ceasefire and gave the city up for lost [5].\n"
+    [finding] = findings(undated, context, "date-mismatch")
+    assert "19 July (the essay gives no year)" in finding.message and "19 August 1921" in finding.message
+    right = undated.replace("19 July", "19 August")
+    assert findings(right, context, "date-mismatch") == []

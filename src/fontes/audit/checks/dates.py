@@ -58,13 +58,24 @@ def check_dates(essay: Essay, context: Audit) -> list[Finding]:
     findings: list[Finding] = []
     for claim in audit.body_claims:
         days = [m for m in claim.dates if m.is_day and not m.bound]
-        if claim.state_at or len({(m.earliest, m.latest) for m in days}) != 1:
+        if claim.state_at:
+            continue
+        if not days:
+            # a day and month the essay's context gives no year: the entry's document may still disagree
+            loose = [m for m in claim.dates if _yearless_day(m)]
+            finding = _against_entry(claim, loose[0], audit) if len(loose) == 1 else None
+        elif len({(m.earliest, m.latest) for m in days}) != 1:
             continue  # two days in one sentence: which one dates what cannot be told apart
-        finding = _judge(claim, days[0], records) if claim.actors and claim.kinds else None
-        finding = finding or _against_entry(claim, days[0], audit)
+        else:
+            finding = _judge(claim, days[0], records) if claim.actors and claim.kinds else None
+            finding = finding or _against_entry(claim, days[0], audit)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _yearless_day(mention: DateMention) -> bool:
+    return mention.earliest is None and bool(mention.month and mention.day) and not mention.bound
 
 
 # -- the day of the document the marker's entry names --------------------------------------------
@@ -101,8 +112,10 @@ def _against_entry(claim: SentenceClaim, mention: DateMention, audit: Audit) -> 
     bounds = date_bounds(known.source.date)
     if bounds is None or bounds[0] != bounds[1] or not known.in_corpus:
         return None  # a corpus document's own date only: a case's title alone may date loosely
-    day, said = bounds[0], mention.earliest
-    if said is None or any(a <= day <= b for a, b in _possible_days(mention)):
+    day, said = bounds[0], mention.earliest or _in_year(mention, bounds[0].year)
+    if said is None or said == day:
+        return None
+    if mention.earliest is not None and any(a <= day <= b for a, b in _possible_days(mention)):
         return None
     if abs((day - said).days) > MONTH_SLIP_DAYS and (day.month, day.day) != (said.month, said.day):
         return None  # too far to be a misdating: another document altogether
@@ -112,12 +125,23 @@ def _against_entry(claim: SentenceClaim, mention: DateMention, audit: Audit) -> 
     uncertain = bool(re.search(r"[?~%]", known.source.date or ""))
     source = known.source
     passage = _passage(words, claim.stems)
+    shown = (
+        _day(mention) if mention.earliest else f"{said.day} {said.strftime('%B')} (the essay gives no year)"
+    )
     message = (
-        f"The essay dates this document to {_day(mention)}, but entry [{number}] names {source.title} "
+        f"The essay dates this document to {shown}, but entry [{number}] names {source.title} "
         f"({source.id}), which is dated {format_date(source.date)}: “{passage}”"
     )
     evidence = [FindingEvidence(source=source.id, url=source.url or None, quote=passage)]
     return _finding("date-mismatch", "warning" if uncertain else "error", claim, mention, message, evidence)
+
+
+def _in_year(mention: DateMention, year: int) -> dt.date | None:
+    """The essay's day and month in the document's year (None for a day no such month has)."""
+    try:
+        return dt.date(year, mention.month or 0, mention.day or 0)
+    except ValueError:
+        return None
 
 
 def _documents_named(claim: SentenceClaim, audit: Audit) -> list[tuple[int, Known]]:
