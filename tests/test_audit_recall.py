@@ -350,3 +350,19 @@ def test_a_day_without_a_year_is_weighed_in_the_year_of_the_entrys_document(cont
     assert "19 July (the essay gives no year)" in finding.message and "19 August 1921" in finding.message
     right = undated.replace("19 July", "19 August")
     assert findings(right, context, "date-mismatch") == []
+
+
+def test_a_run_whose_gaps_only_the_words_fill_is_still_a_shift(context):
+    text = shift_essay(1).replace(
+        "On 1 June the Council of Ministers decided", "The Council of Ministers decided"
+    )
+    single = [
+        f.location.marker
+        for f in findings(text, context, "reference-mismatch")
+        if not f.message.startswith("Systematic shift")
+    ]
+    assert single == ["[3]", "[4]", "[4]", "[5]", "[6]"]
+    undated_right = shift_essay(0).replace(
+        "On 1 June the Council of Ministers decided", "The Council of Ministers decided"
+    )
+    assert alarms(undated_right, context) == []

@@ -102,6 +102,8 @@ def align(audit: Audit) -> Alignment:
             continue
         verdicts += _weigh_markers(claim.paragraph, claim.sentence, cited, known, entries, described)
     runs = _shift_runs(verdicts)
+    if not runs:
+        verdicts, runs = _runs_with_word_evidence(verdicts, audit, scholars)
     for run in runs:
         extra = _rest_of_run(run, verdicts, audit, scholars)
         run += extra
@@ -109,6 +111,39 @@ def align(audit: Audit) -> Alignment:
         verdicts += extra
     verdicts.sort(key=lambda v: (v.marker.start, v.number))
     return Alignment(verdicts, runs)
+
+
+#: A run seeded by sentences that cite their document clearly needs this many of them in it.
+_CLEAR_IN_RUN = 2
+
+
+def _runs_with_word_evidence(
+    verdicts: list[_Verdict], audit: Audit, scholars: set[str]
+) -> tuple[list[_Verdict], list[list[_Verdict]]]:
+    """Shifted runs found when sentences whose document shows only in their words fill the gaps of
+    clear ones: two clear markers off by k, and a marker between or after them whose sentence holds
+    clearly more of the document k entries before than of its own entry's."""
+    offsets = [v.offset for v in verdicts if v.problem and v.offset and len(v.marker.numbers) == 1]
+    for k in sorted({o for o in offsets if o is not None and offsets.count(o) >= _CLEAR_IN_RUN}):
+        weighed = {(v.marker.start, v.number) for v in verdicts}
+        soft = [
+            verdict
+            for claim in audit.body_claims
+            if not _names_a_scholar(claim, scholars)
+            for marker in claim.sentence.markers
+            if len(marker.numbers) == 1 and (marker.start, marker.numbers[0]) not in weighed
+            for verdict in [_shifted_occurrence(claim, marker, marker.numbers[0], k, audit, strict=True)]
+            if verdict is not None
+        ]
+        merged = sorted(verdicts + soft, key=lambda v: (v.marker.start, v.number))
+        soft_ids = {id(v) for v in soft}
+        runs = [
+            run for run in _shift_runs(merged) if sum(id(v) not in soft_ids for v in run) >= _CLEAR_IN_RUN
+        ]
+        if runs:
+            kept = {id(v) for run in runs for v in run}
+            return [v for v in merged if id(v) not in soft_ids or id(v) in kept], runs
+    return verdicts, []
 
 
 def _rest_of_run(
@@ -143,9 +178,10 @@ _RUN_SHARED_WORDS = 2
 
 
 def _shifted_occurrence(
-    claim: SentenceClaim, marker: Marker, number: int, k: int, audit: Audit
+    claim: SentenceClaim, marker: Marker, number: int, k: int, audit: Audit, strict: bool = False
 ) -> _Verdict | None:
-    """A verdict for one occurrence of a run's marker, when its sentence fits entry number-k's document."""
+    """A verdict for one occurrence of a run's marker, when its sentence fits entry number-k's
+    document better than its own entry's (`strict`: by three words at least, and half as many again)."""
     meant = entry_document(audit, number - k)
     if meant is None or not meant.in_corpus:
         return None
@@ -154,7 +190,10 @@ def _shifted_occurrence(
         return None
     stems = set(claim.stems)
     shared = stems & document_stems(audit, meant)
-    if len(shared) < _RUN_SHARED_WORDS or len(shared) <= len(stems & document_stems(audit, own)):
+    held = len(stems & document_stems(audit, own))
+    if len(shared) < _RUN_SHARED_WORDS or len(shared) <= held:
+        return None
+    if strict and (len(shared) < _RUN_SHARED_WORDS + 1 or len(shared) < 1.5 * held):
         return None
     match = audit.described_entries[number]
     primary = own is not None and own.source.doc_type not in SECONDARY_TYPES and match.score >= CLEAR_ENTRY
