@@ -366,3 +366,11 @@ def test_a_run_whose_gaps_only_the_words_fill_is_still_a_shift(context):
         "On 1 June the Council of Ministers decided", "The Council of Ministers decided"
     )
     assert alarms(undated_right, context) == []
+
+
+def test_a_quotation_going_on_from_a_cited_sentence_needs_no_marker_of_its_own(context):
+    text = (
+        '# Kessel\n\nBrandt wrote to Weber on 19 August 1921 [5]. He admitted that "Kessel is lost, but the '
+        'republic is not, and the army must be kept whole for the winter."\n'
+    )
+    assert findings(text, context, "quote-uncited") == []

@@ -75,7 +75,7 @@ def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
 
 def _uncited(quotation: Quotation, claim: SentenceClaim, placed: _Placed, audit: Audit) -> Finding | None:
     """A warning for a quotation without a marker that is found in a document an entry of the list
-    names (unless the next marker of its paragraph names that entry: a paragraph cited at its end)."""
+    names (unless the next marker of its paragraph, or one of the sentence before, names that entry)."""
     if placed.known is None or placed.fidelity == "not-found":
         return None
     numbers = [n for n in sorted(audit.entries) if _names(audit, n, placed.known.id)]
@@ -84,6 +84,9 @@ def _uncited(quotation: Quotation, claim: SentenceClaim, placed: _Placed, audit:
     later = [m for s in claim.paragraph.sentences for m in s.markers if m.start >= quotation.end]
     if later and set(later[0].numbers) & set(numbers):
         return None
+    before = [s for s in claim.paragraph.sentences if s.index == claim.sentence.index - 1]
+    if before and {n for m in before[0].markers for n in m.numbers} & set(numbers):
+        return None  # the sentence before cites the document; this one goes on quoting it
     source = placed.known.source
     shown = ", ".join(f"[{n}]" for n in numbers)
     message = (

@@ -7,7 +7,7 @@ says that none does:
   "historians argue", figures compiled later) cited to a primary document (a telegram, minutes, a
   directive) that the sentence does not itself cite by its day, people or quotation, and whose
   stored words hold less than half of the sentence's content words (a warning);
-- a sentence about an event of a day cited to a document dated before that day, which does not
+- a sentence about an event of a day cited to a document dated two days or more before, which does not
   itself speak of the day (an order for what is to come does) (an error);
 - a sentence about a matter its entry's document never mentions: not one content word of the
   sentence, nor one of its people, in the document's stored text, title, notes or summary; or
@@ -52,6 +52,8 @@ _ANTICIPATION = re.compile(
 _MIN_CONTENT_WORDS = 4
 #: A stored text this short says too little for its silence to tell.
 _MIN_TEXT_CHARS = 150
+#: A document dated this many days before the event cannot tell of it.
+_BEFORE_DAYS = 2
 #: A primary document holding this share of a sentence's content words supports it, historian or not.
 _SUPPORTED_SHARE = 0.5
 #: A document holding less than this share of the sentence's words holds little of it ...
@@ -159,8 +161,8 @@ def _before_the_event(judged: _Judged, audit: Audit, scholars: set[str]) -> Find
     if _names_a_scholar(claim, scholars) or not judged.known.in_corpus:
         return None
     bounds = date_bounds(judged.known.source.date)
-    if bounds is None or bounds[1] >= day:
-        return None
+    if bounds is None or (day - bounds[1]).days < _BEFORE_DAYS:
+        return None  # the day before may be the night before, or another time zone
     if not mention.year_given and bounds[1].year != day.year:
         return None
     if names_day(document_words(audit, judged.known), day):
