@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from fontes.model import Case
 
 if TYPE_CHECKING:
+    from fontes.audit.checks.references import Alignment
     from fontes.audit.evidence.actor_names import ActorIndex
     from fontes.audit.evidence.catalogue import Catalogue
     from fontes.audit.evidence.claims import SentenceClaim
@@ -181,3 +182,11 @@ class Audit:
         from fontes.audit.evidence.entry_match import best_source_for
 
         return {n: best_source_for(r, self.catalogue) for n, r in self.entries.items()}
+
+    @cached_property
+    def alignment(self) -> Alignment:
+        """Each marker weighed against the document its sentence cites, and the shifted runs (the
+        reference check reports them; the date check reads a shifted marker's right entry)."""
+        from fontes.audit.checks.references import align
+
+        return align(self)

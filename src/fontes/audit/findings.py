@@ -15,6 +15,7 @@ SEVERITIES = ("error", "warning", "info")
 KINDS = (
     "reference-mismatch",
     "quote-fidelity",
+    "quote-uncited",
     "date-mismatch",
     "name-variant",
     "office-mismatch",

@@ -15,6 +15,7 @@ from fontes.audit.checks.names import check_names
 from fontes.audit.checks.own_entries import check_own_entries
 from fontes.audit.checks.quotes import check_quotations
 from fontes.audit.checks.references import check_reference_alignment
+from fontes.audit.checks.source_kind import check_source_kinds
 from fontes.audit.context import Audit
 from fontes.audit.reading.essay import Essay
 from fontes.model import Finding
@@ -23,6 +24,7 @@ Check = Callable[[Essay, Audit], Iterable[Finding]]
 
 CHECKS: list[Check] = [
     check_reference_alignment,
+    check_source_kinds,
     check_quotations,
     check_dates,
     check_own_entries,

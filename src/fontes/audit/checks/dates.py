@@ -22,12 +22,16 @@ import datetime as dt
 import re
 
 from fontes.audit.context import Audit
+from fontes.audit.evidence.catalogue import Known, date_bounds
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
+from fontes.audit.evidence.entry_documents import document_words, named_document
+from fontes.audit.evidence.entry_match import SECONDARY_TYPES
 from fontes.audit.evidence.words import content_stems
-from fontes.audit.lexicon.document_kinds import MESSAGE
+from fontes.audit.lexicon.document_kinds import DOCUMENT_NOUNS, DOCUMENT_VERBS, MESSAGE
 from fontes.audit.lexicon.months import month_name
+from fontes.audit.lexicon.offices import ANY_OFFICE
 from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Finding, FindingEvidence, FindingLocation
@@ -54,15 +58,115 @@ def check_dates(essay: Essay, context: Audit) -> list[Finding]:
     records = audit.records
     findings: list[Finding] = []
     for claim in audit.body_claims:
-        if claim.state_at or not claim.actors or not claim.kinds:
-            continue
         days = [m for m in claim.dates if m.is_day and not m.bound]
-        if len({(m.earliest, m.latest) for m in days}) != 1:
+        if claim.state_at:
+            continue
+        if not days:
+            # a day and month the essay's context gives no year: the entry's document may still disagree
+            loose = [m for m in claim.dates if _yearless_day(m)]
+            finding = _against_entry(claim, loose[0], audit) if len(loose) == 1 else None
+        elif len({(m.earliest, m.latest) for m in days}) != 1:
             continue  # two days in one sentence: which one dates what cannot be told apart
-        finding = _judge(claim, days[0], records)
+        else:
+            finding = _judge(claim, days[0], records) if claim.actors and claim.kinds else None
+            finding = finding or _against_entry(claim, days[0], audit)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _yearless_day(mention: DateMention) -> bool:
+    return mention.earliest is None and bool(mention.month and mention.day) and not mention.bound
+
+
+# -- the day of the document the marker's entry names --------------------------------------------
+
+_SUBJECT = rf"(?:(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*|{ANY_OFFICE})\s+){{0,6}}?"
+_NOUN_BEFORE = re.compile(
+    rf"\b(?:{DOCUMENT_NOUNS})\s+(?:(?:[A-Z][\w'’-]*|sent|written|signed|issued|drafted|delivered|"
+    rf"dispatched|despatched)\s+){{0,2}}(?:of|dated|on|from)\s+(?:the\s+)?$"
+)
+_NOUN_AFTER = re.compile(rf"^(?:,?\s+\d{{4}})?\s+(?:{DOCUMENT_NOUNS})\b")
+_VERB_AFTER = re.compile(rf"^(?:,?\s+\d{{4}})?,?\s+{_SUBJECT}(?:{DOCUMENT_VERBS})\b")
+_ON_BEFORE = re.compile(r"(?:^|\b[Oo]n\s+)$")
+
+
+def dates_a_document(text: str, start: int, end: int) -> bool:
+    """True when the date at text[start:end] is the day of a document the sentence names: "the
+    telegram of 12 June", "the 12 June memorandum", "On 4 August the ambassador cabled"."""
+    before, after = text[:start], text[end:]
+    if _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after):
+        return True
+    return bool(_ON_BEFORE.search(before) and _VERB_AFTER.match(after))
+
+
+def _against_entry(claim: SentenceClaim, mention: DateMention, audit: Audit) -> Finding | None:
+    """A date-mismatch when the sentence dates a document and its marker's entry (its right entry,
+    when the marker is part of a shifted run) names a document of the corpus dated another day."""
+    base = claim.sentence.start
+    if not dates_a_document(claim.sentence.text, mention.start - base, mention.end - base):
+        return None
+    named = _documents_named(claim, audit)
+    if len(named) != 1:
+        return None  # no document, or several: which one the date belongs to cannot be told
+    number, known = named[0]
+    bounds = date_bounds(known.source.date)
+    if bounds is None or bounds[0] != bounds[1] or not known.in_corpus:
+        return None  # a corpus document's own date only: a case's title alone may date loosely
+    day, said = bounds[0], mention.earliest or _in_year(mention, bounds[0].year)
+    if said is None or said == day:
+        return None
+    if mention.earliest is not None and any(a <= day <= b for a, b in _possible_days(mention)):
+        return None
+    if abs((day - said).days) > MONTH_SLIP_DAYS and (day.month, day.day) != (said.month, said.day):
+        return None  # too far to be a misdating: another document altogether
+    words = document_words(audit, known)
+    if names_day(words, said):
+        return None  # the document itself speaks of the essay's day
+    uncertain = bool(re.search(r"[?~%]", known.source.date or ""))
+    source = known.source
+    passage = _passage(words, claim.stems)
+    shown = (
+        _day(mention) if mention.earliest else f"{said.day} {said.strftime('%B')} (the essay gives no year)"
+    )
+    message = (
+        f"The essay dates this document to {shown}, but entry [{number}] names {source.title} "
+        f"({source.id}), which is dated {format_date(source.date)}: “{passage}”"
+    )
+    evidence = [FindingEvidence(source=source.id, url=source.url or None, quote=passage)]
+    return _finding("date-mismatch", "warning" if uncertain else "error", claim, mention, message, evidence)
+
+
+def _in_year(mention: DateMention, year: int) -> dt.date | None:
+    """The essay's day and month in the document's year (None for a day no such month has)."""
+    try:
+        return dt.date(year, mention.month or 0, mention.day or 0)
+    except ValueError:
+        return None
+
+
+def _documents_named(claim: SentenceClaim, audit: Audit) -> list[tuple[int, Known]]:
+    """The primary documents the sentence's markers' entries name (a shifted marker's right entry), one each."""
+    named: dict[str, tuple[int, Known]] = {}
+    cited = audit.cited(claim)
+    for marker in claim.sentence.markers:
+        for number in marker.numbers:
+            shift = audit.alignment.offset_at(marker) or 0
+            known = named_document(audit, number - shift)
+            if known is None:
+                continue
+            if known.source.doc_type in SECONDARY_TYPES or (cited is not None and cited.source != known.id):
+                return []  # the sentence cites another document, or cites a scholar too
+            named.setdefault(known.id, (number - shift, known))
+    return list(named.values())
+
+
+def _passage(words: str, stems: list[str]) -> str:
+    """The sentence of a document's words that shares most with the essay's sentence."""
+    pieces = [p for p in own_sentences(words) if len(p) > 20] or [words]
+    wanted = set(stems)
+    best = max(pieces, key=lambda p: len(set(content_stems(p)) & wanted))
+    return best if len(best) <= 320 else best[:320].rsplit(" ", 1)[0] + " …"
 
 
 # -- what fits ---------------------------------------------------------------------------------

@@ -21,10 +21,11 @@ from rapidfuzz.distance import OSA, Levenshtein
 from fontes.audit.checks.dates import best_passage
 from fontes.audit.context import Audit
 from fontes.audit.evidence.actor_names import ActorIndex, Mention, fold, is_person
-from fontes.audit.evidence.catalogue import Catalogue
+from fontes.audit.evidence.catalogue import Catalogue, Known
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
+from fontes.audit.evidence.entry_documents import document_words, named_document
 from fontes.audit.evidence.header_people import CORPUS_ACTOR
 from fontes.audit.evidence.offices_given import OfficeGiven
 from fontes.audit.lexicon.document_kinds import MESSAGE
@@ -35,6 +36,7 @@ from fontes.audit.lexicon.offices import (
     offices_of_role,
     title_offices,
 )
+from fontes.audit.lexicon.transliteration import equivalent_spelling, other_system, romanized_polity
 from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Actor, Finding, FindingEvidence, FindingLocation
@@ -56,7 +58,8 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
     for claim in claims:
         # the corpus's header people are checked against their headers in header_offices.py
         given = [g for g in claim.offices if not g.mention.actor.startswith(CORPUS_ACTOR)]
-        findings += _name_variants(claim, given, records, audit.catalogue, lowercase)
+        findings += _name_variants(claim, given, records, audit.catalogue, lowercase, audit)
+        findings += _romanizations(claim, records.index)
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
         for office in given:
@@ -323,6 +326,7 @@ def _name_variants(
     records: Records,
     catalogue: Catalogue,
     lowercase: set[str],
+    audit: Audit | None = None,
 ) -> list[Finding]:
     findings = []
     index = records.index
@@ -333,7 +337,9 @@ def _name_variants(
         written = [t for t in fold(mention.text).split()]
         if any(t in lowercase for t in written if t not in index.tokens):
             continue  # an ordinary word of the essay, capitalised here
-        if not _backed(mention, actor, claim, given, index):
+        if equivalent_spelling(mention.text, list(dict.fromkeys(actor.names())), actor.polity):
+            continue  # a romanization, not a slip: _romanizations says which
+        if not (_backed(mention, actor, claim, given, index) or _spelled_elsewhere(actor, audit)):
             continue
         if _attested(mention.text, records, catalogue):
             continue
@@ -343,23 +349,98 @@ def _name_variants(
             f"the sources; they write {spellings}."
         )
         evidence = [FindingEvidence(source=f"actor:{actor.id}", quote=spellings)]
-        evidence += _spelling_evidence(actor, claim, records)
-        findings.append(
-            Finding(
-                kind="name-variant",
-                severity="warning",
-                location=FindingLocation(
-                    paragraph=claim.paragraph.index,
-                    sentence=claim.sentence.index,
-                    start=mention.start,
-                    end=mention.end,
-                ),
-                message=message,
-                excerpt=claim.sentence.text,
-                evidence=evidence,
+        cited = _cited_spelling(claim, actor, audit) if audit is not None else None
+        if cited is not None:
+            message += f" The cited source ({cited[0].id}) writes “{cited[1]}”."
+            evidence.append(
+                FindingEvidence(source=cited[0].id, url=cited[0].source.url or None, quote=cited[2])
             )
-        )
+        else:
+            evidence += _spelling_evidence(actor, claim, records)
+        findings.append(_variant_finding(claim, mention, "warning", message, evidence))
     return findings
+
+
+def _romanizations(claim: SentenceClaim, index: ActorIndex) -> list[Finding]:
+    """An info for each name of the sentence that a standard romanization makes of an actor's spelling."""
+    skip = [(q.start, q.end) for q in claim.sentence.quotations]
+    names = {(m.start, m.end): m.text for m in claim.mentions if not m.exact}
+    names.update(
+        {
+            (n.start, n.end): n.text
+            for n in index.unresolved_names(claim.sentence.text, claim.sentence.start, skip)
+        }
+    )
+    findings = []
+    for (start, end), text in sorted(names.items()):
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in names):
+            continue  # a word of a longer name judged whole
+        for actor in index.actors.values():
+            if not is_person(actor) or not romanized_polity(actor.polity):
+                continue
+            equivalent = equivalent_spelling(text, list(dict.fromkeys(actor.names())), actor.polity)
+            if equivalent is not None:
+                mention = Mention(actor=actor.id, text=text, start=start, end=end, exact=False)
+                findings.append(_equivalence(claim, mention, actor, *equivalent))
+                break
+    return findings
+
+
+def _variant_finding(
+    claim: SentenceClaim, mention: Mention, severity: str, message: str, evidence: list[FindingEvidence]
+) -> Finding:
+    return Finding(
+        kind="name-variant",
+        severity=severity,
+        location=FindingLocation(
+            paragraph=claim.paragraph.index,
+            sentence=claim.sentence.index,
+            start=mention.start,
+            end=mention.end,
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=evidence,
+    )
+
+
+def _equivalence(claim: SentenceClaim, mention: Mention, actor: Actor, system: str, spelling: str) -> Finding:
+    """An info: the essay's spelling is the one a standard romanization gives, not a slip."""
+    whose = "" if spelling == actor.name else f", {actor.name}"
+    message = (
+        f"“{mention.text}” is the {system} spelling of {spelling} ({other_system(system)}){whose}: "
+        f"the same name in another romanization, not an error."
+    )
+    return _variant_finding(
+        claim, mention, "info", message, [FindingEvidence(source=f"actor:{actor.id}", quote=spelling)]
+    )
+
+
+def _spelled_elsewhere(actor: Actor, audit: Audit | None) -> bool:
+    """The essay itself spells the actor's name as the case does somewhere (its slip is a slip)."""
+    if audit is None:
+        return False
+    return any(m.actor == actor.id and m.exact for c in audit.body_claims for m in c.mentions)
+
+
+def _cited_spelling(claim: SentenceClaim, actor: Actor, audit: Audit) -> tuple[Known, str, str] | None:
+    """(document, spelling, its sentence) for the way a document the sentence's markers name spells the actor."""
+    for marker in claim.sentence.markers:
+        for number in marker.numbers:
+            known = named_document(audit, number)
+            if known is None or not known.in_corpus:
+                continue
+            words = document_words(audit, known)
+            for spelling in sorted(set(actor.names()), key=len, reverse=True):
+                found = re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", words)
+                if found:
+                    piece = next((p for p in own_sentences(words) if spelling in p), spelling)
+                    return (
+                        known,
+                        spelling,
+                        piece if len(piece) <= 240 else piece[:240].rsplit(" ", 1)[0] + " …",
+                    )
+    return None
 
 
 def _backed(

@@ -18,7 +18,8 @@ from fontes.anchor.result import FIDELITY_ORDER
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, describe
 from fontes.audit.evidence.claims import SentenceClaim
-from fontes.audit.evidence.entries import frus_documents
+from fontes.audit.evidence.entries import frus_documents, plain
+from fontes.audit.evidence.entry_documents import named_document
 from fontes.audit.evidence.entry_match import CLEAR_ENTRY
 from fontes.audit.evidence.quoted import FOUND, anchored
 from fontes.audit.evidence.restatement import Restatement, restated_in
@@ -62,11 +63,72 @@ def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
                     found = _sentence_document(claim, audit)
                     described = [found] if found else []
                 placed = _best([placed, _in_documents(quotation, described, audit, loose=True)])
+            uncited = _uncited(quotation, claim, placed, audit) if marker is None else None
+            if uncited is not None:
+                findings.append(uncited)
             if placed.fidelity == "verbatim":
                 continue
             cited = (described[0] if described else None) or (from_entry[0] if len(from_entry) == 1 else None)
             findings.append(_finding(quotation, paragraph, sentence, marker, placed, cited))
     return findings
+
+
+def _uncited(quotation: Quotation, claim: SentenceClaim, placed: _Placed, audit: Audit) -> Finding | None:
+    """A warning for a quotation without a marker that is found in a document an entry of the list
+    names (unless the next marker of its paragraph, or one of the sentence before, names that entry)."""
+    if placed.known is None or placed.fidelity == "not-found":
+        return None
+    numbers = [n for n in sorted(audit.entries) if _names(audit, n, placed.known.id)]
+    if not numbers:
+        return None
+    later = [m for s in claim.paragraph.sentences for m in s.markers if m.start >= quotation.end]
+    if later and set(later[0].numbers) & set(numbers):
+        return None
+    before = [s for s in claim.paragraph.sentences if s.index == claim.sentence.index - 1]
+    if before and {n for m in before[0].markers for n in m.numbers} & set(numbers):
+        return None  # the sentence before cites the document; this one goes on quoting it
+    source = placed.known.source
+    shown = ", ".join(f"[{n}]" for n in numbers)
+    message = (
+        f"This quotation carries no marker, but it is found in {describe(source)} [{source.id}], "
+        f"which entry {shown} of the list names: cite it with {shown}"
+    )
+    entry = audit.entries[numbers[0]]
+    return Finding(
+        kind="quote-uncited",
+        severity="warning",
+        location=FindingLocation(
+            paragraph=claim.paragraph.index,
+            sentence=claim.sentence.index,
+            start=quotation.start,
+            end=quotation.end,
+        ),
+        message=message,
+        excerpt=quotation.text if len(quotation.text) <= 240 else quotation.text[:239].rstrip() + "…",
+        evidence=[
+            FindingEvidence(source=source.id, url=source.url or None, quote=_placed_words(placed)),
+            FindingEvidence(
+                source=f"reference [{numbers[0]}]", url=entry.url or None, quote=plain(entry.raw)
+            ),
+        ],
+    )
+
+
+def _names(audit: Audit, number: int, source_id: str) -> bool:
+    """Entry `number` names the document `source_id` (one of the FRUS documents it lists, or the one it describes)."""
+    entry = audit.entries[number]
+    if source_id in frus_documents(entry):
+        return True
+    named = named_document(audit, number)
+    return named is not None and named.id == source_id
+
+
+def _placed_words(placed: _Placed) -> str:
+    if placed.anchor is not None and placed.anchor.selector is not None:
+        return " ".join(placed.anchor.selector.exact.split())
+    if placed.restatement is not None:
+        return " ".join(placed.restatement.words.split())
+    return describe(placed.known.source) if placed.known else ""
 
 
 def _outermost(quotations: list[Quotation]) -> list[Quotation]:

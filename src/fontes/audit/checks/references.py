@@ -20,12 +20,12 @@ from fontes.audit.evidence.documents import Candidate
 from fontes.audit.evidence.entries import (
     ARCHIVAL_DOCUMENT,
     COLLECTION,
-    entry_document,
     entry_year,
     frus_documents,
     plain,
     title_of,
 )
+from fontes.audit.evidence.entry_documents import document_stems, named_document
 from fontes.audit.evidence.entry_match import (
     CLEAR_ENTRY,
     SECONDARY_TYPES,
@@ -65,14 +65,39 @@ class _Verdict:
         return None if self.better is None else self.number - self.better
 
 
+@dataclass
+class Alignment:
+    """Each marker weighed against the document its sentence cites, and the shifted runs among them."""
+
+    verdicts: list[_Verdict]
+    runs: list[list[_Verdict]]
+
+    def offset_at(self, marker: Marker) -> int | None:
+        """How many entries past its document a marker of a shifted run points, or None."""
+        for run in self.runs:
+            if any(v.marker.start == marker.start for v in run):
+                return run[0].offset
+        return None
+
+
 def check_reference_alignment(essay: Essay, context: Audit) -> list[Finding]:
     """Markers whose entry is not the document their sentence cites, and systematic shifts of them."""
     audit = context.with_essay(essay)
-    entries = audit.entries
-    if not entries:
+    if not audit.entries:
         return []
+    alignment = audit.alignment
+    entries, described = audit.entries, audit.described_entries
+    in_runs = {id(v) for run in alignment.runs for v in run}
+    findings = [_finding(v, entries, described, id(v) in in_runs) for v in alignment.verdicts if v.problem]
+    return findings + [_shift_finding(run, entries) for run in alignment.runs]
+
+
+def align(audit: Audit) -> Alignment:
+    """The verdict on every marker of a sentence that clearly cites a document, and the shifted runs,
+    each run widened to every later occurrence of its markers (audit.alignment holds it)."""
+    entries = audit.entries
     described = audit.described_entries
-    scholars = _scholars(essay, audit, described)
+    scholars = _scholars(audit._read_essay(), audit, described)
     verdicts: list[_Verdict] = []
     for claim in audit.claims:
         numbers = [n for m in claim.sentence.markers for n in m.numbers if n in entries]
@@ -83,10 +108,115 @@ def check_reference_alignment(essay: Essay, context: Audit) -> list[Finding]:
         if known is None or known.source.doc_type in SECONDARY_TYPES:
             continue
         verdicts += _weigh_markers(claim.paragraph, claim.sentence, cited, known, entries, described)
-    shifted = _shift_runs(verdicts)
-    in_runs = {id(v) for _, run in shifted for v in run}
-    findings = [_finding(v, entries, described, id(v) in in_runs) for v in verdicts if v.problem]
-    return findings + [_shift_finding(k, run, entries) for k, run in shifted]
+    runs = _shift_runs(verdicts)
+    if not runs:
+        verdicts, runs = _runs_with_word_evidence(verdicts, audit, scholars)
+    for run in runs:
+        extra = _rest_of_run(run, verdicts, audit, scholars)
+        run += extra
+        run.sort(key=lambda v: v.marker.start)
+        verdicts += extra
+    verdicts.sort(key=lambda v: (v.marker.start, v.number))
+    return Alignment(verdicts, runs)
+
+
+#: A run seeded by sentences that cite their document clearly needs this many of them in it.
+_CLEAR_IN_RUN = 2
+
+
+def _runs_with_word_evidence(
+    verdicts: list[_Verdict], audit: Audit, scholars: set[str]
+) -> tuple[list[_Verdict], list[list[_Verdict]]]:
+    """Shifted runs found when sentences whose document shows only in their words fill the gaps of
+    clear ones: two clear markers off by k, and a marker between or after them whose sentence holds
+    clearly more of the document k entries before than of its own entry's."""
+    offsets = [v.offset for v in verdicts if v.problem and v.offset and len(v.marker.numbers) == 1]
+    for k in sorted({o for o in offsets if o is not None and offsets.count(o) >= _CLEAR_IN_RUN}):
+        weighed = {(v.marker.start, v.number) for v in verdicts}
+        soft = [
+            verdict
+            for claim in audit.body_claims
+            if not _names_a_scholar(claim, scholars)
+            for marker in claim.sentence.markers
+            if len(marker.numbers) == 1 and (marker.start, marker.numbers[0]) not in weighed
+            for verdict in [_shifted_occurrence(claim, marker, marker.numbers[0], k, audit, strict=True)]
+            if verdict is not None
+        ]
+        merged = sorted(verdicts + soft, key=lambda v: (v.marker.start, v.number))
+        soft_ids = {id(v) for v in soft}
+        runs = [
+            run for run in _shift_runs(merged) if sum(id(v) not in soft_ids for v in run) >= _CLEAR_IN_RUN
+        ]
+        if runs:
+            kept = {id(v) for run in runs for v in run}
+            return [v for v in merged if id(v) not in soft_ids or id(v) in kept], runs
+    return verdicts, []
+
+
+def _rest_of_run(
+    run: list[_Verdict], verdicts: list[_Verdict], audit: Audit, scholars: set[str]
+) -> list[_Verdict]:
+    """The occurrences of a shifted run's markers that no verdict weighed (a marker repeated by a
+    sentence that names no day, the last marker of the essay): each is part of the run when its
+    sentence shares more words with the document k entries before than with its own entry's."""
+    k = run[0].offset
+    if not k:
+        return []
+    lowest = min(v.number for v in run)
+    weighed = {(v.marker.start, v.number) for v in verdicts}
+    extra: list[_Verdict] = []
+    for claim in audit.claims:
+        if claim.paragraph.heading or _names_a_scholar(claim, scholars):
+            continue
+        for marker in claim.sentence.markers:
+            if len(marker.numbers) != 1 or marker.start < run[0].marker.start:
+                continue
+            number = marker.numbers[0]
+            if number < lowest or (marker.start, number) in weighed:
+                continue
+            verdict = _shifted_occurrence(claim, marker, number, k, audit)
+            if verdict is not None:
+                extra.append(verdict)
+    return extra
+
+
+#: The words a sentence must share with the document k entries before, to be taken as citing it.
+_RUN_SHARED_WORDS = 2
+
+
+def _shifted_occurrence(
+    claim: SentenceClaim, marker: Marker, number: int, k: int, audit: Audit, strict: bool = False
+) -> _Verdict | None:
+    """A verdict for one occurrence of a run's marker, when its sentence fits entry number-k's
+    document better than its own entry's (`strict`: by three words at least, and half as many again)."""
+    meant = named_document(audit, number - k)
+    if meant is None or not meant.in_corpus:
+        return None
+    own = named_document(audit, number)
+    if own is not None and own.id == meant.id:
+        return None
+    stems = set(claim.stems)
+    shared = stems & document_stems(audit, meant)
+    held = len(stems & document_stems(audit, own))
+    if len(shared) < _RUN_SHARED_WORDS or len(shared) <= held:
+        return None
+    if strict and (len(shared) < _RUN_SHARED_WORDS + 1 or len(shared) < 1.5 * held):
+        return None
+    match = audit.described_entries[number]
+    primary = own is not None and own.source.doc_type not in SECONDARY_TYPES and match.score >= CLEAR_ENTRY
+    cited = Candidate(
+        meant.id, reasons=[f"it shares the words {', '.join(sorted(shared)[:4])} with this document"]
+    )
+    return _Verdict(
+        claim.paragraph,
+        claim.sentence,
+        marker,
+        number,
+        cited,
+        meant,
+        number - k,
+        "different" if primary else "secondary",
+    )
 
 
 def _weigh_markers(paragraph, sentence, cited, known, entries, described) -> list[_Verdict]:
@@ -161,8 +291,8 @@ def _scholars(essay: Essay, context, described: dict[int, EntryMatch]) -> set[st
         w.casefold() for a in context.case.actors for n in a.names() for w in re.findall(r"\w+", n)
     }
     names: list[str] = []
-    for entry in essay.references:
-        match = described.get(entry.number) if entry.number is not None else None
+    for number, entry in ((r.number, r) for r in essay.references):
+        match = described.get(number)
         if entry.authors and (match is None or is_secondary(entry, match)):
             names += entry.authors
     names += [a for s in context.case.sources if s.doc_type in SECONDARY_TYPES for a in s.authors]
@@ -224,7 +354,8 @@ def _finding(
         else:
             what = f"entry [{verdict.number}], another document ({_entry_words(entry)})"
     elif entry_document(entry).kind in (ARCHIVAL_DOCUMENT, COLLECTION):
-        what = f"entry [{verdict.number}], {entry_document(entry).kind} that is not this one ({_entry_words(entry)})"
+        kind = entry_document(entry).kind
+        what = f"entry [{verdict.number}], {kind} that is not this one ({_entry_words(entry)})"
     else:
         what = f"entry [{verdict.number}], a secondary work ({_entry_words(entry)})"
     message = (
@@ -296,35 +427,33 @@ def _excerpt(text: str) -> str:
 # -- systematic shifts ---------------------------------------------------------------------------
 
 
-def _shift_runs(verdicts: list[_Verdict]) -> list[tuple[int, list[_Verdict]]]:
-    """Runs of SHIFT_RUN or more single-number markers in a row, each off by the same k entries (k != 0),
-    each with its k.
+def _shift_runs(verdicts: list[_Verdict]) -> list[list[_Verdict]]:
+    """Runs of SHIFT_RUN or more single-number markers in a row, each off by the same k entries (k != 0).
 
     A marker whose right entry is unknown neither extends nor breaks a run; a right one breaks it.
     """
-    runs: list[tuple[int, list[_Verdict]]] = []
+    runs: list[list[_Verdict]] = []
     current: list[_Verdict] = []
-    current_k = 0
     for verdict in verdicts:
         if len(verdict.marker.numbers) != 1:
             continue
         k = verdict.offset
         if k is None:
             continue
-        if current and k == current_k:
+        if current and k == current[0].offset:
             current.append(verdict)
             continue
         if len(current) >= SHIFT_RUN:
-            runs.append((current_k, current))
-        current, current_k = ([verdict] if k != 0 else []), k
+            runs.append(current)
+        current = [verdict] if k != 0 else []
     if len(current) >= SHIFT_RUN:
-        runs.append((current_k, current))
+        runs.append(current)
     return runs
 
 
-def _shift_finding(k: int, run: list[_Verdict], entries: dict[int, Reference]) -> Finding:
-    """One finding for a run of markers all off by k entries: marker n cites entry n - k."""
-    pairs = ", ".join(f"{v.marker.text} → [{v.number - k}]" for v in run)
+def _shift_finding(run: list[_Verdict], entries: dict[int, Reference]) -> Finding:
+    k = run[0].offset
+    pairs = ", ".join(f"{v.marker.text} → [{v.better}]" for v in run)
     first, last = run[0], run[-1]
     markers = sorted({v.number for v in run})
     span = f"[{markers[0]}]–[{markers[-1]}]" if len(markers) > 1 else f"[{markers[0]}]"
@@ -339,8 +468,8 @@ def _shift_finding(k: int, run: list[_Verdict], entries: dict[int, Reference]) -
         FindingEvidence(
             source=v.source.id,
             url=v.source.source.url or None,
-            quote=f"{v.marker.text}: {describe(v.source.source)}; entry [{v.number - k}]: "
-            f"{_entry_words(entries[v.number - k])}",
+            quote=f"{v.marker.text}: {describe(v.source.source)}; entry [{v.better}]: "
+            f"{_entry_words(entries[v.better])}",
         )
         for v in run
     ]

@@ -295,6 +295,20 @@ class ActorIndex:
                     return True  # a given name of some actor ("Il" after "Kim"): a longer name
         return False
 
+    def unresolved_names(
+        self, text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None
+    ) -> list[Name]:
+        """Runs of capitalised words (titles before them dropped) that, whole, are no actor's spelling
+        (one word only when it is six letters or more: a short capitalised word is mostly no name)."""
+        found = []
+        for name in names_in(text, offset, skip):
+            rest = _after_titles(name)
+            if rest is None or (len(rest.tokens) == 1 and len(rest.tokens[0]) < 6):
+                continue
+            if self.resolve(rest.tokens) is None:
+                found.append(rest)
+        return found
+
     # -- near misses --------------------------------------------------------------------------
 
     def near_misses(
@@ -303,7 +317,14 @@ class ActorIndex:
         """Names that are no actor's attested spelling but a slip away from exactly one actor's."""
         found: list[tuple[Mention, Name]] = []
         for name in names_in(text, offset, skip):
-            _, leftovers = self._split(name)
+            mentions, leftovers = self._split(name)
+            whole = _after_titles(name)
+            if mentions and leftovers and whole is not None and self.resolve(whole.tokens) is None:
+                # "Zhang Dehaui": the family name alone is exact, the whole name a slip from one spelling
+                mention = self.near_miss(whole)
+                if mention and any(m.actor == mention.actor for m in mentions):
+                    found.append((mention, whole))
+                    continue
             for leftover in leftovers:
                 rest = _after_titles(leftover)
                 mention = self.near_miss(rest) if rest else None

@@ -92,3 +92,16 @@ DISPATCH = re.compile(
     r"forwarded)\b",
     re.IGNORECASE,
 )
+
+#: Nouns for a document that a sentence may date ("the telegram of 12 June", "the 12 June memorandum").
+DOCUMENT_NOUNS = (
+    r"telegrams?|cables?|letters?|memorand(?:um|a|ums)|memos?|reports?|directives?|instructions?|"
+    r"messages?|notes?|minutes|despatch(?:es)?|dispatch(?:es)?|orders?|resolutions?|statements?|"
+    r"speech(?:es)?|addresses|broadcasts?|replies|reply|aide-m[eé]moires?|records?"
+)
+#: Verbs by which someone makes a document on a day ("on 4 August the ambassador cabled").
+DOCUMENT_VERBS = (
+    r"cabled|telegraphed|wired|wrote|reported|informed|instructed|replied|advised|notified|"
+    r"minuted|signed|issued|sent|circulated|broadcast|declared|announced|proposed|requested|"
+    r"recommended|warned|told|asked"
+)
