@@ -20,6 +20,7 @@ from fontes.audit.evidence.documents import Candidate
 from fontes.audit.evidence.entries import (
     ARCHIVAL_DOCUMENT,
     COLLECTION,
+    entry_document,
     entry_year,
     frus_documents,
     plain,
