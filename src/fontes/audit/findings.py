@@ -37,11 +37,18 @@ def _position(finding: Finding) -> tuple:
     )
 
 
+#: Kinds whose findings on one span say the same thing, whichever check reached them.
+_ONE_PER_SPAN = frozenset({"date-mismatch", "office-mismatch", "name-variant"})
+
+
 def without_duplicates(findings: Iterable[Finding], seen: set[str]) -> list[Finding]:
-    """The findings not already in `seen` (their JSON), which grows with them."""
+    """The findings not already in `seen`, which grows with them. A date, office or name finding is one
+    per span of the essay: two checks that reach the same misdating say it once (the first one's words)."""
     fresh = []
     for finding in findings:
-        key = finding.model_dump_json()
+        loc = finding.location
+        one_per_span = finding.kind in _ONE_PER_SPAN and loc.start is not None
+        key = f"{finding.kind}@{loc.start}-{loc.end}" if one_per_span else finding.model_dump_json()
         if key not in seen:
             seen.add(key)
             fresh.append(finding)

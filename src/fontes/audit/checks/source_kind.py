@@ -229,7 +229,7 @@ def _another_matter(judged: _Judged, audit: Audit, scholars: set[str]) -> Findin
 def _names_anyone(claim: SentenceClaim, known: Known, words: str, audit: Audit) -> bool:
     """The document is by or to one of the sentence's people, or names one of them."""
     people = claim.actors
-    parties = audit.actor_ids(tuple(known.source.authors)) | audit.actor_ids(tuple(known.source.recipients))
+    parties = known.authors | known.recipients  # actor ids, read once by the catalogue
     return bool(people & parties) or any(audit.actor_index.spelled_in(words, a) for a in people)
 
 
