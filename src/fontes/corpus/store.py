@@ -737,7 +737,9 @@ def _native_snippet(text: str, query: str) -> str:
             at = text.lower().find(word.lower()[: max(3, len(word) - 2)])  # a Russian word by its stem
             if at < 0:
                 continue
-            end = at + len(re.match(r"\w*", text[at:]).group())
+            end = at
+            while end < len(text) and text[end].isalnum():  # to the end of the inflected word
+                end += 1
         else:
             end = at + len(word)
         low = max(0, at - _LISTING_SNIPPET_CHARS // 2)
