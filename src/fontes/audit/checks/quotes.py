@@ -5,8 +5,9 @@ document its marker's entry names, in the whole corpus, and in the document the 
 describes; the most faithful anchor wins. A verbatim quotation raises no finding: it is right, and
 precision comes first. Near-verbatim and paraphrased quotations are warnings that give the source's
 real wording; a misquotation is an error naming the words that differ. A quotation found nowhere is
-"not found in the corpus" (a warning: the corpus holds only part of the archives), except when the
-corpus holds the whole text of the document the essay cites and the words are not in it (an error).
+an error only when the text ties it to a document whose whole text the corpus holds in the
+quotation's language; otherwise it is `info` (an excerpt, another language, or no source named:
+the corpus cannot show it wrong).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from fontes.audit.evidence.entry_match import CLEAR_ENTRY
 from fontes.audit.evidence.quoted import FOUND, anchored
 from fontes.audit.evidence.restatement import Restatement, restated_in
 from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Sentence
+from fontes.corpus.languages import language_name, text_language
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 SEVERITY = {"near-verbatim": "warning", "paraphrase": "warning", "misquote": "error"}
@@ -169,7 +171,7 @@ def _finding(
     )
     excerpt = quotation.text if len(quotation.text) <= 240 else quotation.text[:239].rstrip() + "…"
     if placed.fidelity == "not-found":
-        return _not_found(location, excerpt, cited)
+        return _not_found(location, excerpt, cited, text_language(quotation.text))
     source = placed.known.source
     words = (
         placed.anchor.selector.exact if placed.anchor and placed.anchor.selector else placed.restatement.words
@@ -207,9 +209,13 @@ def _finding(
     )
 
 
-def _not_found(location: FindingLocation, excerpt: str, cited: Known | None) -> Finding:
-    """Not in the corpus: an error only when the corpus holds the whole of the cited document."""
-    if cited is not None and cited.in_corpus and cited.text_complete:
+def _not_found(location: FindingLocation, excerpt: str, cited: Known | None, quoted_language: str) -> Finding:
+    """Not in the corpus: a finding only as strong as what the corpus can show.
+
+    An error only when the text ties the quotation to a document whose whole text is stored,
+    in the quotation's language; otherwise `info`: the quotation could not be checked.
+    """
+    if cited is not None and checkable(cited, quoted_language):
         source = cited.source
         message = (
             f"Not in {describe(source)} [{source.id}]: the corpus holds that document's full text, and "
@@ -223,21 +229,44 @@ def _not_found(location: FindingLocation, excerpt: str, cited: Known | None) -> 
             excerpt=excerpt,
             evidence=[FindingEvidence(source=source.id, url=source.url or None, quote=describe(source))],
         )
-    message = (
-        "Not found in the corpus: no stored document holds these words, and no passage was recognised "
-        "as restating them"
-    )
     evidence = []
-    if cited is not None:
+    if cited is None:
+        message = (
+            "Not in the corpus; the text ties this quotation to a source the corpus does not hold, "
+            "so it could not be checked"
+            if location.marker
+            else "Not in the corpus; the text names no source"
+        )
+    else:
         source = cited.source
-        held = "only an excerpt of it is stored" if cited.in_corpus else "the corpus does not hold its text"
-        message += f"; the sentence cites {describe(source)} [{source.id}], and {held}"
+        message = (
+            f"Not found in {describe(source)} [{source.id}]: {_what_is_stored(cited, quoted_language)}; "
+            "the quotation could not be checked"
+        )
         evidence.append(FindingEvidence(source=source.id, url=source.url or None, quote=describe(source)))
     return Finding(
         kind="quote-fidelity",
-        severity="warning",
+        severity="info",
         location=location,
         message=message,
         excerpt=excerpt,
         evidence=evidence,
     )
+
+
+def checkable(known: Known, quoted_language: str) -> bool:
+    """Whether the stored copy could show a quotation is wrong: whole, and in the quotation's language."""
+    same_language = not known.language or not quoted_language or known.language == quoted_language
+    return known.in_corpus and known.text_complete is True and same_language
+
+
+def _what_is_stored(known: Known, quoted_language: str) -> str:
+    """What the corpus holds of a document, said so that the reader sees why nothing was checked."""
+    kind = known.source.doc_type or "document"
+    if not known.in_corpus:
+        return "the corpus does not hold its text"
+    if known.language and quoted_language and known.language != quoted_language:
+        return f"the stored copy is the {language_name(known.language)} original"
+    if known.text_complete is False:
+        return f"the stored copy holds only the first {known.characters:,} characters of this {kind}"
+    return "the corpus does not say whether its stored copy is the whole text"

@@ -29,6 +29,8 @@ class Known:
     source: Source
     in_corpus: bool = False
     text_complete: bool | None = None
+    language: str = ""  # of the stored copy (ISO 639-1; '' when unknown)
+    characters: int = 0  # the stored copy's length
 
     @property
     def id(self) -> str:
@@ -69,7 +71,13 @@ class Catalogue:
         if document is None:
             return Known(in_case) if in_case else None
         # The corpus's metadata for a corpus document; the case's (with actor ids) when it has one.
-        return Known(in_case or document.source, in_corpus=True, text_complete=document.text_complete)
+        return Known(
+            in_case or document.source,
+            in_corpus=True,
+            text_complete=document.text_complete,
+            language=document.language,
+            characters=len(document.text),
+        )
 
     def text(self, source_id: str) -> str | None:
         """The stored text of a corpus document, or None."""
