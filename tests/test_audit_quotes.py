@@ -128,9 +128,10 @@ def test_the_location_is_the_quotation_and_its_marker(context):
 
 
 def test_unbalanced_quotes_no_list_an_empty_file_and_no_corpus(context, tmp_path):
-    assert (
-        check_quotations(essay("Brandt cabled: “Hold the harbour at Kessel at all costs [1]."), context) == []
+    [unclosed] = check_quotations(
+        essay("Brandt cabled: “Hold the harbour at Kessel at all costs [1]."), context
     )
+    assert unclosed.severity == "info" and unclosed.message.startswith("A quotation mark is missing")
     assert check_quotations(essay(""), context) == []
     no_corpus = toy_context(tmp_path / "bare", with_corpus=False)
     text = "Weber said “the northern army had twenty divisions on the river and that an attack was expected” [2]."

@@ -12,10 +12,12 @@ the corpus cannot show it wrong).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fontes.anchor import Anchor
 from fontes.anchor.result import FIDELITY_ORDER
+from fontes.anchor.words import is_content_word
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, describe
 from fontes.audit.evidence.claims import SentenceClaim
@@ -27,6 +29,10 @@ from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Sent
 from fontes.corpus.languages import language_name, text_language
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
+#: Quotations of this many words or more are checked (the short ones only where a marker ties them).
+_SHORT_WORDS = 2
+#: A quotation missing a mark is reported from this many words (fewer is a stray mark).
+_LOOSE_WORDS = 3
 SEVERITY = {"near-verbatim": "warning", "paraphrase": "warning", "misquote": "error"}
 _SHOWN_DIFFERENCES = 6
 
@@ -68,7 +74,58 @@ def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
                 continue
             cited = (described or [None])[0] or (from_entry[0] if len(from_entry) == 1 else None)
             findings.append(_finding(quotation, paragraph, sentence, marker, placed, cited))
+        findings += _short_quotation_findings(claim, audit)
+        findings += [
+            _loose(q, paragraph, sentence) for q in sentence.loose_quotations if _words(q) >= _LOOSE_WORDS
+        ]
     return findings
+
+
+def _short_quotation_findings(claim: SentenceClaim, audit: Audit) -> list[Finding]:
+    """Quotations of two to five words are checked only in the document the text ties them to, and
+    only when distinctive; a finding only when that document holds them changed (near-verbatim or
+    misquoted), never for words it does not hold (a short phrase may be the essay's own)."""
+    findings = []
+    long = claim.long_quotations
+    for quotation in claim.sentence.quotations:
+        if quotation in long or _words(quotation) < _SHORT_WORDS or not _distinctive(quotation.text):
+            continue
+        marker = _marker_of(quotation, claim.sentence)
+        tied = [k for k in _entry_documents(marker, audit) if k.text_complete is not False]
+        if not tied:
+            continue
+        placed = _in_documents(quotation, tied, audit)
+        if placed.fidelity in ("misquote", "near-verbatim") and placed.known is not None:
+            findings.append(
+                _finding(quotation, claim.paragraph, claim.sentence, marker, placed, placed.known)
+            )
+    return findings
+
+
+def _words(quotation: Quotation) -> int:
+    return len(re.findall(r"\w+", quotation.text))
+
+
+def _distinctive(text: str) -> bool:
+    """Not stop words only: a content word longer than three letters, or a number."""
+    return any(is_content_word(w) and (len(w) > 3 or w.isdigit()) for w in re.findall(r"\w+", text.lower()))
+
+
+def _loose(quotation: Quotation, paragraph: Paragraph, sentence: Sentence) -> Finding:
+    """A quotation missing a mark: read as far as the sentence allows, and said so (not checked)."""
+    where = "its end" if quotation.missing_mark == "closing" else "its start"
+    return Finding(
+        kind="quote-fidelity",
+        severity="info",
+        location=FindingLocation(
+            paragraph=paragraph.index, sentence=sentence.index, start=quotation.start, end=quotation.end
+        ),
+        message=(
+            f"A quotation mark is missing: the {quotation.missing_mark} mark of this quotation is not there, so "
+            f"it was read to the sentence's {where.split()[1]} and not checked against the sources"
+        ),
+        excerpt=quotation.text if len(quotation.text) <= 240 else quotation.text[:239].rstrip() + "…",
+    )
 
 
 def _outermost(quotations: list[Quotation]) -> list[Quotation]:
@@ -81,9 +138,14 @@ def _outermost(quotations: list[Quotation]) -> list[Quotation]:
 
 
 def _marker_of(quotation: Quotation, sentence: Sentence) -> Marker | None:
-    """The marker that follows the quotation in its sentence, else the sentence's last marker."""
+    """The marker that follows the quotation in its sentence, else the sentence's last marker
+    (a block quotation's: the one of the sentence introducing it)."""
     after = [m for m in sentence.markers if m.start >= quotation.end]
-    return after[0] if after else (sentence.markers[-1] if sentence.markers else None)
+    if after:
+        return after[0]
+    if sentence.markers:
+        return sentence.markers[-1]
+    return quotation.introduced_by[-1] if quotation.introduced_by else None
 
 
 def _entry_documents(marker: Marker | None, audit: Audit) -> list[Known]:
