@@ -84,7 +84,8 @@ def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
 def _short_quotation_findings(claim: SentenceClaim, audit: Audit) -> list[Finding]:
     """Quotations of two to five words are checked only in the document the text ties them to, and
     only when distinctive; a finding only when that document holds them changed (near-verbatim or
-    misquoted), never for words it does not hold (a short phrase may be the essay's own)."""
+    misquoted; the aligner judges from three words), never for words it does not hold (a short
+    phrase may be the essay's own)."""
     findings = []
     long = claim.long_quotations
     for quotation in claim.sentence.quotations:
