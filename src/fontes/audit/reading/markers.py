@@ -40,10 +40,10 @@ def find_markers(
     found: list[Marker] = []
     for pattern in (CARET_MARKER, BARE_NUMBER_MARKER) if bare_numbers else (CARET_MARKER,):
         for match in pattern.finditer(text, start, end):
-            number = int(match.group(1))
-            if 0 < number <= (bare_numbers or MAX_NOTE_NUMBER):
+            value = int(match.group(1))
+            if 0 < value <= (bare_numbers or MAX_NOTE_NUMBER):
                 found.append(
-                    Marker(text=match.group(0), numbers=[number], start=match.start(), end=match.end())
+                    Marker(text=match.group(0), numbers=[value], start=match.start(), end=match.end())
                 )
     for match in NUMBERED_MARKER.finditer(text, start, end):
         paged = _PAGED.fullmatch(match.group(0))
