@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from fontes.audit.checks.attendance import check_attendance
 from fontes.audit.checks.dates import check_dates
 from fontes.audit.checks.hygiene import check_reference_hygiene
 from fontes.audit.checks.names import check_names
@@ -24,5 +25,6 @@ CHECKS: list[Check] = [
     check_quotations,
     check_dates,
     check_names,
+    check_attendance,
     check_reference_hygiene,
 ]
