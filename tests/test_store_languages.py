@@ -143,3 +143,12 @@ def test_fontes_show_says_excerpt_and_russian_original(store):
     print_document(store.get("ru"), Console(file=out, width=100))
     assert "(excerpt, Russian original)" in out.getvalue()
     assert "stored copy" in out.getvalue()
+
+
+def test_a_quotation_is_anchored_in_the_language_of_its_document(store):
+    from fontes.anchor import anchor_quote
+
+    chinese = anchor_quote("我们认为应当派遣部队入朝作战,此事对各方都有利", store)  # ASCII comma for "，"
+    assert (chinese.source, chinese.fidelity) == ("zh", "verbatim")
+    russian = anchor_quote("считает необходимым немедленно созвать совещание", store)
+    assert (russian.source, russian.fidelity) == ("ru", "verbatim")
