@@ -182,3 +182,12 @@ def test_a_short_phrase_the_document_does_not_hold_raises_nothing(context):
     assert check_quotations(essay(text), context) == []
     stop_words = f"Kessel\n\nThe Council said it was “to be” so [2].\n\n## References\n\n{DECISION}\n"
     assert check_quotations(essay(stop_words), context) == []
+
+
+def test_a_paraphrase_found_in_a_document_the_text_never_names_is_only_a_lead(context):
+    words = "“Kessel has been lost, yet the republic has not, and the army has to be kept whole through the winter”"
+    [untied] = check_quotations(essay(f"Kessel\n\nA soldier later remembered: {words}.\n"), context)
+    assert untied.severity == "info" and "the text names no source" in untied.message
+    described = f"Kessel\n\nOn 19 August 1921 Brandt wrote to Weber: {words}.\n"
+    [tied] = check_quotations(essay(described), context)
+    assert tied.severity == "warning" and tied.message.startswith("Paraphrase presented as a quotation")

@@ -73,12 +73,32 @@ def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
             if placed.fidelity == "verbatim":
                 continue
             cited = (described or [None])[0] or (from_entry[0] if len(from_entry) == 1 else None)
-            findings.append(_finding(quotation, paragraph, sentence, marker, placed, cited))
+            finding = _finding(quotation, paragraph, sentence, marker, placed, cited)
+            if placed.fidelity == "paraphrase" and marker is None and not _describes(claim, placed, audit):
+                finding = _untied_paraphrase(finding)
+            findings.append(finding)
         findings += _short_quotation_findings(claim, audit)
         findings += [
             _loose(q, paragraph, sentence) for q in sentence.loose_quotations if _words(q) >= _LOOSE_WORDS
         ]
     return findings
+
+
+def _describes(claim: SentenceClaim, placed: _Placed, audit: Audit) -> bool:
+    """Whether the sentence's own words (its day, a sender or recipient, a rare title word; not the
+    quotation) point at the document the quotation was placed in."""
+    cited = audit.cited(claim)
+    if cited is None or placed.known is None:
+        return False
+    return (cited.pinned or cited.dated) and cited.source == placed.known.id
+
+
+def _untied_paraphrase(finding: Finding) -> Finding:
+    """A paraphrase found in a document the text names in no way: a lead, not a fault (`info`)."""
+    message = finding.message.replace("Paraphrase presented as a quotation: these are not", "Perhaps not", 1)
+    return finding.model_copy(
+        update={"severity": "info", "message": f"{message} (the text names no source for this quotation)"}
+    )
 
 
 def _short_quotation_findings(claim: SentenceClaim, audit: Audit) -> list[Finding]:
