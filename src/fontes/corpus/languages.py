@@ -33,6 +33,11 @@ _SCRIPTS = {
 _SAMPLE = 4000
 #: Kana among Han characters make a text Japanese; this share of kana is enough.
 _KANA_SHARE = 0.1
+_NON_LATIN = re.compile(
+    r"[\u0400-\u04ff\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+#: A character that only the native index can find (Han, Cyrillic).
+_NATIVE_CHAR = re.compile(r"[\u0400-\u04ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 _NAMED_LANGUAGE = re.compile(r"^(?:en|ru|zh|ja|ko|de|fr|[a-z]{2,3})(?:-[A-Za-z0-9]+)*$")
@@ -41,6 +46,8 @@ _NAMED_LANGUAGE = re.compile(r"^(?:en|ru|zh|ja|ko|de|fr|[a-z]{2,3})(?:-[A-Za-z0-
 def text_language(text: str) -> str:
     """The ISO code of the language a text's letters are written in ('' for a text without letters)."""
     sample = text[:_SAMPLE]
+    if not _NON_LATIN.search(sample):  # most texts: counting the scripts is not needed
+        return "en" if _SCRIPTS["en"].search(sample) else ""
     counts = {code: len(script.findall(sample)) for code, script in _SCRIPTS.items()}
     if counts["ja"] >= _KANA_SHARE * counts["zh"]:
         counts["ja"] += counts["zh"]  # kana among Han characters: Japanese writes both
@@ -70,7 +77,7 @@ def native_terms(text: str) -> str:
     found), a lone character itself; each Russian word its Snowball stem. Other words are left
     to the English index. Returns '' when the text holds neither.
     """
-    if text.isascii():
+    if text.isascii() or not _NATIVE_CHAR.search(text):
         return ""
     terms: list[str] = []
     for run in _HAN_RUN.findall(text):

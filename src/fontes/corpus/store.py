@@ -119,12 +119,21 @@ _NATIVE_SEARCH = [
 
 def _fill_languages(db: sqlite3.Connection) -> None:
     """Schema 4 on a store written before it: every stored text's language and native terms."""
-    rows = db.execute("SELECT s.doc, s.title, t.text FROM sources s JOIN texts t ON t.doc = s.doc")
-    for doc, title, text in rows.fetchall():
-        db.execute("UPDATE sources SET language = ? WHERE doc = ?", (text_language(text), doc))
-        terms = native_terms(f"{title}\n{text}")
-        if terms:
-            db.execute("INSERT INTO native_search (rowid, terms) VALUES (?, ?)", (doc, terms))
+    last = 0
+    while True:  # a thousand documents at a time, so memory stays flat in a large store
+        rows = db.execute(
+            "SELECT s.doc, s.title, t.text FROM sources s JOIN texts t ON t.doc = s.doc "
+            "WHERE s.doc > ? ORDER BY s.doc LIMIT 1000",
+            (last,),
+        ).fetchall()
+        if not rows:
+            return
+        db.executemany(
+            "UPDATE sources SET language = ? WHERE doc = ?", [(text_language(t), d) for d, _, t in rows]
+        )
+        native = [(doc, native_terms(f"{title}\n{text}")) for doc, title, text in rows]
+        db.executemany("INSERT INTO native_search (rowid, terms) VALUES (?, ?)", [n for n in native if n[1]])
+        last = rows[-1][0]
 
 
 def _statements(script: str) -> list[str]:
