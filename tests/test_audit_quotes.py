@@ -83,19 +83,23 @@ def test_words_missing_from_a_document_the_corpus_holds_whole_are_an_error(conte
     assert "full text" in finding.message and "invent" not in finding.message.lower()
 
 
-def test_words_missing_from_an_excerpt_are_only_not_found_in_the_corpus(context):
+def test_words_missing_from_an_excerpt_could_not_be_checked(context):
     text = "Hart reported on 2 July 1921 that “the Chancellor has lost all hope of holding the southern provinces” [5]."
     [finding] = check(text, context)
-    assert finding.severity == "warning" and finding.message.startswith("Not found in the corpus")
-    assert "only an excerpt of it is stored" in finding.message
+    assert finding.severity == "info" and finding.message.startswith("Not found in")
+    assert (
+        "the stored copy holds only the first" in finding.message
+        and "could not be checked" in finding.message
+    )
     assert finding.evidence[0].source == "frus1921v02-d15"
 
 
-def test_a_quotation_with_no_marker_and_no_source_is_not_found_in_the_corpus(context):
+def test_a_quotation_with_no_marker_and_no_source_is_only_info(context):
     [finding] = check(
         "A diarist wrote: “nobody in the city expected the northern army to come so soon”.", context
     )
-    assert finding.severity == "warning" and finding.location.marker is None
+    assert finding.severity == "info" and finding.location.marker is None
+    assert finding.message == "Not in the corpus; the text names no source"
     assert finding.evidence == [] and "invent" not in finding.message.lower()
 
 
@@ -124,9 +128,10 @@ def test_the_location_is_the_quotation_and_its_marker(context):
 
 
 def test_unbalanced_quotes_no_list_an_empty_file_and_no_corpus(context, tmp_path):
-    assert (
-        check_quotations(essay("Brandt cabled: “Hold the harbour at Kessel at all costs [1]."), context) == []
+    [unclosed] = check_quotations(
+        essay("Brandt cabled: “Hold the harbour at Kessel at all costs [1]."), context
     )
+    assert unclosed.severity == "info" and unclosed.message.startswith("A quotation mark is missing")
     assert check_quotations(essay(""), context) == []
     no_corpus = toy_context(tmp_path / "bare", with_corpus=False)
     text = "Weber said “the northern army had twenty divisions on the river and that an attack was expected” [2]."
@@ -177,23 +182,23 @@ def test_seed_roshchins_telegram_and_drumrights_are_paraphrased(seed):
     assert {roshchin.severity, drumright.severity} == {"warning"}
 
 
-def test_seed_the_politburo_quotations_are_not_found_in_its_stored_excerpt(seed):
+def test_seed_the_politburo_quotations_beyond_its_stored_excerpt_could_not_be_checked(seed):
     read, findings = seed
     for words in ("It is inconceivable from a military standpoint", "You are also unprepared politically"):
         finding = by_start(findings, read, words)
-        assert finding.severity == "warning" and finding.message.startswith("Not found in the corpus")
+        assert finding.severity == "info" and "could not be checked" in finding.message
         assert (
             finding.evidence[0].source
             == "wcda-politburo-decision-directive-soviet-ambassador-korea-1949-09-24"
         )
-        assert "only an excerpt of it is stored" in finding.message
+        assert "the stored copy holds only the first" in finding.message
 
 
-def test_seed_zhous_warning_to_panikkar_is_not_found_in_the_corpus(seed):
+def test_seed_zhous_warning_to_panikkar_is_not_in_the_corpus_and_names_no_source(seed):
     read, findings = seed
     finding = by_start(findings, read, "The US military is aiming to expand the conflict")
-    assert finding.severity == "warning" and finding.location.marker is None
-    assert finding.message.startswith("Not found in the corpus")
+    assert finding.severity == "info" and finding.location.marker is None
+    assert finding.message == "Not in the corpus; the text names no source"
 
 
 def test_seed_scare_quotes_are_left_alone(seed):

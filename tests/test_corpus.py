@@ -22,6 +22,7 @@ from fontes.corpus.document import PageBreak
 from fontes.corpus.jsonl import read_jsonl
 from fontes.corpus.markdown import read_markdown
 from fontes.corpus.search import fts_query
+from fontes.corpus.store import SCHEMA_VERSION
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
 from fontes.model import Source
@@ -81,6 +82,7 @@ def test_a_document_comes_back_as_it_went_in(store):
         summary="One line.",
         place="Moscow",
         mirror_urls=["https://mirror.example/d1"],
+        language="en",
         origin="x.jsonl:3",
     )
     assert store.add([original]).added == 1
@@ -237,6 +239,8 @@ def test_a_store_searching_whole_words_only_is_upgraded_to_stems_in_place(tmp_pa
     with Store(path) as store:
         store.add([doc("a", "The northern forces attacked at dawn.")])
     with sqlite3.connect(path) as db:  # the search index as schema 2 had it
+        db.execute("DROP TABLE native_search")
+        db.execute("ALTER TABLE sources DROP COLUMN language")
         db.execute("DROP TABLE search")
         db.execute(
             "CREATE VIRTUAL TABLE search USING fts5 (title, text, notes, summary, content = "
@@ -249,7 +253,7 @@ def test_a_store_searching_whole_words_only_is_upgraded_to_stems_in_place(tmp_pa
     with Store(path) as store:
         assert ids(store.search("attack")) == ["a"] and store.get("a").text.endswith("dawn.")
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(

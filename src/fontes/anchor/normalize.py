@@ -2,7 +2,8 @@
 
 A quotation and a source are compared after NFKC, case folding, one kind of quote mark,
 one kind of dash, single spaces and line-end hyphenation undone (DESIGN.md, "Quotation
-fidelity"). Results must still be reported in the raw text, so every normalised character
+fidelity"), and with the harmless variants of harmless.py (ordinals, number words, per cent,
+British spellings, hyphens inside words) brought to one form. Results must still be reported in the raw text, so every normalised character
 keeps the raw span [start, end) it was made from.
 """
 
@@ -187,5 +188,8 @@ CACHED_TEXTS = 256
 
 @lru_cache(maxsize=CACHED_TEXTS)
 def normalize(raw: str) -> Normalized:
-    """The matching form of `raw` with its map back to raw offsets (cached: sources repeat)."""
-    return _collapse(_folded_characters(raw), raw)
+    """The matching form of `raw` with its map back to raw offsets (cached: sources repeat);
+    forms that are no misquotation (harmless.py) are rewritten alike."""
+    from fontes.anchor.harmless import harmless_forms
+
+    return harmless_forms(_collapse(_folded_characters(raw), raw), raw)

@@ -19,6 +19,7 @@ KINDS = (
     "date-mismatch",
     "name-variant",
     "office-mismatch",
+    "attendance-mismatch",
     "reference-malformed",
     "reference-unused",
     "marker-without-entry",

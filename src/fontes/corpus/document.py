@@ -29,6 +29,8 @@ class Document(BaseModel):
     notes: str = ""
     pages: list[PageBreak] = Field(default_factory=list)
     text_complete: bool | None = None
+    #: ISO 639-1 code of the language of `text` ('' when unknown; the store infers it from the text).
+    language: str = ""
     summary: str = ""
     place: str = ""
     mirror_urls: list[str] = Field(default_factory=list)
@@ -37,3 +39,12 @@ class Document(BaseModel):
     @property
     def id(self) -> str:
         return self.source.id
+
+    def holding(self) -> str:
+        """What a reader should know of the stored copy: "excerpt", "Russian original", both, or ''."""
+        from fontes.corpus.languages import language_name
+
+        said = ["excerpt"] if self.text_complete is False else []
+        if self.language and self.language != "en":
+            said.append(f"{language_name(self.language)} original")
+        return ", ".join(said)

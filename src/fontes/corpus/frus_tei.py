@@ -21,6 +21,7 @@ from lxml import etree
 
 from fontes.corpus.doc_types import doc_type_from_title
 from fontes.corpus.document import Document, PageBreak
+from fontes.corpus.languages import language_code
 from fontes.corpus.tei_text import FlatDocument, flatten_document, plain_text
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
@@ -36,6 +37,7 @@ HSG_URL = "https://history.state.gov/historicaldocuments/{volume}/{doc}"
 _TEI, _DIV, _PB, _IDNO = (f"{{{TEI_NS}}}{name}" for name in ("TEI", "div", "pb", "idno"))
 _HEAD, _DATELINE = f"{{{TEI_NS}}}head", f"{{{TEI_NS}}}dateline"
 _NOTE, _PERSNAME = f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}persName"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _PERSON_LISTS = ("persons",)  # the xml:id of the volume's list of persons
 _DOC_ID = re.compile(r"^d\d+[A-Za-z0-9_.-]*$")
 _VOLUME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -260,7 +262,8 @@ class _Volume:
             text=flat.text,
             notes="\n\n".join(flat.notes),
             pages=pages,
-            text_complete=True,
+            text_complete=div.find(f".//{{{TEI_NS}}}gap") is None,  # <gap>: the edition left words out
+            language=language_code(div.get(_XML_LANG) or ""),
             place=facts.place,
             origin=where,
         )

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from fontes.corpus.document import Document
 from fontes.corpus.fields import SURROGATE_HINT, Fields, has_surrogate, page_breaks
+from fontes.corpus.languages import language_code
 from fontes.errors import CorpusError
 from fontes.model import Source
 
@@ -112,6 +113,7 @@ def document_from_record(record: dict[str, Any], file: str, line: int) -> Docume
         notes="\n\n".join(n for n in notes if n),
         pages=page_breaks(text),
         text_complete=f.flag("text_complete"),
+        language=language_code(f.text("language")),
         summary=f.text("archive_summary"),
         place=f.text("place"),
         mirror_urls=mirror_urls,

@@ -26,6 +26,7 @@ from typing import Any
 
 from fontes.corpus.document import Document
 from fontes.corpus.fields import Fields, page_breaks
+from fontes.corpus.languages import language_code
 from fontes.errors import CorpusError
 from fontes.model import Source
 
@@ -42,6 +43,7 @@ FRONT_MATTER_KEYS = (
     "url",
     "doc_type",
     "language_note",
+    "language",
     "credibility",
     "note",
     "notes",
@@ -224,6 +226,7 @@ def _document(path: Path, meta: dict[str, Any], key_lines: dict[str, int], body:
         notes=notes,
         pages=page_breaks(text),
         text_complete=f.flag("text_complete"),
+        language=language_code(f.text("language")),
         summary=f.text("summary") or f.text("archive_summary"),
         place=f.text("place"),
         mirror_urls=f.names("mirror_urls"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from fontes.corpus.document import Document
+from fontes.corpus.languages import text_language
 from fontes.corpus.shingle_index import document_keys
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
@@ -41,6 +42,7 @@ SOURCE_COLUMNS = (
     "place",
     "text_complete",
     "mirror_urls",
+    "language",
     "origin",
 )
 TITLE, SUMMARY, ORIGIN = (SOURCE_COLUMNS.index(c) for c in ("title", "summary", "origin"))
@@ -102,6 +104,7 @@ def source_row(doc: Document) -> tuple:
         doc.place,
         None if doc.text_complete is None else int(doc.text_complete),
         _json_list(doc.mirror_urls),
+        doc.language or text_language(doc.text),
         doc.origin,
     )
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from fontes.corpus import shingle_index
 from fontes.corpus.document import Document, PageBreak
+from fontes.corpus.languages import native_query, native_terms, text_language, without_native_words
 from fontes.corpus.prepared import ORIGIN, SOURCE_COLUMNS, SUMMARY, TITLE, PreparedBatch, prepare, unencodable
 from fontes.corpus.search import (
     HIGHLIGHT_END,
@@ -43,7 +44,7 @@ from fontes.errors import CorpusError
 from fontes.model import Source
 
 #: The schema this code writes; PRAGMA user_version of a store.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: PRAGMA application_id of a fontes store ("fnts"), to tell it from any other SQLite file.
 APPLICATION_ID = 0x666E7473
@@ -108,6 +109,33 @@ _SEARCH_WITH_STEMS = [
 ]
 
 
+#: Schema 4: each document's language, and the index of the words the English one cannot find
+#: (Han character pairs, Russian stems: languages.native_terms), its rowid the document number.
+_NATIVE_SEARCH = [
+    "ALTER TABLE sources ADD COLUMN language TEXT NOT NULL DEFAULT ''",
+    "CREATE VIRTUAL TABLE native_search USING fts5 (terms, tokenize = 'unicode61 remove_diacritics 0')",
+]
+
+
+def _fill_languages(db: sqlite3.Connection) -> None:
+    """Schema 4 on a store written before it: every stored text's language and native terms."""
+    last = 0
+    while True:  # a thousand documents at a time, so memory stays flat in a large store
+        rows = db.execute(
+            "SELECT s.doc, s.title, t.text FROM sources s JOIN texts t ON t.doc = s.doc "
+            "WHERE s.doc > ? ORDER BY s.doc LIMIT 1000",
+            (last,),
+        ).fetchall()
+        if not rows:
+            return
+        db.executemany(
+            "UPDATE sources SET language = ? WHERE doc = ?", [(text_language(t), d) for d, _, t in rows]
+        )
+        native = [(doc, native_terms(f"{title}\n{text}")) for doc, title, text in rows]
+        db.executemany("INSERT INTO native_search (rowid, terms) VALUES (?, ?)", [n for n in native if n[1]])
+        last = rows[-1][0]
+
+
 def _statements(script: str) -> list[str]:
     """Split a schema script into statements (executescript would commit mid-transaction)."""
     statements, current = [], ""
@@ -122,11 +150,12 @@ def _statements(script: str) -> list[str]:
 #: Schema version -> the statements that bring a store from the version before it to this one.
 #: A step is an SQL statement or a function of the connection; each version's steps run in
 #: one transaction. 2: the shingle index of `candidates`, built from the stored texts.
-#: 3: search by word stems.
+#: 3: search by word stems. 4: languages, and search in Chinese and Russian.
 MIGRATIONS: dict[int, list[str | Callable[[sqlite3.Connection], None]]] = {
     1: [*_statements(_SCHEMA_V1)],
     2: [shingle_index.SCHEMA, shingle_index.rebuild],
     3: [*_SEARCH_WITH_STEMS],
+    4: [*_NATIVE_SEARCH, _fill_languages],
 }
 
 _SOURCE_COLUMNS = (*SOURCE_COLUMNS, "ingested_at")
@@ -421,6 +450,7 @@ class Store:
             "SELECT 'delete', doc, title, text, notes, summary FROM search_content WHERE doc = ?",
             (doc,),
         )
+        self._db.execute("DELETE FROM native_search WHERE rowid = ?", (doc,))
         for table in ("pages", "notes", "texts", "sources"):
             self._db.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
 
@@ -453,6 +483,11 @@ class Store:
         db.executemany(
             "INSERT INTO search (rowid, title, text, notes, summary) VALUES (?, ?, ?, ?, ?)",
             [(number, sources[i][TITLE], texts[i], notes[i], sources[i][SUMMARY]) for number, i in numbered],
+        )
+        native = ((number, native_terms(f"{sources[i][TITLE]}\n{texts[i]}")) for number, i in numbered)
+        db.executemany(
+            "INSERT INTO native_search (rowid, terms) VALUES (?, ?)",
+            [(n, terms) for n, terms in native if terms],
         )
         if numbered and len(batch.keys):
             owners = np.zeros(len(batch), np.uint64)  # 0: not written (replaced in the batch, unchanged)
@@ -507,6 +542,7 @@ class Store:
             summary=m["summary"],
             place=m["place"],
             mirror_urls=json.loads(m["mirror_urls"]),
+            language=m["language"],
             origin=m["origin"],
         )
 
@@ -557,7 +593,11 @@ class Store:
         in one of its authors/recipients; archive matches a part of the archive's name.
         """
         where, params = self._filters(date_from, date_to, authors, recipients, archive)
-        match = fts_query(query or "")
+        native = native_query(query or "")
+        match = fts_query(without_native_words(query or "") if native else (query or ""))
+        if native:
+            where.append("s.doc IN (SELECT rowid FROM native_search WHERE native_search MATCH ?)")
+            params.append(native)
         if match:
             sql = (
                 "SELECT s.id, s.title, s.date, s.authors, s.recipients, -search.rank, "
@@ -567,12 +607,12 @@ class Store:
                 "ORDER BY search.rank LIMIT ?"
             )
             params = [match, *params, limit]
-        elif (query or "").strip() and not match:
+        elif (query or "").strip() and not match and not native:
             return []  # only punctuation: nothing can match
         else:
+            shown = "t.text" if native else f"substr(t.text, 1, {_LISTING_SNIPPET_CHARS * 2})"
             sql = (
-                "SELECT s.id, s.title, s.date, s.authors, s.recipients, 0.0, "
-                f"substr(t.text, 1, {_LISTING_SNIPPET_CHARS * 2}) "
+                f"SELECT s.id, s.title, s.date, s.authors, s.recipients, 0.0, {shown} "
                 "FROM sources s JOIN texts t ON t.doc = s.doc "
                 f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                 "ORDER BY s.date_earliest IS NULL, s.date_earliest, s.date_latest, s.id LIMIT ?"
@@ -581,7 +621,7 @@ class Store:
         hits = []
         for id_, title, date, authors_json, recipients_json, score, snippet in self._db.execute(sql, params):
             if not match:
-                snippet = _opening(snippet)
+                snippet = _native_snippet(snippet, query or "") if native else _opening(snippet)
             hits.append(
                 Hit(
                     id=id_,
@@ -743,6 +783,30 @@ def _batches(docs: Iterable[Document]) -> Iterator[list[Document]]:
             batch, chars = [], 0
     if batch:
         yield batch
+
+
+def _native_snippet(text: str, query: str) -> str:
+    """The passage around the first word of a Chinese or Russian query, marked as FTS5 marks hits."""
+    for word in query.split():
+        at = text.find(word) if word.strip() else -1
+        if at < 0:
+            at = text.lower().find(word.lower()[: max(3, len(word) - 2)])  # a Russian word by its stem
+            if at < 0:
+                continue
+            end = at
+            while end < len(text) and text[end].isalnum():  # to the end of the inflected word
+                end += 1
+        else:
+            end = at + len(word)
+        low = max(0, at - _LISTING_SNIPPET_CHARS // 2)
+        return (
+            ("…" if low else "")
+            + text[low:at]
+            + f"{HIGHLIGHT_START}{text[at:end]}{HIGHLIGHT_END}"
+            + text[end : end + _LISTING_SNIPPET_CHARS // 2]
+            + "…"
+        )
+    return _opening(text)
 
 
 def _opening(text: str) -> str:

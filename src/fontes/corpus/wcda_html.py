@@ -67,6 +67,10 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", r
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)")
 
 
+#: A pane or title saying the page holds only part of the document (its summary or an excerpt).
+_EXCERPT_ONLY = re.compile(r"\bexcerpts?\b|^\s*(?:summary|abstract)\b", re.IGNORECASE)
+
+
 def read_wcda_html(path: str | Path) -> Iterator[Document | CorpusError]:
     """Yield the one document of a Wilson Center Digital Archive page, or raise CorpusError."""
     path = Path(path)
@@ -173,7 +177,12 @@ class _Page:
             note=_labelled("Original classification", self.information("Original Classification")),
         )
         return Document(
-            source=source, text=body, summary=self.summary(), mirror_urls=mirrors, origin=str(self.path)
+            source=source,
+            text=body,
+            summary=self.summary(),
+            mirror_urls=mirrors,
+            text_complete=False if _EXCERPT_ONLY.search(f"{tab_label} | {title}") else None,
+            origin=str(self.path),
         )
 
     # -- fields -----------------------------------------------------------------------------

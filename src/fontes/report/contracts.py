@@ -94,7 +94,7 @@ AUDIT_FIELDS: dict[str, str] = {
     "knowledge": 'what the audit knew: "corpus", "case <id> (asked)", "case <id> (chosen: the essay\'s subject matches it)" or "neither"',
     "summary{}": "how many findings of each severity (error, warning, info)",
     "by_kind{}": "how many findings of each kind that occurs",
-    "findings[].kind": "reference-mismatch, quote-fidelity, date-mismatch, name-variant, office-mismatch, ...",
+    "findings[].kind": "reference-mismatch, quote-fidelity, date-mismatch, name-variant, office-mismatch, attendance-mismatch, ...",
     "findings[].severity": "error, warning or info",
     "findings[].location.paragraph": "the paragraph, counted from 0 (the terminal's ¶ is this + 1)",
     "findings[].location.sentence": "the sentence in its paragraph, counted from 0",

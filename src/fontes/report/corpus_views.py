@@ -55,6 +55,7 @@ def print_document(doc, console: Console | None = None) -> None:
         ("reference", s.archive_ref),
         ("url", s.url),
         ("type", s.doc_type),
+        ("stored copy", doc.holding()),
         ("language", s.language_note),
         ("place", doc.place),
         (
@@ -64,7 +65,11 @@ def print_document(doc, console: Console | None = None) -> None:
     ]:
         if value:
             meta.add_row(Text(label, style="dim"), Text(str(value)))
-    console.print(Panel(meta, title=Text(s.title, style="bold"), title_align="left"))
+    holding = doc.holding()
+    title = Text(s.title, style="bold")
+    if holding:
+        title.append(f" ({holding})", style="italic")
+    console.print(Panel(meta, title=title, title_align="left"))
     console.print(Text(doc.text))
     if doc.notes:
         console.print(Panel(Text(doc.notes), title="notes", title_align="left", style="dim"))

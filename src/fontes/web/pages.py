@@ -188,6 +188,7 @@ def source(request: Request) -> Response:
         "source.html",
         source=meta,
         document=document,
+        holding=document.holding() if document is not None else "",
         items=items,
         anchors={q.item.id: q for q in quotes},
         pieces=marked_pieces(document.text, quotes) if document is not None else [],

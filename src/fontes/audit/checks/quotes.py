@@ -5,16 +5,19 @@ document its marker's entry names, in the whole corpus, and in the document the 
 describes; the most faithful anchor wins. A verbatim quotation raises no finding: it is right, and
 precision comes first. Near-verbatim and paraphrased quotations are warnings that give the source's
 real wording; a misquotation is an error naming the words that differ. A quotation found nowhere is
-"not found in the corpus" (a warning: the corpus holds only part of the archives), except when the
-corpus holds the whole text of the document the essay cites and the words are not in it (an error).
+an error only when the text ties it to a document whose whole text the corpus holds in the
+quotation's language; otherwise it is `info` (an excerpt, another language, or no source named:
+the corpus cannot show it wrong).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fontes.anchor import Anchor
 from fontes.anchor.result import FIDELITY_ORDER
+from fontes.anchor.words import is_content_word
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, describe
 from fontes.audit.evidence.claims import SentenceClaim
@@ -24,8 +27,13 @@ from fontes.audit.evidence.entry_match import CLEAR_ENTRY
 from fontes.audit.evidence.quoted import FOUND, anchored
 from fontes.audit.evidence.restatement import Restatement, restated_in
 from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Sentence
+from fontes.corpus.languages import language_name, text_language
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
+#: Quotations of this many words or more are checked (the short ones only where a marker ties them).
+_SHORT_WORDS = 2
+#: A quotation missing a mark is reported from this many words (fewer is a stray mark).
+_LOOSE_WORDS = 3
 SEVERITY = {"near-verbatim": "warning", "paraphrase": "warning", "misquote": "error"}
 _SHOWN_DIFFERENCES = 6
 
@@ -69,7 +77,14 @@ def check_quotations(essay: Essay, context: Audit) -> list[Finding]:
             if placed.fidelity == "verbatim":
                 continue
             cited = (described[0] if described else None) or (from_entry[0] if len(from_entry) == 1 else None)
-            findings.append(_finding(quotation, paragraph, sentence, marker, placed, cited))
+            finding = _finding(quotation, paragraph, sentence, marker, placed, cited)
+            if placed.fidelity == "paraphrase" and marker is None and not _describes(claim, placed, audit):
+                finding = _untied_paraphrase(finding)
+            findings.append(finding)
+        findings += _short_quotation_findings(claim, audit)
+        findings += [
+            _loose(q, paragraph, sentence) for q in sentence.loose_quotations if _words(q) >= _LOOSE_WORDS
+        ]
     return findings
 
 
@@ -131,6 +146,71 @@ def _placed_words(placed: _Placed) -> str:
     return describe(placed.known.source) if placed.known else ""
 
 
+def _describes(claim: SentenceClaim, placed: _Placed, audit: Audit) -> bool:
+    """Whether the sentence's own words (its day, a sender or recipient, a rare title word; not the
+    quotation) point at the document the quotation was placed in."""
+    cited = audit.cited(claim)
+    if cited is None or placed.known is None:
+        return False
+    return (cited.pinned or cited.dated) and cited.source == placed.known.id
+
+
+def _untied_paraphrase(finding: Finding) -> Finding:
+    """A paraphrase found in a document the text names in no way: a lead, not a fault (`info`)."""
+    message = finding.message.replace("Paraphrase presented as a quotation: these are not", "Perhaps not", 1)
+    return finding.model_copy(
+        update={"severity": "info", "message": f"{message} (the text names no source for this quotation)"}
+    )
+
+
+def _short_quotation_findings(claim: SentenceClaim, audit: Audit) -> list[Finding]:
+    """Quotations of two to five words are checked only in the document the text ties them to, and
+    only when distinctive; a finding only when that document holds them changed (near-verbatim or
+    misquoted; the aligner judges from three words), never for words it does not hold (a short
+    phrase may be the essay's own)."""
+    findings = []
+    long = claim.long_quotations
+    for quotation in claim.sentence.quotations:
+        if quotation in long or _words(quotation) < _SHORT_WORDS or not _distinctive(quotation.text):
+            continue
+        marker = _marker_of(quotation, claim.sentence)
+        tied = [k for k in _entry_documents(marker, audit) if k.text_complete is not False]
+        if not tied:
+            continue
+        placed = _in_documents(quotation, tied, audit)
+        if placed.fidelity in ("misquote", "near-verbatim") and placed.known is not None:
+            findings.append(
+                _finding(quotation, claim.paragraph, claim.sentence, marker, placed, placed.known)
+            )
+    return findings
+
+
+def _words(quotation: Quotation) -> int:
+    return len(re.findall(r"\w+", quotation.text))
+
+
+def _distinctive(text: str) -> bool:
+    """Not stop words only: a content word longer than three letters, or a number."""
+    return any(is_content_word(w) and (len(w) > 3 or w.isdigit()) for w in re.findall(r"\w+", text.lower()))
+
+
+def _loose(quotation: Quotation, paragraph: Paragraph, sentence: Sentence) -> Finding:
+    """A quotation missing a mark: read as far as the sentence allows, and said so (not checked)."""
+    where = "its end" if quotation.missing_mark == "closing" else "its start"
+    return Finding(
+        kind="quote-fidelity",
+        severity="info",
+        location=FindingLocation(
+            paragraph=paragraph.index, sentence=sentence.index, start=quotation.start, end=quotation.end
+        ),
+        message=(
+            f"A quotation mark is missing: the {quotation.missing_mark} mark of this quotation is not there, so "
+            f"it was read to the sentence's {where.split()[1]} and not checked against the sources"
+        ),
+        excerpt=quotation.text if len(quotation.text) <= 240 else quotation.text[:239].rstrip() + "…",
+    )
+
+
 def _outermost(quotations: list[Quotation]) -> list[Quotation]:
     """A quotation inside another quotation is judged with it, not again on its own."""
     return [
@@ -141,9 +221,14 @@ def _outermost(quotations: list[Quotation]) -> list[Quotation]:
 
 
 def _marker_of(quotation: Quotation, sentence: Sentence) -> Marker | None:
-    """The marker that follows the quotation in its sentence, else the sentence's last marker."""
+    """The marker that follows the quotation in its sentence, else the sentence's last marker
+    (a block quotation's: the one of the sentence introducing it)."""
     after = [m for m in sentence.markers if m.start >= quotation.end]
-    return after[0] if after else (sentence.markers[-1] if sentence.markers else None)
+    if after:
+        return after[0]
+    if sentence.markers:
+        return sentence.markers[-1]
+    return quotation.introduced_by[-1] if quotation.introduced_by else None
 
 
 def _entry_documents(marker: Marker | None, audit: Audit) -> list[Known]:
@@ -231,7 +316,7 @@ def _finding(
     )
     excerpt = quotation.text if len(quotation.text) <= 240 else quotation.text[:239].rstrip() + "…"
     if placed.fidelity == "not-found" or placed.known is None:
-        return _not_found(location, excerpt, cited)
+        return _not_found(location, excerpt, cited, text_language(quotation.text))
     source = placed.known.source
     anchor, restatement = placed.anchor, placed.restatement
     if anchor and anchor.selector:
@@ -271,9 +356,13 @@ def _finding(
     )
 
 
-def _not_found(location: FindingLocation, excerpt: str, cited: Known | None) -> Finding:
-    """Not in the corpus: an error only when the corpus holds the whole of the cited document."""
-    if cited is not None and cited.in_corpus and cited.text_complete:
+def _not_found(location: FindingLocation, excerpt: str, cited: Known | None, quoted_language: str) -> Finding:
+    """Not in the corpus: a finding only as strong as what the corpus can show.
+
+    An error only when the text ties the quotation to a document whose whole text is stored,
+    in the quotation's language; otherwise `info`: the quotation could not be checked.
+    """
+    if cited is not None and checkable(cited, quoted_language):
         source = cited.source
         message = (
             f"Not in {describe(source)} [{source.id}]: the corpus holds that document's full text, and "
@@ -287,21 +376,44 @@ def _not_found(location: FindingLocation, excerpt: str, cited: Known | None) -> 
             excerpt=excerpt,
             evidence=[FindingEvidence(source=source.id, url=source.url or None, quote=describe(source))],
         )
-    message = (
-        "Not found in the corpus: no stored document holds these words, and no passage was recognised "
-        "as restating them"
-    )
     evidence = []
-    if cited is not None:
+    if cited is None:
+        message = (
+            "Not in the corpus; the text ties this quotation to a source the corpus does not hold, "
+            "so it could not be checked"
+            if location.marker
+            else "Not in the corpus; the text names no source"
+        )
+    else:
         source = cited.source
-        held = "only an excerpt of it is stored" if cited.in_corpus else "the corpus does not hold its text"
-        message += f"; the sentence cites {describe(source)} [{source.id}], and {held}"
+        message = (
+            f"Not found in {describe(source)} [{source.id}]: {_what_is_stored(cited, quoted_language)}; "
+            "the quotation could not be checked"
+        )
         evidence.append(FindingEvidence(source=source.id, url=source.url or None, quote=describe(source)))
     return Finding(
         kind="quote-fidelity",
-        severity="warning",
+        severity="info",
         location=location,
         message=message,
         excerpt=excerpt,
         evidence=evidence,
     )
+
+
+def checkable(known: Known, quoted_language: str) -> bool:
+    """Whether the stored copy could show a quotation is wrong: whole, and in the quotation's language."""
+    same_language = not known.language or not quoted_language or known.language == quoted_language
+    return known.in_corpus and known.text_complete is True and same_language
+
+
+def _what_is_stored(known: Known, quoted_language: str) -> str:
+    """What the corpus holds of a document, said so that the reader sees why nothing was checked."""
+    kind = known.source.doc_type or "document"
+    if not known.in_corpus:
+        return "the corpus does not hold its text"
+    if known.language and quoted_language and known.language != quoted_language:
+        return f"the stored copy is the {language_name(known.language)} original"
+    if known.text_complete is False:
+        return f"the stored copy holds only the first {known.characters:,} characters of this {kind}"
+    return "the corpus does not say whether its stored copy is the whole text"

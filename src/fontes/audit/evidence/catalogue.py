@@ -37,6 +37,8 @@ class Known:
     uncertain: bool = False  # the date is marked uncertain or approximate
     authors: frozenset[str] = frozenset()
     recipients: frozenset[str] = frozenset()
+    language: str = ""  # of the stored copy (ISO 639-1; '' when unknown)
+    characters: int = 0  # the stored copy's length
 
     @property
     def id(self) -> str:
@@ -78,14 +80,25 @@ class Catalogue:
         if document is None:
             return self._known_as(in_case, False, None) if in_case else None
         # The corpus's metadata for a corpus document; the case's (with actor ids) when it has one.
-        return self._known_as(in_case or document.source, True, document.text_complete)
+        return self._known_as(
+            in_case or document.source, True, document.text_complete, document.language, len(document.text)
+        )
 
-    def _known_as(self, source: Source, in_corpus: bool, text_complete: bool | None) -> Known:
+    def _known_as(
+        self,
+        source: Source,
+        in_corpus: bool,
+        text_complete: bool | None,
+        language: str = "",
+        characters: int = 0,
+    ) -> Known:
         parsed = parse_date_or_none(source.date)
         return Known(
             source,
             in_corpus=in_corpus,
             text_complete=text_complete,
+            language=language,
+            characters=characters,
             days=(parsed.earliest, parsed.latest) if parsed else None,
             uncertain=bool(parsed and (parsed.uncertain or parsed.approximate)),
             authors=self.index.parties(source.authors),

@@ -23,9 +23,9 @@ SECTION_NAMES = re.compile(
     r"|reference list|select bibliography|further reading|citations)\b.{0,40}",
     re.IGNORECASE,
 )
-#: The start of a list item or a numbered entry: `- `, `* `, `1. `, `1) `, `[1] `, `- [1] `.
+#: The start of a list item or a numbered entry: `- `, `* `, `1. `, `1) `, `[1] `, `- [1] `, `^1 `.
 LIST_ITEM = re.compile(
-    r"[ \t]{0,3}(?:[-*+•][ \t]+(?:\[\d{1,3}\][ \t]*)?|\d{1,3}[.)][ \t]+|\[\d{1,3}\][ \t]*)(?=\S)"
+    r"[ \t]{0,3}(?:[-*+•][ \t]+(?:\[\d{1,3}\][ \t]*)?|\d{1,3}[.)][ \t]+|\[\d{1,3}\][ \t]*|\^\d{1,3}[ \t]+)(?=\S)"
 )
 #: A Markdown footnote definition: `[^3]: text`.
 NOTE_DEFINITION = re.compile(r"[ \t]{0,3}\[\^([^\]\s]+)\]:[ \t]*")

@@ -29,6 +29,11 @@ class Quotation(_Part):
     start: int
     end: int
     block: bool = False
+    #: A block quotation's markers in the sentence introducing it ("... he wrote:[3]").
+    introduced_by: list[Marker] = Field(default_factory=list)
+    #: "opening" or "closing" when that quotation mark is missing and the words were read to the
+    #: sentence's boundary (such a quotation is kept in `Sentence.loose_quotations`).
+    missing_mark: str = ""
 
 
 class Sentence(_Part):
@@ -38,6 +43,7 @@ class Sentence(_Part):
     end: int
     markers: list[Marker] = Field(default_factory=list)
     quotations: list[Quotation] = Field(default_factory=list)
+    loose_quotations: list[Quotation] = Field(default_factory=list)
 
 
 class Paragraph(_Part):

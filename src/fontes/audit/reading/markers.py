@@ -19,13 +19,32 @@ _PAGED = re.compile(rf"\[\s*({_NUMBER})\s*[,:]\s*pp?\.\s*\d+(?:\s*[-–—]\s*\d
 #: IEEE's range of markers: `[4]–[6]`.
 _RANGE_BETWEEN = re.compile(r"\s*[-–—]\s*")
 NOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+#: `held.^3`: a caret and a number after a word or punctuation (never a line's own label `^3 `).
+CARET_MARKER = re.compile(r"(?<=[^\s^[])\^(\d{1,3})(?![\d\]])")
+#: `held.3`, `intervene,3`: a note number set right after a word's punctuation, as a flattened
+#: superscript. Read only where the essay's notes are numbered `3.` and it has no bracketed markers.
+BARE_NUMBER_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?)”\"’])(\d{1,3})(?=\s|$)")
+#: The highest number a `^n` marker may have.
+MAX_NOTE_NUMBER = 999
 #: The longest range a marker may span; `[1-300]` is a typing slip, not 300 references.
 MAX_RANGE = 50
 
 
-def find_markers(text: str, start: int, end: int, note_numbers: dict[str, int]) -> list[Marker]:
-    """Every marker in text[start:end], in order; `note_numbers` maps note labels to numbers."""
+def find_markers(
+    text: str, start: int, end: int, note_numbers: dict[str, int], bare_numbers: int = 0
+) -> list[Marker]:
+    """Every marker in text[start:end], in order; `note_numbers` maps note labels to numbers.
+
+    With `bare_numbers` (the highest note number), flattened superscripts (`held.3`) count too.
+    """
     found: list[Marker] = []
+    for pattern in (CARET_MARKER, BARE_NUMBER_MARKER) if bare_numbers else (CARET_MARKER,):
+        for match in pattern.finditer(text, start, end):
+            value = int(match.group(1))
+            if 0 < value <= (bare_numbers or MAX_NOTE_NUMBER):
+                found.append(
+                    Marker(text=match.group(0), numbers=[value], start=match.start(), end=match.end())
+                )
     for match in NUMBERED_MARKER.finditer(text, start, end):
         paged = _PAGED.fullmatch(match.group(0))
         numbers = [int(paged.group(1))] if paged else marker_numbers(match.group(1))

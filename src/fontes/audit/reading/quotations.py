@@ -15,10 +15,20 @@ from fontes.audit.reading.essay import Quotation
 OPENERS = {"“": "double", "«": "double", "„": "double", "‘": "single"}
 CLOSERS = {"”": "double", "»": "double", "’": "single"}
 _OPENING_CONTEXT = set(" \t\n([{—–-/") | {""}
+#: Where an unclosed quotation's words stop: a sentence's end or a citation marker.
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-Z“\"‘(\[]|\s*$)|\s*\[\^?\d|[.!?]?\^\d")
+#: What an unopened quotation's words go back to: a sentence's end, a colon, a marker.
+_BACKWARD_BOUNDARY = re.compile(r"[.!?…:;][\"'”’)\]]*\s+|\]\s*[,;]?\s*")
 
 
-def find_quotations(text: str, start: int, end: int, continued: bool = False) -> list[Quotation]:
-    """The quotations in text[start:end]; `continued` when the next paragraph goes on quoting."""
+def find_quotations(
+    text: str, start: int, end: int, continued: bool = False, loose: list[Quotation] | None = None
+) -> list[Quotation]:
+    """The quotations in text[start:end]; `continued` when the next paragraph goes on quoting.
+
+    A double quotation missing one of its marks goes to `loose` (when given), read from the mark
+    to the sentence's end, or from the sentence's start (or the quotation before) to the mark.
+    """
     found: list[Quotation] = []
     open_at: int | None = None
     kind = ""
@@ -34,12 +44,16 @@ def find_quotations(text: str, start: int, end: int, continued: bool = False) ->
             elif open_at is not None and kind == "double":
                 _record(found, text, open_at + 1, i)
                 open_at = None
+            elif open_at is None and loose is not None:
+                _record_unopened(loose, found, text, start, i)
             continue
         if char in OPENERS and OPENERS[char] == "double":
             if open_at is None or kind == "double":
                 open_at, kind = i, "double"
         elif char == "‘" and open_at is None and before in _OPENING_CONTEXT and after.strip():
             open_at, kind = i, "single"
+        elif char in "”»" and open_at is None and loose is not None:
+            _record_unopened(loose, found, text, start, i)
         elif char in CLOSERS and open_at is not None and CLOSERS[char] == kind:
             if kind == "single" and after.isalpha():
                 continue  # an apostrophe inside a word: don’t
@@ -47,7 +61,21 @@ def find_quotations(text: str, start: int, end: int, continued: bool = False) ->
             open_at = None
     if open_at is not None and kind == "double" and continued:
         _record(found, text, open_at + 1, end)
+    elif open_at is not None and kind == "double" and loose is not None:
+        stop = _SENTENCE_END.search(text, open_at + 1, end)
+        _record(loose, text, open_at + 1, stop.start() if stop else end, missing_mark="closing")
     return found
+
+
+def _record_unopened(
+    loose: list[Quotation], found: list[Quotation], text: str, start: int, mark: int
+) -> None:
+    """A closing mark with no opening one: the words back to the sentence's start, a colon or the
+    quotation or marker before."""
+    begin = max([start, *(q.end + 1 for q in found if q.end < mark)])
+    for boundary in _BACKWARD_BOUNDARY.finditer(text, begin, mark):
+        begin = boundary.end()
+    _record(loose, text, begin, mark, missing_mark="opening")
 
 
 def _opens(before: str, after: str, is_open: bool) -> bool:
@@ -59,14 +87,14 @@ def _opens(before: str, after: str, is_open: bool) -> bool:
     return not is_open
 
 
-def _record(found: list[Quotation], text: str, start: int, end: int) -> None:
+def _record(found: list[Quotation], text: str, start: int, end: int, missing_mark: str = "") -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     words = re.sub(r"\s+", " ", re.sub(r"\n[ \t]*>[ \t]?", "\n", text[start:end])).strip()
     if words:
-        found.append(Quotation(text=words, start=start, end=end))
+        found.append(Quotation(text=words, start=start, end=end, missing_mark=missing_mark))
 
 
 def opens_with_quotation(paragraph_text: str) -> bool:

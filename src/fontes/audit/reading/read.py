@@ -11,13 +11,18 @@ import re
 from pathlib import Path
 
 from fontes.audit.reading.blocks import TRAILING_MARKERS, Block, split_blocks
-from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Sentence
-from fontes.audit.reading.markers import find_markers, note_label_numbers
+from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
+from fontes.audit.reading.markers import NUMBERED_MARKER, find_markers, note_label_numbers
+from fontes.audit.reading.non_prose import blank_non_prose
 from fontes.audit.reading.quotations import find_quotations, opens_with_quotation
 from fontes.audit.reading.references import parse_reference, reference_blocks
 from fontes.audit.reading.sentences import split_sentences
 from fontes.audit.reading.source_text import essay_text
 from fontes.errors import AuditError
+
+_DOTTED_LABEL = re.compile(r"\s*\d{1,3}\.\s")
+#: A sentence introducing what follows: it ends in a colon, before any markers.
+_INTRODUCES = re.compile(r":\s*(?:\[\^?[\d,;–— -]+\]|\^\d{1,3}|\d{1,3})*\s*$")
 
 
 def read_essay(path: str | Path, *, refuse_empty: bool = False) -> Essay:
@@ -33,17 +38,23 @@ def read_essay(path: str | Path, *, refuse_empty: bool = False) -> Essay:
 
 
 def essay_from_text(text: str, path: str = "<text>") -> Essay:
-    """The essay in a text (Markdown understood); `path` only names it."""
+    """The essay in a text (Markdown understood); `path` only names it.
+
+    Front matter, HTML comments and code blocks are blanked first: they are not the essay's prose.
+    """
+    text = blank_non_prose(text)
     blocks = split_blocks(text)
     taken, entry_blocks = reference_blocks(text, blocks)
     note_numbers = note_label_numbers([b.label for b in blocks if b.kind == "note"])
     references = [parse_reference(text, b, note_numbers.get(b.label)) for b in entry_blocks]
     body = [b for i, b in enumerate(blocks) if b.kind != "note" and (i not in taken or b.kind == "heading")]
+    bare_numbers = _bare_note_numbers(text, body, references)
     paragraphs: list[Paragraph] = []
     for position, block in enumerate(body):
         following = body[position + 1] if position + 1 < len(body) else None
         continued = following is not None and opens_with_quotation(following.raw(text))
-        paragraphs.append(_paragraph(text, block, len(paragraphs), note_numbers, continued))
+        paragraphs.append(_paragraph(text, block, len(paragraphs), note_numbers, continued, bare_numbers))
+    _tie_block_quotations_to_their_introductions(paragraphs)
     title = paragraphs[0].text if paragraphs and paragraphs[0].heading and body[0] is blocks[0] else ""
     return Essay(path=path, text=text, title=title, paragraphs=paragraphs, references=references)
 
@@ -53,20 +64,51 @@ def words_of(span: str) -> str:
     return " ".join(re.sub(r"(?m)^[ \t]*>[ \t]?", "", span).split())
 
 
+def _bare_note_numbers(text: str, body: list[Block], references: list[Reference]) -> int:
+    """The highest note number when the notes are numbered `n.` and the body has no bracketed
+    marker (its note numbers are flattened superscripts, `held.3`); else 0."""
+    numbered = [r for r in references if r.number is not None]
+    if not numbered or not all(_DOTTED_LABEL.match(r.raw) for r in numbered):
+        return 0
+    if any(NUMBERED_MARKER.search(text, b.content_start, b.end) for b in body):
+        return 0
+    return max(r.number or 0 for r in numbered)
+
+
+def _tie_block_quotations_to_their_introductions(paragraphs: list[Paragraph]) -> None:
+    """A block quotation without markers of its own takes those of the sentence introducing it,
+    when that sentence ends in a colon ("Brandt ordered:[1]")."""
+    for previous, paragraph in zip(paragraphs, paragraphs[1:]):
+        if previous.heading or not previous.sentences or not paragraph.sentences:
+            continue
+        introduction = previous.sentences[-1]
+        if not introduction.markers or not _INTRODUCES.search(introduction.text):
+            continue
+        for sentence in paragraph.sentences:
+            for quotation in sentence.quotations:
+                if quotation.block and not sentence.markers:
+                    quotation.introduced_by = list(introduction.markers)
+
+
 def _paragraph(
-    text: str, block: Block, index: int, note_numbers: dict[str, int], continued: bool
+    text: str, block: Block, index: int, note_numbers: dict[str, int], continued: bool, bare_numbers: int = 0
 ) -> Paragraph:
     start, end = block.content_start, block.end
     if block.kind == "heading":
         return Paragraph(
             index=index, text=words_of(text[start:end]).strip("#*_ "), start=start, end=end, heading=True
         )
-    markers = find_markers(text, start, end, note_numbers)
+    markers = [
+        m
+        for m in find_markers(text, start, end, note_numbers, bare_numbers)
+        if not _own_label(text, block, m)
+    ]
+    loose: list[Quotation] = []
     if block.kind == "quote":
         quotations = _block_quotation(text, start, end)
         spans = [(start, end)]
     else:
-        quotations = find_quotations(text, start, end, continued)
+        quotations = find_quotations(text, start, end, continued, loose)
         markers, quotations = _markers_outside_quotations(text, markers, quotations)
         spans = split_sentences(text, start, end, [(q.start, q.end) for q in quotations])
     sentences = [
@@ -77,10 +119,16 @@ def _paragraph(
             end=e,
             markers=[m for m in markers if s <= m.start < e],
             quotations=[q for q in quotations if s <= q.start < e],
+            loose_quotations=[q for q in loose if s <= q.start < e],
         )
         for i, (s, e) in enumerate(spans)
     ]
     return Paragraph(index=index, text=words_of(text[start:end]), start=start, end=end, sentences=sentences)
+
+
+def _own_label(text: str, block: Block, marker: Marker) -> bool:
+    """A `[8]` opening a paragraph of its own is the label of a note, not a citation of one."""
+    return marker.start == block.content_start and block.kind in ("text", "item") and marker.text[:1] == "["
 
 
 def _block_quotation(text: str, start: int, end: int) -> list[Quotation]:

@@ -20,7 +20,12 @@ REFERENCE_HEADING = re.compile(
     r"|literature cited|reference list|citations|sources and references)",
     re.IGNORECASE,
 )
-ENTRY_NUMBER = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s))\s*")
+ENTRY_NUMBER = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^(\d{1,3})(?=\s))\s*")
+#: A note printed after the text with no heading: `[8] JCS 92801 ...`, `^8 ...`, or `8. ...`.
+BRACKETED_OR_CARET_ENTRY = re.compile(r"\s*(?:\[\d{1,3}\]|\^\d{1,3})\s+\S")
+DOTTED_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S")
+#: What a note says that a numbered list item rarely does: a year, or ibid./op. cit.
+_NOTE_LIKE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\bibid\b|\bop\. cit\b", re.IGNORECASE)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_WITH_DAY = re.compile(
     rf"\b{MONTH}\.?\s+{_DAY}\b(?:\s*(?:and|&|-|–)\s*{_DAY}\b)*|\b{_DAY}\s+{MONTH}\b\.?"
@@ -101,15 +106,23 @@ def _section_number(heading: str) -> int:
 
 
 def _trailing_numbered_run(text: str, blocks: list[Block]) -> list[int]:
-    """With no heading: the `[n]` entries (two or more) that end the essay."""
+    """With no heading: the notes (two or more) that end the essay, numbered `[n]` or `^n`, or `n.`
+    when every one of them reads as a note (a year, ibid.), not as the items of a list."""
     run: list[int] = []
+    dotted: list[str] = []
     for i in range(len(blocks) - 1, -1, -1):
         if blocks[i].kind == "note":
             continue
-        if re.match(r"\s*\[\d{1,3}\]\s+\S", blocks[i].raw(text)):
+        raw = blocks[i].raw(text)
+        if BRACKETED_OR_CARET_ENTRY.match(raw):
             run.append(i)
+        elif DOTTED_ENTRY.match(raw) and blocks[i].kind == "item":
+            run.append(i)
+            dotted.append(raw)
         else:
             break
+    if dotted and not all(_NOTE_LIKE.search(raw) for raw in dotted):
+        return []
     return sorted(run) if len(run) >= 2 else []
 
 
@@ -122,7 +135,7 @@ def parse_reference(text: str, block: Block, note_number: int | None = None) -> 
     if block.kind != "note":
         numbered = ENTRY_NUMBER.match(body)
         if numbered:
-            number = int(numbered.group(1) or numbered.group(2))
+            number = int(numbered.group(1) or numbered.group(2) or numbered.group(3))
             body = body[numbered.end() :]
     parts = split_entry(body)
     return Reference(number=number, raw=raw, start=start, end=block.end, **parts)

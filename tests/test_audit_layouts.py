@@ -1,0 +1,193 @@
+"""Essays as they are really published: notes without a heading, footnotes, block quotations
+introduced by a colon, lost quotation marks, comments and code, copies the corpus holds only in part."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from toy_archive import essay, toy_context
+
+from fontes.audit.checks.hygiene import check_reference_hygiene
+from fontes.audit.checks.quotes import check_quotations
+from fontes.audit.reading.read import read_essay
+from fontes.corpus.document import Document
+from fontes.model import Source
+
+ESSAYS = Path(__file__).parent / "fixtures" / "essays"
+
+TELEGRAM = "[1] Telegram from Brandt to Lenz, 4 March 1921, Kessel State Archive."
+DECISION = "[2] Decision of the Council of Ministers on the Kessel Harbour, 1 June 1921."
+
+
+@pytest.fixture
+def context(tmp_path):
+    return toy_context(tmp_path)
+
+
+def markers(read) -> list[list[int]]:
+    return [m.numbers for _, s in read.sentences() for m in s.markers]
+
+
+def sentences(read) -> list[str]:
+    return [s.text for _, s in read.sentences()]
+
+
+# -- notes after the text, with no heading ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["trailing-notes.md", "dotted-notes.txt", "caret-notes.md"])
+def test_notes_after_the_text_with_no_heading_are_the_reference_list(name, context):
+    read = read_essay(ESSAYS / name)
+    assert read.references and all(r.number == i for i, r in enumerate(read.references, 1))
+    assert not any(s.startswith(("[1]", "1.", "^1")) for s in sentences(read))
+    assert sorted({n for numbers in markers(read) for n in numbers}) == [r.number for r in read.references]
+    assert not [f for f in check_reference_hygiene(read, context) if f.severity != "info"]
+
+
+def test_flattened_superscripts_count_only_where_the_notes_are_numbered_so():
+    with_notes = essay(
+        "Kessel\n\nThe harbour was to be held.1 The Council agreed in June.2\n\n"
+        "1. Telegram from Brandt to Lenz, 4 March 1921.\n2. Decision of the Council, 1 June 1921.\n"
+    )
+    assert markers(with_notes) == [[1], [2]]
+    without = essay("Kessel\n\nThe garrison held out for 3 weeks and lost 2.5 per cent of its men.\n")
+    assert markers(without) == []
+
+
+def test_a_numbered_list_ending_the_essay_is_not_taken_for_notes():
+    read = essay(
+        "Kessel\n\nThree lessons follow.\n\n1. Harbours need coal.\n2. Garrisons need food.\n3. Fleets need ports.\n"
+    )
+    assert read.references == []
+
+
+def test_a_note_s_own_label_is_not_a_citing_marker():
+    read = essay(
+        "Kessel\n\nThe fleet stayed in port, as ordered.[8]\n\n"
+        "[8] Brandt to Lenz, 4 March 1921, Kessel State Archive.\n"
+    )
+    assert markers(read) == [[8]]
+
+
+def test_markdown_footnotes_tie_a_quotation_to_their_document(context):
+    text = (
+        "Brandt wrote that “the fleet will remain in port until the end of May, and no troops can be sent” "
+        "in March.[^a]\n\n[^a]: Telegram from Brandt to Lenz, 4 March 1921, Kessel State Archive.\n"
+    )
+    [finding] = check_quotations(essay("Kessel\n\n" + text), context)
+    assert finding.severity in ("warning", "error") and finding.location.marker == "[^a]"
+    assert finding.evidence[0].source == "kessel-telegram-brandt-lenz-1921-03-04"
+
+
+# -- block quotations introduced by a colon --------------------------------------------------------
+
+
+def test_a_marker_in_the_sentence_introducing_a_block_quotation_applies_to_it(context):
+    text = (
+        "Kessel\n\nOn 4 March Brandt sent Lenz an order that she could not mistake:[1]\n\n"
+        "> Give up the harbour at once and bring the garrison home by sea before the ice.\n\n"
+        f"## References\n\n{TELEGRAM}\n"
+    )
+    [finding] = check_quotations(essay(text), context)
+    assert finding.severity == "error" and finding.location.marker == "[1]"
+    assert finding.message.startswith("Not in Telegram from Brandt to Lenz")
+
+
+def test_a_block_quotation_tied_to_nothing_and_found_nowhere_is_info(context):
+    text = (
+        "Kessel\n\nA sailor remembered the order differently.\n\n"
+        "> Give up the harbour at once and bring the garrison home by sea before the ice.\n"
+    )
+    [finding] = check_quotations(essay(text), context)
+    assert finding.severity == "info" and finding.message == "Not in the corpus; the text names no source"
+
+
+# -- lost quotation marks --------------------------------------------------------------------------
+
+
+def test_a_quotation_without_its_closing_mark_is_read_to_the_sentence_end(context):
+    read = essay(
+        "Kessel\n\nBrandt ordered that “the fleet will remain in port until April [1]. Lenz obeyed.\n"
+    )
+    [(_, sentence)] = [(p, s) for p, s in read.sentences() if s.loose_quotations]
+    [loose] = sentence.loose_quotations
+    assert (loose.text, loose.missing_mark) == ("the fleet will remain in port until April", "closing")
+    [finding] = check_quotations(read, context)
+    assert finding.severity == "info" and "closing mark" in finding.message
+
+
+def test_a_quotation_without_its_opening_mark_is_read_from_the_sentence_start(context):
+    read = essay(
+        "Kessel\n\nThe order was plain. Hold the harbour at Kessel at all costs,” Brandt wrote [1].\n"
+    )
+    [loose] = [q for _, s in read.sentences() for q in s.loose_quotations]
+    assert (loose.text, loose.missing_mark) == ("Hold the harbour at Kessel at all costs,", "opening")
+    [finding] = check_quotations(read, context)
+    assert finding.severity == "info" and "opening mark" in finding.message
+
+
+# -- what is not prose -----------------------------------------------------------------------------
+
+
+def test_front_matter_comments_and_code_blocks_are_not_prose():
+    read = essay(
+        '---\ntitle: Kessel\nsummary: "a quoted summary of the essay" [9]\n---\n\n'
+        "# Kessel\n\nThe harbour held.[1] <!-- “a hidden remark, not a quotation” [7] -->\n\n"
+        '```\nprint("code is not a quotation either") [8]\n```\n\n'
+        f"## References\n\n{TELEGRAM}\n"
+    )
+    assert markers(read) == [[1]]
+    assert [q for _, s in read.sentences() for q in s.quotations + s.loose_quotations] == []
+    assert sentences(read) == ["The harbour held.[1]"]
+    assert len(read.text) > read.text.index("The harbour")  # offsets into the text are kept
+
+
+# -- what the corpus holds -------------------------------------------------------------------------
+
+
+def test_a_quotation_of_a_document_stored_only_in_another_language_is_info(context):
+    context.store.add(
+        [
+            Document(
+                source=Source(
+                    id="kessel-note-weber-1921-06-02",
+                    title="Note of Weber to the Russian Envoy",
+                    date="1921-06-02",
+                    doc_type="note",
+                ),
+                text="Правительство Руритании не может гарантировать безопасность гавани Кессель.",
+                text_complete=True,
+            )
+        ]
+    )
+    text = (
+        "Kessel\n\nWeber's note told the envoy that “the government cannot promise that the harbour will be safe "
+        "this winter” [3].\n\n## References\n\n[3] Note of Weber to the Russian Envoy, 2 June 1921.\n"
+    )
+    [finding] = check_quotations(essay(text), context)
+    assert finding.severity == "info" and "the stored copy is the Russian original" in finding.message
+
+
+def test_a_short_distinctive_quotation_changed_in_its_document_is_found(context):
+    text = f"Kessel\n\nThe garrison was “reinforced by three regiments” in June [2].\n\n## References\n\n{DECISION}\n"
+    [finding] = check_quotations(essay(text), context)
+    assert finding.severity == "error" and "“three” where the source has “two”" in finding.message
+    verbatim = f"Kessel\n\nThe garrison was “reinforced by two regiments” in June [2].\n\n## References\n\n{DECISION}\n"
+    assert check_quotations(essay(verbatim), context) == []
+
+
+def test_a_short_phrase_the_document_does_not_hold_raises_nothing(context):
+    text = f"Kessel\n\nThe Council called Kessel “the northern gate” in June [2].\n\n## References\n\n{DECISION}\n"
+    assert check_quotations(essay(text), context) == []
+    stop_words = f"Kessel\n\nThe Council said it was “to be” so [2].\n\n## References\n\n{DECISION}\n"
+    assert check_quotations(essay(stop_words), context) == []
+
+
+def test_a_paraphrase_found_in_a_document_the_text_never_names_is_only_a_lead(context):
+    words = "“Kessel has been lost, yet the republic has not, and the army has to be kept whole through the winter”"
+    [untied] = check_quotations(essay(f"Kessel\n\nA soldier later remembered: {words}.\n"), context)
+    assert untied.severity == "info" and "the text names no source" in untied.message
+    described = f"Kessel\n\nOn 19 August 1921 Brandt wrote to Weber: {words}.\n"
+    [tied] = check_quotations(essay(described), context)
+    assert tied.severity == "warning" and tied.message.startswith("Paraphrase presented as a quotation")
