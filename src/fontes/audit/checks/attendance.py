@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import describe
 from fontes.audit.evidence.claims import masked
+from fontes.audit.lexicon.months import MONTH_NAMES
 from fontes.audit.reading.essay import Essay, Paragraph, Sentence
 from fontes.audit.reading.sentences import split_sentences
 from fontes.model import Finding, FindingEvidence, FindingLocation
@@ -33,8 +34,8 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 #: Capitalised words that name the body or the act, not the member.
 _NOT_MEMBERS = frozenset(
     "the security council general assembly united nations un u.n. on in at of from vote votes resolution"
-    " january february march april may june july august september october november december when".split()
-)
+    " when".split()
+) | frozenset(name.lower() for name in MONTH_NAMES)
 _CLAUSE_BEFORE = 80  # characters before "abstained" searched for the member's name
 _SEARCHED = 20
 

@@ -127,7 +127,7 @@ def _against_entry(claim: SentenceClaim, mention: DateMention, audit: Audit) -> 
     source = known.source
     passage = _passage(words, claim.stems)
     shown = (
-        _day(mention) if mention.earliest else f"{said.day} {said.strftime('%B')} (the essay gives no year)"
+        _day(mention) if mention.earliest else f"{said.day} {month_name(said.month)} (the essay gives no year)"
     )
     message = (
         f"The essay dates this document to {shown}, but entry [{number}] names {source.title} "
