@@ -18,9 +18,11 @@ KINDS = (
     "date-mismatch",
     "name-variant",
     "office-mismatch",
+    "content-mismatch",
     "reference-malformed",
     "reference-unused",
     "marker-without-entry",
+    "content-unsupported",
 )
 
 __all__ = ["KINDS", "SCHEMA", "SEVERITIES", "AuditReport", "Finding", "in_essay_order", "without_duplicates"]

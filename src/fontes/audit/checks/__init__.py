@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from fontes.audit.checks.content import check_content
 from fontes.audit.checks.dates import check_dates
 from fontes.audit.checks.hygiene import check_reference_hygiene
 from fontes.audit.checks.names import check_names
@@ -25,4 +26,5 @@ CHECKS: list[Check] = [
     check_dates,
     check_names,
     check_reference_hygiene,
+    check_content,
 ]
