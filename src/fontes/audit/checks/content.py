@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fontes.anchor.words import number_value
 from fontes.audit.checks.dates import misdated_record
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, date_bounds, describe
@@ -47,6 +48,8 @@ DETAIL_SHARE = 0.4
 MIN_CLAIM_WORDS = 3
 #: A passage needs this many words.
 MIN_PASSAGE_WORDS = 4
+#: Verbs that, with "that", report what was said rather than order it ("told Mao that ...").
+_TELLING = frozenset({"tell", "inform", "assure", "advise", "notify"})
 _MARKER = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\^\{[^}]*\}")
 POINTS = {
     "agent": "who acts",
@@ -194,7 +197,9 @@ def _document_passages(document: _Document, audit: Audit):
     """The document's sentences, their content stems and their vectors (computed once per document)."""
     held = audit.passages
     if document.known.id not in held:
-        sentences = [s for s in own_sentences(document.words) if len(s.split()) >= MIN_PASSAGE_WORDS]
+        # a line break inside a paragraph is a printed page's, not a sentence's end
+        joined = re.sub(r"(?<!\n)[ \t]*\n(?!\s*\n)", " ", document.words)
+        sentences = [s for s in own_sentences(joined) if len(s.split()) >= MIN_PASSAGE_WORDS]
         stems = [set(content_stems(s)) for s in sentences]
         model = _model()
         vectors = model.embed(sentences) if model is not None and sentences else None
@@ -222,23 +227,36 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
     reported = _reported_sender(claim, document, audit)
     if reported is not None:
         return reported
-    claimed = audit.frame(claim_text(claim))
-    if claimed.act is None and claimed.predicate not in set(PREDICATES.values()):
+    whole, claimed = _claimed_frames(claim, audit)
+    if whole.act is None and whole.predicate not in set(PREDICATES.values()):
         return None
     passages = passages_about(claim, document, audit)
     if not passages:
         silent = document.complete and not _touched(claim, document, audit)
         return _unsupported(claim, document) if silent else None
     speaker, addressee = _head_name(document.source.authors), _head_name(document.source.recipients)
+    nearby = " ".join(p.text for p in passages)
     weighed = []
     for passage in passages:
         read = audit.frame(passage.text, speaker, addressee)
-        if _comparable(claimed, read):
-            weighed.append((passage, read, _asserted(claimed, read, passage, document, audit)))
+        if _comparable(claimed, read, passage):
+            weighed.append((passage, read, _asserted(claimed, read, passage, document, audit, nearby)))
     if not weighed or any(not conflicts for _, _, conflicts in weighed):
         return None  # nothing to compare, or a passage about the claim agrees with it
     passage, _, conflicts = weighed[0]
     return _mismatch(claim, document, passage, conflicts)
+
+
+def _claimed_frames(claim: SentenceClaim, audit: Audit) -> tuple[Frame, Frame]:
+    """The sentence's frame, and the frame compared with the document: for a report ("Liu told
+    Mao that Lin Biao had agreed"), that of what it reports, which the document is said to say."""
+    text = claim_text(claim)
+    whole = audit.frame(text)
+    telling = whole.act == "report" or whole.predicate in _TELLING
+    if not telling or whole.act_word is None:
+        return whole, whole
+    reported = re.search(rf"\b{re.escape(whole.act_word)}\b[^.;]*?\bthat\s+(.{{12,}})", text)
+    return whole, audit.frame(reported.group(1)) if reported else whole
 
 
 def _reported_sender(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding | None:
@@ -271,17 +289,22 @@ def _head_name(names: list[str]) -> str | None:
     return name.split()[-1] if name else None
 
 
-def _comparable(claimed: Frame, read: Frame) -> bool:
-    """Both state an act, or the same predicate, or an aim: there is something to compare."""
+def _comparable(claimed: Frame, read: Frame, passage: _Passage) -> bool:
+    """Both state an act, or the same predicate, or an aim, or (in a passage close to the claim)
+    numbers or places: there is something to compare."""
+    details = passage.share >= DETAIL_SHARE and bool(
+        (claimed.numbers and read.numbers) or (claimed.places and read.places)
+    )
     return (
         bool(claimed.act and read.act)
         or (claimed.predicate is not None and claimed.predicate == read.predicate)
         or bool(claimed.aim and read.aim)
+        or details
     )
 
 
 def _asserted(
-    claimed: Frame, read: Frame, passage: _Passage, document: _Document, audit: Audit
+    claimed: Frame, read: Frame, passage: _Passage, document: _Document, audit: Audit, nearby: str = ""
 ) -> list[Conflict]:
     """The frames' conflicts on points the sentence asserts and a historian would not dismiss."""
     same_act = (claimed.act is not None and claimed.act == read.act) or (
@@ -296,12 +319,50 @@ def _asserted(
             continue  # saying is compatible with every act it reports
         if point in ("negation", "modality") and not same_act:
             continue
+        if point == "modality" and not _firmness_changed(claimed, read):
+            continue
         if point in ("number", "date", "place") and passage.share < DETAIL_SHARE:
             continue
+        if point == "number" and claimed.numbers <= _numbers_in(document.words):
+            continue  # the document gives the sentence's numbers somewhere
         if point == "date" and _document_day(document) in claimed.dates:
             continue  # the sentence dates the document itself; the date check weighs that
+        if point == "place":
+            conflict = _place_conflict(claimed, read, audit, nearby)
+            if conflict is None:
+                continue
         kept.append(conflict)
     return kept
+
+
+def _firmness_changed(claimed: Frame, read: Frame) -> bool:
+    """A requirement or condition stated as done ("will obtain authorization prior to" as "secured
+    authorization"), or an obligation as a permission and back; a grant whose condition the
+    sentence leaves out is not a misreading of the grant."""
+    if claimed.act is None:
+        return bool(read.modality & {"obligation", "condition"}) and not claimed.modality
+    firm = {"obligation", "permission"}
+    return (
+        bool(claimed.modality & firm)
+        and bool(read.modality & firm)
+        and claimed.modality & firm != read.modality & firm
+    )
+
+
+def _place_conflict(claimed: Frame, read: Frame, audit: Audit, nearby: str) -> Conflict | None:
+    """Places that differ, once the names of the case's actors (a parser may take a person for a
+    place) and the places the passages about the claim name are left out."""
+    mine = {p for p in claimed.places if not audit.actor_ids((p,)) and p not in nearby.lower()}
+    theirs = {p for p in read.places if not audit.actor_ids((p,))}
+    if not mine or not theirs or mine <= theirs:
+        return None
+    return Conflict("place", ", ".join(sorted(mine - theirs)), ", ".join(sorted(theirs)))
+
+
+def _numbers_in(text: str) -> frozenset[str]:
+    return frozenset(
+        n for w in re.findall(r"[\w,.-]+", text) if (n := number_value(w.strip(",."))) is not None
+    )
 
 
 def _other_actor(conflict: Conflict, audit: Audit) -> bool:
