@@ -24,6 +24,7 @@ from fontes.corpus import Store, ingest_paths
 TRUMAN = "wcda-statement-president-truman-korea-1950-06-27"  # "I have ordered the 7th Fleet to prevent any attack on Formosa."
 LIU = "wcda-cable-liu-shaoqi-mao-1950-01-22"  # "There are 14,000 ethnic Korean officers and soldiers on duty in the 4th Field Army."
 YALU = "frus1950v07-d773"  # "you are authorized to go ahead with your planned bombing in Korea near the frontier"
+SHTYKOV = "wcda-telegram-shtykov-vyshinsky-1949-05-15"  # "The third division can be returned from the South only after the end of the fighting"
 ROSHCHIN = "wcda-ciphered-telegram-roshchin-filippov-1950-05-13"  # Roshchin reporting what Zhou Enlai told him for Mao
 
 # (sentence, the document it must be checked against, the points it must be flagged on)
@@ -101,6 +102,22 @@ CASES = [
         "On 6 November 1950 the Joint Chiefs of Staff authorized MacArthur to go ahead with the planned bombing in Manchuria near the frontier.",
         YALU,
         {"place"},
+    ),
+    # Shtykov's telegram of 15 May 1949: a condition presented as done
+    (
+        "On 15 May 1949 Shtykov reported to Vyshinsky that the third division could be returned from the South only after the end of the fighting.",
+        SHTYKOV,
+        set(),
+    ),
+    (
+        "On 15 May 1949 Shtykov told Vyshinsky that the third division would come back from the South only once the fighting had ended.",
+        SHTYKOV,
+        set(),
+    ),
+    (
+        "On 15 May 1949 Shtykov reported to Vyshinsky that the third division had been returned from the South.",
+        SHTYKOV,
+        {"modality"},
     ),
 ]
 

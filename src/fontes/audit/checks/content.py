@@ -244,7 +244,7 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
     if not weighed or any(not conflicts for _, _, conflicts in weighed):
         return None  # nothing to compare, or a passage about the claim agrees with it
     passage, _, conflicts = weighed[0]
-    return _mismatch(claim, document, passage, conflicts)
+    return _mismatch(claim, document, passage, claimed, conflicts)
 
 
 def _claimed_frames(claim: SentenceClaim, audit: Audit) -> tuple[Frame, Frame]:
@@ -361,7 +361,7 @@ def _place_conflict(claimed: Frame, read: Frame, audit: Audit, nearby: str) -> C
 
 def _numbers_in(text: str) -> frozenset[str]:
     return frozenset(
-        n for w in re.findall(r"[\w,.-]+", text) if (n := number_value(w.strip(",."))) is not None
+        n for w in re.findall(r"\w[\w,.-]*", text) if (n := number_value(w.strip(",.-"))) is not None
     )
 
 
@@ -392,10 +392,10 @@ def _location(claim: SentenceClaim) -> FindingLocation:
 
 
 def _mismatch(
-    claim: SentenceClaim, document: _Document, passage: _Passage, conflicts: list[Conflict]
+    claim: SentenceClaim, document: _Document, passage: _Passage, claimed: Frame, conflicts: list[Conflict]
 ) -> Finding:
     source = document.source
-    points = "; ".join(_point(c, claim_text(claim), passage.text) for c in conflicts)
+    points = "; ".join(_point(c, claimed, passage.text) for c in conflicts)
     message = (
         f"The sentence makes {describe(source)} [{source.id}] say otherwise than it does, on {points}. "
         f"The document reads: “{passage.text}” (found as the document: {document.how})"
@@ -403,11 +403,11 @@ def _mismatch(
     return _finding(claim, source, message, passage.text)
 
 
-def _point(conflict: Conflict, claimed: str, passage: str) -> str:
+def _point(conflict: Conflict, claimed: Frame, passage: str) -> str:
     """One point of conflict in the two texts' words."""
     if conflict.point == "modality":
         theirs = modal_words(passage) or conflict.source
-        mine = modal_words(claimed) or "none of it"
+        mine = (modal_words(claimed.text) if claimed.modality else "") or "none of it"
         return f"{POINTS['modality']}: the document has “{theirs}”, the sentence {mine}"
     return f"{POINTS.get(conflict.point, conflict.point)}: the sentence has “{conflict.claim}”, the document “{conflict.source}”"
 
