@@ -209,3 +209,32 @@ def test_a_sentence_that_names_no_document_is_not_weighed(base_audit, tmp_path):
 def test_modal_words_are_read_as_written():
     assert modal_words("You must first obtain consent prior to any action") == "prior to, first, must"
     assert modal_words("He obtained consent") == ""
+
+
+def test_the_html_view_sets_the_two_texts_side_by_side_with_the_differing_words_marked():
+    from fontes.audit.findings import AuditReport
+    from fontes.model import Finding, FindingEvidence
+    from fontes.report.audit_views import render_audit_html, side_by_side
+
+    finding = Finding(
+        kind="content-mismatch",
+        severity="error",
+        message="The sentence makes the statement say otherwise, on the act: the sentence has “asked”, the document “ordered”.",
+        excerpt="Truman asked the fleet to prevent any attack on Formosa.",
+        evidence=[
+            FindingEvidence(
+                source="doc-1",
+                url="https://example.org/doc-1",
+                quote="I have ordered the fleet to prevent any attack on Formosa.",
+            )
+        ],
+    )
+    sides = side_by_side(finding)
+    assert {"text": "asked", "change": "del", "point": True} in sides["claim"]
+    assert {"text": "ordered", "change": "ins", "point": True} in sides["source"]
+    assert {"text": "the fleet to prevent any attack on Formosa .", "change": None, "point": False} in sides[
+        "claim"
+    ]
+    page = render_audit_html(AuditReport(essay="essay.md", findings=[finding]), finding.excerpt)
+    assert "<del><mark>asked</mark></del>" in page and "<ins><mark>ordered</mark></ins>" in page
+    assert '<a href="https://example.org/doc-1">doc-1</a>' in page and "<script" not in page
