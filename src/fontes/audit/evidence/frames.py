@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from fontes.anchor.words import number_value
 from fontes.audit.lexicon.acts import (
@@ -60,6 +60,15 @@ class Conflict:
     source: str
 
 
+@lru_cache(maxsize=2)
+def load_pipeline(model: str):
+    """The spaCy pipeline, loaded once per process (12 MB of weights, a second to read); it is
+    never changed after loading, so every reader and every audit may share it."""
+    import spacy
+
+    return spacy.load(model)
+
+
 class FrameReader:
     """Reads sentences into frames with one loaded spaCy pipeline (loaded on first use)."""
 
@@ -68,9 +77,7 @@ class FrameReader:
 
     @cached_property
     def nlp(self):
-        import spacy
-
-        return spacy.load(self.model)
+        return load_pipeline(self.model)
 
     def read(self, text: str, speaker: str | None = None, addressee: str | None = None) -> Frame:
         """The frame of `text`; a first-person agent ("I have ordered") becomes `speaker`, a
