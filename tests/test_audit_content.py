@@ -190,6 +190,13 @@ def test_the_same_report_given_as_the_ambassadors_is_not_flagged(base_audit, tmp
     assert [f for f in content_findings(sentence, base_audit, tmp_path) if f.kind == "content-mismatch"] == []
 
 
+def test_a_message_the_documents_title_says_it_carries_may_be_called_the_senders(base_audit, tmp_path):
+    # wcda-telegram-gromyko-stalin-transmitting-letter-kim-il-sung-1950-09-28: Gromyko's telegram
+    # "Transmitting Letter from Kim Il Sung"
+    sentence = "The letter from Kim Il Sung to Stalin of 28 September 1950 asked for the training of 120 Korean pilots in the Soviet Union."
+    assert [f for f in content_findings(sentence, base_audit, tmp_path) if f.kind == "content-mismatch"] == []
+
+
 def test_a_claim_the_document_does_not_speak_to_is_a_note_not_an_error(base_audit, tmp_path):
     sentence = (
         "On 22 January 1950 Liu Shaoqi warned Mao that famine threatened the grain harvest of Manchuria."

@@ -269,6 +269,8 @@ def _reported_sender(claim: SentenceClaim, document: _Document, audit: Audit) ->
         return None
     if sender not in {m.actor for m in audit.actor_index.mentions(document.words)}:
         return None  # not a report of the sender's words: the sentence may mean another message
+    if sender in {m.actor for m in audit.actor_index.mentions(source.title)}:
+        return None  # its title says it carries the sender's message ("containing a message from Mao")
     names = {a.id: a.name for a in audit.case.actors}
     conflict = Conflict(
         "agent", names.get(sender, sender), ", ".join(names.get(a, a) for a in sorted(authors))
