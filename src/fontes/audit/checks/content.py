@@ -330,9 +330,10 @@ def _asserted(
         if point == "date" and _document_day(document) in claimed.dates:
             continue  # the sentence dates the document itself; the date check weighs that
         if point == "place":
-            conflict = _place_conflict(claimed, read, audit, nearby)
-            if conflict is None:
-                continue
+            places = _place_conflict(claimed, read, audit, nearby)
+            if places is not None:
+                kept.append(places)
+            continue
         kept.append(conflict)
     return kept
 

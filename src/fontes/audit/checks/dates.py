@@ -157,7 +157,7 @@ def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Find
         return None
     if fit[0] == "on-day":
         return _draft_taken_for_sent(claim, mention, fit[2], records)
-    if fit[0] == "mismatch":
+    if fit[0] == "mismatch" and fit[1] is not None:
         return _mismatch(claim, mention, fit[1], fit[2], records)
     return _no_record(claim, mention, fit[2], records)
 

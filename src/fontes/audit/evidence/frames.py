@@ -100,7 +100,7 @@ class FrameReader:
             numbers=frozenset(
                 n for t in doc if not _in_date(t) and (n := number_value(t.lower_)) is not None
             ),
-            dates=frozenset(_date(e.text) for e in doc.ents if e.label_ == "DATE" and _date(e.text)),
+            dates=frozenset(d for e in doc.ents if e.label_ == "DATE" and (d := _date(e.text)) is not None),
             # a place is where something happens ("an attack on Formosa"), not a party that acts
             places=frozenset(
                 e.text.lower().removeprefix("the ")
