@@ -245,3 +245,50 @@ def test_the_html_view_sets_the_two_texts_side_by_side_with_the_differing_words_
     page = render_audit_html(AuditReport(essay="essay.md", findings=[finding]), finding.excerpt)
     assert "<del><mark>asked</mark></del>" in page and "<ins><mark>ordered</mark></ins>" in page
     assert '<a href="https://example.org/doc-1">doc-1</a>' in page and "<script" not in page
+
+
+DIRECTIVE = """# The directive of 29 June
+
+The Joint Chiefs of Staff broadened MacArthur's instructions at the end of June [1]. {sentence}
+
+## References
+
+1. Foreign Relations of the United States, 1950, Korea, Volume VII, Document 161: The Joint Chiefs of Staff to the Commander in Chief, Far East (MacArthur), 29 June 1950.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points"),
+    [
+        (
+            "They also authorized him to extend his operations into Northern Korea against purely military targets [1].",
+            set(),
+        ),
+        (
+            "They also forbade him to extend his operations into Northern Korea against purely military targets [1].",
+            {"act"},
+        ),
+        ("He was authorized to send to Korea any munitions and supplies he deemed necessary [1].", set()),
+        (
+            "He was not authorized to send to Korea any munitions and supplies he deemed necessary [1].",
+            {"negation"},
+        ),
+    ],
+)
+def test_the_document_of_a_sentence_may_be_its_markers_entry(base_audit, tmp_path, sentence, points):
+    # frus1950v07-d161: "You are authorized to extend your operations into Northern Korea against air bases, ..."
+    path = tmp_path / "essay.md"
+    path.write_text(DIRECTIVE.format(sentence=sentence), encoding="utf-8")
+    essay = read_essay(path)
+    findings = check_content(essay, base_audit.with_essay(essay))
+    assert {p for f in findings for p, words in POINT_WORDS.items() if words in f.message} == points
+    assert all(f.evidence[0].source == "frus1950v07-d161" and "entry [1]" in f.message for f in findings)
+
+
+def test_a_negation_beside_a_limit_restates_the_limit(base_audit, tmp_path):
+    # frus1950v07-d161: "Employment of army forces will be limited to ... service units, except that you are authorized ..."
+    sentence = (
+        "On 29 June 1950 the Joint Chiefs of Staff did not allow MacArthur to use army forces beyond "
+        "communications and service units, except around Pusan."
+    )
+    assert content_findings(sentence, base_audit, tmp_path) == []

@@ -50,6 +50,11 @@ MIN_CLAIM_WORDS = 3
 MIN_PASSAGE_WORDS = 4
 #: Verbs that, with "that", report what was said rather than order it ("told Mao that ...").
 _TELLING = frozenset({"tell", "inform", "assure", "advise", "notify"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "this", "these", "his", "her", "their"})
+#: Words that limit or except: a negation beside them may restate the limit, not deny the act.
+_LIMITS = re.compile(
+    r"\b(?:except|beyond|only|limited|restricted|unless|save for|other than|apart from)\b", re.I
+)
 _MARKER = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\^\{[^}]*\}")
 POINTS = {
     "agent": "who acts",
@@ -155,11 +160,27 @@ def document_of(claim: SentenceClaim, audit: Audit) -> _Document | None:
 
 
 def _shares_people_or_day(claim: SentenceClaim, known: Known, audit: Audit) -> bool:
+    """The document's author or recipient is named by the sentence (or, when it opens with a
+    pronoun, by the sentence before it in the paragraph), or its day is the sentence's."""
     people = audit.actor_ids(tuple(known.source.authors)) | audit.actor_ids(tuple(known.source.recipients))
-    if claim.actors & people:
+    if (claim.actors | _lead_in_actors(claim, audit)) & people:
         return True
     bounds = date_bounds(known.source.date)
     return bounds is not None and any(day == bounds for _, day in claim.days)
+
+
+def _lead_in_actors(claim: SentenceClaim, audit: Audit) -> set[str]:
+    """The actors of the nearest sentence before it in its paragraph that names any, when the
+    sentence opens with a pronoun ("They authorized him ...")."""
+    first = re.match(r"\W*(\w+)", claim.sentence.text)
+    if first is None or first.group(1).lower() not in _PRONOUNS:
+        return set()
+    before = [
+        c
+        for c in audit.body_claims
+        if c.paragraph.index == claim.paragraph.index and c.sentence.index < claim.sentence.index
+    ]
+    return next((c.actors for c in reversed(before) if c.actors), set())
 
 
 # -- the passages about the claim ------------------------------------------------------------------
@@ -320,6 +341,8 @@ def _asserted(
         if point == "act" and "report" in (claimed.act, read.act):
             continue  # saying is compatible with every act it reports
         if point in ("negation", "modality") and not same_act:
+            continue
+        if point == "negation" and (_LIMITS.search(claimed.text) or _LIMITS.search(read.text)):
             continue
         if point == "modality" and not _firmness_changed(claimed, read):
             continue
