@@ -257,11 +257,13 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
         return _unsupported(claim, document) if silent else None
     speaker, addressee = _head_name(document.source.authors), _head_name(document.source.recipients)
     nearby = " ".join(p.text for p in passages)
+    dated = frozenset(n.lstrip("0") for m in claim.dates for n in re.findall(r"\d+", m.text))
     weighed = []
     for passage in passages:
         read = audit.frame(passage.text, speaker, addressee)
         if _comparable(claimed, read, passage):
-            weighed.append((passage, read, _asserted(claimed, read, passage, document, audit, nearby)))
+            conflicts = _asserted(claimed, read, passage, document, audit, nearby, dated)
+            weighed.append((passage, read, conflicts))
     if not weighed or any(not conflicts for _, _, conflicts in weighed):
         return None  # nothing to compare, or a passage about the claim agrees with it
     passage, _, conflicts = weighed[0]
@@ -327,7 +329,13 @@ def _comparable(claimed: Frame, read: Frame, passage: _Passage) -> bool:
 
 
 def _asserted(
-    claimed: Frame, read: Frame, passage: _Passage, document: _Document, audit: Audit, nearby: str = ""
+    claimed: Frame,
+    read: Frame,
+    passage: _Passage,
+    document: _Document,
+    audit: Audit,
+    nearby: str = "",
+    dated: frozenset[str] = frozenset(),
 ) -> list[Conflict]:
     """The frames' conflicts on points the sentence asserts and a historian would not dismiss."""
     same_act = (claimed.act is not None and claimed.act == read.act) or (
@@ -348,8 +356,11 @@ def _asserted(
             continue
         if point in ("number", "date", "place") and passage.share < DETAIL_SHARE:
             continue
-        if point == "number" and claimed.numbers <= _numbers_in(document.words):
-            continue  # the document gives the sentence's numbers somewhere
+        if point == "number":
+            numbers = _number_conflict(claimed, read, document, dated)
+            if numbers is not None:
+                kept.append(numbers)
+            continue
         if point == "date" and _document_day(document) in claimed.dates:
             continue  # the sentence dates the document itself; the date check weighs that
         if point == "place":
@@ -383,6 +394,17 @@ def _place_conflict(claimed: Frame, read: Frame, audit: Audit, nearby: str) -> C
     if not mine or not theirs or mine <= theirs:
         return None
     return Conflict("place", ", ".join(sorted(mine - theirs)), ", ".join(sorted(theirs)))
+
+
+def _number_conflict(
+    claimed: Frame, read: Frame, document: _Document, dated: frozenset[str]
+) -> Conflict | None:
+    """Numbers of the sentence that the passage gives otherwise: none that is a day or year the
+    sentence dates by (a parser may miss a date), none the document gives anywhere."""
+    mine = claimed.numbers - dated
+    if not mine or not read.numbers or mine <= read.numbers or mine <= _numbers_in(document.words):
+        return None
+    return Conflict("number", ", ".join(sorted(mine - read.numbers)), ", ".join(sorted(read.numbers)))
 
 
 def _numbers_in(text: str) -> frozenset[str]:
