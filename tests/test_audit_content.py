@@ -292,3 +292,14 @@ def test_a_negation_beside_a_limit_restates_the_limit(base_audit, tmp_path):
         "communications and service units, except around Pusan."
     )
     assert content_findings(sentence, base_audit, tmp_path) == []
+
+
+def test_without_the_frames_extra_the_check_weighs_nothing(base_audit, tmp_path, monkeypatch):
+    import fontes.audit.checks.content as content
+
+    sentence = (
+        "In his statement of 27 June 1950, Truman asked the 7th Fleet to prevent any attack on Formosa."
+    )
+    assert content_findings(sentence, base_audit, tmp_path)
+    monkeypatch.setattr(content, "frames_available", lambda: False)
+    assert content_findings(sentence, base_audit, tmp_path) == []

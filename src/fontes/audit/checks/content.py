@@ -27,6 +27,7 @@ from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.dated_records import own_sentences
 from fontes.audit.evidence.entry_match import SECONDARY_TYPES
 from fontes.audit.evidence.frames import Conflict, Frame, compare
+from fontes.audit.evidence.frames import available as frames_available
 from fontes.audit.evidence.words import content_stems
 from fontes.audit.lexicon.acts import CONDITIONS, OBLIGATION, PERMISSION, PREDICATES, verb_lemma
 from fontes.audit.reading.essay import Essay
@@ -98,6 +99,8 @@ class _Passage:
 
 def check_content(essay: Essay, context: Audit) -> list[Finding]:
     """Sentences that make a document say what it does not, and claims its words do not speak to."""
+    if not frames_available():
+        return []  # without the `frames` extra (spaCy and its small English model) nothing is weighed
     audit = context.with_essay(essay)
     findings = []
     for claim in audit.body_claims:

@@ -60,6 +60,13 @@ class Conflict:
     source: str
 
 
+def available(model: str = MODEL) -> bool:
+    """Whether spaCy and the model are installed (the optional `frames` extra), without importing them."""
+    import importlib.util
+
+    return importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(model) is not None
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(model: str):
     """The spaCy pipeline, loaded once per process (12 MB of weights, a second to read); it is
