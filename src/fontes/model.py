@@ -257,7 +257,8 @@ class Finding(Record):
     """One thing an audit found in an essay, with the evidence that shows it."""
 
     kind: str  # reference-mismatch, quote-fidelity, date-mismatch, name-variant, office-mismatch,
-    #            reference-malformed, reference-unused, marker-without-entry
+    #            content-mismatch, reference-malformed, reference-unused, marker-without-entry,
+    #            content-unsupported
     severity: str  # error, warning, info
     location: FindingLocation = Field(default_factory=FindingLocation)
     message: str

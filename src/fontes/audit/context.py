@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from fontes.audit.evidence.dated_records import Records
     from fontes.audit.evidence.documents import Candidate
     from fontes.audit.evidence.entry_match import EntryMatch
+    from fontes.audit.evidence.frames import Frame
     from fontes.audit.evidence.header_people import HeaderPeople
     from fontes.audit.reading.essay import Essay, Reference
     from fontes.corpus import Store
@@ -126,6 +127,29 @@ class Audit:
     def anchors(self) -> dict:
         """Quotations already anchored in the store, by (quotation, source id): the checks share them."""
         return self._case_indexes.get("anchors", dict)
+
+    def frame(self, text: str, speaker: str | None = None, addressee: str | None = None) -> Frame:
+        """The frame of a text (one spaCy parse per text, held for every essay of the case)."""
+        from fontes.audit.evidence.frames import FrameReader
+
+        reader = self._case_indexes.get("frame_reader", FrameReader)
+        frames = self._case_indexes.get("frames", dict)
+        key = (text, speaker, addressee)
+        if key not in frames:
+            frames[key] = reader.read(text, speaker=speaker, addressee=addressee)
+        return frames[key]
+
+    @property
+    def passages(self) -> dict:
+        """The passages of each document read by the content check, by source id (with their vectors)."""
+        return self._case_indexes.get("passages", dict)
+
+    def actor_ids(self, names: tuple[str, ...]) -> set[str]:
+        """The actor ids that an author or recipient list (or a name the parser found) names."""
+        known = self._case_indexes.get("actor_ids", dict)
+        if names not in known:
+            known[names] = set(self.actor_index.parties(names))
+        return known[names]
 
     def _read_essay(self) -> Essay:
         if self.essay is None:

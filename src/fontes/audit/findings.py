@@ -20,9 +20,11 @@ KINDS = (
     "name-variant",
     "office-mismatch",
     "attendance-mismatch",
+    "content-mismatch",
     "reference-malformed",
     "reference-unused",
     "marker-without-entry",
+    "content-unsupported",
 )
 
 __all__ = ["KINDS", "SCHEMA", "SEVERITIES", "AuditReport", "Finding", "in_essay_order", "without_duplicates"]

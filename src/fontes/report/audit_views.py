@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +79,7 @@ def audit_view(audit, essay_text: str | None = None) -> dict[str, Any] | None:
                     {"source": ev.source, "quote": ev.quote, "url": ev.url, "link": web_link(ev.url or "")}
                     for ev in f.evidence
                 ],
+                "side": side_by_side(f) if f.kind == "content-mismatch" else None,
             }
         )
     summary = audit.summary() if hasattr(audit, "summary") else {}
@@ -99,6 +102,59 @@ def render_audit_html(report, essay_text: str) -> str:
         loader=PackageLoader("fontes.report", "templates"), autoescape=select_autoescape(["html"])
     )
     return env.get_template("audit.html").render(audit=audit_view(report, essay_text))
+
+
+_WORD = re.compile(r"\w[\w'’,.-]*\w|\w|[^\w\s]")
+_POINT_WORDS = re.compile(r"“([^”]{1,80})”")
+
+
+def side_by_side(finding) -> dict[str, Any] | None:
+    """A content finding as the sentence's words and the document's, each cut into pieces that are
+    shared, only the sentence's ("del": what the document does not say) or only the document's
+    ("ins"); a piece naming the point of conflict (a word the message quotes) is `point`."""
+    if not finding.evidence or not finding.evidence[0].quote:
+        return None
+    mine, theirs = _WORD.findall(finding.excerpt), _WORD.findall(finding.evidence[0].quote)
+    points = {
+        w.lower() for q in _POINT_WORDS.findall(finding.message) if len(q) < 40 for w in _WORD.findall(q)
+    }
+    claim: list[dict[str, Any]] = []
+    source: list[dict[str, Any]] = []
+    matcher = difflib.SequenceMatcher(
+        None, [w.lower() for w in mine], [w.lower() for w in theirs], autojunk=False
+    )
+    for op, a, b, c, d in matcher.get_opcodes():
+        same = op == "equal"
+        for word in mine[a:b]:
+            claim.append(
+                {
+                    "text": word,
+                    "change": None if same else "del",
+                    "point": not same and word.lower() in points,
+                }
+            )
+        for word in theirs[c:d]:
+            if not same:
+                source.append({"text": word, "change": "ins", "point": word.lower() in points})
+        if same:
+            source += [{"text": w, "change": None, "point": False} for w in theirs[c:d]]
+    return {
+        "claim": _runs(claim),
+        "source": _runs(source),
+        "source_id": finding.evidence[0].source,
+        "url": finding.evidence[0].url,
+    }
+
+
+def _runs(pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Neighbouring pieces of the same kind joined, so that a changed phrase is one mark."""
+    runs: list[dict[str, Any]] = []
+    for piece in pieces:
+        if runs and (runs[-1]["change"], runs[-1]["point"]) == (piece["change"], piece["point"]):
+            runs[-1]["text"] += " " + piece["text"]
+        else:
+            runs.append(dict(piece))
+    return runs
 
 
 def _marked_pieces(text: str, findings) -> list[dict[str, Any]]:

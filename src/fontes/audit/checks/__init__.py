@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from fontes.audit.checks.attendance import check_attendance
+from fontes.audit.checks.content import check_content
 from fontes.audit.checks.dates import check_dates
 from fontes.audit.checks.header_offices import check_header_offices
 from fontes.audit.checks.hygiene import check_reference_hygiene
@@ -33,4 +34,5 @@ CHECKS: list[Check] = [
     check_header_offices,
     check_attendance,
     check_reference_hygiene,
+    check_content,
 ]

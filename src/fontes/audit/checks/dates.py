@@ -127,7 +127,9 @@ def _against_entry(claim: SentenceClaim, mention: DateMention, audit: Audit) -> 
     source = known.source
     passage = _passage(words, claim.stems)
     shown = (
-        _day(mention) if mention.earliest else f"{said.day} {month_name(said.month)} (the essay gives no year)"
+        _day(mention)
+        if mention.earliest
+        else f"{said.day} {month_name(said.month)} (the essay gives no year)"
     )
     message = (
         f"The essay dates this document to {shown}, but entry [{number}] names {source.title} "
@@ -167,6 +169,27 @@ def _passage(words: str, stems: list[str]) -> str:
     wanted = set(stems)
     best = max(pieces, key=lambda p: len(set(content_stems(p)) & wanted))
     return best if len(best) <= 320 else best[:320].rsplit(" ", 1)[0] + " …"
+
+
+def _one_day(claim: SentenceClaim) -> DateMention | None:
+    """The one day a sentence dates a thing it describes, or None (no day, two days, no people or kind)."""
+    if claim.state_at or not claim.actors or not claim.kinds:
+        return None
+    days = [m for m in claim.dates if m.is_day and not m.bound]
+    if len({(m.earliest, m.latest) for m in days}) != 1:
+        return None  # two days in one sentence: which one dates what cannot be told apart
+    return days[0]
+
+
+def misdated_record(claim: SentenceClaim, audit: Audit) -> DatedRecord | None:
+    """The record a sentence describes on another day than its own: the one a date-mismatch names."""
+    day = _one_day(claim)
+    if day is None:
+        return None
+    fit = _fit(claim, day, audit.records)
+    if fit is None or fit[0] != "mismatch" or fit[1] is None:
+        return None
+    return _prefer_source(fit[2], fit[1])
 
 
 # -- what fits ---------------------------------------------------------------------------------
@@ -240,13 +263,28 @@ def _clusters(candidates: list[DatedRecord]) -> list[list[DatedRecord]]:
 
 
 def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Finding | None:
+    fit = _fit(claim, mention, records)
+    if fit is None:
+        return None
+    if fit[0] == "on-day":
+        return _draft_taken_for_sent(claim, mention, fit[2], records)
+    if fit[0] == "mismatch" and fit[1] is not None:
+        return _mismatch(claim, mention, fit[1], fit[2], records)
+    return _no_record(claim, mention, fit[2], records)
+
+
+def _fit(
+    claim: SentenceClaim, mention: DateMention, records: Records
+) -> tuple[str, DatedRecord | None, list[DatedRecord]] | None:
+    """What the records say of a sentence's day: ("on-day", None, records of that day), ("mismatch",
+    the record it misdates, its group), ("near", None, records close by), or None."""
     day = mention.span[0]
     reach = dt.timedelta(days=MONTH_SLIP_DAYS)
     pool = {r.id: r for a, b in _possible_days(mention) for r in records.around(a - reach, b + reach)}
     fitting = [r for r in pool.values() if described(claim, r)]
     on_day = [r for r in fitting if any(r.on(a, b) for a, b in _possible_days(mention))]
     if on_day:
-        return _draft_taken_for_sent(claim, mention, on_day, records)
+        return ("on-day", None, on_day)
     near = [
         r
         for r in fitting
@@ -268,8 +306,8 @@ def _judge(claim: SentenceClaim, mention: DateMention, records: Records) -> Find
         return None  # the record itself speaks of the essay's day: the essay may describe that
     lead = MIN_LEAD_FOR_SLIP if likely_slip(day, best) else MIN_LEAD
     if score >= MIN_SIMILARITY and len(shared) >= MIN_SHARED_WORDS and score >= lead * runner_up:
-        return _mismatch(claim, mention, best, group, records)
-    return _no_record(claim, mention, near, records)
+        return ("mismatch", best, group)
+    return ("near", None, near)
 
 
 def names_day(text: str, day: dt.date) -> bool:

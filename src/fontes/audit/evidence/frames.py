@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from fontes.anchor.words import number_value
 from fontes.audit.lexicon.acts import (
+    ACQUIRING,
     ACTS,
     COMPATIBLE_ACTS,
     CONDITIONS,
     FURTHERING,
     OBLIGATION,
     PERMISSION,
+    PREDICATES,
     STOPPING,
 )
 from fontes.audit.lexicon.months import MONTH_NAMES
@@ -58,6 +60,22 @@ class Conflict:
     source: str
 
 
+def available(model: str = MODEL) -> bool:
+    """Whether spaCy and the model are installed (the optional `frames` extra), without importing them."""
+    import importlib.util
+
+    return importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(model) is not None
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str):
+    """The spaCy pipeline, loaded once per process (12 MB of weights, a second to read); it is
+    never changed after loading, so every reader and every audit may share it."""
+    import spacy
+
+    return spacy.load(model)
+
+
 class FrameReader:
     """Reads sentences into frames with one loaded spaCy pipeline (loaded on first use)."""
 
@@ -66,15 +84,14 @@ class FrameReader:
 
     @cached_property
     def nlp(self):
-        import spacy
+        return load_pipeline(self.model)
 
-        return spacy.load(self.model)
-
-    def read(self, text: str, speaker: str | None = None) -> Frame:
-        """The frame of `text`; a first-person agent ("I have ordered") becomes `speaker`."""
+    def read(self, text: str, speaker: str | None = None, addressee: str | None = None) -> Frame:
+        """The frame of `text`; a first-person agent ("I have ordered") becomes `speaker`, a
+        second-person one ("you will obtain") `addressee`."""
         doc = self.nlp(text)
         verb = _act_verb(doc)
-        agent = _agent(verb, speaker) if verb is not None else None
+        agent = _agent(verb, speaker, addressee) if verb is not None else None
         aim_token = _aim(verb) if verb is not None else None
         lower = text.lower()
         return Frame(
@@ -82,7 +99,7 @@ class FrameReader:
             agent=agent,
             act=ACTS.get(verb.lemma_.lower()) if verb is not None else None,
             act_word=verb.text if verb is not None else None,
-            predicate=verb.lemma_.lower() if verb is not None else None,
+            predicate=_predicate(verb.lemma_.lower()) if verb is not None else None,
             aim=_aim_kind(aim_token),
             aim_word=aim_token.text if aim_token is not None else None,
             modality=_modality(doc, lower),
@@ -90,7 +107,7 @@ class FrameReader:
             numbers=frozenset(
                 n for t in doc if not _in_date(t) and (n := number_value(t.lower_)) is not None
             ),
-            dates=frozenset(d for e in doc.ents if e.label_ == "DATE" and (d := _date(e.text))),
+            dates=frozenset(d for e in doc.ents if e.label_ == "DATE" and (d := _date(e.text)) is not None),
             # a place is where something happens ("an attack on Formosa"), not a party that acts
             places=frozenset(
                 e.text.lower().removeprefix("the ")
@@ -137,30 +154,40 @@ def compare(claim: Frame, source: Frame) -> list[Conflict]:
 
 
 def _act_verb(doc):
-    """The verb that names an act: the root when it is one, else the first act verb of the sentence."""
+    """The verb that names an act: the root when it is one, else the first act verb of the sentence,
+    else the first verb of obtaining, else the root."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     for token in [*roots, *doc]:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in ACTS:
             return token
+    for token in [*roots, *doc]:  # "secured authorization", even when parsed as an adjective
+        if token.pos_ == "VERB" and token.lemma_.lower() in ACQUIRING:
+            return token
     return roots[0] if roots else None
 
 
-def _agent(verb, speaker: str | None) -> str | None:
+def _predicate(lemma: str) -> str:
+    return PREDICATES.get(lemma, lemma)
+
+
+def _agent(verb, speaker: str | None, addressee: str | None = None) -> str | None:
     for child in verb.children:
         if child.dep_ == "agent":  # passive: "was ordered by the President"
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            return _party(objects[0], speaker) if objects else None
+            return _party(objects[0], speaker, addressee) if objects else None
         if child.dep_ == "nsubj":
-            return _party(child, speaker)
+            return _party(child, speaker, addressee)
     return None
 
 
-def _party(token, speaker: str | None) -> str | None:
+def _party(token, speaker: str | None, addressee: str | None = None) -> str | None:
     """A named party's head word; None for a pronoun or a description ("the President"), which
     a comparison cannot tell from a name without the case's actors."""
     word = token.text.lower()
     if word in ("i", "we"):
         return speaker.lower() if speaker else None
+    if word == "you":
+        return addressee.lower() if addressee else None
     if word in PRONOUNS or token.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return None
     return word

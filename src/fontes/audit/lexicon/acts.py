@@ -26,6 +26,25 @@ ACTS: dict[str, str] = {
     ),
 }
 
+#: Verbs of coming to hold something (a permission, a consent): one predicate, so that "secured
+#: authorization" and "obtain authorization" are compared on their firmness and condition.
+ACQUIRING = frozenset({"obtain", "secure", "get", "receive", "gain", "win", "acquire"})
+#: What a verb's lemma is compared as: the group it belongs to, else itself.
+PREDICATES: dict[str, str] = dict.fromkeys(ACQUIRING, "obtain")
+
+#: The written forms of the act verbs that are not the lemma with a regular ending.
+IRREGULAR_FORMS: dict[str, str] = {
+    "told": "tell",
+    "said": "say",
+    "wrote": "write",
+    "written": "write",
+    "forbade": "forbid",
+    "forbidden": "forbid",
+    "bade": "beg",
+    "got": "get",
+    "won": "win",
+}
+
 #: Kinds of act that a historian would not call a misreading of each other.
 COMPATIBLE_ACTS = frozenset({frozenset({"order", "require"}), frozenset({"permit", "agree"})})
 
@@ -92,3 +111,28 @@ CONDITIONS = (
     "first",
     "if",
 )
+
+
+def verb_lemma(word: str) -> str | None:
+    """The act or acquiring verb a written word is a form of ("ordered" -> "order"), or None."""
+    word = word.lower()
+    if word in IRREGULAR_FORMS:
+        return IRREGULAR_FORMS[word]
+    known = ACTS.keys() | ACQUIRING
+    candidates = [word]
+    for ending, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("s", ""),
+        ("d", ""),
+    ):
+        if word.endswith(ending):
+            candidates.append(word[: len(word) - len(ending)] + replacement)
+    if word.endswith(("bbed", "tted", "rred", "pped")):
+        candidates.append(word[:-3])
+    return next((c for c in candidates if c in known), None)
