@@ -262,15 +262,31 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
     nearby = " ".join(p.text for p in passages)
     dated = frozenset(n.lstrip("0") for m in claim.dates for n in re.findall(r"\d+", m.text))
     weighed = []
-    for passage in passages:
-        read = audit.frame(passage.text, speaker, addressee)
-        if _comparable(claimed, read, passage):
-            conflicts = _asserted(claimed, read, passage, document, audit, nearby, dated)
-            weighed.append((passage, read, conflicts))
+    for whole_passage in passages:
+        for passage in _with_clauses(whole_passage):
+            read = audit.frame(passage.text, speaker, addressee)
+            if _comparable(claimed, read, passage):
+                conflicts = _asserted(claimed, read, passage, document, audit, nearby, dated)
+                weighed.append((passage, read, conflicts))
     if not weighed or any(not conflicts for _, _, conflicts in weighed):
         return None  # nothing to compare, or a passage about the claim agrees with it
     passage, _, conflicts = weighed[0]
     return _mismatch(claim, document, passage, claimed, conflicts)
+
+
+#: Where a passage's coordinated clauses meet: "northern units crossed the river, and the garrison withdrew".
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|,?\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b|[A-Z]))\s*"
+)
+
+
+def _with_clauses(passage: _Passage) -> list[_Passage]:
+    """The passage and, when it joins clauses, each clause: a claim agreeing with one clause of a
+    compound sentence is supported by it, whatever the sentence's main verb."""
+    clauses = [c for c in _CLAUSE_BREAK.split(passage.text) if len(c.split()) >= 3]
+    if len(clauses) < 2:
+        return [passage]
+    return [passage] + [_Passage(c, passage.share, passage.cosine) for c in clauses]
 
 
 def _claimed_frames(claim: SentenceClaim, audit: Audit) -> tuple[Frame, Frame]:
