@@ -71,11 +71,11 @@ def check_header_offices(essay: Essay, context: Audit) -> list[Finding]:
 def _outside_period(claim: SentenceClaim, audit: Audit) -> list[Finding]:
     """The essay gives a case actor an office on a day the case's dated offices put outside its
     period ("Secretary of State Acheson" in 1948), when neither the role nor another period holds it."""
-    found = []
+    found: list[Finding] = []
     days = [m for m in claim.dates if m.earliest is not None and m.latest is not None and not m.bound]
     if len({(m.earliest, m.latest) for m in days}) != 1 or claim.state_at:
         return found
-    earliest, latest = days[0].earliest, days[0].latest
+    earliest, latest = days[0].span
     for given in claim.offices:
         actor = next((a for a in audit.case.actors if a.id == given.mention.actor), None)
         if (

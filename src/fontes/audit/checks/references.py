@@ -292,8 +292,8 @@ def _scholars(essay: Essay, context, described: dict[int, EntryMatch]) -> set[st
         w.casefold() for a in context.case.actors for n in a.names() for w in re.findall(r"\w+", n)
     }
     names: list[str] = []
-    for number, entry in ((r.number, r) for r in essay.references):
-        match = described.get(number)
+    for entry in essay.references:
+        match = described.get(entry.number) if entry.number is not None else None
         if entry.authors and (match is None or is_secondary(entry, match)):
             names += entry.authors
     names += [a for s in context.case.sources if s.doc_type in SECONDARY_TYPES for a in s.authors]
@@ -453,7 +453,7 @@ def _shift_runs(verdicts: list[_Verdict]) -> list[list[_Verdict]]:
 
 
 def _shift_finding(run: list[_Verdict], entries: dict[int, Reference]) -> Finding:
-    k = run[0].offset
+    k = run[0].offset or 0  # a run is made of markers off by the same k != 0
     pairs = ", ".join(f"{v.marker.text} → [{v.better}]" for v in run)
     first, last = run[0], run[-1]
     markers = sorted({v.number for v in run})
@@ -470,7 +470,7 @@ def _shift_finding(run: list[_Verdict], entries: dict[int, Reference]) -> Findin
             source=v.source.id,
             url=v.source.source.url or None,
             quote=f"{v.marker.text}: {describe(v.source.source)}; entry [{v.better}]: "
-            f"{_entry_words(entries[v.better])}",
+            f"{_entry_words(entries[v.better]) if v.better is not None else ''}",
         )
         for v in run
     ]
