@@ -183,3 +183,16 @@ def test_the_web_app_shows_the_same_parts_from_the_same_view_model():
     assert "horizon of fire: 25 June 1950" in timeline and '<a href="/questions/sale">sale</a>' in timeline
     oil = page[page.index('data-item="diary-oil"') :]
     assert 'value="0.4" data-base="0.4" data-h="miller"' in oil[: oil.index("</tr>")]
+
+
+def test_the_html_report_and_the_web_app_draw_each_prior_marker_from_the_same_model(weighed):
+    """The posterior chart's dashed prior line (one per hypothesis) is the same in both views."""
+    case, verdict = weighed
+    html = render_report_html(case, verdict)
+    page = TestClient(create_app(CHRONICLE), base_url="http://127.0.0.1:8000").get("/questions/fire").text
+    priors = re.compile(r"<title>prior [\d.]+%</title>")
+    in_report = priors.findall(html[html.index('id="q-fire"') :] if 'id="q-fire"' in html else html)
+    in_app = priors.findall(page)
+    fire = next(q for q in verdict.questions if q.id == "fire")
+    assert in_app and len(in_app) == len(fire.hypotheses)
+    assert in_report[: len(in_app)] == in_app
