@@ -14,6 +14,7 @@ from typing import Self
 
 from hypothesis import strategies as st
 
+from fontes.corpus.languages import text_language
 from fontes.errors import CaseError, CorpusError, DateError
 from fuzz.invariant import TIME_LIMIT, Broken, Outcome, located, no_secret, outcome_of, plant_secret
 from fuzz.paths import FIXTURES
@@ -230,6 +231,10 @@ def _check_ingest(path: Path, store, items: list | None, reader: tuple[str, str]
 
 
 def _fingerprint(doc) -> str:
+    """What must survive the store: everything but the origin, the language as the store
+    infers it when the reader gave none."""
+    if doc is not None and not doc.language:
+        doc = doc.model_copy(update={"language": text_language(doc.text)})
     data = doc.model_dump(exclude={"origin"}) if doc is not None else None
     return hashlib.sha1(json.dumps(data, sort_keys=True, default=str, ensure_ascii=True).encode()).hexdigest()
 

@@ -306,11 +306,14 @@ def test_an_add_that_fails_leaves_the_index_as_it_was(tmp_path):
 
 
 def schema_1_store(path, documents: list[Document]) -> None:
-    """A store as fontes wrote it before the shingle index (schema 1 is schema 2 without it)."""
+    """A store as fontes wrote it before the shingle index: today's store without what schemas
+    2-4 added (the shingles, the languages and their index)."""
     with Store(path) as store:
         store.add(documents)
     with sqlite3.connect(path) as db:
         db.execute("DROP TABLE shingles")
+        db.execute("DROP TABLE native_search")
+        db.execute("ALTER TABLE sources DROP COLUMN language")
         db.execute("PRAGMA user_version = 1")
 
 

@@ -120,7 +120,7 @@ GOLDEN_STORE: dict[str, dict[str, str]] = {
     },
     "frus1951v97-edge-cases.xml": {
         "summary": "a50c12ec8e20411b",
-        "sources": "4ed3ab2cfcb97d35",
+        "sources": "cdaa39238e87a82d",
         "texts": "066b5e5f0af7de4a",
         "notes": "d21ec370d36492c1",
         "pages": "8bd030f3b271d4db",
@@ -128,7 +128,7 @@ GOLDEN_STORE: dict[str, dict[str, str]] = {
     },
     "frus1951v99-sample.xml": {
         "summary": "4f029f90bb107ca1",
-        "sources": "67815d980fb126c3",
+        "sources": "6d303ee5010fe612",
         "texts": "342dfa4b6e1f5f98",
         "notes": "f62f8b7160bbb32a",
         "pages": "e5a5320e3930736a",
@@ -136,7 +136,7 @@ GOLDEN_STORE: dict[str, dict[str, str]] = {
     },
     "no-head.xml": {
         "summary": "c7bb5f341a4da17e",
-        "sources": "e3c40dabf0daf07d",
+        "sources": "836180c80a2fa1f9",
         "texts": "d0edab00f31f4b35",
         "notes": "4f53cda18c2baa0c",
         "pages": "4f53cda18c2baa0c",
@@ -152,7 +152,7 @@ GOLDEN_STORE: dict[str, dict[str, str]] = {
     },
     "frus1949v07p2-korea.xml": {
         "summary": "53bf875a45cbdc98",
-        "sources": "60c2da1c54fe7fb1",
+        "sources": "9a9c08d321303a71",
         "texts": "f58a4f362a584c69",
         "notes": "8de1d108057b18e8",
         "pages": "a9e846e41d722524",

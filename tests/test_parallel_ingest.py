@@ -78,8 +78,9 @@ def small_parts(monkeypatch):
 def stored(db) -> list[tuple]:
     """Every row of the store's tables but the time of ingest, and the shingle index."""
     with sqlite3.connect(db) as raw:
-        sources = raw.execute("SELECT * FROM sources ORDER BY doc").fetchall()
-        rows = [row[:-1] for row in sources]  # ingested_at last
+        cursor = raw.execute("SELECT * FROM sources ORDER BY doc")
+        when = [c[0] for c in cursor.description].index("ingested_at")
+        rows = [row[:when] + row[when + 1 :] for row in cursor.fetchall()]
         for table in ("texts", "notes", "pages", "shingles"):
             rows += raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
     return rows
