@@ -32,3 +32,9 @@ def first_best(values: np.ndarray, tolerance: float = TIE_TOLERANCE) -> np.ndarr
     """Per row of `values` (..., k), the first index within `tolerance` of the row's maximum."""
     near_top = values >= values.max(axis=-1, keepdims=True) - tolerance
     return near_top.argmax(axis=-1)
+
+
+def shared_places(values: Sequence[float] | np.ndarray, tolerance: float = TIE_TOLERANCE) -> list[int]:
+    """Each value's place, highest first, with equal values (within `tolerance`) sharing it: 1, 1, 3."""
+    values = np.asarray(values, dtype=float)
+    return [1 + int((values > v + tolerance).sum()) for v in values]

@@ -17,6 +17,7 @@ from fontes.reason.exact import ExactWeighing, weigh_exactly
 from fontes.reason.flip import count_in_words, flip_set
 from fontes.reason.likelihoods import QuestionLikelihoods, find_question, question_likelihoods
 from fontes.reason.priors import chosen_school, prior_from_mapping, school_prior
+from fontes.reason.ranking import shared_places
 from fontes.reason.readings import has_reading
 from fontes.reason.schools import conclusions_by_school, overturn_odds
 from fontes.reason.sensitivity import sensitivity
@@ -129,7 +130,7 @@ def hypothesis_verdicts(
     question: Question, prior: np.ndarray, exact: ExactWeighing, spread: Spread, inconsistency: np.ndarray
 ) -> list[HypothesisVerdict]:
     """The question's hypotheses, highest exact posterior first."""
-    ach_place = {i: place for place, i in enumerate(ach_ranking(inconsistency), start=1)}
+    ach_place = shared_places(-inconsistency)
     posterior = exact.posterior
     return [
         HypothesisVerdict(

@@ -15,16 +15,10 @@ from fontes.model import Case
 from fontes.report.audit_views import audit_view
 from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
 from fontes.report.evidence_cards import evidence_cards
+from fontes.report.glossary import odds_text
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import timeline_chart, timeline_zoom_chart
 from fontes.report.verdict_views import unweighed_sources, verdict_parts
-
-
-def odds(x: float) -> str:
-    """Prior odds as a reader says them: `2.5 : 1`, `1,234 : 1`, `3.1e+07 : 1`."""
-    if x >= 1e6:
-        return f"{x:.1e} : 1"
-    return f"{x:,.1f} : 1" if x < 100 else f"{x:,.0f} : 1"
 
 
 def school_priors(case: Case, qv) -> dict[str, dict[str, float]]:
@@ -62,7 +56,7 @@ def question_view(case: Case, verdict, qv) -> dict:
         "qv": qv,
         "leader": leader,
         "runner_up": next((h for h in qv.hypotheses if h.id == qv.runner_up), leader),
-        "overturn_odds": odds(qv.overturn_odds),
+        "overturn_odds": odds_text(qv.overturn_odds),
         "n_items": len(qv.evidence),
         "n_corroborating": len(qv.evidence) - len(counted),
         "pivotal": [e for e in qv.evidence if e.pivotal],

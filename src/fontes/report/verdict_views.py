@@ -13,17 +13,7 @@ from typing import Any
 from fontes.dates import format_date
 from fontes.model import Case
 from fontes.reason.verdict import QuestionVerdict
-
-#: What the 90% interval and P(top) measure, in the words every view prints beside them.
-INTERVAL_MEASURES = (
-    "spread from the stated likelihood ranges only; not how the hypotheses are cut, "
-    "which items are chosen, or how contested items are read"
-)
-#: Why "P(top) 100%" is not certainty.
-P_TOP_MEANS = (
-    "P(top) is the share of draws of those ranges in which a hypothesis leads: "
-    "100% says no draw of the ranges changes the leader, not that the verdict is certain"
-)
+from fontes.report.glossary import INTERVAL_MEASURES, P_TOP_MEANS, ach_rank_labels, odds_text
 
 #: How many characters of a hypothesis's text its short form keeps.
 SHORT_TEXT = 60
@@ -99,6 +89,8 @@ def verdict_parts(case: Case, qv: QuestionVerdict, chosen: str | None = None) ->
         "short": {h.id: short_text(h.text) for h in qv.hypotheses},
         "interval_measures": INTERVAL_MEASURES,
         "p_top_means": P_TOP_MEANS,
+        "ach_rank": ach_rank_labels(qv.hypotheses),
+        "overturn_odds": odds_text(qv.overturn_odds),
     }
 
 

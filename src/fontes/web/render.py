@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 
 from fontes.corpus.search import HIGHLIGHT_END, HIGHLIGHT_START
 from fontes.dates import format_date
+from fontes.report.glossary import odds_text
 
 _HIGHLIGHTED = re.compile(re.escape(HIGHLIGHT_START) + r"(.+?)" + re.escape(HIGHLIGHT_END), re.DOTALL)
 
@@ -16,13 +17,6 @@ _HIGHLIGHTED = re.compile(re.escape(HIGHLIGHT_START) + r"(.+?)" + re.escape(HIGH
 def pct(x: float | None, digits: int = 1) -> str:
     """0.7104 → '71.0%'."""
     return "–" if x is None else f"{100 * x:.{digits}f}%"
-
-
-def odds(x: float) -> str:
-    """Prior odds as 'n : 1'."""
-    if x >= 1e6:
-        return f"{x:.1e} : 1"
-    return f"{x:,.1f} : 1" if x < 100 else f"{x:,.0f} : 1"
 
 
 def decibans(x: float | None) -> str:
@@ -74,7 +68,7 @@ def make_env() -> Environment:
     )
     env.filters.update(
         pct=pct,
-        odds=odds,
+        odds=odds_text,
         db=decibans,
         date=format_date,
         given=given_text,
