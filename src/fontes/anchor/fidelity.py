@@ -16,7 +16,12 @@ import math
 
 from fontes.anchor.align import Alignment, ParsedQuote, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
-from fontes.anchor.meaning import default_model, find_meaning_paraphrase, keeps_names_and_months
+from fontes.anchor.meaning import (
+    default_model,
+    find_meaning_paraphrase,
+    keeps_names_and_months,
+    keeps_negated_words,
+)
 from fontes.anchor.normalize import Normalized, normalize
 from fontes.anchor.paraphrase import find_paraphrase
 from fontes.anchor.result import Fidelity, Match
@@ -93,7 +98,10 @@ def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     the offline model that the wordllama wheel ships, or none when it is not installed."""
     quote_text = quotation.search_text()
     found = find_paraphrase(quote_text, text)
-    if found is not None and not keeps_names_and_months(quotation.raw, text[found.start : found.end], text):
+    if found is not None and not (
+        keeps_names_and_months(quotation.raw, text[found.start : found.end], text)
+        and keeps_negated_words(quote_text, text[found.start : found.end])
+    ):
         found = None
     model = default_model() if by_meaning else None
     # An elided quotation claims the source's own words with cuts: verbatim or overlap only.

@@ -16,7 +16,15 @@ import numpy as np
 
 from fontes.anchor.meaning_model import MeaningModel, load_model
 from fontes.anchor.paraphrase import Paraphrase, keeps_claim
-from fontes.anchor.words import MONTHS, STOP_WORDS, is_content_word, stem, tokens
+from fontes.anchor.words import (
+    MONTHS,
+    STOP_WORDS,
+    is_content_word,
+    is_negation,
+    number_value,
+    stem,
+    tokens,
+)
 
 #: The least cosine a passage needs to be considered at all (fabricated quotations of the
 #: labelled set reach 0.57, its paraphrases 0.61-0.99: benchmarks/paraphrase_items.yaml).
@@ -31,6 +39,12 @@ MIN_CONTENT_WORDS = 5
 #: Passages examined by the second stage, best cosine first.
 TRIED = 3
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+#: Words that deny what follows as surely as "not" does ("we hardly need it").
+WEAK_NEGATIONS = frozenset({"hardly", "scarcely", "barely", "seldom", "unnecessary", "unable", "unwilling"})
+#: A document's header (its first characters) names its sender and recipient.
+HEADER = 400
+#: Characters on each side of a passage where the names it leaves out may stand.
+NEAR = 200
 
 
 @lru_cache(maxsize=1)
@@ -71,27 +85,98 @@ def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine:
     shared = len(wanted & _content(passage)) / len(wanted)
     if shared < (MIN_SHARED_WHEN_CLOSE if cosine >= CLOSE_COSINE else MIN_SHARED):
         return False
-    return keeps_claim(quote_text, passage) and keeps_names_and_months(quote_raw, passage, document)
+    return (
+        keeps_claim(quote_text, passage)
+        and _negated(quote_text) == _negated(passage)
+        and keeps_negated_words(quote_text, passage)
+        and keeps_names_and_months(quote_raw, passage, document)
+    )
 
 
 def keeps_names_and_months(quote_raw: str, passage: str, document: str) -> bool:
-    """Every name of the quotation is in the document (a sender may be named only in its header)
-    and every month it gives is in the passage."""
-    return names(quote_raw) <= _content(document) and _months(quote_raw, capitalised=True) <= _months(passage)
+    """Every name of the quotation is near the passage (its sentence and the next to it) or in
+    the document's header (a sender may be named only there: "the Ambassador (Kirk) to ..."),
+    and every month it gives is in the passage; a name found only far off is another actor's."""
+    at = document.find(passage)
+    near = document[max(0, at - NEAR) : at + len(passage) + NEAR] if at >= 0 else passage
+    around = _content_joined(near) | _content_joined(document[:HEADER])
+    return all(_among(name, around) for name in names(quote_raw)) and _months(
+        quote_raw, capitalised=True
+    ) <= _months(passage)
+
+
+def _among(name: str, stems: set[str]) -> bool:
+    """The name's stem, or one that begins with it or it with ("Korea", "Korean")."""
+    return name in stems or any(
+        len(other) >= 4 and len(name) >= 4 and (other.startswith(name) or name.startswith(other))
+        for other in stems
+    )
+
+
+def keeps_negated_words(quote_text: str, passage: str) -> bool:
+    """No word that one side negates (the first content word after a negation) is asserted by
+    the other: "cannot be considered final" is not "is considered final and will not be
+    modified"."""
+    quote_negated, quote_asserted = _polarity(quote_text)
+    passage_negated, passage_asserted = _polarity(passage)
+    return not (quote_negated & passage_asserted or passage_negated & quote_asserted)
+
+
+def _polarity(text: str) -> tuple[set[str], set[str]]:
+    """(stems a negation governs, stems said outright) of a normalised text."""
+    negated: set[str] = set()
+    asserted: set[str] = set()
+    pending = False
+    for token in tokens(text):
+        if not token.is_word:
+            pending = pending and token.text not in ".,;:!?"
+            continue
+        word = token.text.lower()
+        if is_negation(word) or word in WEAK_NEGATIONS:
+            pending = True
+        elif is_content_word(word) and number_value(word) is None:
+            (negated if pending else asserted).add(stem(word))
+            pending = False
+    return negated, asserted - negated
+
+
+def _negated(text: str) -> bool:
+    """Whether a text denies something (a weak negation such as "hardly" counts)."""
+    return any(
+        is_negation(w) or w in WEAK_NEGATIONS for w in (t.text.lower() for t in tokens(text) if t.is_word)
+    )
 
 
 def names(text: str) -> set[str]:
     """Stems of the capitalised words that are not a sentence's first word: names, mostly."""
-    found, first = set(), True
-    for token in tokens(text):
+    return set(_name_sequence(text, capitalised=True))
+
+
+def _name_sequence(text: str, capitalised: bool = False) -> list[str]:
+    """The names of a text in order, hyphenated parts joined ("Du-bong" is "dubong", as
+    normalised); number words ("Tenth") are numbers, checked as such. Without `capitalised`,
+    every word (a normalised text has no capitals left): the caller keeps the names it knows."""
+    found, first = [], True
+    for token in tokens(re.sub(r"(?<=\w)-(?=\w)", "", text)):
         if not token.is_word:
             first = token.text in ".!?"
             continue
         word = token.text
-        if not first and word[0].isupper() and word.lower() not in STOP_WORDS and word.lower() not in MONTHS:
-            found.add(stem(word.lower()))
+        lower = word.lower()
+        if (
+            (not capitalised or (not first and word[0].isupper()))
+            and lower not in STOP_WORDS
+            and lower not in MONTHS
+            and number_value(lower) is None
+        ):
+            found.append(stem(lower))
         first = False
     return found
+
+
+def _content_joined(text: str) -> set[str]:
+    """Content stems of a text, also with its hyphenated words joined."""
+    return _content(text) | _content(re.sub(r"(?<=\w)-(?=\w)", "", text))
 
 
 def _content(text: str) -> set[str]:
