@@ -40,6 +40,8 @@ _NON_LATIN = re.compile(
 _NATIVE_CHAR = re.compile(r"[\u0400-\u04ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
+#: Distinct Russian words whose stems are kept (a few MB).
+_STEMS_KEPT = 50_000
 _NAMED_LANGUAGE = re.compile(r"^(?:en|ru|zh|ja|ko|de|fr|[a-z]{2,3})(?:-[A-Za-z0-9]+)*$")
 
 
@@ -82,10 +84,7 @@ def native_terms(text: str) -> str:
     terms: list[str] = []
     for run in _HAN_RUN.findall(text):
         terms.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
-    words = _CYRILLIC_WORD.findall(text)
-    if words:
-        stem = _russian_stemmer().stemWord
-        terms.extend(stem(word.lower()) for word in words)
+    terms.extend(_russian_stem(word.lower()) for word in _CYRILLIC_WORD.findall(text))
     return " ".join(terms)
 
 
@@ -108,6 +107,13 @@ def without_native_words(text: str) -> str:
 def has_native_terms(text: str) -> bool:
     """True when `text` holds a Han character or a Cyrillic word."""
     return bool(_HAN_RUN.search(text) or _CYRILLIC_WORD.search(text))
+
+
+@lru_cache(maxsize=_STEMS_KEPT)
+def _russian_stem(word: str) -> str:
+    """The Snowball stem of a lower-cased Russian word, kept: a corpus repeats its words, and
+    stemming one is far slower than looking it up."""
+    return _russian_stemmer().stemWord(word)
 
 
 @lru_cache(maxsize=1)

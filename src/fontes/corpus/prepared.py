@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from fontes.corpus.document import Document
-from fontes.corpus.languages import text_language
+from fontes.corpus.languages import native_terms, text_language
 from fontes.corpus.shingle_index import document_keys
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
@@ -61,6 +61,8 @@ class PreparedBatch:
     texts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     pages: list[tuple[tuple[int, str], ...]] = field(default_factory=list)
+    #: Each document's terms for the native index (languages.native_terms; '' for most).
+    native: list[str] = field(default_factory=list)
     keys: np.ndarray = field(default_factory=lambda: np.empty(0, np.uint64))
     failed: list[str] = field(default_factory=list)
 
@@ -118,7 +120,9 @@ def prepare(docs: Sequence[Document], failed: list[str] | None = None) -> Prepar
     """The rows and fingerprints of these documents (CorpusError for a date that is not EDTF)."""
     batch = PreparedBatch(failed=list(failed or []))
     for doc in docs:
-        batch.sources.append(source_row(doc))
+        row = source_row(doc)
+        batch.sources.append(row)
+        batch.native.append(native_terms(f"{row[TITLE]}\n{doc.text}"))
         batch.texts.append(doc.text)
         batch.notes.append(doc.notes)
         batch.pages.append(tuple((p.offset, p.page) for p in doc.pages))

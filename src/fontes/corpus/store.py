@@ -484,10 +484,9 @@ class Store:
             "INSERT INTO search (rowid, title, text, notes, summary) VALUES (?, ?, ?, ?, ?)",
             [(number, sources[i][TITLE], texts[i], notes[i], sources[i][SUMMARY]) for number, i in numbered],
         )
-        native = ((number, native_terms(f"{sources[i][TITLE]}\n{texts[i]}")) for number, i in numbered)
         db.executemany(
             "INSERT INTO native_search (rowid, terms) VALUES (?, ?)",
-            [(n, terms) for n, terms in native if terms],
+            [(number, batch.native[i]) for number, i in numbered if batch.native[i]],
         )
         if numbered and len(batch.keys):
             owners = np.zeros(len(batch), np.uint64)  # 0: not written (replaced in the batch, unchanged)
