@@ -25,6 +25,7 @@ TRUMAN = "wcda-statement-president-truman-korea-1950-06-27"  # "I have ordered t
 LIU = "wcda-cable-liu-shaoqi-mao-1950-01-22"  # "There are 14,000 ethnic Korean officers and soldiers on duty in the 4th Field Army."
 YALU = "frus1950v07-d773"  # "you are authorized to go ahead with your planned bombing in Korea near the frontier"
 SHTYKOV = "wcda-telegram-shtykov-vyshinsky-1949-05-15"  # "The third division can be returned from the South only after the end of the fighting"
+MARSHALL = "frus1950v07-d573"  # "We want you to feel unhampered tactically and strategically to proceed north of 38th parallel."
 ROSHCHIN = "wcda-ciphered-telegram-roshchin-filippov-1950-05-13"  # Roshchin reporting what Zhou Enlai told him for Mao
 
 # (sentence, the document it must be checked against, the points it must be flagged on)
@@ -118,6 +119,34 @@ CASES = [
         "On 15 May 1949 Shtykov reported to Vyshinsky that the third division had been returned from the South.",
         SHTYKOV,
         {"modality"},
+    ),
+    # Marshall's cable of 29 September 1950: a grant of freedom, not a request or an order
+    (
+        "In his cable of 29 September 1950 Marshall allowed MacArthur to go north of the 38th parallel.",
+        MARSHALL,
+        set(),
+    ),
+    (
+        "On 29 September 1950 Marshall told MacArthur that he should feel unhampered to proceed north of the 38th parallel.",
+        MARSHALL,
+        set(),
+    ),
+    ("On 29 September 1950 Marshall ordered MacArthur to go north of the 38th parallel.", MARSHALL, {"act"}),
+    (
+        "In his cable of 29 September 1950 Marshall asked MacArthur to advance north of the 38th parallel.",
+        MARSHALL,
+        {"act"},
+    ),
+    # no passage shares two of its words: read at the sentence stating its number
+    (
+        "On 29 September 1950 Marshall requested that MacArthur's troops move beyond 38 degrees north.",
+        MARSHALL,
+        {"act"},
+    ),
+    (
+        "On 29 September 1950 Marshall allowed MacArthur's troops to move beyond 38 degrees north.",
+        MARSHALL,
+        set(),
     ),
 ]
 

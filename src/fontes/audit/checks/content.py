@@ -204,6 +204,28 @@ def passages_about(claim: SentenceClaim, document: _Document, audit: Audit) -> l
     return sorted(found, key=lambda p: -p.rank)[:READ_PASSAGES]
 
 
+def _passages_by_number(
+    claim: SentenceClaim, claimed: Frame, document: _Document, audit: Audit
+) -> list[_Passage]:
+    """When no passage shares enough of the claim's words: the sentences of a document the claim
+    itself names that state one of its numbers (not a day or year it dates by) and share a content
+    word with it ("move north of 38th Street" beside "proceed north of 38th parallel")."""
+    dated = {n.lstrip("0") for m in claim.dates for n in re.findall(r"\d+", m.text)}
+    numbers = {n for n in claimed.numbers - dated if len(n) >= 2}
+    if not document.named or not numbers:
+        return []
+    sentences, stems, vectors = _document_passages(document, audit)
+    wanted = set(claim.stems)
+    cosines = _cosines(claim_text(claim), vectors)
+    found = []
+    for i, (sentence, theirs) in enumerate(zip(sentences, stems)):
+        shared = len(wanted & theirs)
+        if shared and numbers & _numbers_in(sentence):
+            cosine = float(cosines[i]) if cosines is not None else 0.0
+            found.append(_Passage(sentence, round(shared / len(wanted), 3), round(cosine, 3)))
+    return sorted(found, key=lambda p: -p.rank)[:READ_PASSAGES]
+
+
 def _touched(claim: SentenceClaim, document: _Document, audit: Audit) -> bool:
     """Some sentence of the document comes near the claim at all: two of its words, or one and a
     likeness of meaning (then the claim is not called unsupported, only left unjudged)."""
@@ -254,7 +276,7 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
     whole, claimed = _claimed_frames(claim, audit)
     if whole.act is None and whole.predicate not in set(PREDICATES.values()):
         return None
-    passages = passages_about(claim, document, audit)
+    passages = passages_about(claim, document, audit) or _passages_by_number(claim, claimed, document, audit)
     if not passages:
         silent = document.complete and not _touched(claim, document, audit)
         return _unsupported(claim, document) if silent else None
@@ -270,7 +292,9 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
                 weighed.append((passage, read, conflicts))
     if not weighed or any(not conflicts for _, _, conflicts in weighed):
         return None  # nothing to compare, or a passage about the claim agrees with it
-    passage, _, conflicts = weighed[0]
+    # the document's own author speaking ("we want you to ...") before an editor's footnote
+    own = [w for w in weighed if speaker is not None and w[1].agent == speaker.lower()]
+    passage, _, conflicts = (own or weighed)[0]
     return _mismatch(claim, document, passage, claimed, conflicts)
 
 

@@ -19,6 +19,7 @@ from fontes.audit.lexicon.acts import (
     ACTS,
     COMPATIBLE_ACTS,
     CONDITIONS,
+    FREEDOM_PHRASES,
     FURTHERING,
     OBLIGATION,
     PERMISSION,
@@ -94,11 +95,16 @@ class FrameReader:
         agent = _agent(verb, speaker, addressee) if verb is not None else None
         aim_token = _aim(verb) if verb is not None else None
         lower = text.lower()
+        act = ACTS.get(verb.lemma_.lower()) if verb is not None else None
+        act_word = verb.text if verb is not None else None
+        freedom = None if act is not None else _freedom_phrase(lower)
+        if freedom is not None:  # "we want you to feel unhampered to proceed": a grant
+            act, act_word = "permit", freedom
         return Frame(
             text=text,
             agent=agent,
-            act=ACTS.get(verb.lemma_.lower()) if verb is not None else None,
-            act_word=verb.text if verb is not None else None,
+            act=act,
+            act_word=act_word,
             predicate=_predicate(verb.lemma_.lower()) if verb is not None else None,
             aim=_aim_kind(aim_token),
             aim_word=aim_token.text if aim_token is not None else None,
@@ -164,6 +170,16 @@ def _act_verb(doc):
         if token.pos_ == "VERB" and token.lemma_.lower() in ACQUIRING:
             return token
     return roots[0] if roots else None
+
+
+def _freedom_phrase(lower: str) -> str | None:
+    """The phrase of a sentence that grants a freedom to act, when it holds one (not when a
+    negation stands before it: "not free to" withholds the freedom)."""
+    for phrase in FREEDOM_PHRASES:
+        found = re.search(rf"\b(not\s+|never\s+|no longer\s+)?(?:\w+\s+)?{re.escape(phrase)}\b", lower)
+        if found is not None:
+            return None if found.group(1) else phrase
+    return None
 
 
 def _predicate(lemma: str) -> str:

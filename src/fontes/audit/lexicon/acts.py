@@ -26,6 +26,20 @@ ACTS: dict[str, str] = {
     ),
 }
 
+#: Phrases that grant a freedom to act without a verb of permitting ("we want you to feel unhampered
+#: to proceed", "he is at liberty to"): a grant, not a request or an order (matched on lower-cased text).
+FREEDOM_PHRASES = (
+    "feel unhampered",
+    "unhampered to",
+    "feel free to",
+    "at liberty to",
+    "a free hand",
+    "free hand to",
+    "is free to",
+    "are free to",
+    "be free to",
+)
+
 #: Verbs of coming to hold something (a permission, a consent): one predicate, so that "secured
 #: authorization" and "obtain authorization" are compared on their firmness and condition.
 ACQUIRING = frozenset({"obtain", "secure", "get", "receive", "gain", "win", "acquire"})
