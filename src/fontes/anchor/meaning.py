@@ -39,6 +39,7 @@ MIN_CONTENT_WORDS = 5
 #: Passages examined by the second stage, best cosine first.
 TRIED = 3
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_HYPHEN_INSIDE = re.compile(r"(?<=\w)-(?=\w)")
 #: Words that deny what follows as surely as "not" does ("we hardly need it").
 WEAK_NEGATIONS = frozenset({"hardly", "scarcely", "barely", "seldom", "unnecessary", "unable", "unwilling"})
 #: A document's header (its first characters) names its sender and recipient.
@@ -148,35 +149,36 @@ def _negated(text: str) -> bool:
 
 
 def names(text: str) -> set[str]:
-    """Stems of the capitalised words that are not a sentence's first word: names, mostly."""
-    return set(_name_sequence(text, capitalised=True))
-
-
-def _name_sequence(text: str, capitalised: bool = False) -> list[str]:
-    """The names of a text in order, hyphenated parts joined ("Du-bong" is "dubong", as
-    normalised); number words ("Tenth") are numbers, checked as such. Without `capitalised`,
-    every word (a normalised text has no capitals left): the caller keeps the names it knows."""
-    found, first = [], True
-    for token in tokens(re.sub(r"(?<=\w)-(?=\w)", "", text)):
+    """Stems of the capitalised words that are not a sentence's first word: names, mostly;
+    hyphenated parts joined ("Du-bong" is "dubong", as normalised); number words ("Tenth")
+    are numbers, checked as such."""
+    found, first = set(), True
+    for token in tokens(_joined_hyphens(text)):
         if not token.is_word:
             first = token.text in ".!?"
             continue
         word = token.text
         lower = word.lower()
         if (
-            (not capitalised or (not first and word[0].isupper()))
+            not first
+            and word[0].isupper()
             and lower not in STOP_WORDS
             and lower not in MONTHS
             and number_value(lower) is None
         ):
-            found.append(stem(lower))
+            found.add(stem(lower))
         first = False
     return found
 
 
+def _joined_hyphens(text: str) -> str:
+    """The text with the hyphens inside words taken out, as normalisation does to names."""
+    return _HYPHEN_INSIDE.sub("", text)
+
+
 def _content_joined(text: str) -> set[str]:
     """Content stems of a text, also with its hyphenated words joined."""
-    return _content(text) | _content(re.sub(r"(?<=\w)-(?=\w)", "", text))
+    return _content(text) | _content(_joined_hyphens(text))
 
 
 def _content(text: str) -> set[str]:

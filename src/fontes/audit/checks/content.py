@@ -17,6 +17,7 @@ whole text holds no passage about the claim gives a `content-unsupported` note, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fontes.anchor.words import number_value
@@ -191,17 +192,25 @@ def _lead_in_actors(claim: SentenceClaim, audit: Audit) -> set[str]:
 
 def passages_about(claim: SentenceClaim, document: _Document, audit: Audit) -> list[_Passage]:
     """The document's sentences that speak to the claim, the most relevant first."""
+    found = [
+        _Passage(sentence, round(share, 3), round(cosine, 3))
+        for sentence, shared, share, cosine in _sentences_weighed(claim, document, audit)
+        if (shared >= MIN_SHARED and share >= MIN_SHARE) or (cosine >= CLOSE_MEANING and shared >= 1)
+    ]
+    return sorted(found, key=lambda p: -p.rank)[:READ_PASSAGES]
+
+
+def _sentences_weighed(
+    claim: SentenceClaim, document: _Document, audit: Audit
+) -> Iterator[tuple[str, int, float, float]]:
+    """Each sentence of the document with the claim's content words it shares (how many, and
+    what part of the claim's) and its cosine with the claim (0 without the embedding model)."""
     sentences, stems, vectors = _document_passages(document, audit)
     wanted = set(claim.stems)
     cosines = _cosines(claim_text(claim), vectors)
-    found = []
     for i, (sentence, theirs) in enumerate(zip(sentences, stems)):
         shared = len(wanted & theirs)
-        share = shared / len(wanted)
-        cosine = float(cosines[i]) if cosines is not None else 0.0
-        if (shared >= MIN_SHARED and share >= MIN_SHARE) or (cosine >= CLOSE_MEANING and shared >= 1):
-            found.append(_Passage(sentence, round(share, 3), round(cosine, 3)))
-    return sorted(found, key=lambda p: -p.rank)[:READ_PASSAGES]
+        yield sentence, shared, shared / len(wanted), float(cosines[i]) if cosines is not None else 0.0
 
 
 def _passages_by_number(
@@ -214,15 +223,11 @@ def _passages_by_number(
     numbers = {n for n in claimed.numbers - dated if len(n) >= 2}
     if not document.named or not numbers:
         return []
-    sentences, stems, vectors = _document_passages(document, audit)
-    wanted = set(claim.stems)
-    cosines = _cosines(claim_text(claim), vectors)
-    found = []
-    for i, (sentence, theirs) in enumerate(zip(sentences, stems)):
-        shared = len(wanted & theirs)
-        if shared and numbers & _numbers_in(sentence):
-            cosine = float(cosines[i]) if cosines is not None else 0.0
-            found.append(_Passage(sentence, round(shared / len(wanted), 3), round(cosine, 3)))
+    found = [
+        _Passage(sentence, round(share, 3), round(cosine, 3))
+        for sentence, shared, share, cosine in _sentences_weighed(claim, document, audit)
+        if shared and numbers & _numbers_in(sentence)
+    ]
     return sorted(found, key=lambda p: -p.rank)[:READ_PASSAGES]
 
 
