@@ -101,3 +101,21 @@ def test_a_frame_reads_act_agent_aim_and_modality(reader):
     frame = reader.read("Stalin must first approve the plan before the Korean comrades may attack.")
     assert (frame.agent, frame.act) == ("stalin", "permit")
     assert {"obligation", "permission", "condition"} <= frame.modality
+
+
+@pytest.mark.parametrize(
+    "grant",
+    [
+        "The governor is at liberty to withdraw the garrison from the fort.",
+        "The cabinet gave the governor a free hand to withdraw the garrison.",
+        "You should feel free to withdraw the garrison from the fort.",
+    ],
+)
+def test_a_grant_of_freedom_reads_as_a_permission_and_an_order_for_it_conflicts(reader, grant):
+    assert reader.read(grant).act == "permit"
+    ordered = reader.read("The cabinet ordered the governor to withdraw the garrison from the fort.")
+    assert "act" in {c.point for c in compare(ordered, reader.read(grant))}
+
+
+def test_a_freedom_denied_is_no_grant(reader):
+    assert reader.read("The governor is not at liberty to withdraw the garrison.").act != "permit"
