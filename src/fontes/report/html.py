@@ -15,7 +15,7 @@ from fontes.model import Case
 from fontes.report.audit_views import audit_view
 from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
 from fontes.report.evidence_cards import evidence_cards
-from fontes.report.glossary import odds_text
+from fontes.report.glossary import TERMS, count, legend, odds_text
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import timeline_chart, timeline_zoom_chart
 from fontes.report.verdict_views import unweighed_sources, verdict_parts
@@ -81,6 +81,8 @@ def _environment():
     )
     env.filters["pct"] = pct
     env.filters["db"] = lambda x: "—" if x is None else f"{x:+.1f} dB"
+    env.filters["count"] = count
+    env.globals.update(terms=TERMS, glossary=legend)  # every number's words, as the terminal prints them
     return env
 
 

@@ -22,6 +22,7 @@ from fontes.web.views import (
     school_options,
     sorted_events,
     sorted_sources,
+    unknown_school_notice,
     whatif_data,
 )
 from fontes.web.workspace import PAGE_DRAWS
@@ -40,6 +41,7 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
         "has_store": ws.has_store,
         "nav": nav(ws),
         "path": request.url.path,
+        "notice": unknown_school_notice(ws.case, request.query_params.get("school")),
     }
     html = state.env.get_template(template).render({**common, **context})
     return HTMLResponse(html, status_code=status_code)

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from fontes.corpus.search import HIGHLIGHT_END, HIGHLIGHT_START
 from fontes.dates import format_date
-from fontes.report.glossary import odds_text
+from fontes.report.glossary import TERMS, count, legend, odds_text, plural
 
 _HIGHLIGHTED = re.compile(re.escape(HIGHLIGHT_START) + r"(.+?)" + re.escape(HIGHLIGHT_END), re.DOTALL)
 
@@ -74,5 +74,8 @@ def make_env() -> Environment:
         given=given_text,
         lvalue=likelihood_value,
         highlighted=highlighted,
+        count=count,
+        plural=lambda noun, n: plural(n, noun),
     )
+    env.globals.update(terms=TERMS, glossary=legend)  # every number's words, as the terminal prints them
     return env

@@ -24,6 +24,17 @@ def school_options(case: Case) -> list[dict[str, Any]]:
     return options
 
 
+def unknown_school_notice(case: Case, wanted: str | None) -> str | None:
+    """What to tell a reader whose ?school= names no school of the case (None when it does, or is absent):
+    the school asked for, the one shown instead, and the case's own."""
+    known = {s.id: s.label for s in case.schools}
+    if wanted is None or wanted in known or (wanted == "" and case.default_school is None):
+        return None
+    shown = known.get(case.default_school or "", "no school (uniform priors)")
+    listed = "; ".join(f"{sid} ({label})" for sid, label in known.items()) or "none"
+    return f"There is no school {wanted[:80]!r} in this case: showing {shown} instead. The case's schools: {listed}."
+
+
 def question_context(
     case: Case, question_id: str, qv: QuestionVerdict, school: str | None, draws: int
 ) -> dict[str, Any]:

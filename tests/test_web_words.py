@@ -1,0 +1,105 @@
+"""The words of the web app and the HTML report: each number explained in the glossary's own sentence
+(as the terminal prints it), ties shown as ties, what a what-if changed, an unknown school said aloud."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+import fontes
+from fontes.report import print_report
+from fontes.report.glossary import TERMS
+from fontes.report.html import render_report_html
+from fontes.web import create_app
+
+with warnings.catch_warnings():  # Starlette prefers httpx2 over the httpx fontes already has
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+CHRONICLE = Path(__file__).parent / "cases" / "chronicle"
+ORIGIN = "http://127.0.0.1:8000"
+
+
+def words_of(page: str) -> str:
+    """A page's text as a reader reads it: no tags, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def titles_of(page: str, shown: str) -> set[str]:
+    """The tooltips (title=) of the elements whose text starts with `shown`."""
+    pattern = r'title="([^"]*)"[^>]*>\s*' + re.escape(html.escape(shown, quote=False))
+    return {html.unescape(t) for t in re.findall(pattern, page)}
+
+
+@pytest.fixture(scope="module")
+def chronicle():
+    """The chronicle case (ties in ACH, a horizon, three schools), its app's client, its verdict."""
+    app = create_app(CHRONICLE)
+    case = app.state.workspace.case
+    return case, TestClient(app, base_url=ORIGIN), fontes.weigh(case, draws=200)
+
+
+def test_the_web_app_the_html_report_and_the_terminal_explain_each_number_in_one_sentence(chronicle):
+    case, client, verdict = chronicle
+    out = io.StringIO()
+    print_report(case, verdict, Console(file=out, width=120, color_system=None))
+    terminal = " ".join(out.getvalue().replace("│", " ").split())
+    report = words_of(render_report_html(case, verdict))
+    question = words_of(client.get("/questions/fire").text)
+    for term in TERMS.values():
+        sentence = f"{term.definition}."
+        assert f"{term.label}: {sentence}" in terminal
+        assert f"{term.label} {sentence}" in report, term.key  # <dt>label</dt><dd>sentence</dd>
+        assert f"{term.label} {sentence}" in question, term.key
+    overview = words_of(client.get("/").text)
+    for key in ("p_top", "interval", "overturn_odds", "ach_rank", "horizon", "flip_set"):
+        assert f"{TERMS[key].label} {TERMS[key].definition}." in overview, key
+
+
+def test_p_top_and_the_interval_carry_the_glossary_as_their_tooltip_wherever_they_are_shown(chronicle):
+    case, client, verdict = chronicle
+    pages = [client.get(path).text for path in ("/", "/questions/fire")]
+    pages.append(render_report_html(case, verdict))
+    for page in pages:
+        assert titles_of(page, "P(top)") == {TERMS["p_top"].definition}
+        assert titles_of(page, "90% interval") == {TERMS["interval"].definition}
+    live = client.get("/questions/fire").text.split('data-fragment="live"')[1].split("</ol>")[0]
+    assert titles_of(live, "P(top)") == {TERMS["p_top"].definition}
+
+
+def test_equal_ach_scores_share_a_rank_in_the_web_app_as_in_the_report(chronicle):
+    _, client, _ = chronicle
+    page = words_of(client.get("/questions/fire").text)
+    # miller and smith are both 0.00, storm is 0.80: ranks =1, =1, 3 in the ranking table and the panel
+    assert re.search(r"miller .*? 0\.00 \(=1\)", page) and re.search(r"smith .*? 0\.00 \(=1\)", page)
+    assert "0.80 (3)" in page
+    assert "ACH rank =1" in page and "ACH rank 3" in page
+    assert "(1)" not in page.split("What the numbers mean")[0].split("ACH (rank)")[1]
+
+
+def test_an_unknown_school_in_the_address_is_said_and_the_known_ones_listed(chronicle):
+    case, client, _ = chronicle
+    for path in ("/?school=nosuch", "/questions/fire?school=nosuch"):
+        response = client.get(path)
+        assert response.status_code == 200
+        page = words_of(response.text)
+        assert "There is no school 'nosuch' in this case: showing No prior preference instead." in page
+        assert "The case's schools: flat (No prior preference); forge (" in page
+        assert "Leader:" in page  # the page itself is there, under the default school
+    assert "There is no school" not in words_of(client.get("/?school=forge").text)
+    assert "There is no school" not in words_of(client.get("/").text)
+
+
+def test_counts_are_singular_for_one(chronicle, tmp_path):
+    case, client, verdict = chronicle
+    one = case.model_copy(update={"sources": case.sources[:1], "events": case.events[:1]})
+    report = words_of(render_report_html(one, verdict))
+    assert " 1 source · " in report and "1 sources" not in report
+    overview = words_of(client.get("/").text)
+    assert f"{len(case.sources)} sources" in overview and "2 questions" in overview
