@@ -161,7 +161,9 @@ def test_a_school_and_a_prior_changed_then_saved_as_a_new_case(server, page, pro
     essay = app.state.workspace.case.school("essay").priors["china-entry"]
     sync_api.expect(prior).to_have_value(f"{essay['mao-choice']:g}")  # the essay's own prior, filled in
     prior.fill("0.5")
-    sync_api.expect(page.locator("#whatif-status")).to_contain_text("What-if", timeout=15_000)
+    status = page.locator("#whatif-status")
+    sync_api.expect(status).to_contain_text("What-if (school: ", timeout=15_000)  # says what changed
+    sync_api.expect(status).to_contain_text("of mao-choice changed", timeout=15_000)
     priors = {**essay, "mao-choice": 0.5}
     exact = fontes.posterior_under(app.state.workspace.case, "china-entry", priors, school="essay")
     shown = page.locator('aside#whatif [data-h="mao-choice"] [data-field="posterior"]')

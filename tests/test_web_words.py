@@ -103,3 +103,63 @@ def test_counts_are_singular_for_one(chronicle, tmp_path):
     assert " 1 source · " in report and "1 sources" not in report
     overview = words_of(client.get("/").text)
     assert f"{len(case.sources)} sources" in overview and "2 questions" in overview
+
+
+def what_if(client: TestClient, body: dict) -> dict:
+    """The panel's POST as its script sends it, answered."""
+    response = client.post(
+        "/questions/fire/what-if",
+        json=body,
+        headers={"x-fontes-token": client.app.state.token, "origin": ORIGIN},
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_the_status_line_says_what_changed_from_the_page(chronicle):
+    _, client, _ = chronicle
+    same = what_if(client, {"school": "flat", "page_school": "flat"})
+    assert same["status"].startswith("The case as it stands: ")
+    school = what_if(client, {"school": "forge", "page_school": "flat"})
+    assert school["status"].startswith("What-if (school: The smith's school): ")
+    assert school["changed"] is False  # a school alone is the case's own verdict under it
+    changed = what_if(
+        client,
+        {
+            "school": "forge",
+            "page_school": "forge",
+            "priors": {"miller": 0.2, "smith": 0.2, "storm": 0.6},  # smith and storm moved
+            "items": {"diary-oil": {"off": True}, "diary-quarrel": {"likelihoods": {"smith": 0.5}}},
+        },
+    )
+    assert changed["status"].startswith(
+        "What-if (priors of smith, storm changed; 1 item off (diary-oil); P(diary-quarrel | smith) changed): "
+    )
+    lead = changed["verdict"]["hypotheses"][0]
+    assert f"{lead['id']} leads with {100 * lead['posterior']:.1f}%" in changed["status"]
+
+
+def test_priors_in_the_same_proportions_and_many_likelihoods_are_said_so(chronicle):
+    _, client, _ = chronicle
+    likelihoods = {"miller": 0.5, "smith": 0.5, "storm": 0.5}
+    body = {
+        "school": "forge",
+        "page_school": "forge",
+        "priors": {"miller": 2, "smith": 6, "storm": 2},  # the school's 0.2 : 0.6 : 0.2, times ten
+        "items": {"diary-oil": {"likelihoods": likelihoods, "credibility": 0.5}},
+    }
+    status = what_if(client, body)["status"]
+    assert status.startswith(
+        "What-if (priors rescaled, same proportions; 3 likelihoods changed (diary-oil); "
+        "credibility of diary-oil changed): "
+    )
+
+
+def test_an_unknown_page_school_is_refused_naming_the_field(chronicle):
+    _, client, _ = chronicle
+    response = client.post(
+        "/questions/fire/what-if",
+        json={"school": "flat", "page_school": "nosuch"},
+        headers={"x-fontes-token": client.app.state.token, "origin": ORIGIN},
+    )
+    assert response.status_code == 400 and response.json()["field"] == "page_school"

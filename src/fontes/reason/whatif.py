@@ -19,7 +19,7 @@ WHATIF_SEED = 0
 #: The id of the school that carries a reader's own priors (made unique within the case).
 WHATIF_SCHOOL = "what-if"
 
-_REQUEST_KEYS = {"school", "priors", "items", "name"}
+_REQUEST_KEYS = {"school", "page_school", "priors", "items", "name"}
 _ITEM_KEYS = {"likelihoods", "credibility", "off"}
 
 
@@ -34,12 +34,14 @@ class ItemChange:
 
 @dataclass(frozen=True)
 class WhatIf:
-    """A reader's changes to one question: the school (None: uniform), own priors, item changes."""
+    """A reader's changes to one question: the school (None: uniform), own priors, item changes;
+    `page_school` is the school the page was drawn under, so that its status can say the school changed."""
 
     question: str
     school: str | None
     priors: dict[str, float] | None = None
     items: dict[str, ItemChange] = field(default_factory=dict)
+    page_school: str | None = None
 
     def changes_nothing(self) -> bool:
         """True when only a school is chosen: the case's own verdict answers."""
@@ -58,6 +60,7 @@ def parse_whatif(data: Any, case: Case, question_id: str) -> WhatIf:
         raise WebError(f"unknown field {min(unknown)!r}", hint="use school, priors and items")
     hypotheses = question.hypothesis_ids()
     school = _school(case, data.get("school", case.default_school))
+    page_school = _school(case, data["page_school"], "page_school") if "page_school" in data else school
     priors = None
     if data.get("priors") is not None:
         priors = _numbers(data["priors"], hypotheses, "priors", low=0.0, low_open=True, high=math.inf)
@@ -81,7 +84,7 @@ def parse_whatif(data: Any, case: Case, question_id: str) -> WhatIf:
         if item_id not in bearing:
             raise WebError(f"no evidence item {str(item_id)[:80]!r} bears on {question_id!r}", field="items")
         items[item_id] = _item_change(raw, hypotheses, f"items.{item_id}")
-    return WhatIf(question=question_id, school=school, priors=priors, items=items)
+    return WhatIf(question=question_id, school=school, priors=priors, items=items, page_school=page_school)
 
 
 def apply_whatif(case: Case, whatif: WhatIf) -> Case:
@@ -170,14 +173,14 @@ def _question(case: Case, question_id: str):
         raise WebError(f"no question {question_id[:80]!r} in this case", field="question") from None
 
 
-def _school(case: Case, value: Any) -> str | None:
+def _school(case: Case, value: Any, where: str = "school") -> str | None:
     """A school id of the case; "" or None means no school (uniform priors)."""
     if value in (None, ""):
         return None
     if not isinstance(value, str) or value not in {s.id for s in case.schools}:
         raise WebError(
             f"no school {str(value)[:80]!r} in this case",
-            field="school",
+            field=where,
             hint="the case's schools: " + ", ".join(s.id for s in case.schools),
         )
     return value

@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 from fontes.case import write_case
 from fontes.errors import FontesError, WebError
 from fontes.reason.whatif import WHATIF_DRAWS, case_to_save, parse_whatif, verdict_json, weigh_whatif
+from fontes.report.whatif_words import changes_made, status_line
 from fontes.web.security import check_same_origin, new_folder_in
 from fontes.web.views import FRAGMENTS, question_context
 from fontes.web.workspace import PAGE_DRAWS
@@ -44,14 +45,13 @@ async def what_if(request: Request) -> JSONResponse:
         ws, whatif, _ = await read_request(request)
     except WebError as exc:
         return refusal(exc, 403 if exc.field in ("token", "origin", "sec-fetch-site") else 400)
-    started = time.perf_counter()
-    payload = await run_in_threadpool(answer, request.app.state, ws, whatif)
-    payload["elapsed_ms"] = round(1000 * (time.perf_counter() - started), 1)
-    return JSONResponse(payload)
+    return JSONResponse(await run_in_threadpool(answer, request.app.state, ws, whatif))
 
 
 def answer(state, ws, whatif) -> dict:
-    """The verdict of the what-if as JSON data plus the page's fragments drawn from it."""
+    """The verdict of the what-if as JSON data plus the page's fragments drawn from it, and the
+    status line saying what changed."""
+    started = time.perf_counter()
     if whatif.changes_nothing():
         case, draws = ws.case, PAGE_DRAWS
         qv = next(q for q in ws.verdict(whatif.school).questions if q.id == whatif.question)
@@ -61,12 +61,15 @@ def answer(state, ws, whatif) -> dict:
         case, qv, draws, school = result.case, result.verdict, WHATIF_DRAWS, result.case.default_school
     context = question_context(case, whatif.question, qv, school, draws)
     html = {name: state.env.get_template(f"_{name}.html").render(context) for name in FRAGMENTS}
+    elapsed_ms = round(1000 * (time.perf_counter() - started), 1)
     return {
         "verdict": verdict_json(qv),
         "school": school,
         "draws": draws,
         "changed": not whatif.changes_nothing(),
         "html": html,
+        "elapsed_ms": elapsed_ms,
+        "status": status_line(changes_made(ws.case, whatif), qv, draws, elapsed_ms),
     }
 
 

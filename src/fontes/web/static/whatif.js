@@ -16,7 +16,6 @@
   var inFlight = null;
 
   function shown(x) { return String(Number(Number(x).toPrecision(6))); }
-  function pct(x) { return (100 * x).toFixed(1) + "%"; }
   function db(x) { return (x >= 0 ? "+" : "") + x.toFixed(1) + " dB"; }
 
   function markChanged(input) {
@@ -26,7 +25,7 @@
   // The changes as the server reads them: {school, priors?, items: {id: {likelihoods, credibility, off}}}.
   function request() {
     var problems = [];
-    var body = { school: schoolSelect.value, items: {} };
+    var body = { school: schoolSelect.value, page_school: data.school, items: {} };
     if (priorInputs.some(function (i) { return i.value !== i.dataset.base; })) {
       body.priors = {};
       priorInputs.forEach(function (i) {
@@ -124,19 +123,7 @@
         cell.className = "ach ach-" + rating;
       });
     });
-    var lead = payload.verdict.hypotheses[0];
-    var changes = countChanges();
-    var what = payload.changed ? "What-if (" + changes + (changes === 1 ? " change)" : " changes)")
-                               : "The case as it stands";
-    say(status, what + ": " + lead.id + " leads with " + pct(lead.posterior) + " · weighed in " +
-        payload.elapsed_ms + " ms (" + payload.draws + " draws).");
-  }
-
-  function countChanges() {
-    var inputs = Array.prototype.slice.call(document.querySelectorAll("input.num"));
-    var changed = inputs.filter(function (i) { return i.value !== i.dataset.base; }).length;
-    var off = rows.filter(function (row) { return !row.querySelector("input.use").checked; }).length;
-    return changed + off + (schoolSelect.value !== data.school ? 1 : 0);
+    say(status, payload.status);  // the words are the server's: what changed, the leader, the cost
   }
 
   function badge(kind, text) {
