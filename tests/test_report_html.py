@@ -30,8 +30,9 @@ from fontes.model import (
     School,
     Source,
 )
-from fontes.report.evidence_cards import excerpt_around, web_link
+from fontes.report.evidence_cards import excerpt_around
 from fontes.report.html import render_report_html
+from fontes.report.links import source_link
 from fontes.report.network import communication_network
 from fontes.report.timeline import pack_rows
 
@@ -277,9 +278,10 @@ def test_context_is_cut_at_word_boundaries():
 
 
 def test_only_web_addresses_become_links():
-    assert web_link("https://history.state.gov/x") == "https://history.state.gov/x"
-    assert web_link("javascript:alert(1)") is None
-    assert web_link("file:///etc/passwd") is None
+    link = source_link("https://history.state.gov/x")
+    assert link is not None and link.url == "https://history.state.gov/x"
+    assert source_link("javascript:alert(1)") is None
+    assert source_link("file:///etc/passwd") is None
 
 
 # ---------------------------------------------------------------- the audit

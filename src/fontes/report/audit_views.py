@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fontes.files import write_atomically
+from fontes.report.links import link_words, source_link
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -37,7 +38,7 @@ def print_audit(report, console: Console | None = None) -> None:
             if ev.quote:
                 line.append(f" “{_short(ev.quote)}”")
             if ev.url:
-                line.append(f" {ev.url}", style="dim underline")
+                line.append(f" {link_words(ev.url)}", style="dim underline")
             console.print(line)
     table = Table(title="Summary", title_justify="left")
     table.add_column("kind")
@@ -65,8 +66,6 @@ def _short(text: str, limit: int = 220) -> str:
 def audit_view(audit, essay_text: str | None = None) -> dict[str, Any] | None:
     """The audit as every view shows it (HTML report, audit page, web app): findings with their
     place and links, the counts, and, given the essay's text, the essay cut into marked pieces."""
-    from fontes.report.evidence_cards import web_link
-
     if audit is None:
         return None
     findings = []
@@ -76,7 +75,7 @@ def audit_view(audit, essay_text: str | None = None) -> dict[str, Any] | None:
                 "f": f,
                 "where": " · ".join(f.location.parts()),
                 "evidence": [
-                    {"source": ev.source, "quote": ev.quote, "url": ev.url, "link": web_link(ev.url or "")}
+                    {"source": ev.source, "quote": ev.quote, "url": ev.url, "link": source_link(ev.url)}
                     for ev in f.evidence
                 ],
                 "side": side_by_side(f) if f.kind == "content-mismatch" else None,
@@ -143,6 +142,7 @@ def side_by_side(finding) -> dict[str, Any] | None:
         "source": _runs(source),
         "source_id": finding.evidence[0].source,
         "url": finding.evidence[0].url,
+        "link": source_link(finding.evidence[0].url),
     }
 
 

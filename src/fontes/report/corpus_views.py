@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fontes.dates import format_date
+from fontes.report.links import link_words, source_link
 
 _MARKED = re.compile(r"\[\[(.+?)\]\]")
 
@@ -42,6 +43,12 @@ def print_hits(hits, console: Console | None = None) -> None:
     console.print(table)
 
 
+def _link_label(url: str) -> str:
+    """ "online" for the archive's own address, "link" for a copy elsewhere, "url" for anything else."""
+    link = source_link(url)
+    return "url" if link is None else "online" if link.official else "link"
+
+
 def print_document(doc, console: Console | None = None) -> None:
     console = console or Console()
     s = doc.source
@@ -53,7 +60,7 @@ def print_document(doc, console: Console | None = None) -> None:
         ("recipients", ", ".join(s.recipients)),
         ("archive", s.archive),
         ("reference", s.archive_ref),
-        ("url", s.url),
+        (_link_label(s.url), link_words(s.url)),
         ("type", s.doc_type),
         ("stored copy", doc.holding()),
         ("language", s.language_note),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from fontes.dates import format_date
 from fontes.model import Case, Evidence, Likelihood
+from fontes.report.links import source_link
 
 #: Characters of the source shown on either side of a quotation.
 CONTEXT = 300
@@ -72,12 +73,6 @@ def given_likelihood(value: Likelihood) -> str:
     if isinstance(value, (tuple, list)):
         return f"{value[0]:g}–{value[1]:g}"
     return f"{value:g}"
-
-
-def web_link(url: str) -> str | None:
-    """The URL when it is http(s), else None: nothing else becomes a link."""
-    url = (url or "").strip()
-    return url if url.lower().startswith(("https://", "http://")) else None
 
 
 def readings_of(case: Case, item: Evidence) -> list[dict]:
@@ -155,7 +150,7 @@ def evidence_cards(case: Case, verdict, store=None) -> list[dict]:
                 "archive": source.archive if source else "",
                 "archive_ref": source.archive_ref if source else "",
                 "url": source.url if source else "",
-                "link": web_link(source.url) if source else None,
+                "link": source_link(source.url) if source else None,
                 "rows": rows,
                 "about": format_date(item.about) if item.about else None,
                 "readings": readings_of(case, item),

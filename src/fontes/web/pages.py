@@ -11,7 +11,8 @@ from starlette.responses import HTMLResponse, Response
 from fontes.case.actors import display_name, names_for
 from fontes.errors import FontesError
 from fontes.reason.whatif import WHATIF_DRAWS
-from fontes.report.evidence_cards import evidence_cards, web_link
+from fontes.report.evidence_cards import evidence_cards
+from fontes.report.links import source_link
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import horizon_marks, timeline_chart, timeline_zoom_chart
 from fontes.web.reader import marked_pieces
@@ -169,6 +170,7 @@ def sources(request: Request) -> Response:
         sources=sorted_sources(ws.case),
         counts=counts,
         stored=stored,
+        links={s.id: source_link(s.url) for s in ws.case.sources},
         name=lambda n: display_name(ws.case, n),
     )
 
@@ -194,7 +196,7 @@ def source(request: Request) -> Response:
         items=items,
         anchors={q.item.id: q for q in quotes},
         pieces=marked_pieces(document.text, quotes) if document is not None else [],
-        link=web_link(meta.url),
+        link=source_link(meta.url),
         name=lambda n: display_name(ws.case, n),
     )
 
