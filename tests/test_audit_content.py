@@ -274,7 +274,9 @@ def test_the_html_view_sets_the_two_texts_side_by_side_with_the_differing_words_
     page = render_audit_html(AuditReport(essay="essay.md", findings=[finding]), finding.excerpt)
     assert "<del><mark>asked</mark></del>" in page and "<ins><mark>ordered</mark></ins>" in page
     # example.org is no archive's own host: the document is named, its link called a copy
-    copy = 'doc-1, <a href="https://example.org/doc-1" title="https://example.org/doc-1">copy at example.org</a>'
+    copy = (
+        'doc-1, <a href="https://example.org/doc-1" title="https://example.org/doc-1">copy at example.org</a>'
+    )
     assert copy in page and "<script" not in page
 
 

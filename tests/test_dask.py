@@ -117,7 +117,7 @@ def test_the_cli_exports_partitions_and_anchors_a_batch_on_the_cluster(store, tm
         cli, ["export-corpus", "--parquet", str(tmp_path / "p"), "--rows", "50", "--db", store_path]
     )
     assert exported.exit_code == 0, exported.output
-    assert "90 documents in 2 partition(s)" in exported.output
+    assert "90 documents in 2 partitions" in exported.output
     batch = tmp_path / "q.jsonl"
     passage = " ".join(store.get("c042").text.split()[10:22])
     batch.write_text(

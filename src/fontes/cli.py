@@ -670,10 +670,11 @@ def export_corpus(folder: str, rows: int, db_path: str | None) -> None:
     """Write the corpus store as Parquet partitions, for `fontes anchor --batch --dask`."""
     from fontes.corpus import open_corpus
     from fontes.corpus.parquet import export_parquet
+    from fontes.report.glossary import count
 
     with open_corpus(db_path) as store:
         written = export_parquet(store, folder, rows=rows)
-        click.echo(f"{len(store)} documents in {len(written)} partition(s) in {folder}")
+        click.echo(f"{count(len(store), 'document')} in {count(len(written), 'partition')} in {folder}")
 
 
 @cli.command(name="import")
@@ -690,13 +691,15 @@ def import_command(fmt: str, files: tuple[str, ...], output: str | None) -> None
     """Import ACH matrix files (.achz, PARC's gzip or fontes' older zip; one question each) as a new case folder."""
     from fontes.case import write_case
     from fontes.case.achz import import_achz, missing_positions
+    from fontes.report.glossary import count
 
     case = import_achz(*files)
     folder = write_case(case, output or Path(files[0]).stem)
     hypotheses = sum(len(q.hypotheses) for q in case.questions)
     click.echo(
-        f"Wrote case {case.id} to {folder}: {len(case.questions)} question(s), {hypotheses} hypotheses, "
-        f"{len(case.evidence)} evidence items. Check it with: fontes check-case {folder}"
+        f"wrote case {case.id} to {folder}: {count(len(case.questions), 'question')}, "
+        f"{hypotheses} {'hypothesis' if hypotheses == 1 else 'hypotheses'}, "
+        f"{count(len(case.evidence), 'evidence item')}. Check it with: fontes check-case {folder}"
     )
     missing = missing_positions(case)
     if missing:

@@ -168,7 +168,7 @@ class _Puller:
     def pull(self, source: Source) -> None:
         target = self.targets[source.id]
         if isinstance(target, str):
-            self.summary.skipped.append(f"{source.id}: skipped: {target}")
+            self.summary.skipped.append(f"{source.id}: {target}")  # the CLI says "skipped: "
             return
         try:
             if isinstance(target, FrusDocument):
