@@ -40,6 +40,7 @@ from fontes.corpus.search import (
 )
 from fontes.corpus.sentence_vectors import SentenceVectors
 from fontes.corpus.shingles import quotation_fingerprints
+from fontes.corpus.snippets import snippet_outside_notes, without_notes
 from fontes.errors import CorpusError
 from fontes.model import Source
 
@@ -598,10 +599,10 @@ class Store:
             where.append("s.doc IN (SELECT rowid FROM native_search WHERE native_search MATCH ?)")
             params.append(native)
         if match:
-            sql = (
+            sql = (  # the snippet from the text (column 1), never the curators' notes (column 2)
                 "SELECT s.id, s.title, s.date, s.authors, s.recipients, -search.rank, "
-                f"snippet(search, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {_SNIPPET_TOKENS}) "
-                "FROM search JOIN sources s ON s.doc = search.rowid "
+                f"snippet(search, 1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {_SNIPPET_TOKENS}), t.text "
+                "FROM search JOIN sources s ON s.doc = search.rowid JOIN texts t ON t.doc = s.doc "
                 f"WHERE search MATCH ? {''.join(' AND ' + w for w in where)} "
                 "ORDER BY search.rank LIMIT ?"
             )
@@ -611,16 +612,20 @@ class Store:
         else:
             shown = "t.text" if native else f"substr(t.text, 1, {_LISTING_SNIPPET_CHARS * 2})"
             sql = (
-                f"SELECT s.id, s.title, s.date, s.authors, s.recipients, 0.0, {shown} "
+                f"SELECT s.id, s.title, s.date, s.authors, s.recipients, 0.0, {shown}, '' "
                 "FROM sources s JOIN texts t ON t.doc = s.doc "
                 f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                 "ORDER BY s.date_earliest IS NULL, s.date_earliest, s.date_latest, s.id LIMIT ?"
             )
             params = [*params, limit]
         hits = []
-        for id_, title, date, authors_json, recipients_json, score, snippet in self._db.execute(sql, params):
-            if not match:
-                snippet = _native_snippet(snippet, query or "") if native else _opening(snippet)
+        rows = self._db.execute(sql, params)
+        for id_, title, date, authors_json, recipients_json, score, snippet, text in rows:
+            if match:
+                snippet = snippet_outside_notes(text, snippet, _LISTING_SNIPPET_CHARS)
+            else:
+                own = without_notes(snippet)
+                snippet = _native_snippet(own, query or "") if native else _opening(own)
             hits.append(
                 Hit(
                     id=id_,

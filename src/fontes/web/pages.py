@@ -237,16 +237,21 @@ def corpus_hits(case, store, params: dict[str, str]) -> list:
 
 
 def case_hits(case, words: str) -> list[dict]:
-    """With no corpus store: the case's sources whose title, note or evidence holds every word."""
+    """With no corpus store: the case's sources whose title, note or evidence holds every word; the
+    snippet is the source's own words (a quotation holding a word), never the analyst's note."""
     wanted = words.casefold().split()
     quoted: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
     for item in case.evidence:
-        quoted.setdefault(item.source, []).append(f"{item.quote} {item.note}")
+        quoted.setdefault(item.source, []).append(item.quote)
+        notes.setdefault(item.source, []).append(item.note)
     hits = []
     for s in sorted_sources(case):
-        haystack = " ".join([s.title, s.note, *quoted.get(s.id, [])]).casefold()
+        quotes = quoted.get(s.id, [])
+        haystack = " ".join([s.title, s.note, *quotes, *notes.get(s.id, [])]).casefold()
         if wanted and all(w in haystack for w in wanted):
-            hits.append({"id": s.id, "title": s.title, "date": s.date, "snippet": s.note[:240]})
+            shown = next((q for q in quotes if any(w in q.casefold() for w in wanted)), "")
+            hits.append({"id": s.id, "title": s.title, "date": s.date, "snippet": shown[:240]})
     return hits[:SEARCH_LIMIT]
 
 
