@@ -67,7 +67,7 @@ def test_the_terminal_shows_horizon_after_it_retrospective_and_the_flip_set(weig
         f"How fragile: One reading decides this verdict: {fire.flip.items[0].id} ({fire.flip.items[0].takes})."
         in shown
     )
-    assert "How fragile: None: no set of readings" in shown  # the sale: setting its one item aside only ties
+    assert "How fragile: No set of readings" in shown  # the sale: setting its one item aside only ties
 
 
 def test_the_terminal_shows_each_schools_leader_who_holds_each_hypothesis_and_what_the_interval_measures(

@@ -13,6 +13,7 @@ import pytest
 from rich.console import Console
 
 import fontes
+from fontes.case import write_case
 from fontes.report import print_report
 from fontes.report.glossary import TERMS
 from fontes.report.html import render_report_html
@@ -163,3 +164,19 @@ def test_an_unknown_page_school_is_refused_naming_the_field(chronicle):
         headers={"x-fontes-token": client.app.state.token, "origin": ORIGIN},
     )
     assert response.status_code == 400 and response.json()["field"] == "page_school"
+
+
+def test_with_no_school_every_view_says_so_in_the_same_words(chronicle, tmp_path):
+    case, _, _ = chronicle
+    plain = case.model_copy(update={"default_school": None})
+    verdict = fontes.weigh(plain, draws=100)
+    out = io.StringIO()
+    print_report(plain, verdict, Console(file=out, width=120, color_system=None))
+    assert "fire · prior: no school (uniform priors)" in out.getvalue() and "None" not in out.getvalue()
+    assert "Prior: no school (uniform priors)" in words_of(render_report_html(plain, verdict))
+    folder = tmp_path / "plain"
+    write_case(plain, folder)
+    client = TestClient(create_app(folder), base_url=ORIGIN)
+    page = words_of(client.get("/questions/fire").text)
+    assert "the page starts from the priors of no school (uniform priors)" in page
+    assert "There is no school" not in page and "None" not in page

@@ -79,6 +79,16 @@ _TERMS = [
     ),
 ]
 
+#: What every view calls the prior when no school is chosen (never "None").
+NO_SCHOOL = "no school (uniform priors)"
+
+
+def school_label(case, school: str | None) -> str:
+    """A school's label as the views print it; `NO_SCHOOL` for None or "" (uniform priors)."""
+    labels = {s.id: s.label for s in case.schools}
+    return labels.get(school, school) if school else NO_SCHOOL
+
+
 #: Every term by key, in the order a legend lists them.
 TERMS: dict[str, Term] = {t.key: t for t in _TERMS}
 

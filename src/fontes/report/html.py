@@ -15,7 +15,7 @@ from fontes.model import Case
 from fontes.report.audit_views import audit_view
 from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
 from fontes.report.evidence_cards import evidence_cards
-from fontes.report.glossary import TERMS, count, legend, odds_text
+from fontes.report.glossary import TERMS, count, legend, odds_text, school_label
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import timeline_chart, timeline_zoom_chart
 from fontes.report.verdict_views import unweighed_sources, verdict_parts
@@ -92,7 +92,6 @@ def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
     With a corpus `store`, each evidence card shows its quotation inside its source's own words;
     with an `audit` (an AuditReport), the essay's findings follow.
     """
-    labels = {s.id: s.label for s in case.schools}
     return (
         _environment()
         .get_template("report.html")
@@ -100,7 +99,7 @@ def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
             case=case,
             verdict=verdict,
             version=__version__,
-            school_label=labels.get(verdict.school, verdict.school) if verdict.school else "uniform prior",
+            school_label=school_label(case, verdict.school),
             questions=[question_view(case, verdict, qv) for qv in verdict.questions],
             timeline_svg=Markup(timeline_chart(case)),
             timeline_zoom_svg=Markup(timeline_zoom_chart(case)),

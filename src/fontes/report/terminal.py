@@ -10,7 +10,7 @@ from rich.text import Text
 
 from fontes.dates import format_date
 from fontes.model import Case
-from fontes.report.glossary import count, legend, plural
+from fontes.report.glossary import count, legend, plural, school_label
 from fontes.report.verdict_views import unweighed_line, unweighed_sources, verdict_parts
 
 #: How many items to show for and against the leader.
@@ -254,8 +254,6 @@ def _unweighed(case: Case, store) -> Group:
 def print_report(case: Case, verdict, console: Console | None = None, store=None) -> None:
     """Print the whole report of a weighed case (with a corpus `store`, say which unweighed sources it lacks)."""
     console = console or Console()
-    labels = {s.id: s.label for s in case.schools}
-    school_label = labels.get(verdict.school, verdict.school) if verdict.school else "uniform"
     console.print(Text(verdict.title, style="bold"))
     console.print(
         Text(
@@ -265,6 +263,8 @@ def print_report(case: Case, verdict, console: Console | None = None, store=None
         )
     )
     for qv in verdict.questions:
-        console.print(question_panel(case, qv, school_label, verdict.school, console.width))
+        console.print(
+            question_panel(case, qv, school_label(case, verdict.school), verdict.school, console.width)
+        )
     console.print(_legend())
     console.print(_unweighed(case, store))

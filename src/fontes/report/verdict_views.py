@@ -30,7 +30,7 @@ def short_text(text: str, limit: int = SHORT_TEXT) -> str:
 
 def flip_sentence(qv: QuestionVerdict) -> str:
     """The flip set as a student reads it: "Two readings decide this verdict: e2 (set aside), e5 (...)."."""
-    words = qv.flip.words
+    words = qv.flip.words.removeprefix("none: ")  # "No set of readings …", not "None: no set …"
     sentence = words[0].upper() + words[1:]
     if not qv.flip.items:
         return sentence + "."

@@ -9,13 +9,12 @@ from fontes.model import Case
 from fontes.reason.priors import chosen_school, school_prior
 from fontes.reason.verdict import QuestionVerdict
 from fontes.reason.whatif import WhatIf
-from fontes.report.glossary import count
+from fontes.report.glossary import count, school_label
 
 #: How many changed likelihoods are named one by one before they are counted instead.
 NAMED_LIKELIHOODS = 2
 #: Priors closer than this (relative) are the same: the panel shows them to six digits.
 SAME_PRIOR = 1e-5
-NO_SCHOOL = "no school (uniform priors)"
 
 
 def _listed(ids: list[str]) -> str:
@@ -62,8 +61,7 @@ def changes_made(case: Case, whatif: WhatIf) -> list[str]:
     """What the reader changed from the page as it was drawn, one phrase a kind of change."""
     words = []
     if whatif.school != whatif.page_school:
-        labels = {s.id: s.label for s in case.schools}
-        words.append(f"school: {labels.get(whatif.school or '', NO_SCHOOL)}")
+        words.append(f"school: {school_label(case, whatif.school)}")
     return words + _prior_change(case, whatif) + _item_changes(whatif)
 
 

@@ -12,6 +12,7 @@ from fontes.case.actors import display_name, names_for
 from fontes.errors import FontesError
 from fontes.reason.whatif import WHATIF_DRAWS
 from fontes.report.evidence_cards import evidence_cards
+from fontes.report.glossary import school_label
 from fontes.report.links import source_link
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import horizon_marks, timeline_chart, timeline_zoom_chart
@@ -124,13 +125,12 @@ def evidence(request: Request) -> Response:
         cards = [
             card for card in cards if any(row.question == wanted for row in card["rows"])
         ]  # ids may hold spaces
-    labels = {s.id: s.label for s in ws.case.schools}
     return render(
         request,
         "evidence.html",
         cards=cards,
         wanted=wanted,
-        school_label=labels.get(school, "no school (uniform priors)"),
+        school_label=school_label(ws.case, school),
     )
 
 

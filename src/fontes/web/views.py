@@ -9,6 +9,7 @@ from fontes.model import DEFAULT_LIKELIHOOD, Case
 from fontes.reason.readings import bears_on_under
 from fontes.reason.verdict import QuestionVerdict
 from fontes.report.charts import posterior_chart, schools_chart, weights_chart
+from fontes.report.glossary import NO_SCHOOL, school_label
 from fontes.report.verdict_views import verdict_parts
 from fontes.web.render import likelihood_value, svg
 
@@ -20,7 +21,7 @@ def school_options(case: Case) -> list[dict[str, Any]]:
     """The schools a reader can choose, with "" for no school when the case has no default."""
     options = [{"id": s.id, "label": s.label} for s in case.schools]
     if case.default_school is None:
-        options.insert(0, {"id": "", "label": "No school (uniform priors)"})
+        options.insert(0, {"id": "", "label": NO_SCHOOL[0].upper() + NO_SCHOOL[1:]})
     return options
 
 
@@ -28,9 +29,9 @@ def unknown_school_notice(case: Case, wanted: str | None) -> str | None:
     """What to tell a reader whose ?school= names no school of the case (None when it does, or is absent):
     the school asked for, the one shown instead, and the case's own."""
     known = {s.id: s.label for s in case.schools}
-    if wanted is None or wanted in known or (wanted == "" and case.default_school is None):
+    if not wanted or wanted in known:  # absent, or "" (the form's "no school"): nothing to say
         return None
-    shown = known.get(case.default_school or "", "no school (uniform priors)")
+    shown = school_label(case, case.default_school)
     listed = "; ".join(f"{sid} ({label})" for sid, label in known.items()) or "none"
     return f"There is no school {wanted[:80]!r} in this case: showing {shown} instead. The case's schools: {listed}."
 
@@ -48,9 +49,7 @@ def question_context(
         "question": question,
         "qv": qv,
         "school": school,
-        "school_label": labels.get(school, "no school (uniform priors)")
-        if school
-        else "no school (uniform priors)",
+        "school_label": school_label(case, school),
         "school_labels": labels,
         "draws": draws,
         "bayes_rank": ranked,
