@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from fontes.report.glossary import count
 from fontes.report.svg import (
     BLUE,
     INK,
@@ -332,7 +333,7 @@ def weights_chart(qv) -> str:
     )
     label = f"Weight of each evidence item on {qv.id}, in decibans for {qv.leader} over {qv.runner_up}"
     description = (
-        f"{len(items)} items, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: "
+        f"{count(len(items), 'item')}, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: "
         + (", ".join(e.id for e in items if e.pivotal) or "none")
     )
     defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
