@@ -30,11 +30,9 @@ def _window(text: str, start: int, chars: int) -> str:
     """About `chars` characters of `text` from `start`, cut at spaces, with "…" where it is cut."""
     if start > 0:
         start = text.find(" ", start) + 1 or start
-    end = start + chars
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
-    else:
-        end = len(text)
+    end = min(start + chars, len(text))
+    if end < len(text) and text.rfind(" ", start, end) > start:
+        end = text.rfind(" ", start, end)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
