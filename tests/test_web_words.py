@@ -70,6 +70,7 @@ def test_p_top_and_the_interval_carry_the_glossary_as_their_tooltip_wherever_the
     for page in pages:
         assert titles_of(page, "P(top)") == {TERMS["p_top"].definition}
         assert titles_of(page, "90% interval") == {TERMS["interval"].definition}
+    assert titles_of(pages[1], "weight (dB)") == {TERMS["decibans"].definition}
     live = client.get("/questions/fire").text.split('data-fragment="live"')[1].split("</ol>")[0]
     assert titles_of(live, "P(top)") == {TERMS["p_top"].definition}
 
