@@ -17,6 +17,7 @@ from fontes.report.charts import pct, posterior_chart, schools_chart, weights_ch
 from fontes.report.evidence_cards import evidence_cards
 from fontes.report.glossary import odds_text
 from fontes.report.network import busiest_channels, network_chart
+from fontes.report.stylesheet import app_stylesheet
 from fontes.report.timeline import timeline_chart, timeline_zoom_chart
 from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
@@ -98,6 +99,7 @@ def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
             case=case,
             verdict=verdict,
             version=__version__,
+            app_css=app_stylesheet(),
             school_label=labels.get(verdict.school, verdict.school) if verdict.school else "uniform prior",
             questions=[question_view(case, verdict, qv) for qv in verdict.questions],
             timeline_svg=Markup(timeline_chart(case)),

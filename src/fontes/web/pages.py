@@ -45,11 +45,12 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
     return HTMLResponse(html, status_code=status_code)
 
 
-def nav(ws) -> list[tuple[str, str]]:
-    """The links of the header: the case, each question, the case-wide pages, the audit if any."""
-    links = [("/", "Case")]
-    links += [(f"/questions/{quote(q.id, safe='')}", f"Question: {q.id}") for q in ws.case.questions]
-    links += [
+def nav(ws) -> dict[str, list[tuple[str, str]]]:
+    """The links of the header: the case and its questions (one menu, so the keyboard passes them
+    in one step), then the case-wide pages and the audit if any."""
+    case = [("/", "Overview")]
+    case += [(f"/questions/{quote(q.id, safe='')}", f"Question: {q.id}") for q in ws.case.questions]
+    pages = [
         ("/evidence", "Evidence"),
         ("/timeline", "Timeline"),
         ("/network", "Network"),
@@ -57,8 +58,8 @@ def nav(ws) -> list[tuple[str, str]]:
         ("/search", "Search"),
     ]
     if ws.essay_path is not None:
-        links.append(("/audit", "Audit"))
-    return links
+        pages.append(("/audit", "Audit"))
+    return {"case": case, "pages": pages}
 
 
 def chosen_school(request: Request) -> str | None:
