@@ -33,7 +33,7 @@ from fontes.model import (
 from fontes.report.evidence_cards import excerpt_around, web_link
 from fontes.report.html import render_report_html
 from fontes.report.network import communication_network
-from fontes.report.timeline import pack_rows
+from fontes.report.timeline import NARROW, pack_rows, timeline_chart, timeline_zoom_chart
 
 TOY_CASE = Path(__file__).parent / "cases" / "toy"
 CHART_KINDS_PER_QUESTION = ("posterior", "schools", "weights")
@@ -110,6 +110,25 @@ def test_the_timeline_draws_uncertain_dates_dashed_and_exact_days_as_points(buil
     assert ">1945</text>" in overview and ">1950</text>" in overview
     [zoom] = charts_of(builtin_html, "timeline-zoom")
     assert ">1949</text>" in zoom and ">25 Jun</text>" in zoom
+
+
+def test_a_phones_timeline_has_every_mark_and_fewer_labels_at_the_same_sizes():
+    case = load_case()
+    for wide, narrow in [
+        (timeline_chart(case), timeline_chart(case, NARROW)),
+        (timeline_zoom_chart(case), timeline_zoom_chart(case, NARROW)),
+    ]:
+        assert 'viewBox="0 0 360 ' in narrow and 'viewBox="0 0 960 ' in wide
+        marks = r"<(?:circle|rect|path)[^>]*><title>"
+        assert len(re.findall(marks, narrow)) == len(re.findall(marks, wide))  # every event and source drawn
+        assert narrow.count("<text") < wide.count("<text")  # fewer labels
+        assert min(font_sizes(narrow)) >= min(font_sizes(wide))  # none smaller
+        for x in re.findall(r'<text x="(-?[\d.]+)"', narrow):
+            assert 0 <= float(x) <= 360
+
+
+def font_sizes(svg: str) -> list[float]:
+    return [float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)]
 
 
 def test_the_network_merges_an_alias_into_its_actor():

@@ -24,12 +24,15 @@ CASE = fontes.load_case()
 PAGES = app_pages(CASE)
 KIM_ASKS = "kim-asks-permission-ongjin-1949-09-03"
 
-#: Each chart's texts at the size the reader sees them (font size times the chart's scale), in px.
-CHART_TEXT_SIZES = """() => Array.from(document.querySelectorAll('svg.chart')).map(svg => ({
-  chart: svg.dataset.chart,
-  smallest: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * Math.min(
-    ...Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize))),
-}))"""
+#: Each chart shown (a phone's version or a desktop's) and its smallest text at the size the
+#: reader sees it: the font size times the chart's scale, in px.
+CHART_TEXT_SIZES = """() => Array.from(document.querySelectorAll('svg.chart'))
+  .filter(svg => svg.getBoundingClientRect().width > 0)
+  .map(svg => ({
+    chart: svg.dataset.chart,
+    smallest: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * Math.min(
+      ...Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize))),
+  }))"""
 
 #: Each chart's text alternative: the title and description its aria-labelledby points to.
 CHART_ALTERNATIVES = """() => Array.from(document.querySelectorAll('svg')).map(svg => ({

@@ -18,7 +18,7 @@ from fontes.report.evidence_cards import evidence_cards
 from fontes.report.glossary import odds_text
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.stylesheet import app_stylesheet
-from fontes.report.timeline import timeline_chart, timeline_zoom_chart
+from fontes.report.timeline import NARROW, timeline_chart, timeline_zoom_chart
 from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
 
@@ -103,7 +103,9 @@ def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
             school_label=labels.get(verdict.school, verdict.school) if verdict.school else "uniform prior",
             questions=[question_view(case, verdict, qv) for qv in verdict.questions],
             timeline_svg=Markup(timeline_chart(case)),
+            timeline_narrow_svg=Markup(timeline_chart(case, NARROW)),
             timeline_zoom_svg=Markup(timeline_zoom_chart(case)),
+            timeline_zoom_narrow_svg=Markup(timeline_zoom_chart(case, NARROW)),
             network_svg=Markup(network_chart(case)),
             channels=busiest_channels(case),
             cards=evidence_cards(case, verdict, store),

@@ -13,7 +13,7 @@ from fontes.errors import FontesError
 from fontes.reason.whatif import WHATIF_DRAWS
 from fontes.report.evidence_cards import evidence_cards, web_link
 from fontes.report.network import busiest_channels, network_chart
-from fontes.report.timeline import horizon_marks, timeline_chart, timeline_zoom_chart
+from fontes.report.timeline import NARROW, horizon_marks, timeline_chart, timeline_zoom_chart
 from fontes.web.reader import marked_pieces
 from fontes.web.render import svg
 from fontes.web.views import (
@@ -140,8 +140,10 @@ def timeline(request: Request) -> Response:
         "timeline.html",
         events=sorted_events(case),
         name=lambda n: display_name(case, n),
-        chart=svg(timeline_chart(case)),
-        zoom=svg(timeline_zoom_chart(case)),
+        charts=[
+            (svg(timeline_chart(case)), svg(timeline_chart(case, NARROW))),
+            (svg(timeline_zoom_chart(case)), svg(timeline_zoom_chart(case, NARROW))),
+        ],
         horizons=horizon_marks(case),
     )
 
