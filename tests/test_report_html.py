@@ -32,7 +32,8 @@ from fontes.model import (
 )
 from fontes.report.evidence_cards import excerpt_around, web_link
 from fontes.report.html import render_report_html
-from fontes.report.network import communication_network
+from fontes.report.network import NARROW as NARROW_NETWORK
+from fontes.report.network import communication_network, network_chart, short_name
 from fontes.report.timeline import NARROW, pack_rows, timeline_chart, timeline_zoom_chart
 
 TOY_CASE = Path(__file__).parent / "cases" / "toy"
@@ -125,6 +126,26 @@ def test_a_phones_timeline_has_every_mark_and_fewer_labels_at_the_same_sizes():
         assert min(font_sizes(narrow)) >= min(font_sizes(wide))  # none smaller
         for x in re.findall(r'<text x="(-?[\d.]+)"', narrow):
             assert 0 <= float(x) <= 360
+
+
+def test_a_phones_network_draws_every_correspondent_and_names_the_busiest_that_fit():
+    case = load_case()
+    wide, narrow = network_chart(case), network_chart(case, NARROW_NETWORK)
+    assert 'viewBox="0 0 360 ' in narrow
+    nodes = r"<(?:circle|rect)[^>]*><title>"
+    assert len(re.findall(nodes, narrow)) == len(re.findall(nodes, wide))
+    assert len(re.findall(r"<path d=\"M[^\"]+Q", narrow)) == len(re.findall(r"<path d=\"M[^\"]+Q", wide))
+    names = re.findall(r'<text x="[^"]+" y="[^"]+" dy="0.35em"[^>]*>([^<]+)<title>', narrow)
+    assert 5 <= len(names) < len(re.findall(r'dy="0.35em"', wide))  # fewer labels
+    assert "J. Stalin" in names and min(font_sizes(narrow)) >= min(font_sizes(wide))
+    assert 'id="network-arrow-narrow"' in narrow and 'id="network-arrow"' not in narrow  # ids stay unique
+
+
+def test_short_names_keep_the_surname_and_cut_what_is_not_a_personal_name():
+    assert short_name("Mao Zedong") == "Mao Zedong"
+    assert short_name("Joseph Stalin") == "J. Stalin"
+    assert short_name("Walter Bedell Smith") == "W. B. Smith"
+    assert short_name("Joint Chiefs of Staff") == "Joint Chief…"
 
 
 def font_sizes(svg: str) -> list[float]:

@@ -16,6 +16,7 @@ from fontes.report.audit_views import audit_view
 from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
 from fontes.report.evidence_cards import evidence_cards
 from fontes.report.glossary import odds_text
+from fontes.report.network import NARROW as NARROW_NETWORK
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.stylesheet import app_stylesheet
 from fontes.report.timeline import NARROW, timeline_chart, timeline_zoom_chart
@@ -107,6 +108,7 @@ def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
             timeline_zoom_svg=Markup(timeline_zoom_chart(case)),
             timeline_zoom_narrow_svg=Markup(timeline_zoom_chart(case, NARROW)),
             network_svg=Markup(network_chart(case)),
+            network_narrow_svg=Markup(network_chart(case, NARROW_NETWORK)),
             channels=busiest_channels(case),
             cards=evidence_cards(case, verdict, store),
             audit=audit_view(audit),

@@ -12,6 +12,7 @@ from fontes.case.actors import display_name, names_for
 from fontes.errors import FontesError
 from fontes.reason.whatif import WHATIF_DRAWS
 from fontes.report.evidence_cards import evidence_cards, web_link
+from fontes.report.network import NARROW as NARROW_NETWORK
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import NARROW, horizon_marks, timeline_chart, timeline_zoom_chart
 from fontes.web.reader import marked_pieces
@@ -152,7 +153,11 @@ def network(request: Request) -> Response:
     """Who wrote to whom, drawn and listed."""
     case = request.app.state.workspace.case
     return render(
-        request, "network.html", chart=svg(network_chart(case)), channels=busiest_channels(case, limit=10_000)
+        request,
+        "network.html",
+        chart=svg(network_chart(case)),
+        chart_narrow=svg(network_chart(case, NARROW_NETWORK)),
+        channels=busiest_channels(case, limit=10_000),
     )
 
 
