@@ -30,6 +30,7 @@ from fontes.model import (
     School,
     Source,
 )
+from fontes.report.charts import posterior_chart, posterior_chart_narrow
 from fontes.report.evidence_cards import excerpt_around, web_link
 from fontes.report.html import render_report_html
 from fontes.report.network import NARROW as NARROW_NETWORK
@@ -146,6 +147,18 @@ def test_short_names_keep_the_surname_and_cut_what_is_not_a_personal_name():
     assert short_name("Joseph Stalin") == "J. Stalin"
     assert short_name("Walter Bedell Smith") == "W. B. Smith"
     assert short_name("Joint Chiefs of Staff") == "Joint Chief…"
+
+
+def test_a_phones_posterior_chart_names_each_hypothesis_above_its_bar_at_the_same_sizes():
+    verdict = weigh(load_case())
+    for qv in verdict.questions:
+        wide, narrow = posterior_chart(qv), posterior_chart_narrow(qv)
+        assert 'viewBox="0 0 360 ' in narrow
+        bars = r"<rect[^>]*><title>"
+        assert len(re.findall(bars, narrow)) == len(re.findall(bars, wide)) == len(qv.hypotheses)
+        assert min(font_sizes(narrow)) >= min(font_sizes(wide))
+        for h in qv.hypotheses:
+            assert f"{h.id}" in narrow and f">{100 * h.posterior:.1f}%</text>" in narrow
 
 
 def font_sizes(svg: str) -> list[float]:

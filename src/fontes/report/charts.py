@@ -123,6 +123,76 @@ def posterior_chart(qv) -> str:
     return document("posterior", 800, height, label, "".join(parts), description=description)
 
 
+def posterior_chart_narrow(qv, width: float = 360.0) -> str:
+    """A phone's version of `posterior_chart`: each hypothesis named above its bar and whiskers, its
+    posterior at the end; the intervals and P(top) in words are left to the table beside it."""
+    left, x0, x1, row, top = 4.0, 12.0, width - 64, 46.0, 34.0
+    height = top + row * len(qv.hypotheses) + 34
+    span = x1 - x0
+    parts = [text(left, 16, "posterior (bar) and 90% interval (whiskers)", font_size=11, fill="#555")]
+    parts.append(_percent_axis(x0, x1, top - 6, top + row * len(qv.hypotheses)))
+    for i, h in enumerate(qv.hypotheses):
+        mid = top + i * row + 28
+        leader = h.id == qv.leader
+        lo, hi = h.interval
+        tip = (
+            f"{h.id}: {h.text} — posterior {pct(h.posterior)}, 90% interval {pct(lo)}–{pct(hi)}, "
+            f"P(top) {pct(h.p_top)}, prior {pct(h.prior)}"
+        )
+        name = f"{i + 1}. {shorten(h.id, 36)}" + (" (leader)" if leader else "")
+        parts.append(text(left, mid - 13, name, tip=tip, font_weight="bold" if leader else None))
+        parts.append(
+            tag(
+                "rect",
+                title(tip),
+                x=x0,
+                y=mid - 7,
+                width=max(span * h.posterior, 0.5),
+                height=14.0,
+                fill=BLUE if leader else SKY,
+                stroke=INK,
+                stroke_width=0.5,
+            )
+        )
+        xl, xh = x0 + span * lo, x0 + span * hi
+        parts.append(
+            tag("line", x1=xl, x2=xh, y1=mid, y2=mid, stroke=INK, stroke_width=1.5)
+            + tag("line", x1=xl, x2=xl, y1=mid - 5, y2=mid + 5, stroke=INK, stroke_width=1.5)
+            + tag("line", x1=xh, x2=xh, y1=mid - 5, y2=mid + 5, stroke=INK, stroke_width=1.5)
+        )
+        xp = x0 + span * h.prior
+        parts.append(
+            tag(
+                "line",
+                title(f"prior {pct(h.prior)}"),
+                x1=xp,
+                x2=xp,
+                y1=mid - 10,
+                y2=mid + 10,
+                stroke=VERMILLION,
+                stroke_width=1.5,
+                stroke_dasharray="3 2",
+            )
+        )
+        parts.append(
+            text(
+                width - 2,
+                mid + 4,
+                pct(h.posterior),
+                text_anchor="end",
+                font_weight="bold" if leader else None,
+            )
+        )
+    parts.append(text(left, height - 6, "dashed line: the prior", font_size=11, fill="#555"))
+    label = f"Posterior of each hypothesis on {qv.id}"
+    description = "; ".join(
+        f"{h.id} {pct(h.posterior)} (90% interval {pct(h.interval[0])}–"
+        f"{pct(h.interval[1])}, P(top) {pct(h.p_top)})"
+        for h in qv.hypotheses
+    )
+    return document("posterior-narrow", width, height, label, "".join(parts), description=description)
+
+
 def schools_chart(
     qv,
     labels: Mapping[str, str],

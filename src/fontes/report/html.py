@@ -13,12 +13,13 @@ from markupsafe import Markup
 from fontes import __version__
 from fontes.model import Case
 from fontes.report.audit_views import audit_view
-from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
+from fontes.report.charts import pct, posterior_chart, posterior_chart_narrow, schools_chart, weights_chart
 from fontes.report.evidence_cards import evidence_cards
 from fontes.report.glossary import odds_text
 from fontes.report.network import NARROW as NARROW_NETWORK
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.stylesheet import app_stylesheet
+from fontes.report.svg import responsive
 from fontes.report.timeline import NARROW, timeline_chart, timeline_zoom_chart
 from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
@@ -62,7 +63,7 @@ def question_view(case: Case, verdict, qv) -> dict:
         "n_items": len(qv.evidence),
         "n_corroborating": len(qv.evidence) - len(counted),
         "pivotal": [e for e in qv.evidence if e.pivotal],
-        "posterior_svg": Markup(posterior_chart(qv)),
+        "posterior_svg": Markup(responsive(posterior_chart(qv), posterior_chart_narrow(qv))),
         "schools_svg": Markup(schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school)),
         "weights_svg": Markup(weights_chart(qv)),
         "ach": ach_matrix(qv),

@@ -94,3 +94,9 @@ def document(
     parts.append(body)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def responsive(wide: str, narrow: str) -> str:
+    """A chart in two versions: the stylesheet shows the phone's (fewer labels, the same sizes)
+    under 40rem and the desktop's otherwise and in print."""
+    return f'<div class="for-wide">{wide}</div><div class="for-narrow">{narrow}</div>'

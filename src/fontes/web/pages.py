@@ -73,10 +73,13 @@ def overview(request: Request) -> Response:
     ws = request.app.state.workspace
     school = chosen_school(request)
     verdict = ws.verdict(school)
-    from fontes.report.charts import posterior_chart
+    from fontes.report.charts import posterior_chart, posterior_chart_narrow
+    from fontes.report.svg import responsive
     from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
-    charts = {qv.id: svg(posterior_chart(qv)) for qv in verdict.questions}
+    charts = {
+        qv.id: svg(responsive(posterior_chart(qv), posterior_chart_narrow(qv))) for qv in verdict.questions
+    }
     parts = {qv.id: verdict_parts(ws.case, qv, school) for qv in verdict.questions}
     with ws.store() as store:
         unweighed = unweighed_sources(ws.case, store)
