@@ -30,7 +30,7 @@ from fontes.model import (
     School,
     Source,
 )
-from fontes.report.charts import posterior_chart, posterior_chart_narrow
+from fontes.report.charts import posterior_chart, posterior_chart_narrow, weights_chart, weights_chart_narrow
 from fontes.report.evidence_cards import excerpt_around, web_link
 from fontes.report.html import render_report_html
 from fontes.report.network import NARROW as NARROW_NETWORK
@@ -159,6 +159,18 @@ def test_a_phones_posterior_chart_names_each_hypothesis_above_its_bar_at_the_sam
         assert min(font_sizes(narrow)) >= min(font_sizes(wide))
         for h in qv.hypotheses:
             assert f"{h.id}" in narrow and f">{100 * h.posterior:.1f}%</text>" in narrow
+
+
+def test_a_phones_weights_chart_has_every_items_bar_and_weight_and_its_own_hatching():
+    qv = next(q for q in weigh(load_case()).questions if q.id == "initiation")
+    wide, narrow = weights_chart(qv), weights_chart_narrow(qv)
+    bars = r"<rect[^>]*><title>"
+    assert len(re.findall(bars, narrow)) == len(re.findall(bars, wide)) == len(qv.evidence)
+    for e in qv.evidence:
+        assert f">{e.weight_db:+.1f} dB</text>" in narrow
+    assert min(font_sizes(narrow)) >= min(font_sizes(wide))
+    hatch = re.findall(r'<pattern id="([^"]+)"', narrow)
+    assert hatch and not set(hatch) & set(re.findall(r'<pattern id="([^"]+)"', wide))  # ids stay unique
 
 
 def font_sizes(svg: str) -> list[float]:

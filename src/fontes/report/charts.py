@@ -407,3 +407,89 @@ def weights_chart(qv) -> str:
     )
     defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
     return document("weights", width, height, label, "".join(parts), description=description, defs=defs)
+
+
+def weights_chart_narrow(qv, width: float = 360.0) -> str:
+    """A phone's version of `weights_chart`: each item named on its own line above its bar, the weight
+    at the end; the status column is left to the marks (◆ pivotal, ▨ and a hatched bar corroborating)."""
+    items = _weight_order(qv.evidence)
+    left, x0, x1, row, top = 4.0, 8.0, width - 64, 30.0, 40.0
+    height = top + row * max(len(items), 1) + 78
+    largest = max((abs(e.weight_db) for e in items), default=1.0) or 1.0
+    step = nice_step(2 * largest, 4)
+    bound = math.ceil(largest / step) * step
+    zero = (x0 + x1) / 2
+
+    def at(db: float) -> float:
+        return zero + (x1 - x0) / 2 * db / bound
+
+    pattern_id = f"hatch-{qv.id}-narrow"
+    bottom = top + row * len(items)
+    parts = [
+        text(x0, 14, f"← {shorten(qv.runner_up, 20)}", font_size=11, fill="#555"),
+        text(x1, 14, f"{shorten(qv.leader, 20)} →", font_size=11, fill="#555", text_anchor="end"),
+    ]
+    tick = -bound
+    while tick <= bound + 1e-9:
+        x = at(tick)
+        centre = abs(tick) < 1e-9
+        parts.append(
+            tag("line", x1=x, x2=x, y1=top - 6, y2=bottom, stroke="#9e9e9e" if centre else "#e0e0e0")
+        )
+        parts.append(text(x, bottom + 14, f"{tick:+g}" if tick else "0", text_anchor="middle", font_size=11))
+        tick += step
+    for i, e in enumerate(items):
+        mid = top + i * row + 20
+        tip = (
+            f"{e.id}: {e.weight_db:+.1f} dB"
+            + (" — pivotal: dropping it changes the leader" if e.pivotal else "")
+            + (f" — corroborates {e.corroborates}, not counted twice" if not e.counted else "")
+        )
+        mark = ("◆ " if e.pivotal else "") + ("▨ " if not e.counted else "")
+        parts.append(
+            tag(
+                "a",
+                text(
+                    left,
+                    mid - 9,
+                    mark + shorten(e.id, 46),
+                    font_size=11,
+                    tip=tip,
+                    font_weight="bold" if e.pivotal else None,
+                ),
+                href=f"#ev-{e.id}",
+            )
+        )
+        colour = BLUE if e.weight_db >= 0 else VERMILLION
+        xa, xb = sorted((zero, at(e.weight_db)))
+        fill = colour if e.counted else f"url(#{pattern_id}-{'for' if e.weight_db >= 0 else 'against'})"
+        parts.append(
+            tag(
+                "rect",
+                title(tip),
+                x=xa,
+                y=mid - 4,
+                width=max(xb - xa, 0.5),
+                height=9.0,
+                fill=fill,
+                stroke=colour,
+                stroke_width=1 if e.counted else 1.2,
+            )
+        )
+        parts.append(text(width - 2, mid + 4, f"{e.weight_db:+.1f} dB", font_size=11, text_anchor="end"))
+    key = [
+        "decibans (dB) for the leader over the runner-up",
+        "◆ pivotal: dropping the item changes the leader",
+        "▨ hatched: corroborates, not counted twice",
+    ]
+    for n, words in enumerate(key):
+        parts.append(text(left, bottom + 34 + 16 * n, words, font_size=11, fill="#555"))
+    label = f"Weight of each evidence item on {qv.id}, in decibans for {qv.leader} over {qv.runner_up}"
+    description = (
+        f"{len(items)} items, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: "
+        + (", ".join(e.id for e in items if e.pivotal) or "none")
+    )
+    defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
+    return document(
+        "weights-narrow", width, height, label, "".join(parts), description=description, defs=defs
+    )

@@ -13,7 +13,14 @@ from markupsafe import Markup
 from fontes import __version__
 from fontes.model import Case
 from fontes.report.audit_views import audit_view
-from fontes.report.charts import pct, posterior_chart, posterior_chart_narrow, schools_chart, weights_chart
+from fontes.report.charts import (
+    pct,
+    posterior_chart,
+    posterior_chart_narrow,
+    schools_chart,
+    weights_chart,
+    weights_chart_narrow,
+)
 from fontes.report.evidence_cards import evidence_cards
 from fontes.report.glossary import odds_text
 from fontes.report.network import NARROW as NARROW_NETWORK
@@ -65,7 +72,7 @@ def question_view(case: Case, verdict, qv) -> dict:
         "pivotal": [e for e in qv.evidence if e.pivotal],
         "posterior_svg": Markup(responsive(posterior_chart(qv), posterior_chart_narrow(qv))),
         "schools_svg": Markup(schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school)),
-        "weights_svg": Markup(weights_chart(qv)),
+        "weights_svg": Markup(responsive(weights_chart(qv), weights_chart_narrow(qv))),
         "ach": ach_matrix(qv),
         "schools": [(labels.get(sid, sid), post) for sid, post in qv.schools.items()],
         "parts": verdict_parts(case, qv, verdict.school),
