@@ -173,6 +173,15 @@ def test_a_phones_weights_chart_has_every_items_bar_and_weight_and_its_own_hatch
     assert hatch and not set(hatch) & set(re.findall(r'<pattern id="([^"]+)"', wide))  # ids stay unique
 
 
+def test_a_phones_schools_chart_stacks_the_same_panels_in_one_column(builtin_html):
+    for section in question_sections(builtin_html).values():
+        [wide], [narrow] = charts_of(section, "schools"), charts_of(section, "schools-narrow")
+        assert 'viewBox="0 0 290 ' in narrow
+        panels = r'<rect x="[^"]+" y="[^"]+" width="290"'
+        assert len(re.findall(panels, narrow)) == len(re.findall(panels, wide)) > 1
+        assert min(font_sizes(narrow)) == min(font_sizes(wide))
+
+
 def font_sizes(svg: str) -> list[float]:
     return [float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)]
 

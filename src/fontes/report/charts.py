@@ -200,7 +200,9 @@ def schools_chart(
     chosen: str | None = None,
     columns: int = 3,
 ) -> str:
-    """Small multiples: one little bar chart per school, the same hypotheses in the same order."""
+    """Small multiples: one little bar chart per school, the same hypotheses in the same order.
+
+    With one column it is a phone's version (the same panels, one under another)."""
     hyp_ids = [h.id for h in qv.hypotheses]
     panel_w, gap = 290.0, 12.0
     row = 17.0
@@ -277,7 +279,8 @@ def schools_chart(
         f"{labels.get(s, s)}: " + ", ".join(f"{h} {pct(p.get(h, 0.0), 0)}" for h in hyp_ids)
         for s, p in schools
     )
-    return document("schools", width, height, label, "".join(parts), description=description)
+    kind = "schools-narrow" if columns == 1 else "schools"
+    return document(kind, width, height, label, "".join(parts), description=description)
 
 
 def _weight_order(evidence: Sequence) -> list:

@@ -71,7 +71,12 @@ def question_view(case: Case, verdict, qv) -> dict:
         "n_corroborating": len(qv.evidence) - len(counted),
         "pivotal": [e for e in qv.evidence if e.pivotal],
         "posterior_svg": Markup(responsive(posterior_chart(qv), posterior_chart_narrow(qv))),
-        "schools_svg": Markup(schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school)),
+        "schools_svg": Markup(
+            responsive(
+                schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school),
+                schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school, columns=1),
+            )
+        ),
         "weights_svg": Markup(responsive(weights_chart(qv), weights_chart_narrow(qv))),
         "ach": ach_matrix(qv),
         "schools": [(labels.get(sid, sid), post) for sid, post in qv.schools.items()],

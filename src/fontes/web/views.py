@@ -53,7 +53,12 @@ def question_context(
         "by_hypothesis": {h.id: h for h in qv.hypotheses},
         "posterior_svg": svg(responsive(posterior_chart(qv), posterior_chart_narrow(qv))),
         "weights_svg": svg(responsive(weights_chart(qv), weights_chart_narrow(qv))),
-        "schools_svg": svg(schools_chart(qv, labels, priors, chosen=school)),
+        "schools_svg": svg(
+            responsive(
+                schools_chart(qv, labels, priors, chosen=school),
+                schools_chart(qv, labels, priors, chosen=school, columns=1),
+            )
+        ),
         "parts": verdict_parts(case, qv, school),
     }
 
