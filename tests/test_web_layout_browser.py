@@ -117,6 +117,8 @@ def test_the_html_report_with_its_audit_does_not_scroll_sideways(site, chromium,
         assert overflow(page) <= 0, f"the report is {overflow(page)} px wider than a {width} px window"
         for chart in page.evaluate(CHART_ALTERNATIVES):
             assert chart["role"] == "img" and len(chart["words"]) > 20, chart
+        for chart in page.evaluate(CHART_TEXT_SIZES):
+            assert chart["smallest"] >= 9, chart
     finally:
         page.close()
     assert problems == [], problems
