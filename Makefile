@@ -10,7 +10,7 @@ LATEST := .venv-latest
 #: tests/clients/package-lock.json; skipped, with the tests that need them, where npm is missing.
 CLIENTS := tests/clients/node_modules/.installed
 
-.PHONY: report test test-latest lint lock browser clients bench docs fuzz fuzz-atheris clean
+.PHONY: report test test-latest lint lock browser clients bench docs screenshots fuzz fuzz-atheris clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,9 @@ lint: $(STAMP)  ## the gates that run before the tests: ruff (lint, complexity <
 
 docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables from their sources
 	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md README.md
+
+screenshots: $(STAMP)  ## every page of the web app and the HTML report at 390 and 1440 px, as PNGs in docs/images/ (needs make browser)
+	$(BIN)/python tests/screenshots.py --out docs/images
 
 clean:
 	rm -rf $(VENV) $(LATEST) build src/*.egg-info .pytest_cache .hypothesis

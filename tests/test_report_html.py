@@ -30,11 +30,13 @@ from fontes.model import (
     School,
     Source,
 )
+from fontes.report.charts import posterior_chart, posterior_chart_narrow, weights_chart, weights_chart_narrow
 from fontes.report.evidence_cards import excerpt_around
 from fontes.report.html import render_report_html
 from fontes.report.links import source_link
-from fontes.report.network import communication_network
-from fontes.report.timeline import pack_rows
+from fontes.report.network import NARROW as NARROW_NETWORK
+from fontes.report.network import communication_network, network_chart, short_name
+from fontes.report.timeline import NARROW, pack_rows, timeline_chart, timeline_zoom_chart
 
 TOY_CASE = Path(__file__).parent / "cases" / "toy"
 CHART_KINDS_PER_QUESTION = ("posterior", "schools", "weights")
@@ -111,6 +113,78 @@ def test_the_timeline_draws_uncertain_dates_dashed_and_exact_days_as_points(buil
     assert ">1945</text>" in overview and ">1950</text>" in overview
     [zoom] = charts_of(builtin_html, "timeline-zoom")
     assert ">1949</text>" in zoom and ">25 Jun</text>" in zoom
+
+
+def test_a_phones_timeline_has_every_mark_and_fewer_labels_at_the_same_sizes():
+    case = load_case()
+    for wide, narrow in [
+        (timeline_chart(case), timeline_chart(case, NARROW)),
+        (timeline_zoom_chart(case), timeline_zoom_chart(case, NARROW)),
+    ]:
+        assert 'viewBox="0 0 360 ' in narrow and 'viewBox="0 0 960 ' in wide
+        marks = r"<(?:circle|rect|path)[^>]*><title>"
+        assert len(re.findall(marks, narrow)) == len(re.findall(marks, wide))  # every event and source drawn
+        assert narrow.count("<text") < wide.count("<text")  # fewer labels
+        assert min(font_sizes(narrow)) >= min(font_sizes(wide))  # none smaller
+        for x in re.findall(r'<text x="(-?[\d.]+)"', narrow):
+            assert 0 <= float(x) <= 360
+
+
+def test_a_phones_network_draws_every_correspondent_and_names_the_busiest_that_fit():
+    case = load_case()
+    wide, narrow = network_chart(case), network_chart(case, NARROW_NETWORK)
+    assert 'viewBox="0 0 360 ' in narrow
+    nodes = r"<(?:circle|rect)[^>]*><title>"
+    assert len(re.findall(nodes, narrow)) == len(re.findall(nodes, wide))
+    assert len(re.findall(r"<path d=\"M[^\"]+Q", narrow)) == len(re.findall(r"<path d=\"M[^\"]+Q", wide))
+    names = re.findall(r'<text x="[^"]+" y="[^"]+" dy="0.35em"[^>]*>([^<]+)<title>', narrow)
+    assert 5 <= len(names) < len(re.findall(r'dy="0.35em"', wide))  # fewer labels
+    assert "J. Stalin" in names and min(font_sizes(narrow)) >= min(font_sizes(wide))
+    assert 'id="network-arrow-narrow"' in narrow and 'id="network-arrow"' not in narrow  # ids stay unique
+
+
+def test_short_names_keep_the_surname_and_cut_what_is_not_a_personal_name():
+    assert short_name("Mao Zedong") == "Mao Zedong"
+    assert short_name("Joseph Stalin") == "J. Stalin"
+    assert short_name("Walter Bedell Smith") == "W. B. Smith"
+    assert short_name("Joint Chiefs of Staff") == "Joint Chief…"
+
+
+def test_a_phones_posterior_chart_names_each_hypothesis_above_its_bar_at_the_same_sizes():
+    verdict = weigh(load_case())
+    for qv in verdict.questions:
+        wide, narrow = posterior_chart(qv), posterior_chart_narrow(qv)
+        assert 'viewBox="0 0 360 ' in narrow
+        bars = r"<rect[^>]*><title>"
+        assert len(re.findall(bars, narrow)) == len(re.findall(bars, wide)) == len(qv.hypotheses)
+        assert min(font_sizes(narrow)) >= min(font_sizes(wide))
+        for h in qv.hypotheses:
+            assert f"{h.id}" in narrow and f">{100 * h.posterior:.1f}%</text>" in narrow
+
+
+def test_a_phones_weights_chart_has_every_items_bar_and_weight_and_its_own_hatching():
+    qv = next(q for q in weigh(load_case()).questions if q.id == "initiation")
+    wide, narrow = weights_chart(qv), weights_chart_narrow(qv)
+    bars = r"<rect[^>]*><title>"
+    assert len(re.findall(bars, narrow)) == len(re.findall(bars, wide)) == len(qv.evidence)
+    for e in qv.evidence:
+        assert f">{e.weight_db:+.1f} dB</text>" in narrow
+    assert min(font_sizes(narrow)) >= min(font_sizes(wide))
+    hatch = re.findall(r'<pattern id="([^"]+)"', narrow)
+    assert hatch and not set(hatch) & set(re.findall(r'<pattern id="([^"]+)"', wide))  # ids stay unique
+
+
+def test_a_phones_schools_chart_stacks_the_same_panels_in_one_column(builtin_html):
+    for section in question_sections(builtin_html).values():
+        [wide], [narrow] = charts_of(section, "schools"), charts_of(section, "schools-narrow")
+        assert 'viewBox="0 0 290 ' in narrow
+        panels = r'<rect x="[^"]+" y="[^"]+" width="290"'
+        assert len(re.findall(panels, narrow)) == len(re.findall(panels, wide)) > 1
+        assert min(font_sizes(narrow)) == min(font_sizes(wide))
+
+
+def font_sizes(svg: str) -> list[float]:
+    return [float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)]
 
 
 def test_the_network_merges_an_alias_into_its_actor():

@@ -191,8 +191,13 @@ def test_the_html_report_and_the_web_app_draw_each_prior_marker_from_the_same_mo
     html = render_report_html(case, verdict)
     page = TestClient(create_app(CHRONICLE), base_url="http://127.0.0.1:8000").get("/questions/fire").text
     priors = re.compile(r"<title>prior [\d.]+%</title>")
-    in_report = priors.findall(html[html.index('id="q-fire"') :] if 'id="q-fire"' in html else html)
-    in_app = priors.findall(page)
     fire = next(q for q in verdict.questions if q.id == "fire")
-    assert in_app and len(in_app) == len(fire.hypotheses)
-    assert in_report[: len(in_app)] == in_app
+    report = html[html.index('id="q-fire"') :] if 'id="q-fire"' in html else html
+    for kind in ("posterior", "posterior-narrow"):  # the desktop's chart and the phone's
+        chart = re.compile(rf'<svg class="chart chart-{kind}".*?</svg>', re.S)
+        in_report, in_app = (
+            priors.findall(chart.search(report).group(0)),
+            priors.findall(chart.search(page).group(0)),
+        )
+        assert in_app and len(in_app) == len(fire.hypotheses)
+        assert in_report == in_app

@@ -191,7 +191,7 @@ def test_the_html_report_draws_every_chart(page):
     ARTIFACTS.mkdir(exist_ok=True)
     report.write_text(html.render_report_html(case, fontes.weigh(case)), encoding="utf-8")
     page.goto(report.resolve().as_uri())
-    charts = page.locator("svg")
+    charts = page.locator("svg:visible")  # a phone's versions of the charts are hidden at this width
     assert charts.count() >= 4
     for n in range(charts.count()):
         chart = charts.nth(n)

@@ -56,3 +56,20 @@ def test_the_icon_is_served_where_browsers_ask_for_it(essay_app):
         response = client.get(path)
         assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml")
         assert response.content.startswith(b"<svg")
+
+
+def test_the_report_and_the_standalone_audit_page_inline_the_apps_own_stylesheet(essay_app):
+    import fontes
+    from fontes.report.html import render_report_html
+
+    app, client = essay_app
+    served = client.get("/static/fontes.css").text
+    report = app.state.workspace.audit
+    case = app.state.workspace.case
+    for page in (
+        render_report_html(case, fontes.weigh(case), audit=report),
+        render_audit_html(report, report.text),
+    ):
+        style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+        assert served.strip() in style  # one design: the same rules, inlined so the file stays whole
+        assert "<link" not in page

@@ -100,7 +100,11 @@ def render_audit_html(report, essay_text: str) -> str:
     env = Environment(
         loader=PackageLoader("fontes.report", "templates"), autoescape=select_autoescape(["html"])
     )
-    return env.get_template("audit.html").render(audit=audit_view(report, essay_text))
+    from fontes.report.stylesheet import app_stylesheet
+
+    return env.get_template("audit.html").render(
+        audit=audit_view(report, essay_text), app_css=app_stylesheet()
+    )
 
 
 _WORD = re.compile(r"\w[\w'’,.-]*\w|\w|[^\w\s]")

@@ -124,6 +124,76 @@ def posterior_chart(qv) -> str:
     return document("posterior", 800, height, label, "".join(parts), description=description)
 
 
+def posterior_chart_narrow(qv, width: float = 360.0) -> str:
+    """A phone's version of `posterior_chart`: each hypothesis named above its bar and whiskers, its
+    posterior at the end; the intervals and P(top) in words are left to the table beside it."""
+    left, x0, x1, row, top = 4.0, 12.0, width - 64, 46.0, 34.0
+    height = top + row * len(qv.hypotheses) + 34
+    span = x1 - x0
+    parts = [text(left, 16, "posterior (bar) and 90% interval (whiskers)", font_size=11, fill="#555")]
+    parts.append(_percent_axis(x0, x1, top - 6, top + row * len(qv.hypotheses)))
+    for i, h in enumerate(qv.hypotheses):
+        mid = top + i * row + 28
+        leader = h.id == qv.leader
+        lo, hi = h.interval
+        tip = (
+            f"{h.id}: {h.text} — posterior {pct(h.posterior)}, 90% interval {pct(lo)}–{pct(hi)}, "
+            f"P(top) {pct(h.p_top)}, prior {pct(h.prior)}"
+        )
+        name = f"{i + 1}. {shorten(h.id, 36)}" + (" (leader)" if leader else "")
+        parts.append(text(left, mid - 13, name, tip=tip, font_weight="bold" if leader else None))
+        parts.append(
+            tag(
+                "rect",
+                title(tip),
+                x=x0,
+                y=mid - 7,
+                width=max(span * h.posterior, 0.5),
+                height=14.0,
+                fill=BLUE if leader else SKY,
+                stroke=INK,
+                stroke_width=0.5,
+            )
+        )
+        xl, xh = x0 + span * lo, x0 + span * hi
+        parts.append(
+            tag("line", x1=xl, x2=xh, y1=mid, y2=mid, stroke=INK, stroke_width=1.5)
+            + tag("line", x1=xl, x2=xl, y1=mid - 5, y2=mid + 5, stroke=INK, stroke_width=1.5)
+            + tag("line", x1=xh, x2=xh, y1=mid - 5, y2=mid + 5, stroke=INK, stroke_width=1.5)
+        )
+        xp = x0 + span * h.prior
+        parts.append(
+            tag(
+                "line",
+                title(f"prior {pct(h.prior)}"),
+                x1=xp,
+                x2=xp,
+                y1=mid - 10,
+                y2=mid + 10,
+                stroke=VERMILLION,
+                stroke_width=1.5,
+                stroke_dasharray="3 2",
+            )
+        )
+        parts.append(
+            text(
+                width - 2,
+                mid + 4,
+                pct(h.posterior),
+                text_anchor="end",
+                font_weight="bold" if leader else None,
+            )
+        )
+    parts.append(text(left, height - 6, "dashed line: the prior", font_size=11, fill="#555"))
+    label = f"Posterior of each hypothesis on {qv.id}"
+    description = "; ".join(
+        f"{h.id} {pct(h.posterior)} (90% interval {pct(h.interval[0])}–"
+        f"{pct(h.interval[1])}, P(top) {pct(h.p_top)})"
+        for h in qv.hypotheses
+    )
+    return document("posterior-narrow", width, height, label, "".join(parts), description=description)
+
+
 def schools_chart(
     qv,
     labels: Mapping[str, str],
@@ -131,7 +201,9 @@ def schools_chart(
     chosen: str | None = None,
     columns: int = 3,
 ) -> str:
-    """Small multiples: one little bar chart per school, the same hypotheses in the same order."""
+    """Small multiples: one little bar chart per school, the same hypotheses in the same order.
+
+    With one column it is a phone's version (the same panels, one under another)."""
     hyp_ids = [h.id for h in qv.hypotheses]
     panel_w, gap = 290.0, 12.0
     row = 17.0
@@ -208,7 +280,8 @@ def schools_chart(
         f"{labels.get(s, s)}: " + ", ".join(f"{h} {pct(p.get(h, 0.0), 0)}" for h in hyp_ids)
         for s, p in schools
     )
-    return document("schools", width, height, label, "".join(parts), description=description)
+    kind = "schools-narrow" if columns == 1 else "schools"
+    return document(kind, width, height, label, "".join(parts), description=description)
 
 
 def _weight_order(evidence: Sequence) -> list:
@@ -338,3 +411,89 @@ def weights_chart(qv) -> str:
     )
     defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
     return document("weights", width, height, label, "".join(parts), description=description, defs=defs)
+
+
+def weights_chart_narrow(qv, width: float = 360.0) -> str:
+    """A phone's version of `weights_chart`: each item named on its own line above its bar, the weight
+    at the end; the status column is left to the marks (◆ pivotal, ▨ and a hatched bar corroborating)."""
+    items = _weight_order(qv.evidence)
+    left, x0, x1, row, top = 4.0, 8.0, width - 64, 30.0, 40.0
+    height = top + row * max(len(items), 1) + 78
+    largest = max((abs(e.weight_db) for e in items), default=1.0) or 1.0
+    step = nice_step(2 * largest, 4)
+    bound = math.ceil(largest / step) * step
+    zero = (x0 + x1) / 2
+
+    def at(db: float) -> float:
+        return zero + (x1 - x0) / 2 * db / bound
+
+    pattern_id = f"hatch-{qv.id}-narrow"
+    bottom = top + row * len(items)
+    parts = [
+        text(x0, 14, f"← {shorten(qv.runner_up, 20)}", font_size=11, fill="#555"),
+        text(x1, 14, f"{shorten(qv.leader, 20)} →", font_size=11, fill="#555", text_anchor="end"),
+    ]
+    tick = -bound
+    while tick <= bound + 1e-9:
+        x = at(tick)
+        centre = abs(tick) < 1e-9
+        parts.append(
+            tag("line", x1=x, x2=x, y1=top - 6, y2=bottom, stroke="#9e9e9e" if centre else "#e0e0e0")
+        )
+        parts.append(text(x, bottom + 14, f"{tick:+g}" if tick else "0", text_anchor="middle", font_size=11))
+        tick += step
+    for i, e in enumerate(items):
+        mid = top + i * row + 20
+        tip = (
+            f"{e.id}: {e.weight_db:+.1f} dB"
+            + (" — pivotal: dropping it changes the leader" if e.pivotal else "")
+            + (f" — corroborates {e.corroborates}, not counted twice" if not e.counted else "")
+        )
+        mark = ("◆ " if e.pivotal else "") + ("▨ " if not e.counted else "")
+        parts.append(
+            tag(
+                "a",
+                text(
+                    left,
+                    mid - 9,
+                    mark + shorten(e.id, 46),
+                    font_size=11,
+                    tip=tip,
+                    font_weight="bold" if e.pivotal else None,
+                ),
+                href=f"#ev-{e.id}",
+            )
+        )
+        colour = BLUE if e.weight_db >= 0 else VERMILLION
+        xa, xb = sorted((zero, at(e.weight_db)))
+        fill = colour if e.counted else f"url(#{pattern_id}-{'for' if e.weight_db >= 0 else 'against'})"
+        parts.append(
+            tag(
+                "rect",
+                title(tip),
+                x=xa,
+                y=mid - 4,
+                width=max(xb - xa, 0.5),
+                height=9.0,
+                fill=fill,
+                stroke=colour,
+                stroke_width=1 if e.counted else 1.2,
+            )
+        )
+        parts.append(text(width - 2, mid + 4, f"{e.weight_db:+.1f} dB", font_size=11, text_anchor="end"))
+    key = [
+        "decibans (dB) for the leader over the runner-up",
+        "◆ pivotal: dropping the item changes the leader",
+        "▨ hatched: corroborates, not counted twice",
+    ]
+    for n, words in enumerate(key):
+        parts.append(text(left, bottom + 34 + 16 * n, words, font_size=11, fill="#555"))
+    label = f"Weight of each evidence item on {qv.id}, in decibans for {qv.leader} over {qv.runner_up}"
+    description = (
+        f"{len(items)} items, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: "
+        + (", ".join(e.id for e in items if e.pivotal) or "none")
+    )
+    defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
+    return document(
+        "weights-narrow", width, height, label, "".join(parts), description=description, defs=defs
+    )

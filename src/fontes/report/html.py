@@ -13,11 +13,21 @@ from markupsafe import Markup
 from fontes import __version__
 from fontes.model import Case
 from fontes.report.audit_views import audit_view
-from fontes.report.charts import pct, posterior_chart, schools_chart, weights_chart
+from fontes.report.charts import (
+    pct,
+    posterior_chart,
+    posterior_chart_narrow,
+    schools_chart,
+    weights_chart,
+    weights_chart_narrow,
+)
 from fontes.report.evidence_cards import evidence_cards
 from fontes.report.glossary import TERMS, count, legend, odds_text, school_label
+from fontes.report.network import NARROW as NARROW_NETWORK
 from fontes.report.network import busiest_channels, network_chart
-from fontes.report.timeline import timeline_chart, timeline_zoom_chart
+from fontes.report.stylesheet import app_stylesheet
+from fontes.report.svg import responsive
+from fontes.report.timeline import NARROW, timeline_chart, timeline_zoom_chart
 from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
 
@@ -60,9 +70,14 @@ def question_view(case: Case, verdict, qv) -> dict:
         "n_items": len(qv.evidence),
         "n_corroborating": len(qv.evidence) - len(counted),
         "pivotal": [e for e in qv.evidence if e.pivotal],
-        "posterior_svg": Markup(posterior_chart(qv)),
-        "schools_svg": Markup(schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school)),
-        "weights_svg": Markup(weights_chart(qv)),
+        "posterior_svg": Markup(responsive(posterior_chart(qv), posterior_chart_narrow(qv))),
+        "schools_svg": Markup(
+            responsive(
+                schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school),
+                schools_chart(qv, labels, school_priors(case, qv), chosen=verdict.school, columns=1),
+            )
+        ),
+        "weights_svg": Markup(responsive(weights_chart(qv), weights_chart_narrow(qv))),
         "ach": ach_matrix(qv),
         "schools": [(labels.get(sid, sid), post) for sid, post in qv.schools.items()],
         "parts": verdict_parts(case, qv, verdict.school),
@@ -99,11 +114,15 @@ def render_report_html(case: Case, verdict, *, store=None, audit=None) -> str:
             case=case,
             verdict=verdict,
             version=__version__,
+            app_css=app_stylesheet(),
             school_label=school_label(case, verdict.school),
             questions=[question_view(case, verdict, qv) for qv in verdict.questions],
             timeline_svg=Markup(timeline_chart(case)),
+            timeline_narrow_svg=Markup(timeline_chart(case, NARROW)),
             timeline_zoom_svg=Markup(timeline_zoom_chart(case)),
+            timeline_zoom_narrow_svg=Markup(timeline_zoom_chart(case, NARROW)),
             network_svg=Markup(network_chart(case)),
+            network_narrow_svg=Markup(network_chart(case, NARROW_NETWORK)),
             channels=busiest_channels(case),
             cards=evidence_cards(case, verdict, store),
             audit=audit_view(audit),

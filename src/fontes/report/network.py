@@ -138,8 +138,44 @@ def polity_colours(network: Network) -> dict[str, str]:
     return colours
 
 
-def network_chart(case: Case) -> str:
-    """The correspondence network: nodes on a circle by polity, edge width by number of documents."""
+#: The drawn width of the network on a desktop, and of its phone version.
+WIDE, NARROW = 840.0, 360.0
+
+
+def short_name(name: str, limit: int = 12) -> str:
+    """A name that fits a phone's chart: as it is when short, else with initials for all but its last
+    word ("J. Stalin"), else cut; a name with a lower-case word ("Chiefs of Staff") is only cut."""
+    if len(name) <= limit:
+        return name
+    words = name.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        initials = " ".join(w[0] + "." for w in words[:-1]) + " " + words[-1]
+        if len(initials) <= limit + 1:
+            return initials
+    return shorten(name, limit)
+
+
+def _spread_labels(angles: dict[str, float], totals: dict[str, int], people, gap: float) -> set[str]:
+    """The case actors to name on a small circle: the busiest first, each at least `gap` radians
+    from every one named before it, so that no two labels overlap."""
+    named: list[float] = []
+    keep = set()
+    for key in sorted(angles, key=lambda k: (-totals[k], k)):
+        if not people[key].is_actor:
+            continue
+        a = angles[key]
+        if all(min(abs(a - b), 2 * math.pi - abs(a - b)) >= gap for b in named):
+            named.append(a)
+            keep.add(key)
+    return keep
+
+
+def network_chart(case: Case, width: float = WIDE) -> str:
+    """The correspondence network: nodes on a circle by polity, edge width by number of documents.
+
+    Narrower than 600 (a phone's version) the circle is smaller, only the busiest case actors that
+    fit apart are named and the polities are named in the legend only; every text keeps its size.
+    """
     network = communication_network(case)
     if not network.correspondents:
         return document(
@@ -151,7 +187,8 @@ def network_chart(case: Case) -> str:
         )
     angles = circular_layout(network)
     colours = polity_colours(network)
-    radius, label_room = 250.0, 170.0
+    narrow = width < 600
+    radius, label_room = (width / 2 - 100, 100.0) if narrow else (250.0, 170.0)
     cx = cy = radius + label_room
     size = 2 * cx
     busiest = max((len(c.documents) for c in network.channels), default=1)
@@ -160,7 +197,7 @@ def network_chart(case: Case) -> str:
     people = network.correspondents
 
     arcs = []
-    for n, polity in enumerate(polity_order(network)):
+    for n, polity in enumerate([] if narrow else polity_order(network)):
         members = [a for k, a in angles.items() if people[k].polity == polity]
         lo, hi = min(members) - 0.02, max(members) + 0.02
         r = radius - 22
@@ -194,6 +231,8 @@ def network_chart(case: Case) -> str:
             f'startOffset="50%">{esc(words)}</textPath></text>'
         )
 
+    arrow_id = "network-arrow-narrow" if narrow else "network-arrow"
+    named = _spread_labels(angles, totals, people, 14 / radius) if narrow else set(people)
     edges = []
     for channel in reversed(network.channels):  # the busiest drawn last, on top
         a, b = angles[channel.sender], angles[channel.recipient]
@@ -210,7 +249,7 @@ def network_chart(case: Case) -> str:
             y2 - dy / dist * (node_r[channel.recipient] + 1),
         )
         count = len(channel.documents)
-        width = 0.8 + 5.2 * (count - 1) / max(busiest - 1, 1)
+        line = 0.8 + 5.2 * (count - 1) / max(busiest - 1, 1)
         tip = (
             f"{people[channel.sender].name} → {people[channel.recipient].name}: {count} document"
             f"{'s' if count != 1 else ''} ({', '.join(channel.documents)})"
@@ -223,8 +262,8 @@ def network_chart(case: Case) -> str:
                 fill="none",
                 stroke=colours[people[channel.sender].polity],
                 stroke_opacity=0.55,
-                stroke_width=width,
-                marker_end="url(#network-arrow)",
+                stroke_width=line,
+                marker_end=f"url(#{arrow_id})",
             )
         )
 
@@ -267,7 +306,7 @@ def network_chart(case: Case) -> str:
         rotate = degrees + 180 if flip else degrees
         label = tag(
             "text",
-            esc(shorten(person.name, 28)) + title(tip),
+            esc(short_name(person.name) if narrow else shorten(person.name, 28)) + title(tip),
             x=lx,
             y=ly,
             dy="0.35em",
@@ -276,7 +315,7 @@ def network_chart(case: Case) -> str:
             font_size=10.5,
             font_weight="bold" if person.is_actor and totals[key] >= 5 else None,
         )
-        nodes.append(shape + label)
+        nodes.append(shape + label if key in named else shape)
 
     legend_y = size + 10
     legend: list[str] = []
@@ -302,18 +341,17 @@ def network_chart(case: Case) -> str:
         )
         legend += [symbol, text(x + 16, legend_y, words, font_size=11)]
         x += 30 + 6.3 * len(words)
-    legend.append(
-        text(
-            0,
-            legend_y + 20,
-            "circle: a case actor (aliases merged) · square: a name that is not an "
-            "actor · line width: documents sent · arrow: towards the recipient",
-            font_size=11,
-            fill="#555",
-        )
-    )
+    key_words = [
+        "circle: a case actor (aliases merged)",
+        "square: a name that is not an actor",
+        "line width: documents sent",
+        "arrow: towards the recipient",
+    ]
+    for words in key_words if narrow else [" · ".join(key_words)]:  # a phone's: one a line
+        legend_y += 20 if words == key_words[0] or not narrow else 16
+        legend.append(text(0, legend_y, words, font_size=11, fill="#555"))
     arrow = (
-        '<marker id="network-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'<marker id="{arrow_id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1 L9,5 L0,9 z" fill="#555"/></marker>'
     )
     label = f"Who wrote to whom in the sources of {case.title}"
@@ -322,9 +360,9 @@ def network_chart(case: Case) -> str:
         for c in network.channels[:5]
     )
     return document(
-        "network",
+        "network-narrow" if narrow else "network",
         size,
-        legend_y + 30,
+        legend_y + 10,
         label,
         "".join(arcs + edges + nodes + legend),
         description=description,

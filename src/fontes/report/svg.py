@@ -75,7 +75,9 @@ def document(
     kind: str, width: float, height: float, label: str, body: str, *, description: str = "", defs: str = ""
 ) -> str:
     """An <svg> that scales to its container's width, with a title and description for readers."""
-    ident = f"svg-{kind}-{zlib.crc32((label + description).encode()):08x}"
+    ident = (
+        f"svg-{kind}-{zlib.crc32(f'{label}{description}{width}'.encode()):08x}"  # a phone's version differs
+    )
     head = (
         f'<svg class="chart chart-{esc(kind)}" '
         f'data-chart="{esc(kind)}" viewBox="0 0 {num(width)} {num(height)}" '
@@ -92,3 +94,9 @@ def document(
     parts.append(body)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def responsive(wide: str, narrow: str) -> str:
+    """A chart in two versions: the stylesheet shows the phone's (fewer labels, the same sizes)
+    under 40rem and the desktop's otherwise and in print."""
+    return f'<div class="for-wide">{wide}</div><div class="for-narrow">{narrow}</div>'

@@ -205,7 +205,8 @@ def _month_axis(scale: _Scale, top: float, bottom: float) -> str:
             tag("line", x1=x, x2=x, y1=top, y2=bottom, stroke="#bdbdbd" if day.month == 1 else "#ececec")
         )
         middle = (x + scale(nxt)) / 2
-        for y_label in (top - 4, bottom + 13):
+        lettered = scale(nxt) - x >= 12 or day.month % 3 == 1  # a narrow chart: J, A, J, O only
+        for y_label in (top - 4, bottom + 13) if lettered else ():
             parts.append(
                 text(
                     middle,
@@ -243,8 +244,9 @@ def horizon_marks(case: Case) -> list[tuple[str, dt.date, str]]:
     return marks
 
 
-def _horizons(case: Case, scale: _Scale, top: float, bottom: float) -> str:
-    """A dashed red line at each question's horizon, labelled with the question's id."""
+def _horizons(case: Case, scale: _Scale, top: float, bottom: float, *, labels: bool = True) -> str:
+    """A dashed red line at each question's horizon, labelled with the question's id unless the
+    chart is too narrow for the labels to stand apart (the line's tooltip still names it)."""
     parts = []
     for qid, day, words in horizon_marks(case):
         if not scale.start <= day < scale.end:
@@ -264,15 +266,22 @@ def _horizons(case: Case, scale: _Scale, top: float, bottom: float) -> str:
                 stroke_dasharray="4 3",
             )
         )
-        parts.append(
-            text(
-                x + 2, bottom + 10, f"⟂ {qid}", font_size=9.5, fill=HORIZON, tip=f"horizon of {qid}: {words}"
+        if labels:
+            parts.append(
+                text(
+                    x + 2,
+                    bottom + 10,
+                    f"⟂ {qid}",
+                    font_size=9.5,
+                    fill=HORIZON,
+                    tip=f"horizon of {qid}: {words}",
+                )
             )
-        )
     return "".join(parts)
 
 
-def _legend(y: float) -> str:
+def _legend(y: float, width: float) -> tuple[str, float]:
+    """The key to the marks, wrapped to `width`; the SVG and the baseline of its last line."""
     items = [
         (tag("circle", cx=6, cy=-4, r=3.2, fill=BLUE, stroke=INK, stroke_width=0.6), "event on a known day"),
         (
@@ -307,30 +316,50 @@ def _legend(y: float) -> str:
     ]
     parts, x = [], 0.0
     for symbol, words in items:
+        step = 28 + 6.2 * len(words)
+        if x and x + step - 8 > width:  # the next line rather than past the edge
+            x, y = 0.0, y + 18
         parts.append(f'<g transform="translate({x:.0f},{y:.0f})">{symbol}</g>')
         parts.append(text(x + 20, y, words, font_size=11))
-        x += 28 + 6.2 * len(words)
-    return "".join(parts)
+        x += step
+    return "".join(parts), y
 
 
-def timeline_chart(case: Case) -> str:
-    """The whole period, one lane of events and one of sources, each packed so that marks do not overlap."""
+#: The drawn width of the charts on a desktop, and of their phone versions (fewer labels, same sizes).
+WIDE, NARROW = 960.0, 360.0
+
+
+def timeline_chart(case: Case, width: float = WIDE) -> str:
+    """The whole period, one lane of events and one of sources, each packed so that marks do not overlap.
+
+    Narrower than 600 (a phone's version) the horizons go unlabelled and the long notes are cut
+    shorter; every text keeps its size.
+    """
     events, sources = timeline_marks(case)
-    width, x0, x1 = 960.0, 80.0, 950.0
+    narrow = width < 600
+    x0, x1 = (60.0 if narrow else 80.0), width - 10
     scale = _Scale(START, END, x0, x1)
     top = 30.0
     event_body, event_h = _lane(events, scale, top, 9.0)
     source_top = top + event_h + 14
     source_body, source_h = _lane(sources, scale, source_top, 9.0)
     bottom = source_top + source_h
-    zoom = tag(
-        "rect",
-        x=scale(ZOOM_START),
-        y=top - 8,
-        width=scale(ZOOM_END) - scale(ZOOM_START),
-        height=bottom - top + 8,
-        fill="#f3f3f3",
-    ) + text(scale(ZOOM_START) + 4, top - 12, "1949–1950: zoomed below", font_size=11, fill="#555")
+    zoom_words = (
+        text(x1, top - 12, "1949–1950: zoomed below", font_size=11, fill="#555", text_anchor="end")
+        if narrow
+        else text(scale(ZOOM_START) + 4, top - 12, "1949–1950: zoomed below", font_size=11, fill="#555")
+    )
+    zoom = (
+        tag(
+            "rect",
+            x=scale(ZOOM_START),
+            y=top - 8,
+            width=scale(ZOOM_END) - scale(ZOOM_START),
+            height=bottom - top + 8,
+            fill="#f3f3f3",
+        )
+        + zoom_words
+    )
     parts = [
         zoom,
         _year_axis(scale, top - 8, bottom),
@@ -339,7 +368,7 @@ def timeline_chart(case: Case) -> str:
         tag("line", x1=x0, x2=x1, y1=source_top - 7, y2=source_top - 7, stroke="#9e9e9e"),
         event_body,
         source_body,
-        _horizons(case, scale, top - 8, bottom),
+        _horizons(case, scale, top - 8, bottom, labels=not narrow),
     ]
     outside = [m for m in sources + events if not scale.shows(m)]
     y = bottom + 40
@@ -349,23 +378,31 @@ def timeline_chart(case: Case) -> str:
             text(
                 0,
                 y,
-                shorten(f"Not drawn, dated outside 1945–1950: {names}", 160),
+                shorten(f"Not drawn, dated outside 1945–1950: {names}", int(width / 6)),
                 font_size=11,
                 fill="#555",
                 tip=names,
             )
         )
         y += 22
-    parts.append(_legend(y))
+    legend, y = _legend(y, width)
+    parts.append(legend)
     label = f"Timeline of {case.title}, 1945–1950"
     description = f"{len(events)} events and {len(sources)} dated sources, by date"
-    return document("timeline", width, y + 10, label, "".join(parts), description=description)
+    kind = "timeline-narrow" if narrow else "timeline"
+    return document(kind, width, y + 10, label, "".join(parts), description=description)
 
 
-def timeline_zoom_chart(case: Case) -> str:
-    """1949–1950 month by month: the sources packed at the top, then one labelled row per event."""
+def timeline_zoom_chart(case: Case, width: float = WIDE) -> str:
+    """1949–1950 month by month: the sources packed at the top, then one labelled row per event.
+
+    Narrower than 600 (a phone's version) the event labels are cut shorter, the dates beside the
+    marks, the horizons' labels and two month letters in three are left out; every text keeps its size.
+    """
     events, sources = timeline_marks(case)
-    width, x0, x1 = 960.0, 372.0, 950.0
+    narrow = width < 600
+    x0, x1 = (width * 0.5 if narrow else 372.0), width - 10
+    label_chars = int((x0 - 8) / 7) if narrow else 58  # about 7 px a character at 11 px
     scale = _Scale(ZOOM_START, ZOOM_END, x0, x1)
     top = 36.0
     source_body, source_h = _lane(sources, scale, top, 9.0)
@@ -392,18 +429,31 @@ def timeline_zoom_chart(case: Case) -> str:
     ]
     for i, m in enumerate(shown):
         y = rows_top + pitch * (i + 0.5)
-        parts.append(text(x0 - 8, y + 4, shorten(m.label, 58), text_anchor="end", font_size=11, tip=m.tip()))
+        parts.append(
+            text(
+                x0 - 8,
+                y + 4,
+                shorten(m.label, label_chars),
+                text_anchor="end",
+                font_size=11,
+                tip=m.tip(),
+            )
+        )
         parts.append(_draw(m, scale, y))
+        if narrow:
+            continue
         a, b = scale.span(m)
         when = short_date(m)
         if b + 6 + 5.5 * len(when) < x1:
             parts.append(text(b + 5, y + 3.5, when, font_size=9.5, fill="#555"))
         else:
             parts.append(text(a - 5, y + 3.5, when, font_size=9.5, fill="#555", text_anchor="end"))
-    parts.append(_horizons(case, scale, top - 18, bottom))
-    parts.append(_legend(bottom + 48))
+    parts.append(_horizons(case, scale, top - 18, bottom, labels=not narrow))
+    legend, end = _legend(bottom + 48, width)
+    parts.append(legend)
     label = f"Timeline of {case.title}, zoomed on 1949–1950"
     description = (
         f"{len(shown)} events of 1949–1950, one row each in date order, under the sources of those years"
     )
-    return document("timeline-zoom", width, bottom + 58, label, "".join(parts), description=description)
+    kind = "timeline-zoom-narrow" if narrow else "timeline-zoom"
+    return document(kind, width, end + 10, label, "".join(parts), description=description)

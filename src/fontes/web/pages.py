@@ -14,8 +14,9 @@ from fontes.reason.whatif import WHATIF_DRAWS
 from fontes.report.evidence_cards import evidence_cards
 from fontes.report.glossary import school_label
 from fontes.report.links import source_link
+from fontes.report.network import NARROW as NARROW_NETWORK
 from fontes.report.network import busiest_channels, network_chart
-from fontes.report.timeline import horizon_marks, timeline_chart, timeline_zoom_chart
+from fontes.report.timeline import NARROW, horizon_marks, timeline_chart, timeline_zoom_chart
 from fontes.web.reader import marked_pieces
 from fontes.web.render import svg
 from fontes.web.views import (
@@ -49,11 +50,12 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
     return HTMLResponse(html, status_code=status_code)
 
 
-def nav(ws) -> list[tuple[str, str]]:
-    """The links of the header: the case, each question, the case-wide pages, the audit if any."""
-    links = [("/", "Case")]
-    links += [(f"/questions/{quote(q.id, safe='')}", f"Question: {q.id}") for q in ws.case.questions]
-    links += [
+def nav(ws) -> dict[str, list[tuple[str, str]]]:
+    """The links of the header: the case and its questions (one menu, so the keyboard passes them
+    in one step), then the case-wide pages and the audit if any."""
+    case = [("/", "Overview")]
+    case += [(f"/questions/{quote(q.id, safe='')}", f"Question: {q.id}") for q in ws.case.questions]
+    pages = [
         ("/evidence", "Evidence"),
         ("/timeline", "Timeline"),
         ("/network", "Network"),
@@ -61,8 +63,8 @@ def nav(ws) -> list[tuple[str, str]]:
         ("/search", "Search"),
     ]
     if ws.essay_path is not None:
-        links.append(("/audit", "Audit"))
-    return links
+        pages.append(("/audit", "Audit"))
+    return {"case": case, "pages": pages}
 
 
 def chosen_school(request: Request) -> str | None:
@@ -75,10 +77,13 @@ def overview(request: Request) -> Response:
     ws = request.app.state.workspace
     school = chosen_school(request)
     verdict = ws.verdict(school)
-    from fontes.report.charts import posterior_chart
+    from fontes.report.charts import posterior_chart, posterior_chart_narrow
+    from fontes.report.svg import responsive
     from fontes.report.verdict_views import unweighed_sources, verdict_parts
 
-    charts = {qv.id: svg(posterior_chart(qv)) for qv in verdict.questions}
+    charts = {
+        qv.id: svg(responsive(posterior_chart(qv), posterior_chart_narrow(qv))) for qv in verdict.questions
+    }
     parts = {qv.id: verdict_parts(ws.case, qv, school) for qv in verdict.questions}
     with ws.store() as store:
         unweighed = unweighed_sources(ws.case, store)
@@ -142,8 +147,10 @@ def timeline(request: Request) -> Response:
         "timeline.html",
         events=sorted_events(case),
         name=lambda n: display_name(case, n),
-        chart=svg(timeline_chart(case)),
-        zoom=svg(timeline_zoom_chart(case)),
+        charts=[
+            (svg(timeline_chart(case)), svg(timeline_chart(case, NARROW))),
+            (svg(timeline_zoom_chart(case)), svg(timeline_zoom_chart(case, NARROW))),
+        ],
         horizons=horizon_marks(case),
     )
 
@@ -152,7 +159,11 @@ def network(request: Request) -> Response:
     """Who wrote to whom, drawn and listed."""
     case = request.app.state.workspace.case
     return render(
-        request, "network.html", chart=svg(network_chart(case)), channels=busiest_channels(case, limit=10_000)
+        request,
+        "network.html",
+        chart=svg(network_chart(case)),
+        chart_narrow=svg(network_chart(case, NARROW_NETWORK)),
+        channels=busiest_channels(case, limit=10_000),
     )
 
 

@@ -8,8 +8,15 @@ from fontes.dates import format_date, sort_key
 from fontes.model import DEFAULT_LIKELIHOOD, Case
 from fontes.reason.readings import bears_on_under
 from fontes.reason.verdict import QuestionVerdict
-from fontes.report.charts import posterior_chart, schools_chart, weights_chart
+from fontes.report.charts import (
+    posterior_chart,
+    posterior_chart_narrow,
+    schools_chart,
+    weights_chart,
+    weights_chart_narrow,
+)
 from fontes.report.glossary import NO_SCHOOL, school_label
+from fontes.report.svg import responsive
 from fontes.report.verdict_views import verdict_parts
 from fontes.web.render import likelihood_value, svg
 
@@ -54,9 +61,14 @@ def question_context(
         "draws": draws,
         "bayes_rank": ranked,
         "by_hypothesis": {h.id: h for h in qv.hypotheses},
-        "posterior_svg": svg(posterior_chart(qv)),
-        "weights_svg": svg(weights_chart(qv)),
-        "schools_svg": svg(schools_chart(qv, labels, priors, chosen=school)),
+        "posterior_svg": svg(responsive(posterior_chart(qv), posterior_chart_narrow(qv))),
+        "weights_svg": svg(responsive(weights_chart(qv), weights_chart_narrow(qv))),
+        "schools_svg": svg(
+            responsive(
+                schools_chart(qv, labels, priors, chosen=school),
+                schools_chart(qv, labels, priors, chosen=school, columns=1),
+            )
+        ),
         "parts": verdict_parts(case, qv, school),
     }
 

@@ -187,3 +187,29 @@
     });
   });
 }());
+
+// The evidence table's filter: rows whose id, source and words lack the typed text are hidden, so
+// the keyboard passes only through the items chosen. Without script the box stays hidden.
+(function () {
+  "use strict";
+  var box = document.getElementById("evidence-filter-box");
+  var table = document.getElementById("evidence-table");
+  if (!box || !table) { return; }
+  var input = document.getElementById("evidence-filter");
+  var count = document.getElementById("evidence-filter-count");
+  var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr[data-item]"));
+  var texts = rows.map(function (row) { return row.cells[0].textContent.toLowerCase(); });
+  box.hidden = false;
+  function apply() {
+    var words = input.value.trim().toLowerCase();
+    var shown = 0;
+    rows.forEach(function (row, n) {
+      var keep = !words || texts[n].indexOf(words) >= 0;
+      row.hidden = !keep;
+      if (keep) { shown += 1; }
+    });
+    count.textContent = words ? shown + " of " + rows.length + " items shown" : "";
+  }
+  input.addEventListener("input", apply);
+  apply();
+}());
