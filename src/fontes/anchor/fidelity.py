@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+from fontes.anchor.agreement import same_shape
 from fontes.anchor.align import Alignment, ParsedQuote, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
 from fontes.anchor.meaning import (
@@ -21,6 +22,7 @@ from fontes.anchor.meaning import (
     find_meaning_paraphrase,
     keeps_names_and_months,
     keeps_negated_words,
+    names,
 )
 from fontes.anchor.normalize import Normalized, normalize
 from fontes.anchor.paraphrase import find_paraphrase
@@ -98,9 +100,11 @@ def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     the offline model that the wordllama wheel ships, or none when it is not installed."""
     quote_text = quotation.search_text()
     found = find_paraphrase(quote_text, text)
+    passage = text[found.start : found.end] if found is not None else ""
     if found is not None and not (
-        keeps_names_and_months(quotation.raw, text[found.start : found.end], text)
-        and keeps_negated_words(quote_text, text[found.start : found.end])
+        keeps_names_and_months(quotation.raw, passage, text)
+        and keeps_negated_words(quote_text, passage)
+        and same_shape(names(quotation.raw), quote_text, passage)
     ):
         found = None
     model = default_model() if by_meaning else None

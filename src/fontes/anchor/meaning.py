@@ -14,13 +14,14 @@ from functools import lru_cache
 
 import numpy as np
 
+from fontes.anchor.agreement import same_shape
 from fontes.anchor.meaning_model import MeaningModel, load_model
 from fontes.anchor.paraphrase import Paraphrase, keeps_claim
 from fontes.anchor.words import (
     MONTHS,
     STOP_WORDS,
+    denies,
     is_content_word,
-    is_negation,
     number_value,
     stem,
     tokens,
@@ -40,8 +41,8 @@ MIN_CONTENT_WORDS = 5
 TRIED = 3
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _HYPHEN_INSIDE = re.compile(r"(?<=\w)-(?=\w)")
-#: Words that deny what follows as surely as "not" does ("we hardly need it").
-WEAK_NEGATIONS = frozenset({"hardly", "scarcely", "barely", "seldom", "unnecessary", "unable", "unwilling"})
+#: Words that join two clauses: a negation in one does not reach the other.
+CLAUSE_JOINS = frozenset({"and", "but", "though", "although", "while", "whereas", "yet", "since", "because"})
 #: A document's header (its first characters) names its sender and recipient.
 HEADER = 400
 #: Characters on each side of a passage where the names it leaves out may stand.
@@ -78,9 +79,11 @@ def find_meaning_paraphrase(
 def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine: float) -> bool:
     """The second stage: content words, names, polarity, numbers and months agree (names and
     months are read from the quotation as written, where capitals still show them)."""
-    # Names are checked apart (below): the words that say what happened must be shared too,
-    # or a sentence naming the same people on another matter would pass.
-    wanted = _content(quote_text) - names(quote_raw)
+    # Names, numbers and months are checked apart (below): the words that say what happened
+    # must be shared too, or a sentence naming the same people or days on another matter would
+    # pass ("at its June 13 meeting UNCOK asked ..." for "at its June 13 meeting UNCOK set up ...").
+    quote_names = names(quote_raw)
+    wanted = {w for w in _content(quote_text) - quote_names if number_value(w) is None and w not in MONTHS}
     if not wanted:
         return False
     shared = len(wanted & _content(passage)) / len(wanted)
@@ -91,6 +94,7 @@ def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine:
         and _negated(quote_text) == _negated(passage)
         and keeps_negated_words(quote_text, passage)
         and keeps_names_and_months(quote_raw, passage, document)
+        and same_shape(quote_names, quote_text, passage)
     )
 
 
@@ -101,9 +105,47 @@ def keeps_names_and_months(quote_raw: str, passage: str, document: str) -> bool:
     at = document.find(passage)
     near = document[max(0, at - NEAR) : at + len(passage) + NEAR] if at >= 0 else passage
     around = _content_joined(near) | _content_joined(document[:HEADER])
-    return all(_among(name, around) for name in names(quote_raw)) and _months(
+    short = {t.text for t in tokens(passage) if t.is_word and 2 <= len(t.text) <= 5}
+    abbreviated = {
+        name for run in name_runs(quote_raw) if any(abbreviates(w, run) for w in short) for name in run
+    }
+    return all(_among(name, around) or name in abbreviated for name in names(quote_raw)) and _months(
         quote_raw, capitalised=True
     ) <= _months(passage)
+
+
+def name_runs(text: str) -> list[list[str]]:
+    """The stems of each run of two or more names in a row ("Southeast Asia", "United Nations")."""
+    runs: list[list[str]] = [[]]
+    found = names(text)
+    for token in tokens(_joined_hyphens(text)):
+        word = stem(token.text.lower()) if token.is_word else ""
+        if word and word in found and token.text[0].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) >= 2]
+
+
+def abbreviates(short: str, words: list[str]) -> bool:
+    """Whether `short` is made of each word's first letter and, at most, more of its letters in
+    their order: "un" of "United Nations", "sea" of "Southeast Asia"."""
+    if not words:
+        return not short
+    if not short or short[0] != words[0][0]:
+        return False
+    word = words[0]
+    # Take the first letter and then any further letters of this word, in order.
+    for taken in range(1, len(short) + 1):
+        if _in_order(short[1:taken], word[1:]) and abbreviates(short[taken:], words[1:]):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether `letters` occur in `word` in their order (not necessarily together)."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def _among(name: str, stems: set[str]) -> bool:
@@ -116,36 +158,49 @@ def _among(name: str, stems: set[str]) -> bool:
 
 def keeps_negated_words(quote_text: str, passage: str) -> bool:
     """No word that one side negates (the first content word after a negation) is asserted by
-    the other: "cannot be considered final" is not "is considered final and will not be
-    modified"."""
+    the other in a clause that denies nothing: "cannot be considered final" is not "is
+    considered final and will not be modified", but "expect no difficulty" is "do not
+    anticipate any difficulty" (the negation there governs the verb of the same clause)."""
     quote_negated, quote_asserted = _polarity(quote_text)
     passage_negated, passage_asserted = _polarity(passage)
     return not (quote_negated & passage_asserted or passage_negated & quote_asserted)
 
 
 def _polarity(text: str) -> tuple[set[str], set[str]]:
-    """(stems a negation governs, stems said outright) of a normalised text."""
+    """(stems a negation governs, stems said outright in a clause with no negation) of a
+    normalised text."""
     negated: set[str] = set()
     asserted: set[str] = set()
-    pending = False
-    for token in tokens(text):
-        if not token.is_word:
-            pending = pending and token.text not in ".,;:!?"
-            continue
-        word = token.text.lower()
-        if is_negation(word) or word in WEAK_NEGATIONS:
-            pending = True
-        elif is_content_word(word) and number_value(word) is None:
-            (negated if pending else asserted).add(stem(word))
-            pending = False
+    for clause in _clauses(text):
+        pending, denying = False, False
+        said: set[str] = set()
+        for word in clause:
+            if denies(word):
+                pending = denying = True
+            elif is_content_word(word) and number_value(word) is None:
+                (negated if pending else said).add(stem(word))
+                pending = False
+        if not denying:
+            asserted |= said
     return negated, asserted - negated
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """The words of a normalised text, split into clauses at punctuation and at the words
+    that join clauses ("and", "but", "though", ...)."""
+    clauses: list[list[str]] = [[]]
+    for token in tokens(text):
+        word = token.text.lower()
+        if (not token.is_word and word in ".,;:!?") or word in CLAUSE_JOINS:
+            clauses.append([])
+        elif token.is_word:
+            clauses[-1].append(word)
+    return [c for c in clauses if c]
 
 
 def _negated(text: str) -> bool:
     """Whether a text denies something (a weak negation such as "hardly" counts)."""
-    return any(
-        is_negation(w) or w in WEAK_NEGATIONS for w in (t.text.lower() for t in tokens(text) if t.is_word)
-    )
+    return any(denies(t.text.lower()) for t in tokens(text) if t.is_word)
 
 
 def names(text: str) -> set[str]:
