@@ -125,3 +125,23 @@ def test_a_name_put_for_the_sources_pronoun_must_be_the_one_the_source_means():
         "barracks and speak with Colonel Vey.",
     )
     assert named is not None and named.fidelity == "near-verbatim"
+
+
+def test_a_verb_and_its_noun_are_one_word_but_an_actor_is_another():
+    from fontes.anchor.meaning import same_word
+    from fontes.anchor.words import stem
+
+    assert same_word(stem("modify"), stem("modification"))
+    assert not same_word(stem("command"), stem("commanders"))
+    assert not same_word(stem("general"), stem("generous"))
+
+
+def test_a_passage_sharing_only_the_names_numbers_and_dates_does_not_restate_the_quotation():
+    from fontes.anchor.meaning import agrees
+
+    passage = "at its meeting of 3 march the harbour board appointed a committee to inspect the cranes."
+    other_act = "At its 3 March meeting the harbour board told the shipowners to leave before the spring."
+    same_act = "At its 3 March meeting the harbour board set up a committee to inspect the cranes."
+    # Close enough in meaning to be weighed (cosine given); the words that say what was done decide.
+    assert not agrees(other_act, other_act.lower(), passage, passage, cosine=0.7)
+    assert agrees(same_act, same_act.lower(), passage, passage, cosine=0.7)

@@ -9,6 +9,7 @@ its claim: the same polarity, every number and every month it gives (paraphrase.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -35,6 +36,11 @@ MIN_SHARED = 0.45
 #: ... or this lower share when the passage is very close in meaning.
 CLOSE_COSINE = 0.75
 MIN_SHARED_WHEN_CLOSE = 0.3
+#: Stems of one word share this many first letters at least, then end in one of these.
+SAME_WORD_PREFIX = 5
+SAME_WORD_ENDINGS = frozenset(
+    {"", "e", "y", "ic", "ion", "ication", "ment", "al", "ive", "ance", "ence", "ure"}
+)
 #: The quotation needs this many distinct content words to be judged by meaning at all.
 MIN_CONTENT_WORDS = 5
 #: Passages examined by the second stage, best cosine first.
@@ -86,7 +92,8 @@ def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine:
     wanted = {w for w in _content(quote_text) - quote_names if number_value(w) is None and w not in MONTHS}
     if not wanted:
         return False
-    shared = len(wanted & _content(passage)) / len(wanted)
+    passage_words = _content(passage)
+    shared = sum(any(same_word(w, other) for other in passage_words) for w in wanted) / len(wanted)
     if shared < (MIN_SHARED_WHEN_CLOSE if cosine >= CLOSE_COSINE else MIN_SHARED):
         return False
     return (
@@ -96,6 +103,17 @@ def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine:
         and keeps_names_and_months(quote_raw, passage, document)
         and same_shape(quote_names, quote_text, passage)
     )
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two stems of one word, a verb and its noun ("modify", "modific(ation)"; "decide",
+    "decision" is beyond it): equal, or sharing a beginning of SAME_WORD_PREFIX letters or
+    more after which each goes on with an ending that keeps the act ("commander" is another
+    word than "command": an actor)."""
+    if a == b:
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= SAME_WORD_PREFIX and a[common:] in SAME_WORD_ENDINGS and b[common:] in SAME_WORD_ENDINGS
 
 
 def keeps_names_and_months(quote_raw: str, passage: str, document: str) -> bool:
