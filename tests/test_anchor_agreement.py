@@ -87,6 +87,11 @@ def test_a_negation_governs_its_own_clause_only():
     # "expect no difficulty" and "do not anticipate any difficulty": the same claim.
     assert fidelity("I expect no trouble in settling the date of the visit with the mayor.") == "paraphrase"
     assert keeps_negated_words("i expect no difficulty", "i do not anticipate any difficulty")
+    # A word under a negation is not asserted by its other use earlier in the sentence.
+    assert keeps_negated_words(
+        "i replied that i had passed the request on but had still had no answer",
+        "i answered that i had sent the request on, but had still not received an answer",
+    )
     # A word denied on one side and asserted, in a clause denying nothing, on the other: not.
     assert not keeps_negated_words(
         "these orders cannot be considered final", "these orders are considered final and will not change"

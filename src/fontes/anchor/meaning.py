@@ -185,10 +185,12 @@ def keeps_negated_words(quote_text: str, passage: str) -> bool:
 
 
 def _polarity(text: str) -> tuple[set[str], set[str]]:
-    """(stems a negation governs, stems said outright in a clause with no negation) of a
-    normalised text."""
+    """(stems a negation governs: the first content word after it, stems said outright: in a
+    clause with no negation, and nowhere after a negation in its clause) of a normalised text
+    ("answered that ..., but had not received an answer" says "answer" under a negation)."""
     negated: set[str] = set()
     asserted: set[str] = set()
+    denied: set[str] = set()  # every content word after a negation, in its clause
     for clause in _clauses(text):
         pending, denying = False, False
         said: set[str] = set()
@@ -196,11 +198,11 @@ def _polarity(text: str) -> tuple[set[str], set[str]]:
             if denies(word):
                 pending = denying = True
             elif is_content_word(word) and number_value(word) is None:
-                (negated if pending else said).add(stem(word))
+                (negated if pending else denied if denying else said).add(stem(word))
                 pending = False
         if not denying:
             asserted |= said
-    return negated, asserted - negated
+    return negated, asserted - negated - denied
 
 
 def _clauses(text: str) -> list[list[str]]:
