@@ -150,3 +150,16 @@ def test_a_passage_sharing_only_the_names_numbers_and_dates_does_not_restate_the
     # Close enough in meaning to be weighed (cosine given); the words that say what was done decide.
     assert not agrees(other_act, other_act.lower(), passage, passage, cosine=0.7)
     assert agrees(same_act, same_act.lower(), passage, passage, cosine=0.7)
+
+
+def test_every_clause_of_the_quotation_must_be_borne_out_by_the_passage():
+    from fontes.anchor.meaning import carries_every_clause
+
+    passage = "the board then ruled that the cranes should be repaired before the winter."
+    added = "The Mayor said this was a mistake, and that the cranes should be repaired before the winter."
+    assert not carries_every_clause(added, added.lower(), passage)
+    borne_out = "The Board ruled, and the cranes were to be mended before winter came."
+    assert carries_every_clause(borne_out, borne_out.lower(), passage)
+    # An opening aside with no name or number may be put otherwise by the source.
+    aside = "All things considered, the cranes should be mended before the winter."
+    assert carries_every_clause(aside, aside.lower(), passage)

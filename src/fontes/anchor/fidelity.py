@@ -18,6 +18,7 @@ from fontes.anchor.agreement import same_shape
 from fontes.anchor.align import Alignment, ParsedQuote, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
 from fontes.anchor.meaning import (
+    carries_every_clause,
     default_model,
     find_meaning_paraphrase,
     keeps_names_and_months,
@@ -103,6 +104,7 @@ def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     passage = text[found.start : found.end] if found is not None else ""
     if found is not None and not (
         keeps_names_and_months(quotation.raw, passage, text)
+        and carries_every_clause(quotation.raw, quote_text, passage)
         and keeps_negated_words(quote_text, passage)
         and same_shape(names(quotation.raw), quote_text, passage)
     ):

@@ -21,6 +21,7 @@ from fontes.anchor.paraphrase import Paraphrase, keeps_claim
 from fontes.anchor.words import (
     MONTHS,
     STOP_WORDS,
+    claimed_numbers,
     denies,
     is_content_word,
     number_value,
@@ -97,7 +98,8 @@ def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine:
     if shared < (MIN_SHARED_WHEN_CLOSE if cosine >= CLOSE_COSINE else MIN_SHARED):
         return False
     return (
-        keeps_claim(quote_text, passage)
+        carries_every_clause(quote_raw, quote_text, passage)
+        and keeps_claim(quote_text, passage)
         and _negated(quote_text) == _negated(passage)
         and keeps_negated_words(quote_text, passage)
         and keeps_names_and_months(quote_raw, passage, document)
@@ -105,12 +107,31 @@ def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine:
     )
 
 
+def carries_every_clause(quote_raw: str, quote_text: str, passage: str) -> bool:
+    """Each clause of the quotation that makes a claim of its own (three content words, or two
+    with a name or a number) shares one with the passage (a name, a number, a name abbreviated
+    there count): a passage that bears out one clause ("action should be taken north of the
+    parallel") does not restate a quotation that adds another ("the President said this was
+    wrong"). Two words with no name ("soldiers dispersed them", "all things considered") the
+    source may well say in others."""
+    passage_words = _content_joined(passage)
+    quote_names, shortened = names(quote_raw), abbreviated(quote_raw, passage)
+    for clause in _clauses(quote_text):
+        words = {stem(w) for w in clause if is_content_word(w)}
+        tied = bool(words & quote_names) or bool(claimed_numbers(" ".join(clause)))
+        if len(words) < (2 if tied else 3) or words & shortened:
+            continue
+        if not any(same_word(w, other) for w in words for other in passage_words):
+            return False
+    return True
+
+
 def same_word(a: str, b: str) -> bool:
     """Two stems of one word, a verb and its noun ("modify", "modific(ation)"; "decide",
     "decision" is beyond it): equal, or sharing a beginning of SAME_WORD_PREFIX letters or
     more after which each goes on with an ending that keeps the act ("commander" is another
     word than "command": an actor)."""
-    if a == b:
+    if a == b or a.removesuffix("e") == b.removesuffix("e"):  # "vote", "vot(ing)"
         return True
     common = len(os.path.commonprefix([a, b]))
     return common >= SAME_WORD_PREFIX and a[common:] in SAME_WORD_ENDINGS and b[common:] in SAME_WORD_ENDINGS
@@ -123,13 +144,16 @@ def keeps_names_and_months(quote_raw: str, passage: str, document: str) -> bool:
     at = document.find(passage)
     near = document[max(0, at - NEAR) : at + len(passage) + NEAR] if at >= 0 else passage
     around = _content_joined(near) | _content_joined(document[:HEADER])
-    short = {t.text for t in tokens(passage) if t.is_word and 2 <= len(t.text) <= 5}
-    abbreviated = {
-        name for run in name_runs(quote_raw) if any(abbreviates(w, run) for w in short) for name in run
-    }
-    return all(_among(name, around) or name in abbreviated for name in names(quote_raw)) and _months(
+    shortened = abbreviated(quote_raw, passage)
+    return all(_among(name, around) or name in shortened for name in names(quote_raw)) and _months(
         quote_raw, capitalised=True
     ) <= _months(passage)
+
+
+def abbreviated(quote_raw: str, passage: str) -> set[str]:
+    """The quotation's names that stand abbreviated in the passage ("Southeast Asia": "SEA")."""
+    short = {t.text for t in tokens(passage) if t.is_word and 2 <= len(t.text) <= 5}
+    return {name for run in name_runs(quote_raw) if any(abbreviates(w, run) for w in short) for name in run}
 
 
 def name_runs(text: str) -> list[list[str]]:
