@@ -2,7 +2,8 @@
 
 verbatim: found exactly after normalising (ellipses and [interpolations] as gaps);
 near-verbatim: aligns with similarity >= 0.90 and no meaning-bearing word differs;
-misquote: aligns with >= 0.75 and a negation, number, date or name differs;
+misquote: aligns with >= 0.75 and a negation, number, date or name differs, or a question is
+put as a statement;
 paraphrase: a passage says the same in other words (paraphrase.py, then meaning.py);
 otherwise None. Precision first: an approximate class also needs half the quotation's words
 unchanged, and a misquote must be one small change (a few words) in an otherwise
