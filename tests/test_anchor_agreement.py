@@ -163,3 +163,14 @@ def test_every_clause_of_the_quotation_must_be_borne_out_by_the_passage():
     # An opening aside with no name or number may be put otherwise by the source.
     aside = "All things considered, the cranes should be mended before the winter."
     assert carries_every_clause(aside, aside.lower(), passage)
+
+
+def test_a_count_given_to_other_people_is_not_a_paraphrase():
+    from fontes.anchor.agreement import moves_a_number
+
+    passage = "in valdora the envoy held 3 talks with the mayor and the bishop and 1 talk with the governor."
+    names = {"valdora", "mayor", "bishop", "governor"}
+    moved = "the governor met the envoy 3 times in valdora, and the mayor only once."
+    kept = "in valdora the envoy met the mayor and the bishop 3 times, and the governor once."
+    assert moves_a_number(names, moved, passage)
+    assert not moves_a_number(names, kept, passage)

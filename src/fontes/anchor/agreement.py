@@ -10,8 +10,10 @@ names are read from it as written, where capitals still show them.
 
 from __future__ import annotations
 
-from fontes.anchor.words import is_content_word, number_value, stem, tokens
+from fontes.anchor.words import claimed_numbers, is_content_word, number_value, stem, tokens
 
+#: Words that join two clauses: a negation in one does not reach the other.
+CLAUSE_JOINS = frozenset({"and", "but", "though", "although", "while", "whereas", "yet", "since", "because"})
 #: Verbs that put the clause after them as a question ("asked if", "inquired whether").
 ASKING = frozenset("ask asked asks asking inquire inquired inquires wonder wondered query queried".split())
 #: Words between an asking verb and its "if" at most ("asked Menon if", "asked the minister if").
@@ -36,12 +38,41 @@ TITLES = frozenset(
 
 
 def same_shape(names: set[str], quote_text: str, passage: str) -> bool:
-    """The passage asserts as the quotation does, with the same actors in the same roles."""
+    """The passage asserts as the quotation does, with the same actors in the same roles and
+    the same counts."""
     return not (
         asks_instead(quote_text, passage)
         or puts_another_name(names, quote_text, passage)
         or turns_voice(quote_text, passage)
+        or moves_a_number(names, quote_text, passage)
     )
+
+
+def clauses(text: str) -> list[list[str]]:
+    """The words of a normalised text, split into clauses at punctuation and at the words
+    that join clauses ("and", "but", "though", ...)."""
+    clauses: list[list[str]] = [[]]
+    for token in tokens(text):
+        word = token.text.lower()
+        if (not token.is_word and word in ".,;:!?") or word in CLAUSE_JOINS:
+            clauses.append([])
+        elif token.is_word:
+            clauses[-1].append(word)
+    return [c for c in clauses if c]
+
+
+def moves_a_number(names: set[str], quote_text: str, passage: str) -> bool:
+    """A name of a clause of the quotation that gives a number stands in the passage only in
+    clauses giving other numbers: the count has gone to other people ("Mao met Kim four times,
+    and Zhu once" against "Kim met Zhu four times and Mao once")."""
+    passage_clauses = [({stem(w) for w in c}, claimed_numbers(" ".join(c))) for c in clauses(passage)]
+    for clause in clauses(quote_text):
+        numbers = claimed_numbers(" ".join(clause))
+        for name in {stem(w) for w in clause} & names if numbers else ():
+            beside = [given for words, given in passage_clauses if name in words]
+            if beside and all(given and not given & numbers for given in beside):
+                return True
+    return False
 
 
 def asks(text: str) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from fontes.anchor.agreement import same_shape
+from fontes.anchor.agreement import clauses, same_shape
 from fontes.anchor.meaning_model import MeaningModel, load_model
 from fontes.anchor.paraphrase import Paraphrase, keeps_claim
 from fontes.anchor.words import (
@@ -48,8 +48,6 @@ MIN_CONTENT_WORDS = 5
 TRIED = 3
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _HYPHEN_INSIDE = re.compile(r"(?<=\w)-(?=\w)")
-#: Words that join two clauses: a negation in one does not reach the other.
-CLAUSE_JOINS = frozenset({"and", "but", "though", "although", "while", "whereas", "yet", "since", "because"})
 #: A document's header (its first characters) names its sender and recipient.
 HEADER = 400
 #: Characters on each side of a passage where the names it leaves out may stand.
@@ -116,7 +114,7 @@ def carries_every_clause(quote_raw: str, quote_text: str, passage: str) -> bool:
     source may well say in others."""
     passage_words = _content_joined(passage)
     quote_names, shortened = names(quote_raw), abbreviated(quote_raw, passage)
-    for clause in _clauses(quote_text):
+    for clause in clauses(quote_text):
         words = {stem(w) for w in clause if is_content_word(w)}
         tied = bool(words & quote_names) or bool(claimed_numbers(" ".join(clause)))
         if len(words) < (2 if tied else 3) or words & shortened:
@@ -215,7 +213,7 @@ def _polarity(text: str) -> tuple[set[str], set[str]]:
     negated: set[str] = set()
     asserted: set[str] = set()
     denied: set[str] = set()  # every content word after a negation, in its clause
-    for clause in _clauses(text):
+    for clause in clauses(text):
         pending, denying = False, False
         said: set[str] = set()
         for word in clause:
@@ -227,19 +225,6 @@ def _polarity(text: str) -> tuple[set[str], set[str]]:
         if not denying:
             asserted |= said
     return negated, asserted - negated - denied
-
-
-def _clauses(text: str) -> list[list[str]]:
-    """The words of a normalised text, split into clauses at punctuation and at the words
-    that join clauses ("and", "but", "though", ...)."""
-    clauses: list[list[str]] = [[]]
-    for token in tokens(text):
-        word = token.text.lower()
-        if (not token.is_word and word in ".,;:!?") or word in CLAUSE_JOINS:
-            clauses.append([])
-        elif token.is_word:
-            clauses[-1].append(word)
-    return [c for c in clauses if c]
 
 
 def _negated(text: str) -> bool:
