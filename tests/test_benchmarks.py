@@ -149,7 +149,9 @@ def test_the_scale_plot_draws_one_line_per_cost_with_its_slope():
 
 def test_paraphrase_meaning_measures_embedding_and_both_anchors(results):
     meaning = results["paraphrase_meaning"]
-    assert meaning["parameters"]["documents"] == 300
+    # The real corpus (where the paraphrased sentences are) beside the 300 scaled documents.
+    assert meaning["parameters"]["scaled_documents"] == 300 and meaning["parameters"]["documents"] > 300
     assert meaning["raw"]["sentences"] > 300 and meaning["raw"]["vectors_bytes_on_disk"] > 0
     assert meaning["raw"]["by_meaning"]["p50_ms"] > 0 and meaning["raw"]["lexical"]["p50_ms"] > 0
     assert set(meaning["raw"]["right"]["by_meaning"]) == {"paraphrase", "fabricated"}
+    assert set(meaning["raw"]["fabricated_classed_misquote"]) == {"by_meaning", "lexical"}

@@ -104,9 +104,10 @@ def test_int8_rows_give_the_cosines_of_the_exact_vectors_within_a_hundredth():
     assert np.abs((rows.astype(np.float32) * scales[:, None]) @ exact[0] - exact @ exact[0]).max() < 0.01
 
 
-def test_a_large_corpus_is_searched_only_among_the_documents_given(tmp_path, monkeypatch):
-    """Past WHOLE_CORPUS_ROWS, a lookup reads the rows of the lexical candidates only: a document
-    outside them is not returned however close, one inside is."""
+def test_a_large_corpus_is_searched_whole_by_signs_then_cosines(tmp_path, monkeypatch):
+    """Past WHOLE_CORPUS_ROWS, a lookup ranks every sentence by the signs of its vector and
+    computes the cosines of the best only: a document sharing no rare word with the text is
+    still found; `among` still keeps a lookup to the documents given."""
     import sqlite3
 
     import fontes.corpus.sentence_vectors as sentence_vectors
@@ -131,9 +132,15 @@ def test_a_large_corpus_is_searched_only_among_the_documents_given(tmp_path, mon
         assert vectors.nearest(query, 1)[0][0] == numbers["assault"]
         assert [n for n, _ in vectors.nearest(query, 3, among=[numbers["harbour"]])] == [numbers["harbour"]]
         monkeypatch.setattr(sentence_vectors, "WHOLE_CORPUS_ROWS", 0)
-        found = store.closest_in_meaning("Heavy rain fell over the hills", model, 3)
-        assert found and set(found) <= set(store.candidates("Heavy rain fell over the hills", 100))
-        assert found[0] == "weather"
+        monkeypatch.setattr(sentence_vectors, "PREFILTERED", 1)
+        assert vectors.signs().shape == (3, 32)
+        # The sentence agreeing most in sign with the query is the closest in meaning.
+        assault_row = int(np.flatnonzero(vectors.docs == numbers["assault"])[0])
+        assert vectors._agreeing_in_sign(query, 1).tolist() == [assault_row]
+        # In other words than the document's: no shared rare word, found by meaning.
+        assert store.closest_in_meaning(
+            "Storms soaked the uplands and the streams swelled after dark", model, 1
+        ) == ["weather"]
 
 
 def test_an_ingest_embeds_the_sentences_so_the_first_lookup_by_meaning_builds_nothing(tmp_path, monkeypatch):

@@ -455,8 +455,8 @@ def anchor(
 ) -> None:
     """Find where a quotation sits in the corpus and how faithful it is.
 
-    The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs),
-    paraphrase, or not-found. Only the few documents an index names are aligned. With
+    The class is verbatim, near-verbatim, misquote (a negation, number, date or name differs,
+    or a question is put as a statement), paraphrase, or not-found. Only the few documents an index names are aligned. With
     --batch, every good line is answered (on every core, or on a Dask cluster) and every bad
     one named (exit 1 if any).
     """

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from fontes.anchor.agreement import asks
 from fontes.anchor.normalize import CACHED_TEXTS, Normalized, normalize
 from fontes.anchor.result import Difference, Meaning
 from fontes.anchor.words import (
@@ -55,6 +56,12 @@ ABBREVIATIONS = frozenset(
 )
 #: Two names at least this similar (0-100) are one name misspelt (OCR), not a different name.
 SAME_NAME_SIMILARITY = 80
+#: A name the quotation puts for the source's pronoun or title must stand this many characters
+#: before the span at most, or in the document's header (its first HEADER characters).
+NAME_REACH = 600
+HEADER = 400
+#: The writer's own words for himself: their referent is the sender, not a name nearby.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 @dataclass(frozen=True)
@@ -150,7 +157,8 @@ def compare(quote: Passage, source: Passage) -> Comparison:
 def meaning_changed(
     quote: Passage, q_side: list[Token], source: Passage, s_side: list[Token]
 ) -> Meaning | None:
-    """What a difference changes: a negation, a number, a date, a name; None if nothing that matters."""
+    """What a difference changes: a negation, a number, a date, a name, a question put as a
+    statement (or the reverse); None if nothing that matters."""
     q_words = [t.text for t in q_side if t.is_word]
     s_words = [t.text for t in s_side if t.is_word]
     negation_changed = _negations(q_words) != _negations(s_words) or _negated_pair(q_words, s_words)
@@ -162,6 +170,8 @@ def meaning_changed(
         return "date"
     if _names_differ(quote, q_side, source, s_side):
         return "name"
+    if asks(" ".join(t.text for t in q_side)) != asks(" ".join(t.text for t in s_side)):
+        return "question"  # "said that" for "asked whether": a question reported as an answer
     return None
 
 
@@ -207,8 +217,18 @@ def _names_differ(quote: Passage, q_side: list[Token], source: Passage, s_side: 
     q_names, s_names = _capitalised(quote, q_side), _capitalised(source, s_side)
     if not (q_names or s_names):
         return False
-    if (q_side and not q_names and s_names) or (s_side and not s_names and q_names):
+    if q_side and not q_names and s_names:
         return False  # "he" for "Mao", "the Marshal" for "Stalin": the words differ, not the name
+    if s_side and not s_names and q_names:
+        # "Mao" for the source's "he": right only when the source names him just before (the
+        # writer's "I" or "we" names its sender, who may be named only in the metadata; a
+        # misread word is no name). A quotation's opening word counts as a name when the source
+        # never writes it in lower case.
+        q_words, s_words = [t.text for t in q_side if t.is_word], [t.text for t in s_side if t.is_word]
+        if FIRST_PERSON & set(s_words) or Levenshtein.distance(" ".join(q_words), " ".join(s_words)) <= 1:
+            return False  # "Hc" for "He": one letter misread
+        put = [w for w, is_name in q_names if is_name or not _written_in_lower_case(source.raw, w)]
+        return not all(_named_before(source, word) for word in put)
     unmatched = [
         (word, is_name)
         for word, is_name in q_names
@@ -220,6 +240,17 @@ def _names_differ(quote: Passage, q_side: list[Token], source: Passage, s_side: 
         if not any(_same_name(word, other) for other, _ in q_names)
     ]
     return any(is_name for _, is_name in unmatched)
+
+
+def _named_before(source: Passage, name: str) -> bool:
+    """Whether the source names `name` in its header or shortly before the span."""
+    text = source.norm.text
+    around = text[:HEADER] + " " + text[max(0, source.start - NAME_REACH) : source.start]
+    return any(_same_name(name, t.text) for t in tokens(around) if t.is_word and len(t.text) > 2)
+
+
+def _written_in_lower_case(raw: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word.lower())}\b", raw) is not None
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -2,7 +2,8 @@
 
 verbatim: found exactly after normalising (ellipses and [interpolations] as gaps);
 near-verbatim: aligns with similarity >= 0.90 and no meaning-bearing word differs;
-misquote: aligns with >= 0.75 and a negation, number, date or name differs;
+misquote: aligns with >= 0.75 and a negation, number, date or name differs, or a question is
+put as a statement;
 paraphrase: a passage says the same in other words (paraphrase.py, then meaning.py);
 otherwise None. Precision first: an approximate class also needs half the quotation's words
 unchanged, and a misquote must be one small change (a few words) in an otherwise
@@ -14,13 +15,16 @@ from __future__ import annotations
 
 import math
 
+from fontes.anchor.agreement import same_shape
 from fontes.anchor.align import Alignment, ParsedQuote, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
 from fontes.anchor.meaning import (
+    carries_every_clause,
     default_model,
     find_meaning_paraphrase,
     keeps_names_and_months,
     keeps_negated_words,
+    names,
 )
 from fontes.anchor.normalize import Normalized, normalize
 from fontes.anchor.paraphrase import find_paraphrase
@@ -98,9 +102,12 @@ def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     the offline model that the wordllama wheel ships, or none when it is not installed."""
     quote_text = quotation.search_text()
     found = find_paraphrase(quote_text, text)
+    passage = text[found.start : found.end] if found is not None else ""
     if found is not None and not (
-        keeps_names_and_months(quotation.raw, text[found.start : found.end], text)
-        and keeps_negated_words(quote_text, text[found.start : found.end])
+        keeps_names_and_months(quotation.raw, passage, text)
+        and carries_every_clause(quotation.raw, quote_text, passage)
+        and keeps_negated_words(quote_text, passage)
+        and same_shape(names(quotation.raw), quote_text, passage)
     ):
         found = None
     model = default_model() if by_meaning else None

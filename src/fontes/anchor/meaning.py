@@ -9,18 +9,21 @@ its claim: the same polarity, every number and every month it gives (paraphrase.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
 import numpy as np
 
+from fontes.anchor.agreement import clauses, same_shape
 from fontes.anchor.meaning_model import MeaningModel, load_model
 from fontes.anchor.paraphrase import Paraphrase, keeps_claim
 from fontes.anchor.words import (
     MONTHS,
     STOP_WORDS,
+    claimed_numbers,
+    denies,
     is_content_word,
-    is_negation,
     number_value,
     stem,
     tokens,
@@ -34,14 +37,17 @@ MIN_SHARED = 0.45
 #: ... or this lower share when the passage is very close in meaning.
 CLOSE_COSINE = 0.75
 MIN_SHARED_WHEN_CLOSE = 0.3
+#: Stems of one word share this many first letters at least, then end in one of these.
+SAME_WORD_PREFIX = 5
+SAME_WORD_ENDINGS = frozenset(
+    {"", "e", "y", "ic", "ion", "ication", "ment", "al", "ive", "ance", "ence", "ure"}
+)
 #: The quotation needs this many distinct content words to be judged by meaning at all.
 MIN_CONTENT_WORDS = 5
 #: Passages examined by the second stage, best cosine first.
 TRIED = 3
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _HYPHEN_INSIDE = re.compile(r"(?<=\w)-(?=\w)")
-#: Words that deny what follows as surely as "not" does ("we hardly need it").
-WEAK_NEGATIONS = frozenset({"hardly", "scarcely", "barely", "seldom", "unnecessary", "unable", "unwilling"})
 #: A document's header (its first characters) names its sender and recipient.
 HEADER = 400
 #: Characters on each side of a passage where the names it leaves out may stand.
@@ -78,20 +84,55 @@ def find_meaning_paraphrase(
 def agrees(quote_raw: str, quote_text: str, passage: str, document: str, cosine: float) -> bool:
     """The second stage: content words, names, polarity, numbers and months agree (names and
     months are read from the quotation as written, where capitals still show them)."""
-    # Names are checked apart (below): the words that say what happened must be shared too,
-    # or a sentence naming the same people on another matter would pass.
-    wanted = _content(quote_text) - names(quote_raw)
+    # Names, numbers and months are checked apart (below): the words that say what happened
+    # must be shared too, or a sentence naming the same people or days on another matter would
+    # pass ("at its June 13 meeting UNCOK asked ..." for "at its June 13 meeting UNCOK set up ...").
+    quote_names = names(quote_raw)
+    wanted = {w for w in _content(quote_text) - quote_names if number_value(w) is None and w not in MONTHS}
     if not wanted:
         return False
-    shared = len(wanted & _content(passage)) / len(wanted)
+    passage_words = _content(passage)
+    shared = sum(any(same_word(w, other) for other in passage_words) for w in wanted) / len(wanted)
     if shared < (MIN_SHARED_WHEN_CLOSE if cosine >= CLOSE_COSINE else MIN_SHARED):
         return False
     return (
-        keeps_claim(quote_text, passage)
+        carries_every_clause(quote_raw, quote_text, passage)
+        and keeps_claim(quote_text, passage)
         and _negated(quote_text) == _negated(passage)
         and keeps_negated_words(quote_text, passage)
         and keeps_names_and_months(quote_raw, passage, document)
+        and same_shape(quote_names, quote_text, passage)
     )
+
+
+def carries_every_clause(quote_raw: str, quote_text: str, passage: str) -> bool:
+    """Each clause of the quotation that makes a claim of its own (three content words, or two
+    with a name or a number) shares one with the passage (a name, a number, a name abbreviated
+    there count): a passage that bears out one clause ("action should be taken north of the
+    parallel") does not restate a quotation that adds another ("the President said this was
+    wrong"). Two words with no name ("soldiers dispersed them", "all things considered") the
+    source may well say in others."""
+    passage_words = _content_joined(passage)
+    quote_names, shortened = names(quote_raw), abbreviated(quote_raw, passage)
+    for clause in clauses(quote_text):
+        words = {stem(w) for w in clause if is_content_word(w)}
+        tied = bool(words & quote_names) or bool(claimed_numbers(" ".join(clause)))
+        if len(words) < (2 if tied else 3) or words & shortened:
+            continue
+        if not any(same_word(w, other) for w in words for other in passage_words):
+            return False
+    return True
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two stems of one word, a verb and its noun ("modify", "modific(ation)"; "decide",
+    "decision" is beyond it): equal, or sharing a beginning of SAME_WORD_PREFIX letters or
+    more after which each goes on with an ending that keeps the act ("commander" is another
+    word than "command": an actor)."""
+    if a == b or a.removesuffix("e") == b.removesuffix("e"):  # "vote", "vot(ing)"
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= SAME_WORD_PREFIX and a[common:] in SAME_WORD_ENDINGS and b[common:] in SAME_WORD_ENDINGS
 
 
 def keeps_names_and_months(quote_raw: str, passage: str, document: str) -> bool:
@@ -101,9 +142,50 @@ def keeps_names_and_months(quote_raw: str, passage: str, document: str) -> bool:
     at = document.find(passage)
     near = document[max(0, at - NEAR) : at + len(passage) + NEAR] if at >= 0 else passage
     around = _content_joined(near) | _content_joined(document[:HEADER])
-    return all(_among(name, around) for name in names(quote_raw)) and _months(
+    shortened = abbreviated(quote_raw, passage)
+    return all(_among(name, around) or name in shortened for name in names(quote_raw)) and _months(
         quote_raw, capitalised=True
     ) <= _months(passage)
+
+
+def abbreviated(quote_raw: str, passage: str) -> set[str]:
+    """The quotation's names that stand abbreviated in the passage ("Southeast Asia": "SEA")."""
+    short = {t.text for t in tokens(passage) if t.is_word and 2 <= len(t.text) <= 5}
+    return {name for run in name_runs(quote_raw) if any(abbreviates(w, run) for w in short) for name in run}
+
+
+def name_runs(text: str) -> list[list[str]]:
+    """The stems of each run of two or more names in a row ("Southeast Asia", "United Nations")."""
+    runs: list[list[str]] = [[]]
+    found = names(text)
+    for token in tokens(_joined_hyphens(text)):
+        word = stem(token.text.lower()) if token.is_word else ""
+        if word and word in found and token.text[0].isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) >= 2]
+
+
+def abbreviates(short: str, words: list[str]) -> bool:
+    """Whether `short` is made of each word's first letter and, at most, more of its letters in
+    their order: "un" of "United Nations", "sea" of "Southeast Asia"."""
+    if not words:
+        return not short
+    if not short or short[0] != words[0][0]:
+        return False
+    word = words[0]
+    # Take the first letter and then any further letters of this word, in order.
+    for taken in range(1, len(short) + 1):
+        if _in_order(short[1:taken], word[1:]) and abbreviates(short[taken:], words[1:]):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether `letters` occur in `word` in their order (not necessarily together)."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def _among(name: str, stems: set[str]) -> bool:
@@ -116,36 +198,38 @@ def _among(name: str, stems: set[str]) -> bool:
 
 def keeps_negated_words(quote_text: str, passage: str) -> bool:
     """No word that one side negates (the first content word after a negation) is asserted by
-    the other: "cannot be considered final" is not "is considered final and will not be
-    modified"."""
+    the other in a clause that denies nothing: "cannot be considered final" is not "is
+    considered final and will not be modified", but "expect no difficulty" is "do not
+    anticipate any difficulty" (the negation there governs the verb of the same clause)."""
     quote_negated, quote_asserted = _polarity(quote_text)
     passage_negated, passage_asserted = _polarity(passage)
     return not (quote_negated & passage_asserted or passage_negated & quote_asserted)
 
 
 def _polarity(text: str) -> tuple[set[str], set[str]]:
-    """(stems a negation governs, stems said outright) of a normalised text."""
+    """(stems a negation governs: the first content word after it, stems said outright: in a
+    clause with no negation, and nowhere after a negation in its clause) of a normalised text
+    ("answered that ..., but had not received an answer" says "answer" under a negation)."""
     negated: set[str] = set()
     asserted: set[str] = set()
-    pending = False
-    for token in tokens(text):
-        if not token.is_word:
-            pending = pending and token.text not in ".,;:!?"
-            continue
-        word = token.text.lower()
-        if is_negation(word) or word in WEAK_NEGATIONS:
-            pending = True
-        elif is_content_word(word) and number_value(word) is None:
-            (negated if pending else asserted).add(stem(word))
-            pending = False
-    return negated, asserted - negated
+    denied: set[str] = set()  # every content word after a negation, in its clause
+    for clause in clauses(text):
+        pending, denying = False, False
+        said: set[str] = set()
+        for word in clause:
+            if denies(word):
+                pending = denying = True
+            elif is_content_word(word) and number_value(word) is None:
+                (negated if pending else denied if denying else said).add(stem(word))
+                pending = False
+        if not denying:
+            asserted |= said
+    return negated, asserted - negated - denied
 
 
 def _negated(text: str) -> bool:
     """Whether a text denies something (a weak negation such as "hardly" counts)."""
-    return any(
-        is_negation(w) or w in WEAK_NEGATIONS for w in (t.text.lower() for t in tokens(text) if t.is_word)
-    )
+    return any(denies(t.text.lower()) for t in tokens(text) if t.is_word)
 
 
 def names(text: str) -> set[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fontes.anchor.normalize import CACHED_TEXTS
-from fontes.anchor.words import Token, is_content_word, is_negation, number_value, stem, tokens
+from fontes.anchor.words import Token, claimed_numbers, denies, is_content_word, number_value, stem, tokens
 
 #: The quotation needs this many distinct content words to be judged a paraphrase at all.
 MIN_CONTENT_WORDS = 5
@@ -182,12 +182,10 @@ def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def keeps_claim(quote_text: str, passage: str) -> bool:
-    """The passage keeps the quotation's polarity (a negation in both or neither) and every
-    number the quotation gives."""
+    """The passage keeps the quotation's polarity (a negation, or a word that denies as one
+    does, in both or neither) and every number the quotation gives ("one" as a pronoun is none)."""
     quote_words = [t.text for t in tokens(quote_text) if t.is_word]
     passage_words = [t.text for t in tokens(passage) if t.is_word]
-    if any(map(is_negation, quote_words)) != any(map(is_negation, passage_words)):
+    if any(map(denies, quote_words)) != any(map(denies, passage_words)):
         return False
-    quote_numbers = {v for v in map(number_value, quote_words) if v is not None}
-    passage_numbers = {v for v in map(number_value, passage_words) if v is not None}
-    return quote_numbers <= passage_numbers
+    return claimed_numbers(quote_text) <= {v for v in map(number_value, passage_words) if v is not None}

@@ -10,7 +10,7 @@ Fidelity = Literal["verbatim", "near-verbatim", "misquote", "paraphrase", "not-f
 #: Best first: when several sources hold a quotation, the most faithful anchor wins.
 FIDELITY_ORDER: tuple[Fidelity, ...] = ("verbatim", "near-verbatim", "misquote", "paraphrase", "not-found")
 #: Why a differing token matters: it turns a close quotation into a misquote.
-Meaning = Literal["negation", "number", "date", "name"]
+Meaning = Literal["negation", "number", "date", "name", "question"]
 
 
 class TextQuoteSelector(BaseModel):

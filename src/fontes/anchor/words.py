@@ -286,6 +286,48 @@ def is_negation(word: str) -> bool:
     return word in NEGATIONS or word.endswith("n't")
 
 
+#: Words that deny what follows as surely as "not" does ("we hardly need it").
+WEAK_NEGATIONS = frozenset({"hardly", "scarcely", "barely", "seldom", "unnecessary", "unable", "unwilling"})
+
+
+def denies(word: str) -> bool:
+    """A negation, or a word that denies as one does ("hardly", "unnecessary")."""
+    return is_negation(word) or word in WEAK_NEGATIONS
+
+
+#: Words after which "one" is a pronoun, not the number ("the one", "no one").
+_ONE_AS_PRONOUN_AFTER = frozenset({"the", "this", "that", "no", "any", "every", "each", "another", "which"})
+#: Words before which "one" is a pronoun ("one may be needed"; "one of them" is still a count).
+_ONE_AS_PRONOUN_BEFORE = frozenset(
+    "may might can could will would should must is was has had who which that".split()
+)
+_BEFORE_A_DATE = frozenset({"on", "of", "by", "until", "till", "from", "to", "since", "before", "after"})
+#: Words after which "once" still counts ("once a week", "once in Beijing"); before any other
+#: word it opens a clause ("once 48 hours have passed") or means "formerly".
+_ONCE_COUNTS_BEFORE = frozenset({"", "a", "in", "at", "and", "or", "only", "each", "every", "during"})
+
+
+def claimed_numbers(text: str) -> set[str]:
+    """The numbers a normalised text gives, leaving out "one" where it is a pronoun and "once"
+    where it is a conjunction."""
+    words = [t.text if t.is_word else "" for t in tokens(text)]  # "" marks punctuation
+    found = set()
+    for at, word in enumerate(words):
+        value = number_value(word) if word else None
+        if value is None:
+            continue
+        before = words[at - 1] if at else ""
+        after = words[at + 1] if at + 1 < len(words) else ""
+        if word in ("one", "1"):  # normalised text spells it "1"
+            date = after == "may" and before in _BEFORE_A_DATE  # "on 1 May"
+            if not date and (before in _ONE_AS_PRONOUN_AFTER or after in _ONE_AS_PRONOUN_BEFORE or not after):
+                continue
+        if word == "once" and after not in _ONCE_COUNTS_BEFORE:
+            continue
+        found.add(value)
+    return found
+
+
 def number_value(word: str) -> str | None:
     """The number a token names ("38th" -> "38", "1,000" -> "1000", "nine" -> "9"), else None."""
     if word[0].isdigit():  # the digits only: "38th", "38fh" (OCR) and "38" are one number

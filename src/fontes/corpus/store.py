@@ -185,8 +185,6 @@ _LISTING_SNIPPET_CHARS = 160
 #: One `add` writes its documents this many characters of text (or documents) at a time.
 _BATCH_CHARS = 8_000_000
 _BATCH_DOCS = 5_000
-#: Documents whose sentences a lookup by meaning compares in a large corpus.
-_MEANING_CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -263,15 +261,12 @@ class Store:
 
     def closest_in_meaning(self, text: str, model, limit: int, tried: Iterable[str] = ()) -> list[str]:
         """Ids of the documents whose sentences are closest in meaning to `text`, best first,
-        leaving out `tried`. A small corpus is searched whole; a large one only among the
-        _MEANING_CANDIDATES documents richest in the text's words (a restatement the second
-        stage accepts shares a good part of them), so the cost does not grow with the corpus."""
+        leaving out `tried`. Every sentence of the corpus is a candidate (sentence_vectors.py:
+        exactly in a small corpus, after a ranking by signs in a large one), not only those of
+        the documents sharing the text's words: a restatement seldom shares its rare words."""
         vectors = self.sentence_vectors(model)
         skipped = set(self._numbers(list(tried)).values())
-        among = None
-        if not vectors.searches_everything():
-            among = [n for n in self._numbers(self.candidates(text, _MEANING_CANDIDATES)).values()]
-        found = vectors.nearest(model.embed([text])[0], limit + len(skipped), among)
+        found = vectors.nearest(model.embed([text])[0], limit + len(skipped))
         numbers = [n for n, _ in found if n not in skipped][:limit]
         if not numbers:
             return []
