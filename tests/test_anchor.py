@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fontes.anchor import Anchor, anchor_in_text, anchor_quote
-from fontes.anchor.normalize import normalize
+from fontes.anchor.normalize import folded, normalize
 from fontes.errors import AnchorError
 
 TELEGRAM = (
@@ -273,7 +273,14 @@ def test_normalising_maps_every_character_back_into_the_raw_text(raw):
     assert len(norm.text) == len(norm.starts) == len(norm.ends)
     assert all(0 <= a < b <= len(raw) for a, b in zip(norm.starts, norm.ends, strict=True))
     assert list(norm.starts) == sorted(norm.starts)
-    assert normalize(norm.text).text == norm.text
+    once = folded(raw)
+    assert folded(once.text).text == once.text
+
+
+def test_ordinary_prose_normalises_to_itself_harmless_forms_and_all():
+    for raw in ("Co-operate\nwith the Ko-\nrean side", "a 38th  parallel — “crossed”", "per cent"):
+        once = normalize(raw).text
+        assert normalize(once).text == once
 
 
 # -- errors ------------------------------------------------------------------------------

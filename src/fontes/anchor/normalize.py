@@ -192,4 +192,12 @@ def normalize(raw: str) -> Normalized:
     forms that are no misquotation (harmless.py) are rewritten alike."""
     from fontes.anchor.harmless import harmless_forms
 
-    return harmless_forms(_collapse(_folded_characters(raw), raw), raw)
+    return harmless_forms(folded(raw), raw)
+
+
+def folded(raw: str) -> Normalized:
+    """The first stage of `normalize`: case, marks, dashes, spaces and line-end hyphens only.
+
+    Normalising this form again leaves it as it is; the harmless forms that follow rewrite what
+    the raw text shows ("Pak-Kim" keeps a hyphen that "pak-kim" would lose), so they need not."""
+    return _collapse(_folded_characters(raw), raw)
