@@ -54,8 +54,9 @@ lint: $(STAMP)  ## the gates that run before the tests: ruff (lint, complexity <
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables from their sources
-	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md README.md
+docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables and the scale plot from their sources
+	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md docs/performance.md README.md
+	$(BIN)/python -m benchmarks.plot
 
 clean:
 	rm -rf $(VENV) $(LATEST) build src/*.egg-info .pytest_cache .hypothesis

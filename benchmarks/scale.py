@@ -14,6 +14,7 @@ after each size are kept: the machine's other work moves the times, the CPU much
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import os
@@ -162,6 +163,8 @@ def measure_size(run: Run, size: int) -> dict:
     run.log(f"    anchoring {1000 * anchor['seconds'] / anchor['quotations']:.2f} ms/quotation")
     row = {
         "documents": size,
+        "measured": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "earlier_run": False,
         "megabytes": round(megabytes, 1),
         "bare_fts5_seconds": bare["seconds"],
         "bare_fts5_peak_mb": bare["peak_mb"],
@@ -186,13 +189,35 @@ def measure_size(run: Run, size: int) -> dict:
     return row
 
 
+def earlier_rows(previous: Path, measured: list[int], seed: int) -> list[dict]:
+    """The rows of the last result file at sizes not measured now (the same seed only), each
+    keeping the date of the run that measured it: a slow size (1M) need not be rerun each time."""
+    try:
+        result = json.loads(previous.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if result.get("parameters", {}).get("seed") != seed:
+        return []
+    date = result.get("machine", {}).get("date", "")
+    return [
+        {**row, "measured": row.get("measured", date), "earlier_run": True}
+        for row in result.get("raw", {}).get("rows", [])
+        if row["documents"] not in measured
+    ]
+
+
 def run(run: Run) -> dict:
     sizes = list(run.settings.sizes or DEFAULT_SIZES)
     run.log(
         f"[bold]{NAME}[/bold]: ingest against a bare FTS5 bulk insert, memory and anchoring at "
         f"{', '.join(f'{s:,}' for s in sizes)} documents"
     )
-    rows = [measure_size(run, size) for size in sizes]
+    measured = [measure_size(run, size) for size in sizes]
+    carried = earlier_rows(run.results / f"{NAME}.json", sizes, run.settings.seed)
+    for row in carried:
+        run.log(f"  {row['documents']:,} documents: kept from the run of {row['measured']}")
+    rows = sorted(measured + carried, key=lambda r: r["documents"])
+    sizes = [r["documents"] for r in rows]
     slopes = {
         key: slope(sizes, [r[key] for r in rows])
         for key in (
@@ -217,7 +242,7 @@ def run(run: Run) -> dict:
         "target": {"text": "ingest <= 2x bare FTS5, peak < 500 MB, anchoring < 10 ms/quotation", "met": met},
         "summary": [
             summary_row(
-                f"Ingest at {r['documents']:,} docs",
+                f"Ingest at {r['documents']:,} docs{_when(r)}",
                 f"{r['ingest_seconds']:.1f} s, {r['ingest_peak_mb']:.0f} MB peak",
                 f"bare FTS5 {r['bare_fts5_seconds']:.1f} s",
                 times(r["ingest_ratio"], "slower"),
@@ -228,7 +253,7 @@ def run(run: Run) -> dict:
         ]
         + [
             summary_row(
-                f"Anchoring at {r['documents']:,} docs",
+                f"Anchoring at {r['documents']:,} docs{_when(r)}",
                 f"{r['anchor_ms_per_quotation']:.2f} ms/quote",
                 f"{r['anchor_found_share']:.0%} found word for word",
                 "",
@@ -238,3 +263,8 @@ def run(run: Run) -> dict:
             for r in rows
         ],
     }
+
+
+def _when(row: dict) -> str:
+    """For a row kept from an earlier run: the day it was measured."""
+    return f" (run of {row['measured'][:10]})" if row.get("earlier_run") else ""
