@@ -6,8 +6,11 @@ and the baseline, a bare sqlite3 FTS5 bulk insert of the same rows (id, title, t
 transaction, the same tokenizer) after json.loads of each line. Then anchoring verbatim
 passages cut from the scaled documents, in ms per quotation, lexically (`by_meaning=False`: the
 first quotation not found word for word would otherwise embed every sentence of the store,
-a one-off cost of its own, not a cost per quotation). The slope of each cost against
-corpus size is fitted on a log-log scale (1 = linear). Beside the wall-clock times, the CPU
+a one-off cost of its own, not a cost per quotation); up to MEANING_UP_TO documents, that
+cost (embedding every sentence) and anchoring the paraphrases of paraphrase_items.yaml by
+meaning are measured too. A size not measured in this run keeps its row from the last result
+file, dated. The slope of each cost against corpus size is fitted on a log-log scale (1 =
+linear). Beside the wall-clock times, the CPU
 seconds of each side (fontes's writer and its worker processes apart) and the load average
 after each size are kept: the machine's other work moves the times, the CPU much less.
 """
@@ -85,6 +88,32 @@ with Store(target) as store:
     found = sum(s == q["source"] or (s is not None and q["quote"] in " ".join(store.get(s).text.split()))
                 for s, q in zip(sources, quotes))
 print(json.dumps({"seconds": took, "quotations": len(quotes), "found": found,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+#: Anchoring by meaning (paraphrase_items.yaml, every sentence embedded first) is measured up to
+#: this size: embedding takes about 17 CPU seconds at 10k documents, several minutes at 100k.
+MEANING_UP_TO = 10_000
+
+_MEANING = """
+import json, resource, sys, time, yaml
+from benchmarks.paraphrase_meaning import ITEMS, recognised
+from fontes.anchor import anchor_quote
+from fontes.anchor.meaning import default_model
+from fontes.corpus import Store
+from fontes.corpus.sentence_vectors import SentenceVectors
+items = yaml.safe_load(ITEMS.read_text(encoding="utf-8"))["paraphrases"]
+with Store(sys.argv[1]) as store:
+    model = default_model()
+    start = time.perf_counter()
+    SentenceVectors.build(store, model)  # as after an ingest, so no quotation pays for it
+    embedding = time.perf_counter() - start
+    anchor_quote(items[0]["quote"], store, by_meaning=True)  # load the vectors
+    start = time.perf_counter()
+    anchors = [anchor_quote(item["quote"], store, by_meaning=True) for item in items]
+    took = time.perf_counter() - start
+    right = sum(recognised(a, item, store) for a, item in zip(anchors, items))
+print(json.dumps({"embedding_seconds": embedding, "seconds": took, "quotations": len(items), "right": right,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -184,8 +213,22 @@ def measure_size(run: Run, size: int) -> dict:
         "anchor_found_share": anchor["found"] / anchor["quotations"],
         "anchor_peak_mb": anchor["peak_mb"],
     }
+    if size <= MEANING_UP_TO:
+        meaning = _measure(_MEANING, fontes_db)
+        row |= {
+            "embedding_seconds": meaning["embedding_seconds"],
+            "anchor_meaning_ms_per_quotation": 1000 * meaning["seconds"] / meaning["quotations"],
+            "anchor_meaning_right_share": meaning["right"] / meaning["quotations"],
+            "anchor_meaning_peak_mb": meaning["peak_mb"],
+        }
+        run.log(
+            f"    embedding {meaning['embedding_seconds']:.1f} s; by meaning "
+            f"{row['anchor_meaning_ms_per_quotation']:.0f} ms/quotation, "
+            f"{meaning['right']}/{meaning['quotations']} paraphrases recognised"
+        )
+    for path in fontes_db.parent.glob(fontes_db.name + "*"):  # the store and its sentence vectors
+        path.unlink()
     bare_db.unlink()
-    fontes_db.unlink()
     return row
 
 
@@ -250,6 +293,17 @@ def run(run: Run) -> dict:
                 r["ingest_ratio"] <= 2 and r["ingest_peak_mb"] < 500,
             )
             for r in rows
+        ]
+        + [
+            summary_row(
+                f"Anchoring by meaning at {r['documents']:,} docs{_when(r)}",
+                f"{r['anchor_meaning_ms_per_quotation']:.0f} ms/quote",
+                f"embedding {r['embedding_seconds']:.0f} s first; "
+                f"{r['anchor_meaning_right_share']:.0%} paraphrases recognised",
+                "",
+            )
+            for r in rows
+            if "anchor_meaning_ms_per_quotation" in r
         ]
         + [
             summary_row(

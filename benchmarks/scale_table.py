@@ -58,7 +58,7 @@ def rows_table(scale: dict) -> str:
         "anchoring ms/quote (lexical)",
         "found",
     ]
-    header += ["by meaning ms/quote; embedding s"] if meaning else []
+    header += ["by meaning ms/quote; embedding; paraphrases recognised"] if meaning else []
     header += ["measured (UTC); load average"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for r in rows:
@@ -79,7 +79,8 @@ def rows_table(scale: dict) -> str:
         ]
         if meaning:
             cells.append(
-                f"{r['anchor_meaning_ms_per_quotation']:.0f}; {r['embedding_seconds']:.0f} s"
+                f"{r['anchor_meaning_ms_per_quotation']:.0f}; {r['embedding_seconds']:.0f} s; "
+                f"{r['anchor_meaning_right_share']:.0%}"
                 if "anchor_meaning_ms_per_quotation" in r
                 else "not measured"
             )

@@ -119,6 +119,8 @@ def test_scale_table_has_a_row_per_size_each_beside_its_bare_fts5_baseline(resul
         assert row["bare_fts5_seconds"] > 0 and row["ingest_ratio"] > 0
         assert 0 < row["ingest_peak_mb"] and 0 < row["store_mb"]
         assert 0 <= row["anchor_found_share"] <= 1
+        assert row["embedding_seconds"] > 0 and row["anchor_meaning_ms_per_quotation"] > 0  # small sizes
+        assert 0 <= row["anchor_meaning_right_share"] <= 1
     assert scale["raw"]["log_log_slopes"]["ingest_seconds"] is not None
 
 
