@@ -321,4 +321,4 @@ def run(run: Run) -> dict:
 
 def _when(row: dict) -> str:
     """For a row kept from an earlier run: the day it was measured."""
-    return f" (run of {row['measured'][:10]})" if row.get("earlier_run") else ""
+    return f" (run of {row['measured'][:16].replace('T', ' ')} UTC)" if row.get("earlier_run") else ""

@@ -52,6 +52,7 @@ def rows_table(scale: dict) -> str:
         "ratio",
         "MB/s",
         "CPU s: writer; workers; bare",
+        "CPU ratio",
         "ingest peak RSS (writer; each worker)",
         "bare peak RSS",
         "store MB",
@@ -71,6 +72,7 @@ def rows_table(scale: dict) -> str:
             f"{r['ingest_mb_per_s']:.1f}",
             f"{r['ingest_writer_cpu_seconds']:.1f}; {r['ingest_workers_cpu_seconds']:.1f}; "
             f"{r['bare_fts5_cpu_seconds']:.1f}",
+            f"{(r['ingest_writer_cpu_seconds'] + r['ingest_workers_cpu_seconds']) / r['bare_fts5_cpu_seconds']:.1f}x",
             f"{r['ingest_peak_mb']:.0f} MB; {r['ingest_workers_peak_mb']:.0f} MB",
             f"{r['bare_fts5_peak_mb']:.0f} MB",
             f"{r['store_mb']:.0f}",
