@@ -98,6 +98,31 @@ def test_a_failure_in_a_late_batch_leaves_nothing_of_the_earlier_ones(tmp_path, 
         store.check()
 
 
+def test_the_search_index_writes_a_segment_per_store_setting_of_new_terms(tmp_path, monkeypatch):
+    """FTS5 writes its gathered terms as a segment each time they reach the store's setting
+    (16 MB): an add of a few hundred kB of terms makes one segment, not one per 64 kB. A store
+    written with another setting gets the current one at its next add, and finds its old
+    documents and the new ones alike."""
+    write_corpus(tmp_path / "c.jsonl", 3000)
+
+    def segments(path) -> int:
+        with Store(path) as store:
+            store._db.execute("INSERT INTO search (search, rank) VALUES ('automerge', 0)")
+            ingest_paths([tmp_path / "c.jsonl"], store)
+            return store._db.execute("SELECT count(DISTINCT segid) FROM search_idx").fetchone()[0]
+
+    in_bulk = segments(tmp_path / "bulk.db")
+    monkeypatch.setattr(store_module, "_SEARCH_PENDING_BYTES", 64 << 10)
+    in_small_pieces = segments(tmp_path / "small.db")
+    assert in_bulk == 1 < in_small_pieces
+    monkeypatch.undo()
+    with Store(tmp_path / "small.db") as store:
+        store.add([Document(source=Source(id="late", title="Late cable"), text="the river crossed at dawn")])
+        assert store._db.execute("SELECT v FROM search_config WHERE k = 'hashsize'").fetchone() == (16 << 20,)
+        assert "d02999" in {hit.id for hit in store.search("serial 2999")}
+        assert [hit.id for hit in store.search("dawn")] == ["late"]
+
+
 def test_peak_memory_of_an_ingest_does_not_grow_with_the_file(tmp_path, small_batches):
     import tracemalloc
 

@@ -186,6 +186,10 @@ _BATCH_CHARS = 8_000_000
 _BATCH_DOCS = 5_000
 #: Documents whose sentences a lookup by meaning compares in a large corpus.
 _MEANING_CANDIDATES = 100
+#: Bytes of new terms the full-text index gathers before it writes them as a segment (FTS5's
+#: `hashsize`, 1 MB by default): a large add writes and merges fewer, larger segments (about
+#: 7 % less CPU for the writer of a 100,000-document ingest), for some 20 MB more memory.
+_SEARCH_PENDING_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -362,6 +366,7 @@ class Store:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._transaction():
             self._shingles.discard()  # nothing left of an add that failed
+            self._gather_search_terms_in_bulk()
             given = _GivenNumbers(self._db.execute("SELECT max(doc) FROM sources").fetchone()[0] or 0)
             for batch in batches:
                 counts = self._add_batch(batch, now, given)
@@ -369,6 +374,14 @@ class Store:
                 unchanged += counts.unchanged
             self._shingles.flush()
         return AddCounts(added, updated, unchanged)
+
+    def _gather_search_terms_in_bulk(self) -> None:
+        """Set the full-text index's `hashsize` (kept in the store) unless it is set already."""
+        pending = _SEARCH_PENDING_BYTES
+        if not self._db.execute(
+            "SELECT 1 FROM search_config WHERE k = 'hashsize' AND v = ?", (pending,)
+        ).fetchone():
+            self._db.execute("INSERT INTO search (search, rank) VALUES ('hashsize', ?)", (pending,))
 
     def _add_batch(self, batch: PreparedBatch, now: str, given: _GivenNumbers) -> AddCounts:
         """Write one batch inside the caller's transaction; a later document replaces one of its id.
