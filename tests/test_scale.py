@@ -123,6 +123,36 @@ def test_the_search_index_writes_a_segment_per_store_setting_of_new_terms(tmp_pa
         assert [hit.id for hit in store.search("dawn")] == ["late"]
 
 
+def test_an_add_into_an_empty_store_builds_the_date_index_at_its_end_and_a_failed_one_keeps_it(tmp_path):
+    def dated(count: int):
+        for n in range(count):
+            yield Document(
+                source=Source(id=f"c{n}", title="Cable", date=f"1950-06-{n % 28 + 1:02d}"), text=f"cable {n}"
+            )
+
+    def date_index(store: Store) -> list:
+        return store._db.execute("SELECT name FROM sqlite_master WHERE name = 'sources_by_date'").fetchall()
+
+    def failing():
+        yield from dated(50)
+        raise CorpusError("broken at the end", file="late.jsonl", line=51)
+
+    with Store(tmp_path / "failed.db") as store:
+        with pytest.raises(CorpusError):
+            store.add(failing())
+        assert date_index(store) == [("sources_by_date",)] and store.ids() == []
+    with Store(tmp_path / "s.db") as store:
+        store.add(dated(300))
+        assert date_index(store) == [("sources_by_date",)]
+        plan = store._db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM sources WHERE date_earliest >= '1950-06-27'"
+        ).fetchall()
+        assert "sources_by_date" in str(plan)
+        found = store.search("cable", date_from="1950-06-27", limit=100)
+        assert {hit.id for hit in found} == {f"c{n}" for n in range(300) if n % 28 >= 26}
+        store.check()
+
+
 def test_peak_memory_of_an_ingest_does_not_grow_with_the_file(tmp_path, small_batches):
     import tracemalloc
 
