@@ -54,8 +54,9 @@ lint: $(STAMP)  ## the gates that run before the tests: ruff (lint, complexity <
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables from their sources
-	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md README.md
+docs: $(STAMP)  ## regenerate the CLI reference, the fuzz and benchmark tables and the scale plot from their sources
+	$(BIN)/cog -I . -r docs/cli.md docs/reliability.md docs/performance.md README.md
+	$(BIN)/python -m benchmarks.plot
 
 screenshots: $(STAMP)  ## every page of the web app and the HTML report at 390 and 1440 px, as PNGs in docs/images/ (needs make browser)
 	$(BIN)/python tests/screenshots.py --out docs/images

@@ -6,14 +6,18 @@ and the baseline, a bare sqlite3 FTS5 bulk insert of the same rows (id, title, t
 transaction, the same tokenizer) after json.loads of each line. Then anchoring verbatim
 passages cut from the scaled documents, in ms per quotation, lexically (`by_meaning=False`: the
 first quotation not found word for word would otherwise embed every sentence of the store,
-a one-off cost of its own, not a cost per quotation). The slope of each cost against
-corpus size is fitted on a log-log scale (1 = linear). Beside the wall-clock times, the CPU
+a one-off cost of its own, not a cost per quotation); up to MEANING_UP_TO documents, that
+cost (embedding every sentence) and anchoring the paraphrases of paraphrase_items.yaml by
+meaning are measured too. A size not measured in this run keeps its row from the last result
+file, dated. The slope of each cost against corpus size is fitted on a log-log scale (1 =
+linear). Beside the wall-clock times, the CPU
 seconds of each side (fontes's writer and its worker processes apart) and the load average
 after each size are kept: the machine's other work moves the times, the CPU much less.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import os
@@ -84,6 +88,32 @@ with Store(target) as store:
     found = sum(s == q["source"] or (s is not None and q["quote"] in " ".join(store.get(s).text.split()))
                 for s, q in zip(sources, quotes))
 print(json.dumps({"seconds": took, "quotations": len(quotes), "found": found,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+#: Anchoring by meaning (paraphrase_items.yaml, every sentence embedded first) is measured up to
+#: this size: embedding takes about 17 CPU seconds at 10k documents, several minutes at 100k.
+MEANING_UP_TO = 10_000
+
+_MEANING = """
+import json, resource, sys, time, yaml
+from benchmarks.paraphrase_meaning import ITEMS, recognised
+from fontes.anchor import anchor_quote
+from fontes.anchor.meaning import default_model
+from fontes.corpus import Store
+from fontes.corpus.sentence_vectors import SentenceVectors
+items = yaml.safe_load(ITEMS.read_text(encoding="utf-8"))["paraphrases"]
+with Store(sys.argv[1]) as store:
+    model = default_model()
+    start = time.perf_counter()
+    SentenceVectors.build(store, model)  # as after an ingest, so no quotation pays for it
+    embedding = time.perf_counter() - start
+    anchor_quote(items[0]["quote"], store, by_meaning=True)  # load the vectors
+    start = time.perf_counter()
+    anchors = [anchor_quote(item["quote"], store, by_meaning=True) for item in items]
+    took = time.perf_counter() - start
+    right = sum(recognised(a, item, store) for a, item in zip(anchors, items))
+print(json.dumps({"embedding_seconds": embedding, "seconds": took, "quotations": len(items), "right": right,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -162,6 +192,8 @@ def measure_size(run: Run, size: int) -> dict:
     run.log(f"    anchoring {1000 * anchor['seconds'] / anchor['quotations']:.2f} ms/quotation")
     row = {
         "documents": size,
+        "measured": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "earlier_run": False,
         "megabytes": round(megabytes, 1),
         "bare_fts5_seconds": bare["seconds"],
         "bare_fts5_peak_mb": bare["peak_mb"],
@@ -181,9 +213,40 @@ def measure_size(run: Run, size: int) -> dict:
         "anchor_found_share": anchor["found"] / anchor["quotations"],
         "anchor_peak_mb": anchor["peak_mb"],
     }
+    if size <= MEANING_UP_TO:
+        meaning = _measure(_MEANING, fontes_db)
+        row |= {
+            "embedding_seconds": meaning["embedding_seconds"],
+            "anchor_meaning_ms_per_quotation": 1000 * meaning["seconds"] / meaning["quotations"],
+            "anchor_meaning_right_share": meaning["right"] / meaning["quotations"],
+            "anchor_meaning_peak_mb": meaning["peak_mb"],
+        }
+        run.log(
+            f"    embedding {meaning['embedding_seconds']:.1f} s; by meaning "
+            f"{row['anchor_meaning_ms_per_quotation']:.0f} ms/quotation, "
+            f"{meaning['right']}/{meaning['quotations']} paraphrases recognised"
+        )
+    for path in fontes_db.parent.glob(fontes_db.name + "*"):  # the store and its sentence vectors
+        path.unlink()
     bare_db.unlink()
-    fontes_db.unlink()
     return row
+
+
+def earlier_rows(previous: Path, measured: list[int], seed: int) -> list[dict]:
+    """The rows of the last result file at sizes not measured now (the same seed only), each
+    keeping the date of the run that measured it: a slow size (1M) need not be rerun each time."""
+    try:
+        result = json.loads(previous.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if result.get("parameters", {}).get("seed") != seed:
+        return []
+    date = result.get("machine", {}).get("date", "")
+    return [
+        {**row, "measured": row.get("measured", date), "earlier_run": True}
+        for row in result.get("raw", {}).get("rows", [])
+        if row["documents"] not in measured
+    ]
 
 
 def run(run: Run) -> dict:
@@ -192,7 +255,12 @@ def run(run: Run) -> dict:
         f"[bold]{NAME}[/bold]: ingest against a bare FTS5 bulk insert, memory and anchoring at "
         f"{', '.join(f'{s:,}' for s in sizes)} documents"
     )
-    rows = [measure_size(run, size) for size in sizes]
+    measured = [measure_size(run, size) for size in sizes]
+    carried = earlier_rows(run.results / f"{NAME}.json", sizes, run.settings.seed)
+    for row in carried:
+        run.log(f"  {row['documents']:,} documents: kept from the run of {row['measured']}")
+    rows = sorted(measured + carried, key=lambda r: r["documents"])
+    sizes = [r["documents"] for r in rows]
     slopes = {
         key: slope(sizes, [r[key] for r in rows])
         for key in (
@@ -217,7 +285,7 @@ def run(run: Run) -> dict:
         "target": {"text": "ingest <= 2x bare FTS5, peak < 500 MB, anchoring < 10 ms/quotation", "met": met},
         "summary": [
             summary_row(
-                f"Ingest at {r['documents']:,} docs",
+                f"Ingest at {r['documents']:,} docs{_when(r)}",
                 f"{r['ingest_seconds']:.1f} s, {r['ingest_peak_mb']:.0f} MB peak",
                 f"bare FTS5 {r['bare_fts5_seconds']:.1f} s",
                 times(r["ingest_ratio"], "slower"),
@@ -228,7 +296,18 @@ def run(run: Run) -> dict:
         ]
         + [
             summary_row(
-                f"Anchoring at {r['documents']:,} docs",
+                f"Anchoring by meaning at {r['documents']:,} docs{_when(r)}",
+                f"{r['anchor_meaning_ms_per_quotation']:.0f} ms/quote",
+                f"embedding {r['embedding_seconds']:.0f} s first; "
+                f"{r['anchor_meaning_right_share']:.0%} paraphrases recognised",
+                "",
+            )
+            for r in rows
+            if "anchor_meaning_ms_per_quotation" in r
+        ]
+        + [
+            summary_row(
+                f"Anchoring at {r['documents']:,} docs{_when(r)}",
                 f"{r['anchor_ms_per_quotation']:.2f} ms/quote",
                 f"{r['anchor_found_share']:.0%} found word for word",
                 "",
@@ -238,3 +317,8 @@ def run(run: Run) -> dict:
             for r in rows
         ],
     }
+
+
+def _when(row: dict) -> str:
+    """For a row kept from an earlier run: the day it was measured."""
+    return f" (run of {row['measured'][:16].replace('T', ' ')} UTC)" if row.get("earlier_run") else ""

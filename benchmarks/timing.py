@@ -19,6 +19,19 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
     return min(seconds(work) for _ in range(max(1, runs)))
 
 
+def best_of_each(runs: int, *works: Callable[[], object]) -> list[tuple[float, float]]:
+    """(shortest wall time, shortest CPU time of this process) of each of `works`, called in
+    turn `runs` times: interleaved, a change in the machine's load falls on all of them alike."""
+    best = [(math.inf, math.inf)] * len(works)
+    for _ in range(max(1, runs)):
+        for number, work in enumerate(works):
+            wall, cpu = time.perf_counter(), time.process_time()
+            work()
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            best[number] = (min(best[number][0], wall), min(best[number][1], cpu))
+    return best
+
+
 def percentile(values: list[float], share: float) -> float:
     """The nearest-rank percentile (`share` in 0..1) of `values`."""
     ordered = sorted(values)

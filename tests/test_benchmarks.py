@@ -119,6 +119,8 @@ def test_scale_table_has_a_row_per_size_each_beside_its_bare_fts5_baseline(resul
         assert row["bare_fts5_seconds"] > 0 and row["ingest_ratio"] > 0
         assert 0 < row["ingest_peak_mb"] and 0 < row["store_mb"]
         assert 0 <= row["anchor_found_share"] <= 1
+        assert row["embedding_seconds"] > 0 and row["anchor_meaning_ms_per_quotation"] > 0  # small sizes
+        assert 0 <= row["anchor_meaning_right_share"] <= 1
     assert scale["raw"]["log_log_slopes"]["ingest_seconds"] is not None
 
 
@@ -155,3 +157,71 @@ def test_paraphrase_meaning_measures_embedding_and_both_anchors(results):
     assert meaning["raw"]["by_meaning"]["p50_ms"] > 0 and meaning["raw"]["lexical"]["p50_ms"] > 0
     assert set(meaning["raw"]["right"]["by_meaning"]) == {"paraphrase", "fabricated"}
     assert set(meaning["raw"]["fabricated_classed_misquote"]) == {"by_meaning", "lexical"}
+
+
+def _scale_row(documents: int, ratio: float, **more) -> dict:
+    """A scale-table row with invented figures (the keys the page reads)."""
+    return {
+        "documents": documents,
+        "megabytes": documents / 4000,
+        "bare_fts5_seconds": documents / 6000,
+        "ingest_seconds": ratio * documents / 6000,
+        "ingest_ratio": ratio,
+        "ingest_mb_per_s": 5.0,
+        "ingest_writer_cpu_seconds": 2.0,
+        "ingest_workers_cpu_seconds": 1.5,
+        "bare_fts5_cpu_seconds": 1.0,
+        "ingest_peak_mb": 210.0,
+        "ingest_workers_peak_mb": 100.0,
+        "bare_fts5_peak_mb": 50.0,
+        "store_mb": documents / 160,
+        "anchor_ms_per_quotation": 1.5,
+        "anchor_found_share": 0.97,
+        "load_average": 2.5,
+        **more,
+    }
+
+
+def test_a_size_not_measured_keeps_its_row_and_its_date_from_the_run_before(tmp_path):
+    from benchmarks.scale import earlier_rows
+
+    previous = tmp_path / "scale.json"
+    rows = [_scale_row(10_000, 3.0), _scale_row(1_000_000, 2.7)]
+    previous.write_text(
+        json.dumps(
+            {
+                "machine": {"date": "2026-12-01T10:00:00+00:00"},
+                "parameters": {"seed": 7},
+                "raw": {"rows": rows},
+            }
+        )
+    )
+    kept = earlier_rows(previous, [10_000, 100_000], seed=7)
+    assert [(r["documents"], r["measured"], r["earlier_run"]) for r in kept] == [
+        (1_000_000, "2026-12-01T10:00:00+00:00", True)
+    ]
+    assert earlier_rows(previous, [10_000], seed=8) == []  # another corpus: nothing kept
+    assert earlier_rows(tmp_path / "absent.json", [10_000], seed=7) == []
+
+
+def test_the_scale_page_dates_each_row_and_says_which_targets_are_met():
+    from benchmarks.scale_table import rows_table, targets_table
+
+    scale = {
+        "machine": {"date": "2026-12-08T00:00:00+00:00"},
+        "raw": {
+            "rows": [
+                _scale_row(100_000, 1.9, measured="2026-12-08T00:10:00+00:00", earlier_run=False),
+                _scale_row(1_000_000, 2.7, measured="2026-12-01T10:00:00+00:00", earlier_run=True),
+            ],
+            "log_log_slopes": {"ingest_peak_mb": 0.0},
+        },
+    }
+    table = rows_table(scale)
+    assert "| 1,000,000 |" in table and "2026-12-01 10:00 (an earlier run); 2.5 |" in table
+    assert "2026-12-08 00:10; 2.5 |" in table
+    tei = {"raw": {"read_frus_tei_ratio": 2.8}, "ratio": 9.0, "machine": {"date": "2026-12-08T00:00:00"}}
+    targets = targets_table(scale, tei).splitlines()
+    ingest = next(line for line in targets if line.startswith("| ingest"))
+    assert "1.90x at 100,000; 2.70x at 1,000,000" in ingest and ingest.endswith("**not met** |")
+    assert next(line for line in targets if line.startswith("| FRUS")).endswith("**met** (the reader) |")

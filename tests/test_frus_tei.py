@@ -174,6 +174,21 @@ def test_entity_declarations_are_refused_by_the_reader_itself(tmp_path, doctype)
         list(read_frus_tei(volume))
 
 
+def test_entity_declarations_after_a_long_comment_are_refused_on_their_line(tmp_path):
+    """A comment longer than the reader's first look at the file, with what looks like the
+    root element inside it, does not hide the DOCTYPE after it."""
+    comment = "<!-- <TEI> " + "a long comment " * 2000 + "-->"
+    volume = tmp_path / "v.xml"
+    volume.write_text(
+        f'<?xml version="1.0"?>\n{comment}\n<!DOCTYPE TEI [<!ENTITY a "x">]>\n'
+        + SAMPLE.read_text(encoding="utf-8").split("?>", 1)[1],
+        encoding="utf-8",
+    )
+    with pytest.raises(CorpusError, match="declares entities") as raised:
+        list(read_frus_tei(volume))
+    assert raised.value.line == 3
+
+
 def test_a_plain_doctype_without_entities_is_read(tmp_path):
     volume = tmp_path / "v.xml"
     volume.write_text(

@@ -98,6 +98,61 @@ def test_a_failure_in_a_late_batch_leaves_nothing_of_the_earlier_ones(tmp_path, 
         store.check()
 
 
+def test_the_search_index_writes_a_segment_per_store_setting_of_new_terms(tmp_path, monkeypatch):
+    """FTS5 writes its gathered terms as a segment each time they reach the store's setting
+    (16 MB): an add of a few hundred kB of terms makes one segment, not one per 64 kB. A store
+    written with another setting gets the current one at its next add, and finds its old
+    documents and the new ones alike."""
+    write_corpus(tmp_path / "c.jsonl", 3000)
+
+    def segments(path) -> int:
+        with Store(path) as store:
+            store._db.execute("INSERT INTO search (search, rank) VALUES ('automerge', 0)")
+            ingest_paths([tmp_path / "c.jsonl"], store)
+            return store._db.execute("SELECT count(DISTINCT segid) FROM search_idx").fetchone()[0]
+
+    in_bulk = segments(tmp_path / "bulk.db")
+    monkeypatch.setattr(store_module, "_SEARCH_PENDING_BYTES", 64 << 10)
+    in_small_pieces = segments(tmp_path / "small.db")
+    assert in_bulk == 1 < in_small_pieces
+    monkeypatch.undo()
+    with Store(tmp_path / "small.db") as store:
+        store.add([Document(source=Source(id="late", title="Late cable"), text="the river crossed at dawn")])
+        assert store._db.execute("SELECT v FROM search_config WHERE k = 'hashsize'").fetchone() == (16 << 20,)
+        assert "d02999" in {hit.id for hit in store.search("serial 2999")}
+        assert [hit.id for hit in store.search("dawn")] == ["late"]
+
+
+def test_an_add_into_an_empty_store_builds_the_date_index_at_its_end_and_a_failed_one_keeps_it(tmp_path):
+    def dated(count: int):
+        for n in range(count):
+            yield Document(
+                source=Source(id=f"c{n}", title="Cable", date=f"1950-06-{n % 28 + 1:02d}"), text=f"cable {n}"
+            )
+
+    def date_index(store: Store) -> list:
+        return store._db.execute("SELECT name FROM sqlite_master WHERE name = 'sources_by_date'").fetchall()
+
+    def failing():
+        yield from dated(50)
+        raise CorpusError("broken at the end", file="late.jsonl", line=51)
+
+    with Store(tmp_path / "failed.db") as store:
+        with pytest.raises(CorpusError):
+            store.add(failing())
+        assert date_index(store) == [("sources_by_date",)] and store.ids() == []
+    with Store(tmp_path / "s.db") as store:
+        store.add(dated(300))
+        assert date_index(store) == [("sources_by_date",)]
+        plan = store._db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM sources WHERE date_earliest >= '1950-06-27'"
+        ).fetchall()
+        assert "sources_by_date" in str(plan)
+        found = store.search("cable", date_from="1950-06-27", limit=100)
+        assert {hit.id for hit in found} == {f"c{n}" for n in range(300) if n % 28 >= 26}
+        store.check()
+
+
 def test_peak_memory_of_an_ingest_does_not_grow_with_the_file(tmp_path, small_batches):
     import tracemalloc
 

@@ -21,12 +21,15 @@ _TITLE_TYPES: tuple[tuple[str, str], ...] = (
     (r"speech|address by", "speech"),
     (r"statement", "statement"),
 )
-_PATTERNS = [(re.compile(rf"^\W*(?:{words})", re.IGNORECASE), kind) for words, kind in _TITLE_TYPES]
+#: One pattern, a group per type: the first type in the list that matches wins, as the words
+#: after the leading punctuation are tried in order.
+_PATTERN = re.compile(
+    r"\W*(?:" + "|".join(f"(?P<t{n}>{words})" for n, (words, _) in enumerate(_TITLE_TYPES)) + ")",
+    re.IGNORECASE,
+)
 
 
 def doc_type_from_title(title: str) -> str:
     """The type a title names in its first words, or "" when it names none."""
-    for pattern, kind in _PATTERNS:
-        if pattern.match(title):
-            return kind
-    return ""
+    found = _PATTERN.match(title)
+    return _TITLE_TYPES[int(found.lastgroup[1:])][1] if found and found.lastgroup else ""

@@ -389,24 +389,36 @@ def _free(element: etree._Element) -> None:
             del parent[0]
 
 
-def _prolog(path: Path, limit: int = 1 << 20) -> str | None:
+def _prolog(path: Path, limit: int = 1 << 20, first: int = 1 << 14) -> str | None:
     """The text before the root element's start tag (None when the file cannot be read).
 
     Decoded as Latin-1 (or UTF-16 after its byte-order mark): markup is ASCII, so every
-    declaration is seen whatever the file's own encoding.
+    declaration is seen whatever the file's own encoding. The first `first` bytes are read,
+    and more (up to `limit`) only when the root's start tag is not in them, or may be inside a
+    comment that goes on: a volume's prolog is short, and reading a megabyte took longer than
+    parsing a tenth of the volume.
     """
     try:
         with path.open("rb") as stream:
-            head = stream.read(limit)
+            head = stream.read(first)
+            prolog, found = _split_at_root(head)
+            if not found or "<!--" in prolog:
+                prolog, found = _split_at_root(head + stream.read(limit - len(head)))
     except OSError:
         return None  # the parser says why, with the same words as for any unreadable file
+    return prolog
+
+
+def _split_at_root(head: bytes) -> tuple[str, bool]:
+    """(the text of `head` before the root's start tag, comments taken out; whether that tag
+    is in it: if not, the text is all of `head`)."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = head.decode("utf-16", errors="replace")
     else:
         text = head.decode("latin-1")
     text = _COMMENT.sub("", text)
     root = _ROOT_START.search(text)
-    return text[: root.start()] if root else text
+    return (text[: root.start()], True) if root else (text, False)
 
 
 def _not_well_formed(path: Path, exc: etree.XMLSyntaxError) -> CorpusError:

@@ -25,7 +25,11 @@ from fontes.corpus.document import PageBreak
 
 #: Lead characters, in the order they are tried: the noncharacters, then the private use area.
 _LEADS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [chr(c) for c in range(0xE000, 0xF900)]
+#: The lead character of the usual markers: a text without it needs no other.
+USUAL_LEAD = _LEADS[0]
 _KINDS = "blsp"  # block, line, space, page
+#: How a separator that spaces two words starts (not a page break alone, which joins them).
+_SPACING = (" ", "\n")
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,8 @@ class Markers:
         lead_ = re.escape(lead)
         # A gap: markers with single spaces between and maybe after them. It starts with the
         # lead character, a literal, so the regex engine finds gaps as fast as str.find.
-        self._gap = re.compile(f"{lead_}[{_KINDS}](?: ?{lead_}[{_KINDS}])* ?")
+        # Captured, so that re.split hands back the gaps between the runs of words.
+        self._gap = re.compile(f"({lead_}[{_KINDS}](?: ?{lead_}[{_KINDS}])* ?)")
         self._leading_gap = re.compile(f"(?:{lead_}[{_KINDS}] ?)+")
         self._separators: dict[str, _Separators] = {}
 
@@ -80,9 +85,15 @@ class Markers:
             else:
                 break
         page = self.page
-        inner = self._gap.sub(self._separators_for(block_separator), collapsed[start:end])
-        # a space just before a gap: gone before a line break, one with a space
-        inner = inner.replace(" \n", "\n").replace("  ", " ")
+        # words, gap, words, gap, ..., words: each gap becomes its separator (and its pages)
+        pieces = self._gap.split(collapsed[start:end])
+        separator_of = self._separators_for(block_separator)
+        for i in range(1, len(pieces), 2):
+            separator = pieces[i] = separator_of(pieces[i])
+            # a space just before a gap: gone before a line break, one with a space
+            if separator[:1] in _SPACING and pieces[i - 1][-1:] == " ":
+                pieces[i - 1] = pieces[i - 1][:-1]
+        inner = "".join(pieces)
         text = lead * collapsed.count(page, 0, start) + inner + lead * collapsed.count(page, end)
         return self._placed(text, page_names)
 
@@ -122,7 +133,7 @@ class Markers:
 
 
 class _Separators:
-    """re.sub callback: one gap between two words -> its separator and its pages (lone leads)."""
+    """One gap between two words -> its separator and its pages (lone leads)."""
 
     _REMEMBERED = 256  # distinct gaps; a volume has a few dozen
 
@@ -131,8 +142,7 @@ class _Separators:
         self._block_separator = block_separator
         self._known: dict[str, str] = {}
 
-    def __call__(self, gap: re.Match[str]) -> str:
-        run = gap.group()
+    def __call__(self, run: str) -> str:
         known = self._known.get(run)
         if known is None:
             markers = self._markers
@@ -155,4 +165,4 @@ def _markers(lead: str) -> Markers:
     return Markers(lead)
 
 
-_USUAL = _markers(_LEADS[0])
+_USUAL = _markers(USUAL_LEAD)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from fontes.corpus.document import PageBreak
-from fontes.corpus.marked_text import Markers
+from fontes.corpus.marked_text import USUAL_LEAD, Markers
 
 #: Elements that stand on their own line(s): each starts and ends a paragraph of the text.
 BLOCKS = frozenset(
@@ -72,7 +72,9 @@ _LAYOUT_TAGS = tuple(f"{{*}}{name}" for name in sorted(_LAYOUT - {"note"}))
 #: Block elements with no rule of their own (not the title head, a list item, an opener...).
 _PLAIN_BLOCKS = BLOCKS - {"head", "div", "item", "opener", "closer"}
 
-_NORMALIZE_SPACE = etree.XPath("normalize-space()")
+_NORMALIZE_SPACE = etree.XPath("normalize-space()", smart_strings=False)  # a plain str: one copy fewer
+#: Whether an element's text holds the usual markers' lead character: asked in C, no text copied.
+_HOLDS_USUAL_LEAD = etree.XPath(f"contains(., '{USUAL_LEAD}')")
 #: What str.split() takes for whitespace besides XML's own (space, tab, CR, LF).
 _SPACES_NOT_XML = (
     "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
@@ -113,7 +115,7 @@ def flatten_document(div: etree._Element, title_head: etree._Element | None) -> 
 
     `div` is rewritten in place: read anything else from it first, and free it afterwards.
     """
-    rewrite = _Rewrite(div, title_head, Markers.absent_from(_text(div)))
+    rewrite = _Rewrite(div, title_head, _markers_for(div))
     notes, source_note = rewrite.take_notes()
     title = ""
     if title_head is not None:
@@ -138,7 +140,7 @@ def plain_text(element: etree._Element) -> str:
     if not any(_name(e.tag) in _LAYOUT for e in element.iterdescendants()):
         return " ".join(_text(element).split())  # running text only (the usual name)
     element = copy.deepcopy(element)  # the rewriting changes what it reads
-    rewrite = _Rewrite(element, None, Markers.absent_from(_text(element)))
+    rewrite = _Rewrite(element, None, _markers_for(element))
     rewrite.take_notes()
     return rewrite.markers.one_line(_text(element))
 
@@ -146,6 +148,11 @@ def plain_text(element: etree._Element) -> str:
 def _text(element: etree._Element) -> str:
     """All the text inside `element` (not its tail), as lxml serialises it: one C call."""
     return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+def _markers_for(element: etree._Element) -> Markers:
+    """Markers its text cannot be holding (its text is read only if it holds the usual lead)."""
+    return Markers.absent_from(_text(element) if _HOLDS_USUAL_LEAD(element) else "")
 
 
 def _collapsed_text(element: etree._Element) -> str:
