@@ -97,12 +97,12 @@ MEANING_UP_TO = 10_000
 
 _MEANING = """
 import json, resource, sys, time, yaml
-from benchmarks.paraphrase_meaning import ITEMS, recognised
+from benchmarks.paraphrase_meaning import HERE, SETS, recognised
 from fontes.anchor import anchor_quote
 from fontes.anchor.meaning import default_model
 from fontes.corpus import Store
 from fontes.corpus.sentence_vectors import SentenceVectors
-items = yaml.safe_load(ITEMS.read_text(encoding="utf-8"))["paraphrases"]
+items = yaml.safe_load((HERE / SETS[0]).read_text(encoding="utf-8"))["paraphrases"]
 with Store(sys.argv[1]) as store:
     model = default_model()
     start = time.perf_counter()
