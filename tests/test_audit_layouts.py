@@ -62,6 +62,21 @@ def test_a_numbered_list_ending_the_essay_is_not_taken_for_notes():
     assert read.references == []
 
 
+def test_a_single_note_after_the_text_is_the_reference_list(context):
+    read = essay(
+        "Kessel\n\nThe fleet stayed in port, as ordered.[8]\n\n"
+        "[8] Telegram from Brandt to Lenz, 4 March 1921, Kessel State Archive.\n"
+    )
+    [note] = read.references
+    assert note.number == 8 and note.raw.startswith("[8] Telegram from Brandt")
+    assert not [f for f in check_reference_hygiene(read, context) if f.severity != "info"]
+
+
+def test_a_single_bracketed_line_that_reads_as_no_note_stays_prose():
+    read = essay("Kessel\n\nThe fleet stayed in port.\n\n[1] The garrison held out for three weeks.\n")
+    assert read.references == []
+
+
 def test_a_note_s_own_label_is_not_a_citing_marker():
     read = essay(
         "Kessel\n\nThe fleet stayed in port, as ordered.[8]\n\n"
@@ -175,6 +190,53 @@ def test_a_short_distinctive_quotation_changed_in_its_document_is_found(context)
     assert finding.severity == "error" and "“three” where the source has “two”" in finding.message
     verbatim = f"Kessel\n\nThe garrison was “reinforced by two regiments” in June [2].\n\n## References\n\n{DECISION}\n"
     assert check_quotations(essay(verbatim), context) == []
+
+
+@pytest.mark.parametrize(
+    ("quoted", "changed"),
+    [
+        ("three regiments", "“three” where the source has “two” (number)"),
+        ("be defended", None),
+        ("surrendered harbour", None),
+    ],
+)
+def test_a_two_word_quotation_tied_to_its_document_is_checked(quoted, changed, context):
+    text = f"Kessel\n\nThe Council ordered “{quoted}” in June [2].\n\n## References\n\n{DECISION}\n"
+    findings = check_quotations(essay(text), context)
+    if changed is None:
+        assert findings == []
+    else:
+        [finding] = findings
+        assert finding.severity == "error" and changed in finding.message
+        assert finding.evidence[0].quote == "two regiments"
+
+
+def test_a_two_word_quotation_with_a_changed_name_is_a_misquote(context):
+    text = (
+        "Kessel\n\nThe Secretary told Hart to warn “Chancellor Weber” on 3 July [4].\n\n## References\n\n"
+        "[4] The Secretary of State to the Minister in Ruritania (Hart), 3 July 1921, FRUS 1921, vol. II, doc. 16.\n"
+    )
+    [finding] = check_quotations(essay(text), context)
+    assert finding.severity == "error" and "“Weber” where the source has “Brandt” (name)" in finding.message
+
+
+def test_a_two_word_quotation_whose_change_has_two_readings_is_not_reported(context):
+    context.store.add(
+        [
+            Document(
+                source=Source(
+                    id="kessel-muster-1921-06-03", title="Muster of the Kessel Garrison", date="1921-06-03"
+                ),
+                text="Two regiments came by rail. Five regiments stayed on the river.",
+                text_complete=True,
+            )
+        ]
+    )
+    text = (
+        "Kessel\n\nThe muster counted “three regiments” [5].\n\n## References\n\n"
+        "[5] Muster of the Kessel Garrison, 3 June 1921.\n"
+    )
+    assert check_quotations(essay(text), context) == []
 
 
 def test_a_short_phrase_the_document_does_not_hold_raises_nothing(context):

@@ -50,16 +50,16 @@ def locate(
     text = normalize(raw)
     spans = find_exact(quotation, text.text)
     if spans:
-        return _match(raw, text, spans, "verbatim", 1.0)
+        return match_of(raw, text, spans, "verbatim", 1.0)
     alignment = align_approximately(quotation, text.text)
     if alignment is not None:
         comparison = _compare(quotation, raw, text, alignment)
         fidelity = judge(quotation, alignment.similarity, comparison)
         if fidelity:
-            return _match(raw, text, alignment.spans, fidelity, alignment.similarity, comparison)
+            return match_of(raw, text, alignment.spans, fidelity, alignment.similarity, comparison)
     found = _paraphrase(quotation, text.text, by_meaning) if paraphrase else None
     if found:
-        return _match(raw, text, [(found.start, found.end)], "paraphrase", found.score)
+        return match_of(raw, text, [(found.start, found.end)], "paraphrase", found.score)
     return None
 
 
@@ -110,7 +110,7 @@ def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     return found
 
 
-def _match(
+def match_of(
     raw: str,
     text: Normalized,
     spans: list[tuple[int, int]],
@@ -118,6 +118,7 @@ def _match(
     score: float,
     comparison: Comparison | None = None,
 ) -> Match:
+    """The Match of `spans` of the normalised `text` (raw offsets, selector, differences)."""
     start, end = text.starts[spans[0][0]], text.ends[spans[-1][1] - 1]
     return Match(
         start=start,

@@ -1,8 +1,10 @@
 """Is every quotation of the essay the source's own words?
 
-Each quotation of six words or more (shorter ones are scare quotes and titles) is anchored in the
-document its marker's entry names, in the whole corpus, and in the document the sentence itself
-describes; the most faithful anchor wins. A verbatim quotation raises no finding: it is right, and
+Each quotation of six words or more is anchored in the document its marker's entry names, in the
+whole corpus, and in the document the sentence itself describes; the most faithful anchor wins.
+A shorter one (two words or more, not stop words only) may be a scare quote or a title, so it is
+checked only in the document the text ties it to, and reported only when that document holds it
+changed (one word of a number, negation, date or name is enough: `anchor.short`). A verbatim quotation raises no finding: it is right, and
 precision comes first. Near-verbatim and paraphrased quotations are warnings that give the source's
 real wording; a misquotation is an error naming the words that differ. A quotation found nowhere is
 an error only when the text ties it to a document whose whole text the corpus holds in the
@@ -16,7 +18,9 @@ import re
 from dataclasses import dataclass
 
 from fontes.anchor import Anchor
+from fontes.anchor.align import ParsedQuote
 from fontes.anchor.result import FIDELITY_ORDER
+from fontes.anchor.short import locate_short
 from fontes.anchor.words import is_content_word
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, describe
@@ -178,11 +182,25 @@ def _short_quotation_findings(claim: SentenceClaim, audit: Audit) -> list[Findin
         if not tied:
             continue
         placed = _in_documents(quotation, tied, audit)
+        if placed.fidelity not in ("verbatim", "misquote", "near-verbatim"):
+            placed = _changed_word(quotation, tied, audit) or placed
         if placed.fidelity in ("misquote", "near-verbatim") and placed.known is not None:
             findings.append(
                 _finding(quotation, claim.paragraph, claim.sentence, marker, placed, placed.known)
             )
     return findings
+
+
+def _changed_word(quotation: Quotation, tied: list[Known], audit: Audit) -> _Placed | None:
+    """A quotation too short to align, found in a tied document with one meaning-bearing word
+    changed (`anchor.short`); None when the corpus holds its words as they stand anywhere."""
+    if anchored(quotation.text, audit).fidelity == "verbatim":
+        return None
+    for known in tied:
+        match = locate_short(ParsedQuote.parse(quotation.text), audit.catalogue.text(known.id) or "")
+        if match is not None and match.fidelity == "misquote":
+            return _Placed(known, Anchor.from_match(known.id, match))
+    return None
 
 
 def _words(quotation: Quotation) -> int:

@@ -1,7 +1,8 @@
 """The reference list: where it is, its entries, and each entry split into its parts.
 
 The list starts at a heading such as "References", "Bibliography", "Notes" or "Works cited"
-(or, with no heading, is the run of `[n]` entries that ends the essay); Markdown footnote
+(or, with no heading, is the run of `[n]`, `^n` or `n.` notes that ends the essay, a single
+one too when it reads as a note); Markdown footnote
 definitions anywhere are entries too. An entry may be numbered `[1]`, `1.`, `- [1]` or `[^1]:`.
 """
 
@@ -106,8 +107,9 @@ def _section_number(heading: str) -> int:
 
 
 def _trailing_numbered_run(text: str, blocks: list[Block]) -> list[int]:
-    """With no heading: the notes (two or more) that end the essay, numbered `[n]` or `^n`, or `n.`
-    when every one of them reads as a note (a year, ibid.), not as the items of a list."""
+    """With no heading: the notes that end the essay, numbered `[n]` or `^n`, or `n.` when every one
+    of them reads as a note (a year, ibid.), not as the items of a list; a single note only when it
+    reads as one too (a lone `[1] ...` line may be the essay's own)."""
     run: list[int] = []
     dotted: list[str] = []
     for i in range(len(blocks) - 1, -1, -1):
@@ -123,7 +125,9 @@ def _trailing_numbered_run(text: str, blocks: list[Block]) -> list[int]:
             break
     if dotted and not all(_NOTE_LIKE.search(raw) for raw in dotted):
         return []
-    return sorted(run) if len(run) >= 2 else []
+    if len(run) == 1 and not _NOTE_LIKE.search(blocks[run[0]].raw(text)):
+        return []
+    return sorted(run)
 
 
 def parse_reference(text: str, block: Block, note_number: int | None = None) -> Reference:

@@ -1,0 +1,70 @@
+"""A short quotation (two to a few words) in the one text an essay ties it to: verbatim, or changed.
+
+Too short for the aligner's judgement (`fidelity.judge` wants three words and fifteen characters),
+it is compared word by word: a span of as many words holding all its words but one, inside one
+clause, where that one word changes a number, a negation, a date or a name, is a misquote.
+Only one such reading may exist (two different changed words are two readings: nothing is
+reported), and a word kept must be a content word, so "the two" is never "the three".
+"""
+
+from __future__ import annotations
+
+import re
+
+from fontes.anchor.align import ParsedQuote, find_exact
+from fontes.anchor.diff import Comparison, Passage, meaning_changed
+from fontes.anchor.fidelity import match_of
+from fontes.anchor.normalize import normalize
+from fontes.anchor.result import Difference, Match
+from fontes.anchor.words import Token, is_content_word
+
+#: Punctuation that ends a clause: a span of the source never runs across it.
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def locate_short(quotation: ParsedQuote, raw: str) -> Match | None:
+    """The short quotation in `raw`: verbatim, a misquote of one meaning-bearing word, or None."""
+    text = normalize(raw)
+    spans = find_exact(quotation, text.text)
+    if spans:
+        return match_of(raw, text, spans, "verbatim", 1.0)
+    if len(quotation.pieces) != 1:
+        return None
+    quote = Passage(quotation.raw, quotation.norm, *quotation.pieces[0])
+    quoted = [t for t in quote.tokens if t.is_word]
+    if len(quoted) < 2:
+        return None
+    source = Passage(raw, text, 0, len(text.text))
+    words = [t for t in source.tokens if t.is_word]
+    readings: dict[str, tuple[list[Token], Difference]] = {}
+    for at in range(len(words) - len(quoted) + 1):
+        window = words[at : at + len(quoted)]
+        changed = _one_change(quoted, window)
+        if changed is None or _crosses_clause(text.text, window):
+            continue
+        meaning = meaning_changed(quote, [quoted[changed]], source, [window[changed]])
+        if meaning is not None:
+            said = source.raw_token(window[changed])
+            difference = Difference(quote=quote.raw_token(quoted[changed]), source=said, meaning=meaning)
+            readings.setdefault(window[changed].text, (window, difference))
+    if len(readings) != 1:
+        return None
+    [(window, difference)] = readings.values()
+    comparison = Comparison([difference], len(quoted), len(quoted) - 1, meaningful_words=1)
+    kept = (len(quoted) - 1) / len(quoted)
+    return match_of(raw, text, [(window[0].start, window[-1].end)], "misquote", kept, comparison)
+
+
+def _one_change(quoted: list[Token], window: list[Token]) -> int | None:
+    """The index of the one word that differs, when every other word is the same and one of those
+    is a content word; else None."""
+    differing = [i for i, (q, s) in enumerate(zip(quoted, window)) if q.text != s.text]
+    if len(differing) != 1:
+        return None
+    kept = [q.text for i, q in enumerate(quoted) if i != differing[0]]
+    return differing[0] if any(is_content_word(w) for w in kept) else None
+
+
+def _crosses_clause(text: str, window: list[Token]) -> bool:
+    """Whether a clause ends between two words of the span."""
+    return any(_CLAUSE_END.search(text[a.end : b.start]) for a, b in zip(window, window[1:]))
