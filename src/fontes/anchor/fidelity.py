@@ -13,6 +13,7 @@ fragments spliced together, is not reported as a weak match.
 from __future__ import annotations
 
 import math
+import re
 
 from fontes.anchor.align import Alignment, ParsedQuote, align_approximately, find_exact
 from fontes.anchor.diff import Comparison, Passage, compare
@@ -37,6 +38,8 @@ MIN_EQUAL_WORD_SHARE = 0.5
 #: A misquote changes a word or a short phrase: meaning-bearing differences this wide at most;
 #: its other edits (spelling, OCR) stay within what near-verbatim allows (1 - NEAR_VERBATIM).
 MAX_MEANINGFUL_WORDS = 4
+#: Hyphens, dashes used as hyphens, and spaces: how one word or two is printed, not which words.
+_SPACING = re.compile(r"[\s\-\u2010\u2011]+")
 
 
 def locate(
@@ -54,6 +57,8 @@ def locate(
     alignment = align_approximately(quotation, text.text)
     if alignment is not None:
         comparison = _compare(quotation, raw, text, alignment)
+        if _spacing_only(comparison):
+            return match_of(raw, text, alignment.spans, "verbatim", 1.0)
         fidelity = judge(quotation, alignment.similarity, comparison)
         if fidelity:
             return match_of(raw, text, alignment.spans, fidelity, alignment.similarity, comparison)
@@ -76,6 +81,14 @@ def judge(quotation: ParsedQuote, similarity: float, comparison: Comparison) -> 
             return "misquote"
         return None
     return "near-verbatim" if similarity >= NEAR_VERBATIM else None
+
+
+def _spacing_only(comparison: Comparison) -> bool:
+    """Every difference is one of hyphens or spaces ("all-out" for "all out", "well known" for
+    "well-known"), or none is left (the degree sign spelt out): the source's words as printed."""
+    return all(
+        _SPACING.sub("", d.quote.lower()) == _SPACING.sub("", d.source.lower()) != "" for d in comparison.diff
+    )
 
 
 def _compare(quotation: ParsedQuote, raw: str, text: Normalized, alignment: Alignment) -> Comparison:

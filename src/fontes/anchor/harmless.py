@@ -43,6 +43,8 @@ _NUMBER_WORD = re.compile(
 #: A hyphen between letters ("co-operate"), or before a space where a line break was folded
 #: ("Ko- rean"); "anti- and pro-war" is rewritten alike on both sides, so it is harmless too.
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])- ?(?=[a-z])")
+#: A space inside an abbreviation of single letters: "a. m." is "a.m.", "U. S." is "U.S.".
+_SPACED_INITIALS = re.compile(r"(?<=\b[a-z])\. (?=[a-z]\.)")
 _ORDINAL_OR_DEGREE = re.compile(r"(?<=\d)(?:(?:st|nd|rd|th)(?![a-z])|[°º])")
 _PER_CENT = re.compile(r" ?\bper ?cent\b| ?\bpercent\b| %")
 #: British spellings -> American (words listed where a rule would merge two words: "four"/"for").
@@ -73,7 +75,7 @@ _SPELLINGS = [
 ]
 _HYPHENS = frozenset("-\u2010\u2011")
 _TRIGGER = re.compile(
-    r"[a-z]-|\d|%|per ?cent|our|is|ys|re\b|ce\b|ll|gue|grey|judgement|programme|\b(?:"
+    r"[a-z]-|[a-z]\. [a-z]\.|\d|%|per ?cent|our|is|ys|re\b|ce\b|ll|gue|grey|judgement|programme|\b(?:"
     + "|".join(NUMBER_WORDS)
     + r")\b"
 )
@@ -86,6 +88,7 @@ def harmless_forms(norm: Normalized, raw: str) -> Normalized:
     norm = _rewrite(
         norm, _WORD_HYPHEN, lambda m, n: "" if _in_word_hyphen(raw, n.starts[m.start()]) else None
     )
+    norm = _rewrite(norm, _SPACED_INITIALS, lambda m, n: ".")
     norm = _rewrite(norm, _ORDINAL_OR_DEGREE, lambda m, n: "")
     norm = _rewrite(norm, _PER_CENT, lambda m, n: "%")
     norm = _rewrite(norm, _NUMBER_WORD, lambda m, n: _number(m))

@@ -4,7 +4,7 @@ Too short for the aligner's judgement (`fidelity.judge` wants three words and fi
 it is compared word by word: a span of as many words holding all its words but one, inside one
 clause, where that one word changes a number, a negation, a date or a name, is a misquote.
 Only one such reading may exist (two different changed words are two readings: nothing is
-reported), and a word kept must be a content word, so "the two" is never "the three".
+reported), and a word kept must be a content word of letters, so "the two" is never "the three", nor "3 points" a footnote "3 1".
 """
 
 from __future__ import annotations
@@ -57,12 +57,12 @@ def locate_short(quotation: ParsedQuote, raw: str) -> Match | None:
 
 def _one_change(quoted: list[Token], window: list[Token]) -> int | None:
     """The index of the one word that differs, when every other word is the same and one of those
-    is a content word; else None."""
+    is a content word of letters (a number kept is too little to tie the span); else None."""
     differing = [i for i, (q, s) in enumerate(zip(quoted, window)) if q.text != s.text]
     if len(differing) != 1:
         return None
     kept = [q.text for i, q in enumerate(quoted) if i != differing[0]]
-    return differing[0] if any(is_content_word(w) for w in kept) else None
+    return differing[0] if any(is_content_word(w) and w.isalpha() for w in kept) else None
 
 
 def _crosses_clause(text: str, window: list[Token]) -> bool:

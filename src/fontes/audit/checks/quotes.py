@@ -193,9 +193,8 @@ def _short_quotation_findings(claim: SentenceClaim, audit: Audit) -> list[Findin
 
 def _changed_word(quotation: Quotation, tied: list[Known], audit: Audit) -> _Placed | None:
     """A quotation too short to align, found in a tied document with one meaning-bearing word
-    changed (`anchor.short`); None when the corpus holds its words as they stand anywhere."""
-    if anchored(quotation.text, audit).fidelity == "verbatim":
-        return None
+    changed (`anchor.short`). Two words may stand as they are in some other document by chance
+    ("three points"), so only the tied document's words count."""
     for known in tied:
         match = locate_short(ParsedQuote.parse(quotation.text), audit.catalogue.text(known.id) or "")
         if match is not None and match.fidelity == "misquote":

@@ -37,6 +37,8 @@ OPEN_ENDINGS = words(
     " between among against about during without within toward towards"
 )
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+#: A sentence introducing what follows: it ends in a colon, before any markers.
+INTRODUCES = re.compile(r":\s*(?:\[\^?[\d,;–— -]+\]|\^\d{1,3}|\d{1,3})*\s*$")
 #: Note markers ending a line or block; the whitespace before each is bounded (`\s*` took quadratic
 #: time on a long run of spaces).
 TRAILING_MARKERS = re.compile(r"(?:\s{0,20}\[\^?[\w,;–—\- ]+\])+\s*$")
@@ -132,11 +134,8 @@ def _classify_group(text: str, group: list[tuple[int, int, str]], first: bool) -
     note = NOTE_DEFINITION.match(line)
     if note:
         return [Block(start, end, "note", label=note.group(1), content_start=start + note.end())]
-    quote_line = BLOCK_QUOTE_LINE.match(line)
-    if quote_line and all(BLOCK_QUOTE_LINE.match(g[2]) for g in group):
-        inner = quote_line.end()
-        inner += len(line[inner:]) - len(line[inner:].lstrip())
-        return [Block(start, end, "quote", content_start=start + inner)]
+    if BLOCK_QUOTE_LINE.match(line) and all(BLOCK_QUOTE_LINE.match(g[2]) for g in group):
+        return _quote_blocks(group)
     item = LIST_ITEM.match(line)
     if item:
         bullet = line[: item.end()].strip()
@@ -146,6 +145,25 @@ def _classify_group(text: str, group: list[tuple[int, int, str]], first: bool) -
             offset = _indent(line) + line[_indent(line) :].index("[")
         return [Block(start, end, "item", content_start=start + offset)]
     return [Block(start, end, "text", content_start=start + _indent(line))]
+
+
+def _quote_blocks(group: list[tuple[int, int, str]]) -> list[Block]:
+    """A block quote; when its first paragraph (up to an empty `>` line) ends in a colon, that is the
+    caption introducing the rest (a source box: "> **Source A.** Muccio reported:[1]"), prose."""
+    blank = next(
+        (i for i, g in enumerate(group) if not BLOCK_QUOTE_LINE.sub("", g[2], count=1).strip()), None
+    )
+    rest = [g for g in group[blank or 0 :] if BLOCK_QUOTE_LINE.sub("", g[2], count=1).strip()]
+    if blank and rest and INTRODUCES.search(group[blank - 1][2]):
+        return [_quote_block(group[:blank], "text"), _quote_block(rest, "quote")]
+    return [_quote_block(group, "quote")]
+
+
+def _quote_block(lines: list[tuple[int, int, str]], kind: str) -> Block:
+    start, _, first = lines[0]
+    inner = BLOCK_QUOTE_LINE.match(first).end()  # type: ignore[union-attr]
+    inner += len(first[inner:]) - len(first[inner:].lstrip())
+    return Block(start, lines[-1][1], kind, content_start=start + inner)
 
 
 def _is_title_line(line: str) -> bool:

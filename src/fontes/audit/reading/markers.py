@@ -21,9 +21,12 @@ _RANGE_BETWEEN = re.compile(r"\s*[-–—]\s*")
 NOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 #: `held.^3`: a caret and a number after a word or punctuation (never a line's own label `^3 `).
 CARET_MARKER = re.compile(r"(?<=[^\s^[])\^(\d{1,3})(?![\d\]])")
-#: `held.3`, `intervene,3`: a note number set right after a word's punctuation, as a flattened
-#: superscript. Read only where the essay's notes are numbered `3.` and it has no bracketed markers.
-BARE_NUMBER_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?)”\"’])(\d{1,3})(?=\s|$)")
+#: `held.3`, `intervene,3`, `forces".3`: a note number set right after a word's punctuation (or a
+#: quotation's closing mark and its punctuation), as a flattened superscript. Read only where the
+#: essay's notes are numbered `3.` and it has no bracketed markers.
+BARE_NUMBER_MARKER = re.compile(
+    r"(?:(?<=[^\W\d_][.,;:!?)”\"’])|(?<=[^\W\d_][”\"’][.,;:!?]))(\d{1,3})(?=\s|$)"
+)
 #: The highest number a `^n` marker may have.
 MAX_NOTE_NUMBER = 999
 #: The longest range a marker may span; `[1-300]` is a typing slip, not 300 references.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fontes.audit.reading.blocks import TRAILING_MARKERS, Block, split_blocks
+from fontes.audit.reading.blocks import INTRODUCES, TRAILING_MARKERS, Block, split_blocks
 from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
 from fontes.audit.reading.markers import NUMBERED_MARKER, find_markers, note_label_numbers
 from fontes.audit.reading.non_prose import blank_non_prose
@@ -21,8 +21,6 @@ from fontes.audit.reading.source_text import essay_text
 from fontes.errors import AuditError
 
 _DOTTED_LABEL = re.compile(r"\s*\d{1,3}\.\s")
-#: A sentence introducing what follows: it ends in a colon, before any markers.
-_INTRODUCES = re.compile(r":\s*(?:\[\^?[\d,;–— -]+\]|\^\d{1,3}|\d{1,3})*\s*$")
 
 
 def read_essay(path: str | Path, *, refuse_empty: bool = False) -> Essay:
@@ -82,7 +80,7 @@ def _tie_block_quotations_to_their_introductions(paragraphs: list[Paragraph]) ->
         if previous.heading or not previous.sentences or not paragraph.sentences:
             continue
         introduction = previous.sentences[-1]
-        if not introduction.markers or not _INTRODUCES.search(introduction.text):
+        if not introduction.markers or not INTRODUCES.search(introduction.text):
             continue
         for sentence in paragraph.sentences:
             for quotation in sentence.quotations:
