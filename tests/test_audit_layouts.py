@@ -51,6 +51,11 @@ def test_flattened_superscripts_count_only_where_the_notes_are_numbered_so():
         "1. Telegram from Brandt to Lenz, 4 March 1921.\n2. Decision of the Council, 1 June 1921.\n"
     )
     assert markers(with_notes) == [[1], [2]]
+    after_a_quotation = essay(
+        "Kessel\n\nBrandt wrote that the harbour was “to be held”.1 Lenz agreed.2\n\n"
+        "1. Telegram from Brandt to Lenz, 4 March 1921.\n2. Decision of the Council, 1 June 1921.\n"
+    )
+    assert markers(after_a_quotation) == [[1], [2]]
     without = essay("Kessel\n\nThe garrison held out for 3 weeks and lost 2.5 per cent of its men.\n")
     assert markers(without) == []
 
@@ -107,6 +112,26 @@ def test_a_marker_in_the_sentence_introducing_a_block_quotation_applies_to_it(co
     [finding] = check_quotations(essay(text), context)
     assert finding.severity == "error" and finding.location.marker == "[1]"
     assert finding.message.startswith("Not in Telegram from Brandt to Lenz")
+
+
+def test_a_source_box_caption_inside_the_block_quote_introduces_the_quotation(context):
+    text = (
+        "Kessel\n\n> **Source 1.** Brandt's order to the governor:[1]\n>\n"
+        "> Give up the harbour at once and bring the garrison home by sea before the ice.\n\n"
+        f"## References\n\n{TELEGRAM}\n"
+    )
+    read = essay(text)
+    [quotation] = [q for _, s in read.sentences() for q in s.quotations]
+    assert quotation.text.startswith("Give up the harbour") and [m.text for m in quotation.introduced_by] == [
+        "[1]"
+    ]
+    [finding] = check_quotations(read, context)
+    assert finding.severity == "error" and finding.location.marker == "[1]"
+    one_paragraph = essay(
+        "Kessel\n\n> Hold the harbour at Kessel at all costs:\n> the fleet will remain in port.\n"
+    )
+    [whole] = [q for _, s in one_paragraph.sentences() for q in s.quotations]
+    assert whole.text.startswith("Hold the harbour")
 
 
 def test_a_block_quotation_tied_to_nothing_and_found_nowhere_is_info(context):

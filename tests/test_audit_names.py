@@ -127,6 +127,19 @@ def test_an_office_before_the_role_began_is_an_error_and_after_it_is_right(case)
     assert check("On 29 September 1950, Marshall, the secretary of defense, cabled MacArthur.", case) == []
 
 
+def test_an_envoy_called_the_leader_of_the_occupation_forces_is_an_error(case):
+    [(kind, severity, words, finding)] = check(
+        "On 25 June 1950 Muccio, the leader of the American occupation forces, reported the attack.", case
+    )
+    assert (kind, severity, words) == (
+        "office-mismatch",
+        "error",
+        "Muccio, the leader of the American occupation forces",
+    )
+    assert "US Ambassador to the Republic of Korea" in finding.message
+    assert check("In 1950 MacArthur, the head of the occupation forces in Japan, flew to Korea.", case) == []
+
+
 def test_offices_the_sources_give_raise_nothing(case):
     text = (
         "On 3 October 1950 Zhou Enlai met K.M. Panikkar, the Indian envoy to China. Foreign Minister Zhou "
