@@ -35,6 +35,7 @@ PLANTED = {
         ("attendance-mismatch", "warning", "abstained from the Security Council", "records its absence"),
     ],
     "official-history.txt": [
+        ("date-mismatch", "error", "30 September", "dated 29 September 1950"),
         ("office-mismatch", "error", "leader of the American occupation forces", "an occupation commander"),
     ],
     "teaching-page.md": [

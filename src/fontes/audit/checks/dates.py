@@ -89,13 +89,19 @@ _NOUN_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(rf"^(?:,?\s+\d{{4}})?\s+(?:{DOCUMENT_NOUNS})\b")
 _VERB_AFTER = re.compile(rf"^(?:,?\s+\d{{4}})?,?\s+{_SUBJECT}(?:{DOCUMENT_VERBS})\b")
 _ON_BEFORE = re.compile(r"(?:^|\b[Oo]n\s+)$")
+#: "sent this telegram over his own name on 30 September": the document sent, then its day.
+_SENT_ON = re.compile(
+    rf"\b(?:sent|signed|dispatched|despatched|issued|delivered)\s+(?:the|this|that|his|her|its|their|a)\s+"
+    rf"(?:[\w'’-]+\s+)?(?:{DOCUMENT_NOUNS})\b[^.;:()]{{0,40}}?\s+on\s+(?:the\s+)?$"
+)
 
 
 def dates_a_document(text: str, start: int, end: int) -> bool:
     """True when the date at text[start:end] is the day of a document the sentence names: "the
-    telegram of 12 June", "the 12 June memorandum", "On 4 August the ambassador cabled"."""
+    telegram of 12 June", "the 12 June memorandum", "On 4 August the ambassador cabled", "sent
+    the telegram on 30 September"."""
     before, after = text[:start], text[end:]
-    if _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after):
+    if _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after) or _SENT_ON.search(before):
         return True
     return bool(_ON_BEFORE.search(before) and _VERB_AFTER.match(after))
 
