@@ -81,7 +81,10 @@ def test_quotations_the_stored_copies_cannot_show_wrong_are_notes(reports):
     assert partial.severity == "info" and "holds only the first 1,985 characters" in partial.message
     blog = reports["blog-footnotes.md"].findings
     [translated] = [f for f in blog if "should and must enter the war" in f.excerpt]
-    assert translated.severity == "info"
+    assert translated.severity == "info" and "the stored copy is the Chinese original" in translated.message
+    assert (
+        translated.evidence[0].source == "mzdwj6-telegram-mao-zhou-enlai-1950-10-13"
+    )  # by sender, recipient, day
 
 
 @needs_shared
