@@ -60,6 +60,31 @@ def test_flattened_superscripts_count_only_where_the_notes_are_numbered_so():
     assert markers(without) == []
 
 
+def test_superscript_note_numbers_cite_notes_numbered_so_and_nothing_else():
+    read = essay(
+        "Kessel\n\nThe harbour was to be held.¹ The Council agreed in June.²\n\n"
+        "¹ Telegram from Brandt to Lenz, 4 March 1921.\n² Decision of the Council, 1 June 1921.\n"
+    )
+    assert [r.number for r in read.references] == [1, 2]
+    assert markers(read) == [[1], [2]] and len(sentences(read)) == 2
+    assert markers(essay("Kessel\n\nThe harbour covered 40 km² of water.[1]\n\n" + TELEGRAM + "\n")) == [[1]]
+
+
+def test_straight_single_quotes_are_quotations_and_apostrophes_are_not():
+    read = essay(
+        "Kessel\n\nBrandt's order was to 'hold the harbour at Kessel at all costs', Lenz's reply was 'yes'.\n"
+    )
+    assert [q.text for _, s in read.sentences() for q in s.quotations] == [
+        "hold the harbour at Kessel at all costs",
+        "yes",
+    ]
+    assert [
+        q.text
+        for _, s in essay("Kessel\n\nThe generals' plan and the '50s.\n").sentences()
+        for q in s.quotations
+    ] == []
+
+
 def test_a_numbered_list_ending_the_essay_is_not_taken_for_notes():
     read = essay(
         "Kessel\n\nThree lessons follow.\n\n1. Harbours need coal.\n2. Garrisons need food.\n3. Fleets need ports.\n"
@@ -234,6 +259,20 @@ def test_a_two_word_quotation_tied_to_its_document_is_checked(quoted, changed, c
         [finding] = findings
         assert finding.severity == "error" and changed in finding.message
         assert finding.evidence[0].quote == "two regiments"
+
+
+def test_a_five_word_quotation_with_two_words_changed_is_a_misquote(context):
+    entry = "[4] The Secretary of State to the Minister in Ruritania (Hart), 3 July 1921, FRUS 1921, vol. II, doc. 16."
+    text = f"Kessel\n\nThe Secretary wrote that the Government “will not send two battalions” [4].\n\n## References\n\n{entry}\n"
+    [finding] = check_quotations(essay(text), context)
+    assert (
+        finding.severity == "error"
+        and "“two battalions” where the source has “naval forces”" in finding.message
+    )
+    three_changed = (
+        f"Kessel\n\nThe Secretary said it “will send two more battalions” [4].\n\n## References\n\n{entry}\n"
+    )
+    assert check_quotations(essay(three_changed), context) == []
 
 
 def test_a_two_word_quotation_with_a_changed_name_is_a_misquote(context):

@@ -1,5 +1,6 @@
 """Texts laid out as they are published (a textbook's source boxes, a blog post with footnotes, an
-official history with notes after the text, a teaching page with front matter and comments), about
+official history with notes after the text, a journal article's superscript notes and single quotes,
+a teaching page with front matter and comments), about
 1950 Korea and citing documents of the shared corpus, audited as `fontes audit` does: every correct
 item passes without a warning or an error, and every planted mistake is found.
 
@@ -33,6 +34,14 @@ PLANTED = {
     "blog-footnotes.md": [
         ("quote-fidelity", "error", "they will not fulfill it", "“not” where the source has “” (negation)"),
         ("attendance-mismatch", "warning", "abstained from the Security Council", "records its absence"),
+    ],
+    "journal-note.md": [
+        (
+            "quote-fidelity",
+            "error",
+            "to destroy all Chinese forces",
+            "“all Chinese” where the source has “North Korean”",
+        ),
     ],
     "official-history.txt": [
         ("date-mismatch", "error", "30 September", "dated 29 September 1950"),
@@ -106,3 +115,10 @@ def test_notes_numbered_after_the_text_are_cited_by_flattened_superscripts(repor
     assert not [
         f for f in official if f.kind in ("reference-unused", "quote-uncited", "marker-without-entry")
     ]
+
+
+@needs_shared
+def test_superscript_notes_and_single_quotes_are_read(reports):
+    journal = reports["journal-note.md"].findings
+    assert not [f for f in journal if f.kind in ("reference-unused", "marker-without-entry")]
+    assert [f.location.marker for f in journal if f.kind == "quote-fidelity"] == ["²"]

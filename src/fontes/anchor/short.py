@@ -1,10 +1,11 @@
 """A short quotation (two to a few words) in the one text an essay ties it to: verbatim, or changed.
 
 Too short for the aligner's judgement (`fidelity.judge` wants three words and fifteen characters),
-it is compared word by word: a span of as many words holding all its words but one, inside one
-clause, where that one word changes a number, a negation, a date or a name, is a misquote.
-Only one such reading may exist (two different changed words are two readings: nothing is
-reported), and a word kept must be a content word of letters, so "the two" is never "the three", nor "3 points" a footnote "3 1".
+it is compared word by word: a span of as many words, inside one clause, holding all its words
+but one run of them (one word of two to four, two of five), where that run changes a number, a
+negation, a date or a name, is a misquote. Only one such reading may exist (two different changed
+runs are two readings: nothing is reported), and a word kept must be a content word of letters,
+so "the two" is never "the three", nor "3 points" a footnote "3 1".
 """
 
 from __future__ import annotations
@@ -39,30 +40,42 @@ def locate_short(quotation: ParsedQuote, raw: str) -> Match | None:
     readings: dict[str, tuple[list[Token], Difference]] = {}
     for at in range(len(words) - len(quoted) + 1):
         window = words[at : at + len(quoted)]
-        changed = _one_change(quoted, window)
+        changed = _changed_run(quoted, window)
         if changed is None or _crosses_clause(text.text, window):
             continue
-        meaning = meaning_changed(quote, [quoted[changed]], source, [window[changed]])
+        first, last = changed
+        meaning = meaning_changed(quote, quoted[first:last], source, window[first:last])
         if meaning is not None:
-            said = source.raw_token(window[changed])
-            difference = Difference(quote=quote.raw_token(quoted[changed]), source=said, meaning=meaning)
-            readings.setdefault(window[changed].text, (window, difference))
+            difference = Difference(
+                quote=quote.raw_words(quoted[first:last]),
+                source=source.raw_words(window[first:last]),
+                meaning=meaning,
+            )
+            readings.setdefault(" ".join(t.text for t in window[first:last]), (window, difference))
     if len(readings) != 1:
         return None
     [(window, difference)] = readings.values()
-    comparison = Comparison([difference], len(quoted), len(quoted) - 1, meaningful_words=1)
-    kept = (len(quoted) - 1) / len(quoted)
+    changed_words = len(difference.quote.split())
+    comparison = Comparison(
+        [difference], len(quoted), len(quoted) - changed_words, meaningful_words=changed_words
+    )
+    kept = (len(quoted) - changed_words) / len(quoted)
     return match_of(raw, text, [(window[0].start, window[-1].end)], "misquote", kept, comparison)
 
 
-def _one_change(quoted: list[Token], window: list[Token]) -> int | None:
-    """The index of the one word that differs, when every other word is the same and one of those
-    is a content word of letters (a number kept is too little to tie the span); else None."""
+def _changed_run(quoted: list[Token], window: list[Token]) -> tuple[int, int] | None:
+    """[first, last) of the words that differ, when they are one run shorter than half the quotation
+    (one word of two to four, two of five) and a word kept is a content word of letters (a number
+    kept is too little to tie the span); else None."""
     differing = [i for i, (q, s) in enumerate(zip(quoted, window)) if q.text != s.text]
-    if len(differing) != 1:
+    if not differing or differing[-1] - differing[0] + 1 != len(differing):
         return None
-    kept = [q.text for i, q in enumerate(quoted) if i != differing[0]]
-    return differing[0] if any(is_content_word(w) and w.isalpha() for w in kept) else None
+    if len(differing) > max(1, (len(quoted) - 1) // 2):
+        return None
+    kept = [q.text for i, q in enumerate(quoted) if i not in differing]
+    if not any(is_content_word(w) and w.isalpha() for w in kept):
+        return None
+    return differing[0], differing[-1] + 1
 
 
 def _crosses_clause(text: str, window: list[Token]) -> bool:

@@ -23,9 +23,12 @@ SECTION_NAMES = re.compile(
     r"|reference list|select bibliography|further reading|citations)\b.{0,40}",
     re.IGNORECASE,
 )
-#: The start of a list item or a numbered entry: `- `, `* `, `1. `, `1) `, `[1] `, `- [1] `, `^1 `.
+#: Superscript digits, as a note's number is printed: `held.¹²`.
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: The start of a list item or a numbered entry: `- `, `* `, `1. `, `1) `, `[1] `, `- [1] `, `^1 `, `¹ `.
 LIST_ITEM = re.compile(
-    r"[ \t]{0,3}(?:[-*+•][ \t]+(?:\[\d{1,3}\][ \t]*)?|\d{1,3}[.)][ \t]+|\[\d{1,3}\][ \t]*|\^\d{1,3}[ \t]+)(?=\S)"
+    r"[ \t]{0,3}(?:[-*+•][ \t]+(?:\[\d{1,3}\][ \t]*)?|\d{1,3}[.)][ \t]+|\[\d{1,3}\][ \t]*|\^\d{1,3}[ \t]+"
+    rf"|[{SUPERSCRIPT_DIGITS}]{{1,3}}[ \t]*)(?=\S)"
 )
 #: A Markdown footnote definition: `[^3]: text`.
 NOTE_DEFINITION = re.compile(r"[ \t]{0,3}\[\^([^\]\s]+)\]:[ \t]*")

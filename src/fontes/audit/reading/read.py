@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fontes.audit.reading.blocks import INTRODUCES, TRAILING_MARKERS, Block, split_blocks
+from fontes.audit.reading.blocks import INTRODUCES, SUPERSCRIPT_DIGITS, TRAILING_MARKERS, Block, split_blocks
 from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
 from fontes.audit.reading.markers import NUMBERED_MARKER, find_markers, note_label_numbers
 from fontes.audit.reading.non_prose import blank_non_prose
@@ -47,11 +47,14 @@ def essay_from_text(text: str, path: str = "<text>") -> Essay:
     references = [parse_reference(text, b, note_numbers.get(b.label)) for b in entry_blocks]
     body = [b for i, b in enumerate(blocks) if b.kind != "note" and (i not in taken or b.kind == "heading")]
     bare_numbers = _bare_note_numbers(text, body, references)
+    superscripts = any(r.raw[:1] in SUPERSCRIPT_DIGITS for r in references)
     paragraphs: list[Paragraph] = []
     for position, block in enumerate(body):
         following = body[position + 1] if position + 1 < len(body) else None
         continued = following is not None and opens_with_quotation(following.raw(text))
-        paragraphs.append(_paragraph(text, block, len(paragraphs), note_numbers, continued, bare_numbers))
+        paragraphs.append(
+            _paragraph(text, block, len(paragraphs), note_numbers, continued, bare_numbers, superscripts)
+        )
     _tie_block_quotations_to_their_introductions(paragraphs)
     title = paragraphs[0].text if paragraphs and paragraphs[0].heading and body[0] is blocks[0] else ""
     return Essay(path=path, text=text, title=title, paragraphs=paragraphs, references=references)
@@ -89,7 +92,13 @@ def _tie_block_quotations_to_their_introductions(paragraphs: list[Paragraph]) ->
 
 
 def _paragraph(
-    text: str, block: Block, index: int, note_numbers: dict[str, int], continued: bool, bare_numbers: int = 0
+    text: str,
+    block: Block,
+    index: int,
+    note_numbers: dict[str, int],
+    continued: bool,
+    bare_numbers: int = 0,
+    superscripts: bool = False,
 ) -> Paragraph:
     start, end = block.content_start, block.end
     if block.kind == "heading":
@@ -98,7 +107,7 @@ def _paragraph(
         )
     markers = [
         m
-        for m in find_markers(text, start, end, note_numbers, bare_numbers)
+        for m in find_markers(text, start, end, note_numbers, bare_numbers, superscripts)
         if not _own_label(text, block, m)
     ]
     loose: list[Quotation] = []

@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 
 from fontes.audit.lexicon.months import FULL_MONTH, MONTH
-from fontes.audit.reading.blocks import MARKDOWN_HEADING, NUMBERED_HEADING, SECTION_NAMES, Block
+from fontes.audit.reading.blocks import (
+    MARKDOWN_HEADING,
+    NUMBERED_HEADING,
+    SECTION_NAMES,
+    SUPERSCRIPT_DIGITS,
+    Block,
+)
 from fontes.audit.reading.essay import Reference
+from fontes.audit.reading.markers import SUPERSCRIPT_VALUES
 from fontes.audit.reading.sentences import split_sentences
 from fontes.audit.reading.words import words
 
@@ -21,9 +28,13 @@ REFERENCE_HEADING = re.compile(
     r"|literature cited|reference list|citations|sources and references)",
     re.IGNORECASE,
 )
-ENTRY_NUMBER = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^(\d{1,3})(?=\s))\s*")
-#: A note printed after the text with no heading: `[8] JCS 92801 ...`, `^8 ...`, or `8. ...`.
-BRACKETED_OR_CARET_ENTRY = re.compile(r"\s*(?:\[\d{1,3}\]|\^\d{1,3})\s+\S")
+ENTRY_NUMBER = re.compile(
+    rf"\s*(?:\[(\d{{1,3}})\]|(\d{{1,3}})[.)](?=\s)|\^(\d{{1,3}})(?=\s)|([{SUPERSCRIPT_DIGITS}]{{1,3}}))\s*"
+)
+#: A note printed after the text with no heading: `[8] JCS 92801 ...`, `^8 ...`, `⁸ ...` or `8. ...`.
+BRACKETED_OR_CARET_ENTRY = re.compile(
+    rf"\s*(?:(?:\[\d{{1,3}}\]|\^\d{{1,3}})\s+|[{SUPERSCRIPT_DIGITS}]{{1,3}}\s*)\S"
+)
 DOTTED_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S")
 #: What a note says that a numbered list item rarely does: a year, or ibid./op. cit.
 _NOTE_LIKE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\bibid\b|\bop\. cit\b", re.IGNORECASE)
@@ -139,7 +150,8 @@ def parse_reference(text: str, block: Block, note_number: int | None = None) -> 
     if block.kind != "note":
         numbered = ENTRY_NUMBER.match(body)
         if numbered:
-            number = int(numbered.group(1) or numbered.group(2) or numbered.group(3))
+            label = numbered.group(1) or numbered.group(2) or numbered.group(3) or numbered.group(4)
+            number = int(label.translate(SUPERSCRIPT_VALUES))
             body = body[numbered.end() :]
     parts = split_entry(body)
     return Reference(number=number, raw=raw, start=start, end=block.end, **parts)
