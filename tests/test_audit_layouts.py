@@ -159,6 +159,18 @@ def test_a_source_box_caption_inside_the_block_quote_introduces_the_quotation(co
     assert whole.text.startswith("Hold the harbour")
 
 
+def test_a_block_quotation_s_attribution_line_is_not_quoted(context):
+    text = (
+        "Kessel\n\nThe order was plain.\n\n> Hold the harbour at Kessel at all costs. The fleet will remain in port."
+        "\n>\n> — Brandt to Lenz, 4 March 1921 [1]\n\n"
+        f"## References\n\n{TELEGRAM}\n"
+    )
+    read = essay(text)
+    [quotation] = [q for _, s in read.sentences() for q in s.quotations]
+    assert quotation.text == "Hold the harbour at Kessel at all costs. The fleet will remain in port."
+    assert check_quotations(read, context) == []
+
+
 def test_a_block_quotation_tied_to_nothing_and_found_nowhere_is_info(context):
     text = (
         "Kessel\n\nA sailor remembered the order differently.\n\n"

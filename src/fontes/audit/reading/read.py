@@ -138,8 +138,15 @@ def _own_label(text: str, block: Block, marker: Marker) -> bool:
     return marker.start == block.content_start and block.kind in ("text", "item") and marker.text[:1] == "["
 
 
+#: A block quote's closing attribution line: "— Muccio to the Secretary of State, 25 June 1950".
+_ATTRIBUTION = re.compile(r"\n[ \t]*(?:>[ \t]*)*(?:[—–―]|--)[ \t]*\S[^\n]*$")
+
+
 def _block_quotation(text: str, start: int, end: int) -> list[Quotation]:
-    """A block quote's words, without the markers after it or quotation marks around it."""
+    """A block quote's words, without its attribution line, the markers after it or quotation marks
+    around it."""
+    attribution = _ATTRIBUTION.search(text, start, end)
+    end = attribution.start() if attribution else end
     trailing = TRAILING_MARKERS.search(text, start, end)
     stop = trailing.start() if trailing else end
     while stop > start and text[stop - 1].isspace():
