@@ -220,6 +220,21 @@ def test_front_matter_comments_and_code_blocks_are_not_prose():
     assert len(read.text) > read.text.index("The harbour")  # offsets into the text are kept
 
 
+def test_html_tags_are_taken_out_and_a_superscript_note_number_is_a_marker():
+    read = essay(
+        "Kessel\n\n<p>Brandt ordered Lenz to <em>hold</em> the harbour &amp; the city.<sup>1</sup></p>\n\n"
+        '<p>Lenz obeyed.<sup><a href="#fn2">2</a></sup><br>The fleet stayed.</p>\n\n'
+        "1. Telegram from Brandt to Lenz, 4 March 1921.\n2. Decision of the Council, 1 June 1921.\n"
+    )
+    assert sentences(read) == [
+        "Brandt ordered Lenz to hold the harbour & the city.[1]",
+        "Lenz obeyed.[2]",
+        "The fleet stayed.",
+    ]
+    assert markers(read) == [[1], [2]]
+    assert essay("Kessel\n\nThe garrison was < 5 men > the fleet.\n").text.endswith("< 5 men > the fleet.\n")
+
+
 # -- what the corpus holds -------------------------------------------------------------------------
 
 
