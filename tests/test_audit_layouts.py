@@ -159,10 +159,13 @@ def test_a_source_box_caption_inside_the_block_quote_introduces_the_quotation(co
     assert whole.text.startswith("Hold the harbour")
 
 
-def test_a_block_quotation_s_attribution_line_is_not_quoted(context):
+@pytest.mark.parametrize(
+    "attribution", ["— Brandt to Lenz, 4 March 1921 [1]", "Source: Brandt to Lenz, 4 March 1921 [1]"]
+)
+def test_a_block_quotation_s_attribution_line_is_not_quoted(attribution, context):
     text = (
         "Kessel\n\nThe order was plain.\n\n> Hold the harbour at Kessel at all costs. The fleet will remain in port."
-        "\n>\n> — Brandt to Lenz, 4 March 1921 [1]\n\n"
+        f"\n>\n> {attribution}\n\n"
         f"## References\n\n{TELEGRAM}\n"
     )
     read = essay(text)

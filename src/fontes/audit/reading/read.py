@@ -139,7 +139,7 @@ def _own_label(text: str, block: Block, marker: Marker) -> bool:
 
 
 #: A block quote's closing attribution line: "— Muccio to the Secretary of State, 25 June 1950".
-_ATTRIBUTION = re.compile(r"\n[ \t]*(?:>[ \t]*)*(?:[—–―]|--)[ \t]*\S[^\n]*$")
+_ATTRIBUTION = re.compile(r"\n[ \t]*(?:>[ \t]*)*(?:[—–―]|--|(?i:source|from):)[ \t]*\S[^\n]*$")
 
 
 def _block_quotation(text: str, start: int, end: int) -> list[Quotation]:
