@@ -56,6 +56,11 @@ def test_flattened_superscripts_count_only_where_the_notes_are_numbered_so():
         "1. Telegram from Brandt to Lenz, 4 March 1921.\n2. Decision of the Council, 1 June 1921.\n"
     )
     assert markers(after_a_quotation) == [[1], [2]]
+    bracketed_notes = essay(
+        "Kessel\n\nThe harbour was to be held.7 The Council agreed in June.8\n\n"
+        "[7] Telegram from Brandt to Lenz, 4 March 1921.\n[8] Decision of the Council, 1 June 1921.\n"
+    )
+    assert markers(bracketed_notes) == [[7], [8]]
     without = essay("Kessel\n\nThe garrison held out for 3 weeks and lost 2.5 per cent of its men.\n")
     assert markers(without) == []
 

@@ -20,7 +20,8 @@ from fontes.audit.reading.sentences import split_sentences
 from fontes.audit.reading.source_text import essay_text
 from fontes.errors import AuditError
 
-_DOTTED_LABEL = re.compile(r"\s*\d{1,3}\.\s")
+#: A note's own number as notes printed after the text carry it: `8.` or `[8]`.
+_NOTE_LABEL = re.compile(r"\s*(?:\d{1,3}\.|\[\d{1,3}\])\s")
 
 
 def read_essay(path: str | Path, *, refuse_empty: bool = False) -> Essay:
@@ -66,10 +67,10 @@ def words_of(span: str) -> str:
 
 
 def _bare_note_numbers(text: str, body: list[Block], references: list[Reference]) -> int:
-    """The highest note number when the notes are numbered `n.` and the body has no bracketed
-    marker (its note numbers are flattened superscripts, `held.3`); else 0."""
+    """The highest note number when the notes are numbered `n.` or `[n]` and the body has no
+    bracketed marker (its note numbers are flattened superscripts, `held.3`); else 0."""
     numbered = [r for r in references if r.number is not None]
-    if not numbered or not all(_DOTTED_LABEL.match(r.raw) for r in numbered):
+    if not numbered or not all(_NOTE_LABEL.match(r.raw) for r in numbered):
         return 0
     if any(NUMBERED_MARKER.search(text, b.content_start, b.end) for b in body):
         return 0
