@@ -45,7 +45,12 @@ PLANTED = {
     ],
     "official-history.txt": [
         ("date-mismatch", "error", "30 September", "dated 29 September 1950"),
-        ("office-mismatch", "error", "leader of the American occupation forces", "an occupation commander"),
+        (
+            "office-mismatch",
+            "warning",
+            "leader of the American occupation forces",
+            "at that date The Ambassador in Korea",
+        ),
     ],
     "teaching-page.md": [
         ("office-mismatch", "error", "Premier Pak Heon-yeong", "a premier"),

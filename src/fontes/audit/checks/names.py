@@ -41,6 +41,9 @@ from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Actor, Finding, FindingEvidence, FindingLocation
 
+#: Offices of a period (an occupation) that the case's roles do not date: contradicted only by a
+#: source of the sentence's date that gives another office.
+PERIOD_OFFICES = frozenset({"occupation commander"})
 #: How far from the sentence's date (days) a source's title still shows the office someone held.
 TITLE_REACH_DAYS = 365
 #: How near (days) a message from the essay's sender to its recipient must not lie, for the
@@ -115,6 +118,7 @@ def _office_against_role(
     if any(h.holds_on(when) for h in matching):
         return None
     role_offices = [h for h in held if h.source is None]
+    severity = "error"
     if matching:  # held, but not yet (or no longer) on the sentence's day
         bound = next((h for h in matching if h.since or h.until), None)
         if bound is None or when is None:
@@ -130,6 +134,21 @@ def _office_against_role(
             f"{format_date(when.isoformat())}; "
             f"the case gives {actor.name} that office only {edge} ({actor.role})."
         )
+    elif given.office in PERIOD_OFFICES:
+        # an office of a period the case does not bound: wrong only where a source of that date
+        # gives the actor another office ("Ambassador in Korea (Muccio)" for a 1950 telegram)
+        dated = [records.by_id[h.source] for h in held if h.source and when is not None and h.holds_on(when)]
+        if not dated or when is None:
+            return None
+        record = min(dated, key=lambda r: abs((r.earliest - when).days))
+        office = next(h.office for h in held if h.source == record.id)
+        message = (
+            f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) on "
+            f"{format_date(when.isoformat())}; at that date {record.title} "
+            f"({record.id}, {format_date(record.date)}) gives "
+            f"{actor.name} as {office} ({actor.role})."
+        )
+        severity = "warning"  # the period's bounds are the sources' dates, not the case's
     else:
         if not role_offices and given.office in ("envoy", "commander", "secretary", "director"):
             return None
@@ -144,7 +163,7 @@ def _office_against_role(
     evidence += _title_evidence(held, when, records)
     return Finding(
         kind="office-mismatch",
-        severity="error",
+        severity=severity,
         location=FindingLocation(
             paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
         ),
