@@ -133,8 +133,12 @@ def test_an_envoy_called_the_leader_of_the_occupation_forces_at_a_date_the_sourc
     )
     assert (kind, severity) == ("office-mismatch", "warning")
     assert words == "Muccio, the leader of the American occupation forces"
-    assert "at that date The Ambassador in Korea (Muccio) to the Secretary of State" in finding.message
-    assert "25 June 1950" in finding.message.split("gives")[0]
+    assert "at that time The Ambassador in Korea (Muccio) to the Secretary of State" in finding.message
+    assert "dated 25 June 1950" in finding.message
+    [(_, severity, _, _)] = check(
+        "In a telegram of June 1950, Muccio, the leader of the occupation forces, wrote.", case
+    )
+    assert severity == "warning"
     # no source of the day gives another office, or a commander in chief: nothing to say
     assert (
         check("On 10 March 1946 Shtykov, the head of the Soviet occupation forces, met Kim Il Sung.", case)

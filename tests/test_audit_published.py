@@ -49,7 +49,7 @@ PLANTED = {
             "office-mismatch",
             "warning",
             "leader of the American occupation forces",
-            "at that date The Ambassador in Korea",
+            "at that time The Ambassador in Korea",
         ),
     ],
     "teaching-page.md": [

@@ -135,19 +135,10 @@ def _office_against_role(
             f"the case gives {actor.name} that office only {edge} ({actor.role})."
         )
     elif given.office in PERIOD_OFFICES:
-        # an office of a period the case does not bound: wrong only where a source of that date
-        # gives the actor another office ("Ambassador in Korea (Muccio)" for a 1950 telegram)
-        dated = [records.by_id[h.source] for h in held if h.source and when is not None and h.holds_on(when)]
-        if not dated or when is None:
+        why = _period_office(claim, given, actor, held, records)
+        if why is None:
             return None
-        record = min(dated, key=lambda r: abs((r.earliest - when).days))
-        office = next(h.office for h in held if h.source == record.id)
-        message = (
-            f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) on "
-            f"{format_date(when.isoformat())}; at that date {record.title} "
-            f"({record.id}, {format_date(record.date)}) gives "
-            f"{actor.name} as {office} ({actor.role})."
-        )
+        message = why
         severity = "warning"  # the period's bounds are the sources' dates, not the case's
     else:
         if not role_offices and given.office in ("envoy", "commander", "secretary", "director"):
@@ -170,6 +161,33 @@ def _office_against_role(
         message=message,
         excerpt=claim.sentence.text,
         evidence=evidence,
+    )
+
+
+def _period_office(
+    claim: SentenceClaim, given: OfficeGiven, actor: Actor, held: list[Held], records: Records
+) -> str | None:
+    """Why an office of a period the case does not bound (an occupation's) is wrong for the
+    sentence's date: a source's title of that time, throughout the day, month or year the sentence
+    names, gives the actor another office ("Ambassador in Korea (Muccio)" for a 1950 telegram)."""
+    spans = {m.span for m in claim.dates if m.resolved and not m.bound} if not claim.state_at else set()
+    if len(spans) != 1:
+        return None
+    [(first, last)] = spans
+    dated = [records.by_id[h.source] for h in held if h.source and h.holds_on(first) and h.holds_on(last)]
+    if not dated:
+        return None
+    record = min(dated, key=lambda r: abs((r.earliest - first).days))
+    office = next(h.office for h in held if h.source == record.id)
+    when = (
+        format_date(first.isoformat())
+        if first == last
+        else f"{format_date(first.isoformat())} – {format_date(last.isoformat())}"
+    )
+    return (
+        f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) in a sentence "
+        f"dated {when}; at that time {record.title} ({record.id}, {format_date(record.date)}) gives "
+        f"{actor.name} as {office} ({actor.role})."
     )
 
 
