@@ -130,6 +130,16 @@ def test_markdown_footnotes_tie_a_quotation_to_their_document(context):
     assert finding.evidence[0].source == "kessel-telegram-brandt-lenz-1921-03-04"
 
 
+def test_an_ibid_note_ties_a_quotation_to_the_document_of_the_note_before(context):
+    text = (
+        "Kessel\n\nBrandt ordered the governor to hold the harbour.1 The garrison was “reinforced by three "
+        "regiments”.2\n\n1. Decision of the Council of Ministers on the Kessel Harbour, 1 June 1921.\n2. Ibid.\n"
+    )
+    [finding] = check_quotations(essay(text), context)
+    assert finding.severity == "error" and "“three” where the source has “two”" in finding.message
+    assert not [f for f in check_reference_hygiene(essay(text), context) if f.severity != "info"]
+
+
 # -- block quotations introduced by a colon --------------------------------------------------------
 
 

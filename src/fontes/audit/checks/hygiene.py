@@ -15,13 +15,11 @@ from fontes.audit.context import Audit
 from fontes.audit.evidence.entries import ARCHIVAL_DOCUMENT, entry_document
 from fontes.audit.evidence.subject_dates import SubjectStart, names_in, subject_starts
 from fontes.audit.reading.essay import Essay, Reference
+from fontes.audit.reading.references import BACK_REFERENCE
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 #: Share of the list's entries that must give a year before an entry without one is malformed.
 YEAR_STYLE_SHARE = 0.75
-_IBID = re.compile(
-    r"\s*(?:\[\^?\w+\]:?\s*|\d{1,3}[.)]\s*)?(?:ibid|id\.|op\.?\s*cit|loc\.?\s*cit)\b", re.IGNORECASE
-)
 _NO_DATE = re.compile(r"\bn\.\s?d\.|\bundated\b|\bno date\b", re.IGNORECASE)
 _EDITION = re.compile(
     r"\b(?:eds?\.|(?:ed|edn|edition|reprint|reprinted|revised|translated|volume)\b|rev\.|trans\.|vol\.)",
@@ -52,7 +50,7 @@ def check_reference_hygiene(essay: Essay, context: Audit) -> list[Finding]:
 
 
 def _malformed(essay: Essay) -> list[Finding]:
-    entries = [r for r in essay.references if not _IBID.match(r.raw)]
+    entries = [r for r in essay.references if not BACK_REFERENCE.match(r.raw)]
     findings = []
     dated = [r for r in entries if r.year is not None]
     needs_year = len(entries) >= 3 and len(dated) >= YEAR_STYLE_SHARE * len(entries)

@@ -36,6 +36,11 @@ BRACKETED_OR_CARET_ENTRY = re.compile(
     rf"\s*(?:(?:\[\d{{1,3}}\]|\^\d{{1,3}})\s+|[{SUPERSCRIPT_DIGITS}]{{1,3}}\s*)\S"
 )
 DOTTED_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S")
+_NOTE_LABEL = r"\s*(?:\[\^?\w+\]:?\s*|\d{1,3}[.)]\s*|\^\d{1,3}\s*|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*)?"
+#: A note that stands for the one before it: "Ibid.", "Id." (with its number or label).
+IBID = re.compile(rf"{_NOTE_LABEL}(?:ibid|id\.)", re.IGNORECASE)
+#: A note that refers back to an earlier one: "Ibid.", "Id.", "op. cit.", "loc. cit.".
+BACK_REFERENCE = re.compile(rf"{_NOTE_LABEL}(?:ibid|id\.|op\.?\s*cit|loc\.?\s*cit)\b", re.IGNORECASE)
 #: What a note says that a numbered list item rarely does: a year, or ibid./op. cit.
 _NOTE_LIKE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\bibid\b|\bop\. cit\b", re.IGNORECASE)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
