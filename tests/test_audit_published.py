@@ -127,3 +127,16 @@ def test_superscript_notes_and_single_quotes_are_read(reports):
     journal = reports["journal-note.md"].findings
     assert not [f for f in journal if f.kind in ("reference-unused", "marker-without-entry")]
     assert [f.location.marker for f in journal if f.kind == "quote-fidelity"] == ["²"]
+
+
+@needs_shared
+def test_a_document_stored_in_another_language_is_not_said_to_be_silent(corpus, tmp_path):
+    page = tmp_path / "mao.md"
+    page.write_text(
+        "# October 1950\n\nStalin, Kim Il Sung and Zhou Enlai waited for Beijing. "
+        "Mao cabled Zhou on 13 October 1950 that China would send troops.\n",
+        encoding="utf-8",
+    )
+    report = audit_essay(page, corpus=corpus)
+    assert report.knowledge.startswith("case korea-1950")
+    assert [f for f in report.findings if f.kind == "content-unsupported"] == []

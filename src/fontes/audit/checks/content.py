@@ -32,6 +32,7 @@ from fontes.audit.evidence.frames import available as frames_available
 from fontes.audit.evidence.words import content_stems
 from fontes.audit.lexicon.acts import CONDITIONS, OBLIGATION, PERMISSION, PREDICATES, verb_lemma
 from fontes.audit.reading.essay import Essay
+from fontes.corpus.languages import text_language
 from fontes.model import Finding, FindingEvidence, FindingLocation, Source
 
 #: A passage speaks to the claim when it shares this many of the claim's content words, and
@@ -283,7 +284,10 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
         return None
     passages = passages_about(claim, document, audit) or _passages_by_number(claim, claimed, document, audit)
     if not passages:
-        silent = document.complete and not _touched(claim, document, audit)
+        # a copy in another language cannot be searched by the sentence's words: it says nothing
+        silent = (
+            document.complete and _in_language_of(claim, document) and not _touched(claim, document, audit)
+        )
         return _unsupported(claim, document) if silent else None
     speaker, addressee = _head_name(document.source.authors), _head_name(document.source.recipients)
     nearby = " ".join(p.text for p in passages)
@@ -525,6 +529,12 @@ def _finding(claim: SentenceClaim, source: Source, message: str, quote: str) -> 
         excerpt=claim_text(claim),
         evidence=[FindingEvidence(source=source.id, url=source.url or None, quote=quote)],
     )
+
+
+def _in_language_of(claim: SentenceClaim, document: _Document) -> bool:
+    """Whether the document's stored copy is in the sentence's language (or its language is unknown)."""
+    stored, written = document.known.language, text_language(claim.sentence.text)
+    return not stored or not written or stored == written
 
 
 def _unsupported(claim: SentenceClaim, document: _Document) -> Finding:
