@@ -41,6 +41,7 @@ def fidelity(quote: str, text: str) -> str | None:
         ),
         ("it was an all-out offensive against the south", "It was an all out offensive against the south."),
         ("a well known fact of the campaign", "a well-known fact of the campaign"),
+        ("on the advice of our military advisers", "on the advice of our military advisors"),
         ("the guns opened fire at about 4 a.m. that day", "The guns opened fire at about 4 a. m. that day."),
         (
             "operations north of the 38th parallel to destroy the enemy",

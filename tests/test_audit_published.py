@@ -35,6 +35,12 @@ PLANTED = {
         ("quote-fidelity", "error", "they will not fulfill it", "“not” where the source has “” (negation)"),
         ("attendance-mismatch", "warning", "abstained from the Security Council", "records its absence"),
     ],
+    # written after the others and audited before any rule was changed for it: its three false
+    # alarms (advisers/advisors; two acts of one sentence; a quoted statement called a warning) led
+    # to general rules
+    "five-documents.md": [
+        ("quote-fidelity", "error", "General Bradley", "“Bradley” where the source has “MacArthur”"),
+    ],
     "journal-note.md": [
         (
             "quote-fidelity",

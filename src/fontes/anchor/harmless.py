@@ -49,6 +49,7 @@ _ORDINAL_OR_DEGREE = re.compile(r"(?<=\d)(?:(?:st|nd|rd|th)(?![a-z])|[°º])")
 _PER_CENT = re.compile(r" ?\bper ?cent\b| ?\bpercent\b| %")
 #: British spellings -> American (words listed where a rule would merge two words: "four"/"for").
 _SPELLINGS = [
+    (re.compile(r"\badviser(s)?\b"), r"advisor\1"),  # before the -ise rule would make it "advizer"
     (
         re.compile(
             r"\b(col|hon|lab|fav|behavi|neighb|harb|arm|rum|vig|endeav|hum|sav|val|parl|splend|od|ferv|clam|cand"
@@ -75,7 +76,7 @@ _SPELLINGS = [
 ]
 _HYPHENS = frozenset("-\u2010\u2011")
 _TRIGGER = re.compile(
-    r"[a-z]-|[a-z]\. [a-z]\.|\d|%|per ?cent|our|is|ys|re\b|ce\b|ll|gue|grey|judgement|programme|\b(?:"
+    r"[a-z]-|[a-z]\. [a-z]\.|\d|%|per ?cent|our|is|ys|re\b|ce\b|ll|gue|grey|adviser|judgement|programme|\b(?:"
     + "|".join(NUMBER_WORDS)
     + r")\b"
 )

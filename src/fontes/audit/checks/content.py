@@ -24,13 +24,13 @@ from fontes.anchor.words import number_value
 from fontes.audit.checks.dates import misdated_record
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, date_bounds, describe
-from fontes.audit.evidence.claims import SentenceClaim
+from fontes.audit.evidence.claims import SentenceClaim, masked
 from fontes.audit.evidence.dated_records import own_sentences
 from fontes.audit.evidence.entry_match import SECONDARY_TYPES
 from fontes.audit.evidence.frames import Conflict, Frame, compare
 from fontes.audit.evidence.frames import available as frames_available
 from fontes.audit.evidence.words import content_stems
-from fontes.audit.lexicon.acts import CONDITIONS, OBLIGATION, PERMISSION, PREDICATES, verb_lemma
+from fontes.audit.lexicon.acts import ACTS, CONDITIONS, OBLIGATION, PERMISSION, PREDICATES, verb_lemma
 from fontes.audit.reading.essay import Essay
 from fontes.corpus.languages import text_language
 from fontes.model import Finding, FindingEvidence, FindingLocation, Source
@@ -293,11 +293,16 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
     nearby = " ".join(p.text for p in passages)
     dated = frozenset(n.lstrip("0") for m in claim.dates for n in re.findall(r"\d+", m.text))
     weighed = []
+    said = _acts_said(claim)
     for whole_passage in passages:
         for passage in _with_clauses(whole_passage):
             read = audit.frame(passage.text, speaker, addressee)
             if _comparable(claimed, read, passage):
                 conflicts = _asserted(claimed, read, passage, document, audit, nearby, dated)
+                if read.act in said or (
+                    _STATEMENTS >= {claimed.act, read.act} and _quotes_passage(claim, passage)
+                ):
+                    conflicts = [c for c in conflicts if c.point != "act"]
                 weighed.append((passage, read, conflicts))
     if not weighed or any(not conflicts for _, _, conflicts in weighed):
         return None  # nothing to compare, or a passage about the claim agrees with it
@@ -305,6 +310,28 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
     own = [w for w in weighed if speaker is not None and w[1].agent == speaker.lower()]
     passage, _, conflicts = (own or weighed)[0]
     return _mismatch(claim, document, passage, claimed, conflicts)
+
+
+def _acts_said(claim: SentenceClaim) -> set[str]:
+    """The kinds of act every act verb of the sentence gives, outside its quotations ("ordered the
+    fleet ... and called on the government": an order and a request)."""
+    words = re.findall(r"[A-Za-z]+", masked(claim.sentence))
+    return {ACTS[lemma] for lemma in map(verb_lemma, words) if lemma in ACTS}
+
+
+#: Acts that state something (a warning is a statement of a danger): the essay that gives the
+#: statement's own words may call it any of them.
+_STATEMENTS = frozenset({"warn", "report", "agree"})
+
+
+def _quotes_passage(claim: SentenceClaim, passage: _Passage) -> bool:
+    """The sentence quotes the passage word for word: the document's own words are given, and the
+    verb of statement that introduces them ("warned that ...") is the essay's reading of them."""
+    held = " ".join(passage.text.lower().split())
+    return any(
+        len(q.text.split()) >= 3 and " ".join(q.text.lower().strip(" .,;:").split()) in held
+        for q in claim.sentence.quotations
+    )
 
 
 #: Where a passage's coordinated clauses meet: "northern units crossed the river, and the garrison withdrew".
