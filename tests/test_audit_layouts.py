@@ -90,6 +90,35 @@ def test_straight_single_quotes_are_quotations_and_apostrophes_are_not():
     ] == []
 
 
+def test_notes_numbered_by_bare_numbers_after_the_text_are_the_reference_list(context):
+    read = essay(
+        'Kessel\n\nThe order was to hold "at all costs."3 The Council agreed in June.4\n\n'
+        "3 Telegram from Brandt to Lenz, 4 March 1921, Kessel Papers, 12.\n"
+        "4 Decision of the Council of Ministers on the Kessel Harbour, 1 June 1921, Kessel Papers, 14.\n"
+    )
+    assert [r.number for r in read.references] == [3, 4]
+    assert markers(read) == [[3], [4]]
+    assert not [f for f in check_reference_hygiene(read, context) if f.severity != "info"]
+
+
+def test_a_paragraph_whose_lines_open_with_numbers_is_prose_unless_every_line_is_a_note():
+    prose = essay(
+        "Kessel\n\nThe garrison held.\n\n12 ships lay at anchor in March 1921.\n4 of them had no coal.\n"
+    )
+    assert prose.references == [] and len(sentences(prose)) == 3
+    falling = essay("Kessel\n\nThe garrison held.\n\n4 Brandt to Lenz, 1921.\n3 Council decision, 1921.\n")
+    assert falling.references == []
+
+
+def test_two_pages_of_one_collection_are_two_documents_not_a_duplicate(context):
+    read = essay(
+        "Kessel\n\nBrandt wrote twice that day.[1][2]\n\n## Notes\n\n"
+        "[1] Brandt to Lenz, 4 March 1921, FRUS 1921, vol. II, 12.\n"
+        "[2] Brandt to Lenz, 4 March 1921, FRUS 1921, vol. II, 14.\n"
+    )
+    assert not [f for f in check_reference_hygiene(read, context) if "the same work" in f.message]
+
+
 def test_a_numbered_list_ending_the_essay_is_not_taken_for_notes():
     read = essay(
         "Kessel\n\nThree lessons follow.\n\n1. Harbours need coal.\n2. Garrisons need food.\n3. Fleets need ports.\n"

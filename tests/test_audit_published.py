@@ -41,6 +41,17 @@ PLANTED = {
     "five-documents.md": [
         ("quote-fidelity", "error", "General Bradley", "“Bradley” where the source has “MacArthur”"),
     ],
+    # also written after the others and audited first: bare note numbers ("3 The Ambassador ...")
+    # were not read at all; two notes of one volume at different pages were called duplicates; the
+    # passage's "you" was taken for the sender. Its "by 10 June" (the telegram: July 10) is missed.
+    "official-history-bare-notes.txt": [
+        (
+            "quote-fidelity",
+            "error",
+            "every reason for alarm",
+            "“every” where the source has “is no” (negation)",
+        ),
+    ],
     "journal-note.md": [
         (
             "quote-fidelity",

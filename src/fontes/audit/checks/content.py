@@ -299,10 +299,7 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
             read = audit.frame(passage.text, speaker, addressee)
             if _comparable(claimed, read, passage):
                 conflicts = _asserted(claimed, read, passage, document, audit, nearby, dated)
-                if read.act in said or (
-                    _STATEMENTS >= {claimed.act, read.act} and _quotes_passage(claim, passage)
-                ):
-                    conflicts = [c for c in conflicts if c.point != "act"]
+                conflicts = _read_in_context(conflicts, claim, claimed, read, passage, said, addressee)
                 weighed.append((passage, read, conflicts))
     if not weighed or any(not conflicts for _, _, conflicts in weighed):
         return None  # nothing to compare, or a passage about the claim agrees with it
@@ -310,6 +307,25 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
     own = [w for w in weighed if speaker is not None and w[1].agent == speaker.lower()]
     passage, _, conflicts = (own or weighed)[0]
     return _mismatch(claim, document, passage, claimed, conflicts)
+
+
+def _read_in_context(
+    conflicts: list[Conflict],
+    claim: SentenceClaim,
+    claimed: Frame,
+    read: Frame,
+    passage: _Passage,
+    said: set[str],
+    addressee: str | None,
+) -> list[Conflict]:
+    """The conflicts left once the sentence as a whole is read: an act it also gives ("ordered ...
+    and called on"), a statement it quotes word for word and calls a warning, and the passage's
+    "you" acting (what the author writes to the addressee, not who writes it) are no conflicts."""
+    if read.act in said or (_STATEMENTS >= {claimed.act, read.act} and _quotes_passage(claim, passage)):
+        conflicts = [c for c in conflicts if c.point != "act"]
+    if addressee is not None:
+        conflicts = [c for c in conflicts if not (c.point == "agent" and c.source == addressee.lower())]
+    return conflicts
 
 
 def _acts_said(claim: SentenceClaim) -> set[str]:

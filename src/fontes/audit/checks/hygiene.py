@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from fontes.audit.context import Audit
-from fontes.audit.evidence.entries import ARCHIVAL_DOCUMENT, entry_document
+from fontes.audit.evidence.entries import ARCHIVAL_DOCUMENT, COLLECTION, entry_document
 from fontes.audit.evidence.subject_dates import SubjectStart, names_in, subject_starts
 from fontes.audit.reading.essay import Essay, Reference
 from fontes.audit.reading.references import BACK_REFERENCE
@@ -165,7 +165,7 @@ def _duplicates(essay: Essay, impossible: dict[int, Finding]) -> list[Finding]:
                 if _EDITION.search(earlier.raw) or _EDITION.search(later.raw):
                     continue
                 findings.append(_year_conflict(earlier, later, impossible.get(i), impossible.get(j)))
-            else:
+            elif not _two_places_of_a_collection(earlier, later):
                 findings.append(
                     _entry_finding(
                         later,
@@ -176,6 +176,15 @@ def _duplicates(essay: Essay, impossible: dict[int, Finding]) -> list[Finding]:
                 )
             break
     return findings
+
+
+def _two_places_of_a_collection(a: Reference, b: Reference) -> bool:
+    """Two entries giving two pages of a collection of documents (a FRUS volume): two documents
+    that share a heading ("The Ambassador in Korea (Muccio) to the Secretary of State"), not one
+    work listed twice (a book's two page ranges still are)."""
+    if not (a.pages and b.pages and a.pages != b.pages):
+        return False
+    return all(entry_document(r).kind in (ARCHIVAL_DOCUMENT, COLLECTION) for r in (a, b))
 
 
 def _year_conflict(earlier: Reference, later: Reference, earlier_bad, later_bad) -> Finding:

@@ -27,7 +27,7 @@ from fontes.audit.evidence.catalogue import Known, describe
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.entries import frus_documents, plain
 from fontes.audit.evidence.entry_documents import named_document
-from fontes.audit.evidence.entry_match import CLEAR_ENTRY
+from fontes.audit.evidence.entry_match import CLEAR_ENTRY, sources_by_parties
 from fontes.audit.evidence.quoted import FOUND, anchored
 from fontes.audit.evidence.restatement import Restatement, restated_in
 from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Sentence
@@ -195,11 +195,12 @@ def _changed_word(quotation: Quotation, tied: list[Known], audit: Audit) -> _Pla
     """A quotation too short to align, found in a tied document with one meaning-bearing word
     changed (`anchor.short`). Two words may stand as they are in some other document by chance
     ("three points"), so only the tied document's words count."""
+    found = []
     for known in tied:
         match = locate_short(ParsedQuote.parse(quotation.text), audit.catalogue.text(known.id) or "")
         if match is not None and match.fidelity == "misquote":
-            return _Placed(known, Anchor.from_match(known.id, match))
-    return None
+            found.append(_Placed(known, Anchor.from_match(known.id, match)))
+    return found[0] if len(found) == 1 else None  # two documents changed two ways: which is cited?
 
 
 def _words(quotation: Quotation) -> int:
@@ -263,8 +264,13 @@ def _entry_documents(marker: Marker | None, audit: Audit) -> list[Known]:
             documents += [k for k in named if k is not None]
             continue
         match = audit.described_entries[number]
-        if match.known is not None and match.score >= CLEAR_ENTRY:
+        if match.clear and match.known is not None:
             documents.append(match.known)
+        elif match.score >= CLEAR_ENTRY:
+            # several documents fit as well (two telegrams of one day between the same men): the
+            # quotation is sought in each of those its sender, recipient and day name, never in
+            # whichever of them sorts first
+            documents += sources_by_parties(entry, catalogue)
     return [k for k in documents if k.in_corpus]
 
 

@@ -76,7 +76,7 @@ def split_blocks(text: str) -> list[Block]:
     for group in _line_groups(text):
         blocks.extend(_classify_group(text, group, first=not blocks))
     _mark_indented_quotes(text, blocks)
-    return _rejoin_page_breaks(text, blocks)
+    return _split_plain_notes(text, _rejoin_page_breaks(text, blocks))
 
 
 def _line_groups(text: str):
@@ -194,6 +194,44 @@ def _mark_indented_quotes(text: str, blocks: list[Block]) -> None:
     if indented and len(indented) <= 0.3 * len(body):
         for block in indented:
             block.kind = "quote"
+
+
+#: A note numbered by a bare number, as official histories print them: "3 FRUS 1950, VII, 127."
+_PLAIN_NOTE_LINE = re.compile(r"[ \t]{0,3}(\d{1,3})[ \t]+(?=[A-Z“\"(])")
+_NOTE_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _split_plain_notes(text: str, blocks: list[Block]) -> list[Block]:
+    """The paragraphs ending the text that are runs of notes numbered by bare numbers ("3 The
+    Ambassador ..., 25 June 1950"), cut into one item per note, its number as the label; only
+    where the numbers rise and every note gives a year, so that no paragraph of prose is cut."""
+    cut: list[Block] = []
+    for block in reversed(blocks):
+        notes = _plain_notes(text, block) if block.kind == "text" else None
+        if notes is None:
+            break
+        cut = notes + cut
+        blocks = blocks[:-1]
+    return blocks + cut
+
+
+def _plain_notes(text: str, block: Block) -> list[Block] | None:
+    notes: list[Block] = []
+    for start, end, line in lines_with_offsets(text[block.start : block.end]):
+        number = _PLAIN_NOTE_LINE.match(line)
+        if number:
+            at = block.start + start
+            notes.append(
+                Block(at, block.start + end, "item", label=number.group(1), content_start=at + _indent(line))
+            )
+        elif notes and line.strip():
+            notes[-1].end = block.start + end  # a note running over two lines
+        else:
+            return None
+    numbers = [int(n.label) for n in notes]
+    if not notes or numbers != sorted(set(numbers)):
+        return None
+    return notes if all(_NOTE_YEAR.search(n.raw(text)) for n in notes) else None
 
 
 def _rejoin_page_breaks(text: str, blocks: list[Block]) -> list[Block]:

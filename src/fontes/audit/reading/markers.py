@@ -22,11 +22,11 @@ _RANGE_BETWEEN = re.compile(r"\s*[-–—]\s*")
 NOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 #: `held.^3`: a caret and a number after a word or punctuation (never a line's own label `^3 `).
 CARET_MARKER = re.compile(r"(?<=[^\s^[])\^(\d{1,3})(?![\d\]])")
-#: `held.3`, `intervene,3`, `forces".3`: a note number set right after a word's punctuation (or a
+#: `held.3`, `intervene,3`, `forces".3`, `forces."3`: a note number set right after a word's punctuation (or a
 #: quotation's closing mark and its punctuation), as a flattened superscript. Read only where the
 #: essay's notes are numbered `3.` and it has no bracketed markers.
 BARE_NUMBER_MARKER = re.compile(
-    r"(?:(?<=[^\W\d_][.,;:!?)”\"’])|(?<=[^\W\d_][”\"’][.,;:!?]))(\d{1,3})(?=\s|$)"
+    r"(?:(?<=[^\W\d_][.,;:!?)”\"’])|(?<=[^\W\d_][”\"’][.,;:!?])|(?<=[^\W\d_][.,;:!?][”\"’]))(\d{1,3})(?=\s|$)"
 )
 #: `held.¹²`: superscript digits after a word or its punctuation. Read only where the notes are
 #: numbered so (`² The Secretary ...`): elsewhere they may be units (km²).

@@ -21,7 +21,7 @@ from fontes.audit.reading.source_text import essay_text
 from fontes.errors import AuditError
 
 #: A note's own number as notes printed after the text carry it: `8.` or `[8]`.
-_NOTE_LABEL = re.compile(r"\s*(?:\d{1,3}\.|\[\d{1,3}\])\s")
+_NOTE_LABEL = re.compile(r"\s*(?:\d{1,3}\.?|\[\d{1,3}\])\s")
 
 
 def read_essay(path: str | Path, *, refuse_empty: bool = False) -> Essay:

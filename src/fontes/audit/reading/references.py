@@ -132,8 +132,8 @@ def _trailing_numbered_run(text: str, blocks: list[Block]) -> list[int]:
         if blocks[i].kind == "note":
             continue
         raw = blocks[i].raw(text)
-        if BRACKETED_OR_CARET_ENTRY.match(raw):
-            run.append(i)
+        if BRACKETED_OR_CARET_ENTRY.match(raw) or (blocks[i].kind == "item" and blocks[i].label.isdigit()):
+            run.append(i)  # `[n]`, `^n`, `¹`, or a bare number the block reader found a note by
         elif DOTTED_ENTRY.match(raw) and blocks[i].kind == "item":
             run.append(i)
             dotted.append(raw)
@@ -152,7 +152,10 @@ def parse_reference(text: str, block: Block, note_number: int | None = None) -> 
     raw = " ".join(text[start : block.end].split())
     body = " ".join(text[block.content_start : block.end].split())
     number = note_number
-    if block.kind != "note":
+    if block.kind == "item" and block.label.isdigit():
+        number = int(block.label)
+        body = re.sub(r"^\s*\d{1,3}\s+", "", body)
+    elif block.kind != "note":
         numbered = ENTRY_NUMBER.match(body)
         if numbered:
             label = numbered.group(1) or numbered.group(2) or numbered.group(3) or numbered.group(4)
