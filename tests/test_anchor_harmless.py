@@ -42,6 +42,10 @@ def fidelity(quote: str, text: str) -> str | None:
         ("it was an all-out offensive against the south", "It was an all out offensive against the south."),
         ("a well known fact of the campaign", "a well-known fact of the campaign"),
         ("on the advice of our military advisers", "on the advice of our military advisors"),
+        (
+            "please ask immediate interview Vishinsky on Korean invasion",
+            "Please ask immediate interview Vishinsky1 on Korean invasion.",
+        ),
         ("the guns opened fire at about 4 a.m. that day", "The guns opened fire at about 4 a. m. that day."),
         (
             "operations north of the 38th parallel to destroy the enemy",

@@ -52,6 +52,12 @@ PLANTED = {
             "“every” where the source has “is no” (negation)",
         ),
     ],
+    # the third written after the others and audited first: an editor's footnote number glued to a
+    # word of the source ("Vishinsky1") made a verbatim quotation near-verbatim, and a telegram the
+    # sentence says Roshchin passed on was said to be presented as Mao's own
+    "textbook-chapter-sources.md": [
+        ("quote-fidelity", "error", "between 15,000 and 27,000", "“15,000” where the source has “25,000”"),
+    ],
     "journal-note.md": [
         (
             "quote-fidelity",

@@ -43,6 +43,8 @@ _NUMBER_WORD = re.compile(
 #: A hyphen between letters ("co-operate"), or before a space where a line break was folded
 #: ("Ko- rean"); "anti- and pro-war" is rewritten alike on both sides, so it is harmless too.
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])- ?(?=[a-z])")
+#: An editor's footnote number set close after a word ("Vishinsky1", "bridges2"): not the words.
+_GLUED_NOTE_NUMBER = re.compile(r"(?<=[a-z]{3})\d{1,2}\b")
 #: A space inside an abbreviation of single letters: "a. m." is "a.m.", "U. S." is "U.S.".
 _SPACED_INITIALS = re.compile(r"(?<=\b[a-z])\. (?=[a-z]\.)")
 _ORDINAL_OR_DEGREE = re.compile(r"(?<=\d)(?:(?:st|nd|rd|th)(?![a-z])|[°º])")
@@ -89,6 +91,7 @@ def harmless_forms(norm: Normalized, raw: str) -> Normalized:
     norm = _rewrite(
         norm, _WORD_HYPHEN, lambda m, n: "" if _in_word_hyphen(raw, n.starts[m.start()]) else None
     )
+    norm = _rewrite(norm, _GLUED_NOTE_NUMBER, lambda m, n: "")
     norm = _rewrite(norm, _SPACED_INITIALS, lambda m, n: ".")
     norm = _rewrite(norm, _ORDINAL_OR_DEGREE, lambda m, n: "")
     norm = _rewrite(norm, _PER_CENT, lambda m, n: "%")

@@ -389,6 +389,8 @@ def _reported_sender(claim: SentenceClaim, document: _Document, audit: Audit) ->
         return None  # not a report of the sender's words: the sentence may mean another message
     if sender in {m.actor for m in audit.actor_index.mentions(source.title)}:
         return None  # its title says it carries the sender's message ("containing a message from Mao")
+    if authors & {m.actor for m in audit.actor_index.mentions(claim.sentence.text)}:
+        return None  # the sentence names who sent it ("Roshchin passed on a telegram from Mao")
     names = {a.id: a.name for a in audit.case.actors}
     conflict = Conflict(
         "agent", names.get(sender, sender), ", ".join(names.get(a, a) for a in sorted(authors))
