@@ -149,6 +149,13 @@ def test_a_note_s_own_label_is_not_a_citing_marker():
     assert markers(read) == [[8]]
 
 
+def test_a_footnote_with_a_word_label_ends_its_sentence():
+    read = essay(
+        "Kessel\n\nBrandt wrote first.[^brandt] Lenz replied.[^b]\n\n[^brandt]: A letter.\n[^b]: A reply.\n"
+    )
+    assert sentences(read) == ["Brandt wrote first.[^brandt]", "Lenz replied.[^b]"]
+
+
 def test_markdown_footnotes_tie_a_quotation_to_their_document(context):
     text = (
         "Brandt wrote that “the fleet will remain in port until the end of May, and no troops can be sent” "
