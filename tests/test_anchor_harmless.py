@@ -39,6 +39,18 @@ def fidelity(quote: str, text: str) -> str | None:
             "“the order,” he said, “stands — without change”",
             '"the order," he said, "stands -- without change"',
         ),
+        ("it was an all-out offensive against the south", "It was an all out offensive against the south."),
+        ("a well known fact of the campaign", "a well-known fact of the campaign"),
+        ("on the advice of our military advisers", "on the advice of our military advisors"),
+        (
+            "please ask immediate interview Vishinsky on Korean invasion",
+            "Please ask immediate interview Vishinsky1 on Korean invasion.",
+        ),
+        ("the guns opened fire at about 4 a.m. that day", "The guns opened fire at about 4 a. m. that day."),
+        (
+            "operations north of the 38th parallel to destroy the enemy",
+            "operations north of the 38° to destroy the enemy",
+        ),
     ],
 )
 def test_a_harmless_variant_is_verbatim(quote, source):
@@ -54,6 +66,15 @@ def test_a_harmless_variant_is_verbatim(quote, source):
             "the troops halted at the 39th parallel for the night",
             "The troops halted at the 38° parallel for the night.",
         ),
+        ("it was an all-out offensive against the north", "It was an all out offensive against the south."),
+        (
+            "operations north of the 38th frontier to destroy the enemy",
+            "operations north of the 38° to destroy the enemy",
+        ),
+        (
+            "operations north of the 38th parallel to destroy the enemy",
+            "operations north of the 38 to destroy the enemy",
+        ),
     ],
 )
 def test_a_changed_number_or_word_is_still_a_difference(quote, source):
@@ -66,7 +87,7 @@ def test_a_dash_between_words_is_not_a_hyphen_inside_one():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="abcdeilnorstu 0123456789-°%\n’", max_size=60))
+@given(st.text(alphabet="abcdeilmnorstu 0123456789-.°%\n’", max_size=60))
 def test_every_rewritten_character_maps_back_into_the_raw_text(raw):
     norm = normalize(raw)
     assert len(norm.text) == len(norm.starts) == len(norm.ends)

@@ -71,3 +71,20 @@ def test_the_words_of_a_quotation_are_not_the_essay_s_claim(context):
 
 def test_another_member_s_abstention_is_not_checked_against_this_one_s_absence(context):
     assert findings("In May 1951 Borduria abstained in the Security Council vote on Kessel.", context) == []
+
+
+def test_the_vote_s_body_may_be_named_by_the_paragraph(context):
+    text = "The Security Council met on Kessel in May 1951. Ruritania abstained from the vote of 20 May 1951."
+    [finding] = findings(text, context)
+    assert finding.evidence[0].source == "absence-report"
+    assert findings("Ruritania abstained from the vote of 20 May 1951 in its own parliament.", context) == []
+
+
+def test_a_member_s_other_names_find_the_record_of_its_absence(tmp_path):
+    audit = toy_context(tmp_path)
+    audit.store.add(
+        [record("soviet-absence", "The Soviet delegation stayed away from the Security Council all May.")]
+    )
+    [finding] = findings("In May 1951 the USSR abstained in the Security Council vote on Kessel.", audit)
+    assert finding.message.startswith("USSR is said to have abstained")
+    assert findings("In May 1951 Britain abstained in the Security Council vote on Kessel.", audit) == []

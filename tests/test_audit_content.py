@@ -137,6 +137,20 @@ CASES = [
         MARSHALL,
         {"act"},
     ),
+    # two acts in one sentence: the document's request is one of them
+    (
+        "In his statement of 27 June 1950, Truman ordered the 7th Fleet to prevent any attack on Formosa and "
+        "called on the Chinese Government on Formosa to cease all air and sea operations against the mainland.",
+        TRUMAN,
+        set(),
+    ),
+    # a statement quoted word for word may be called a warning
+    (
+        "On 6 November 1950 the Joint Chiefs warned MacArthur that destroying the Yalu bridges might lead the "
+        "Soviet Union to “construe as an attack on Manchuria” what had been done.",
+        YALU,
+        set(),
+    ),
     # no passage shares two of its words: read at the sentence stating its number
     (
         "On 29 September 1950 Marshall requested that MacArthur's troops move beyond 38 degrees north.",

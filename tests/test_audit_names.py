@@ -127,6 +127,29 @@ def test_an_office_before_the_role_began_is_an_error_and_after_it_is_right(case)
     assert check("On 29 September 1950, Marshall, the secretary of defense, cabled MacArthur.", case) == []
 
 
+def test_an_envoy_called_the_leader_of_the_occupation_forces_at_a_date_the_sources_give_another_office(case):
+    [(kind, severity, words, finding)] = check(
+        "On 25 June 1950 Muccio, the leader of the American occupation forces, reported the attack.", case
+    )
+    assert (kind, severity) == ("office-mismatch", "warning")
+    assert words == "Muccio, the leader of the American occupation forces"
+    assert "at that time The Ambassador in Korea (Muccio) to the Secretary of State" in finding.message
+    assert "dated 25 June 1950" in finding.message
+    [(_, severity, _, _)] = check(
+        "In a telegram of June 1950, Muccio, the leader of the occupation forces, wrote.", case
+    )
+    assert severity == "warning"
+    # no source of the day gives another office, or a commander in chief: nothing to say
+    assert (
+        check("On 10 March 1946 Shtykov, the head of the Soviet occupation forces, met Kim Il Sung.", case)
+        == []
+    )
+    assert (
+        check("On 1 July 1950 MacArthur, the head of the occupation forces in Japan, flew to Korea.", case)
+        == []
+    )
+
+
 def test_offices_the_sources_give_raise_nothing(case):
     text = (
         "On 3 October 1950 Zhou Enlai met K.M. Panikkar, the Indian envoy to China. Foreign Minister Zhou "

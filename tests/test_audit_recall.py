@@ -128,6 +128,20 @@ def test_a_document_dated_otherwise_than_the_entry_it_cites_is_a_date_mismatch_w
     assert essay(text + LIST).text[finding.location.start : finding.location.end] == "19 July 1921"
 
 
+@pytest.mark.parametrize("day, flagged", [("19 July 1921", True), ("19 August 1921", False)])
+def test_a_document_said_to_be_sent_on_a_day_is_weighed_against_its_entry(day, flagged, context):
+    text = f"# Kessel\n\nBrandt sent this letter to Weber under his old alias on {day}, giving the city up [5].\n"
+    found = findings(text, context, "date-mismatch")
+    assert bool(found) == flagged
+    if flagged:
+        assert found[0].severity == "error" and "dated 19 August 1921" in found[0].message
+
+
+def test_a_day_given_to_a_document_of_another_kind_than_the_cited_one_is_not_its_date(context):
+    text = "# Kessel\n\nThe order of 19 July 1921 gave the city up for lost, as Falke wrote [5].\n"
+    assert findings(text, context, "date-mismatch") == []
+
+
 def test_a_document_dated_as_its_entry_is_not_flagged(context):
     text = (
         "# Kessel\n\nThe letter of 19 August 1921 accepted the ceasefire and gave the city up for lost [5].\n"

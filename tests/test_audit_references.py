@@ -270,3 +270,23 @@ def test_seed_with_its_markers_put_right_only_the_october_telegram_remains(seed_
     assert [(f.location.marker, f.evidence[0].source) for f in findings] == [
         ("[10]", "wcda-draft-reply-stalin-mao-via-molotov-1949-10-26")
     ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "described"),
+    [
+        (
+            "[1] Brandt to Lenz, 4 March 1921, in Kessel Papers, vol. 2.",
+            "kessel-telegram-brandt-lenz-1921-03-04",
+        ),
+        ("[1] Otto Brandt to Maria Lenz, March 4, 1921.", "kessel-telegram-brandt-lenz-1921-03-04"),
+        ("[1] Lenz to Brandt, 4 March 1921, in Kessel Papers, vol. 2.", None),
+        ("[1] Brandt to Lenz, 5 March 1921, in Kessel Papers, vol. 2.", None),
+    ],
+)
+def test_an_entry_naming_sender_recipient_and_day_describes_that_one_document(entry, described, context):
+    from fontes.audit.evidence.entry_match import source_by_parties
+
+    [reference] = essay(f"Kessel\n\nThe order came.[1]\n\n## Notes\n\n{entry}\n").references
+    found = source_by_parties(reference, context.catalogue)
+    assert (found.id if found else None) == described

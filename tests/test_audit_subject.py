@@ -51,6 +51,16 @@ def test_years_of_author_date_citations_do_not_date_the_subject():
     ]
 
 
+def test_the_page_s_own_dateline_does_not_date_the_subject():
+    assert essay_years("*Posted in history, 12 March 2021*\n\nIn May 1950 the talks began.") == [1950]
+    assert essay_years("Last updated 3 May 2019. © 2020 The Society. The war of 1950 began in June.") == [
+        1950
+    ]
+    assert subject_matches(
+        "*Posted 12 March 2021*\n\n" + KOREA_LIKE.replace("April 1950", "April"), fontes.load_case()
+    )
+
+
 def test_the_api_without_case_does_not_flag_an_office_of_another_period(tmp_path):
     essay = tmp_path / "cuba.txt"
     essay.write_text(f"The Crisis\n\n{CUBA_LIKE}\n", encoding="utf-8")

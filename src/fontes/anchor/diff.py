@@ -143,6 +143,8 @@ def compare(quote: Passage, source: Passage) -> Comparison:
         if op == "equal":
             equal_words += sum(t.is_word for t in q_side)
             continue
+        if _degree_word(quote, q_tokens, i1, q_side, source, s_tokens, j1, s_side):
+            continue
         meaning = meaning_changed(quote, q_side, source, s_side)
         diff.append(
             Difference(quote=quote.raw_words(q_side), source=source.raw_words(s_side), meaning=meaning)
@@ -152,6 +154,33 @@ def compare(quote: Passage, source: Passage) -> Comparison:
         else:
             harmless_edits += Levenshtein.distance(quote.norm_words(q_side), source.norm_words(s_side))
     return Comparison(diff, sum(t.is_word for t in q_tokens), equal_words, harmless_edits, meaningful_words)
+
+
+#: Words that the degree sign stands for after a number: "the 38°" is "the 38th parallel".
+DEGREE_WORDS = frozenset({"parallel", "latitude"})
+
+
+def _degree_word(
+    quote: Passage,
+    q_tokens: list[Token],
+    i: int,
+    q_side: list[Token],
+    source: Passage,
+    s_tokens: list[Token],
+    j: int,
+    s_side: list[Token],
+) -> bool:
+    """ "parallel" (or "latitude") added or left out right after a number that the other side
+    prints with a degree sign: the same words, spelt out."""
+    for side, other, other_tokens, at in ((q_side, source, s_tokens, j), (s_side, quote, q_tokens, i)):
+        rest = s_side if side is q_side else q_side
+        if rest or len(side) != 1 or side[0].text not in DEGREE_WORDS or at == 0:
+            continue
+        number = other_tokens[at - 1]
+        _, raw_end = other.norm.raw_span(number.start, number.end)
+        if number.text[0].isdigit() and other.raw[raw_end : raw_end + 1] in ("°", "º"):
+            return True
+    return False
 
 
 def meaning_changed(

@@ -14,6 +14,7 @@ fragments spliced together, is not reported as a weak match.
 from __future__ import annotations
 
 import math
+import re
 
 from fontes.anchor.agreement import same_shape
 from fontes.anchor.align import Alignment, ParsedQuote, align_approximately, find_exact
@@ -41,6 +42,8 @@ MIN_EQUAL_WORD_SHARE = 0.5
 #: A misquote changes a word or a short phrase: meaning-bearing differences this wide at most;
 #: its other edits (spelling, OCR) stay within what near-verbatim allows (1 - NEAR_VERBATIM).
 MAX_MEANINGFUL_WORDS = 4
+#: Hyphens, dashes used as hyphens, and spaces: how one word or two is printed, not which words.
+_SPACING = re.compile(r"[\s\-\u2010\u2011]+")
 
 
 def locate(
@@ -54,16 +57,18 @@ def locate(
     text = normalize(raw)
     spans = find_exact(quotation, text.text)
     if spans:
-        return _match(raw, text, spans, "verbatim", 1.0)
+        return match_of(raw, text, spans, "verbatim", 1.0)
     alignment = align_approximately(quotation, text.text)
     if alignment is not None:
         comparison = _compare(quotation, raw, text, alignment)
+        if _spacing_only(comparison):
+            return match_of(raw, text, alignment.spans, "verbatim", 1.0)
         fidelity = judge(quotation, alignment.similarity, comparison)
         if fidelity:
-            return _match(raw, text, alignment.spans, fidelity, alignment.similarity, comparison)
+            return match_of(raw, text, alignment.spans, fidelity, alignment.similarity, comparison)
     found = _paraphrase(quotation, text.text, by_meaning) if paraphrase else None
     if found:
-        return _match(raw, text, [(found.start, found.end)], "paraphrase", found.score)
+        return match_of(raw, text, [(found.start, found.end)], "paraphrase", found.score)
     return None
 
 
@@ -80,6 +85,14 @@ def judge(quotation: ParsedQuote, similarity: float, comparison: Comparison) -> 
             return "misquote"
         return None
     return "near-verbatim" if similarity >= NEAR_VERBATIM else None
+
+
+def _spacing_only(comparison: Comparison) -> bool:
+    """Every difference is one of hyphens or spaces ("all-out" for "all out", "well known" for
+    "well-known"), or none is left (the degree sign spelt out): the source's words as printed."""
+    return all(
+        _SPACING.sub("", d.quote.lower()) == _SPACING.sub("", d.source.lower()) != "" for d in comparison.diff
+    )
 
 
 def _compare(quotation: ParsedQuote, raw: str, text: Normalized, alignment: Alignment) -> Comparison:
@@ -117,7 +130,7 @@ def _paraphrase(quotation: ParsedQuote, text: str, by_meaning: bool):
     return found
 
 
-def _match(
+def match_of(
     raw: str,
     text: Normalized,
     spans: list[tuple[int, int]],
@@ -125,6 +138,7 @@ def _match(
     score: float,
     comparison: Comparison | None = None,
 ) -> Match:
+    """The Match of `spans` of the normalised `text` (raw offsets, selector, differences)."""
     start, end = text.starts[spans[0][0]], text.ends[spans[-1][1] - 1]
     return Match(
         start=start,

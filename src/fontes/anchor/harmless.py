@@ -43,10 +43,15 @@ _NUMBER_WORD = re.compile(
 #: A hyphen between letters ("co-operate"), or before a space where a line break was folded
 #: ("Ko- rean"); "anti- and pro-war" is rewritten alike on both sides, so it is harmless too.
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])- ?(?=[a-z])")
+#: An editor's footnote number set close after a word ("Vishinsky1", "bridges2"): not the words.
+_GLUED_NOTE_NUMBER = re.compile(r"(?<=[a-z]{3})\d{1,2}\b")
+#: A space inside an abbreviation of single letters: "a. m." is "a.m.", "U. S." is "U.S.".
+_SPACED_INITIALS = re.compile(r"(?<=\b[a-z])\. (?=[a-z]\.)")
 _ORDINAL_OR_DEGREE = re.compile(r"(?<=\d)(?:(?:st|nd|rd|th)(?![a-z])|[°º])")
 _PER_CENT = re.compile(r" ?\bper ?cent\b| ?\bpercent\b| %")
 #: British spellings -> American (words listed where a rule would merge two words: "four"/"for").
 _SPELLINGS = [
+    (re.compile(r"\badviser(s)?\b"), r"advisor\1"),  # before the -ise rule would make it "advizer"
     (
         re.compile(
             r"\b(col|hon|lab|fav|behavi|neighb|harb|arm|rum|vig|endeav|hum|sav|val|parl|splend|od|ferv|clam|cand"
@@ -73,7 +78,7 @@ _SPELLINGS = [
 ]
 _HYPHENS = frozenset("-\u2010\u2011")
 _TRIGGER = re.compile(
-    r"[a-z]-|\d|%|per ?cent|our|is|ys|re\b|ce\b|ll|gue|grey|judgement|programme|\b(?:"
+    r"[a-z]-|[a-z]\. [a-z]\.|\d|%|per ?cent|our|is|ys|re\b|ce\b|ll|gue|grey|adviser|judgement|programme|\b(?:"
     + "|".join(NUMBER_WORDS)
     + r")\b"
 )
@@ -86,6 +91,8 @@ def harmless_forms(norm: Normalized, raw: str) -> Normalized:
     norm = _rewrite(
         norm, _WORD_HYPHEN, lambda m, n: "" if _in_word_hyphen(raw, n.starts[m.start()]) else None
     )
+    norm = _rewrite(norm, _GLUED_NOTE_NUMBER, lambda m, n: "")
+    norm = _rewrite(norm, _SPACED_INITIALS, lambda m, n: ".")
     norm = _rewrite(norm, _ORDINAL_OR_DEGREE, lambda m, n: "")
     norm = _rewrite(norm, _PER_CENT, lambda m, n: "%")
     norm = _rewrite(norm, _NUMBER_WORD, lambda m, n: _number(m))

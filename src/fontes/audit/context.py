@@ -197,8 +197,21 @@ class Audit:
 
     @cached_property
     def entries(self) -> dict[int, Reference]:
-        """The essay's numbered reference entries, by number (the last of two with one number)."""
-        return {r.number: r for r in self._read_essay().references if r.number is not None}
+        """The essay's numbered reference entries, by number (the last of two with one number); a
+        note that reads "Ibid." stands for the entry before it (at its own place in the list)."""
+        from fontes.audit.reading.references import IBID
+
+        entries: dict[int, Reference] = {}
+        previous: Reference | None = None
+        for entry in self._read_essay().references:
+            if previous is not None and IBID.match(entry.raw):
+                entry = previous.model_copy(
+                    update={"number": entry.number, "start": entry.start, "end": entry.end}
+                )
+            if entry.number is not None:
+                entries[entry.number] = entry
+            previous = entry
+        return entries
 
     @cached_property
     def described_entries(self) -> dict[int, EntryMatch]:

@@ -24,6 +24,11 @@ YEARS_AROUND = 1
 
 _YEAR = re.compile(r"(?<![\d.,/-])(1[5-9]\d\d|20\d\d)(?![\d.,/-]\d)")
 _CITED_BY = re.compile(r"([A-Z][\w'’-]+)(?:\s+et\s+al\.?)?,?\s+$")
+#: A dateline of the text itself ("Posted 12 March 2021", "Last updated", "© 2019"): it dates the
+#: page, not its subject.
+_DATELINE = re.compile(
+    r"(?:\b(?:posted|published|updated|modified|copyright)\b|©)[^\n.]{0,60}$", re.IGNORECASE
+)
 _MONTHS = {m.casefold() for m in MONTH_NAMES} | {"of", "in", "since", "until", "by"}
 _WORD = re.compile(r"[A-Za-zÀ-ÿ'’-]+")
 
@@ -72,11 +77,14 @@ def timeline_years(case: Case) -> tuple[int, int] | None:
 
 def essay_years(text: str) -> list[int]:
     """The years the essay dates things by (four-digit numbers that read as years), leaving out
-    author-date citations ("Weathersby 1993"), which date a work and not the subject."""
+    author-date citations ("Weathersby 1993") and the page's own dateline ("Posted 12 March
+    2021"), which date a work and not the subject."""
     years = []
     for m in _YEAR.finditer(text):
         before = _CITED_BY.search(text[max(0, m.start() - 40) : m.start()])
         if before and before.group(1).casefold() not in _MONTHS:
+            continue
+        if _DATELINE.search(text, max(0, m.start() - 80), m.start()):
             continue
         years.append(int(m.group(1)))
     return years

@@ -37,6 +37,11 @@ _NOT_MEMBERS = frozenset(
     " when".split()
 ) | frozenset(name.lower() for name in MONTH_NAMES)
 _CLAUSE_BEFORE = 80  # characters before "abstained" searched for the member's name
+#: A vote or a sitting, whose body the paragraph may name ("the vote of 27 June").
+_VOTE = re.compile(r"\b(?:votes?|voting|resolutions?|sessions?|meetings?)\b", re.IGNORECASE)
+#: The words that name one member: a record may write "Soviet absence" where the essay has "USSR".
+_MEMBER_GROUPS = [("Soviet", "USSR", "U.S.S.R.", "Russia", "Russian"), ("Britain", "British", "UK", "U.K.")]
+_MEMBER_FORMS = {form: tuple(f for f in group if f != form) for group in _MEMBER_GROUPS for form in group}
 _SEARCHED = 20
 
 
@@ -47,6 +52,7 @@ class _Claim:
     names: list[str]
     said: str  # "abstained" or "absent"
     year: int
+    forms: list[str]  # the names and the other words for the same member ("USSR" for "Soviet")
 
 
 def check_attendance(essay: Essay, context: Audit) -> list[Finding]:
@@ -67,8 +73,8 @@ def check_attendance(essay: Essay, context: Audit) -> list[Finding]:
 
 def _claim(paragraph: Paragraph, sentence: Sentence) -> _Claim | None:
     text = masked(sentence)  # the essay's own words: a quotation's "abstained" is the source's
-    if not UN_BODY.search(text):
-        return None
+    if not UN_BODY.search(text) and not (_VOTE.search(text) and UN_BODY.search(paragraph.text)):
+        return None  # the body is named in the sentence, or in its paragraph for "the vote"
     act = ABSTAINED.search(text) or ABSENT.search(text)
     if act is None:
         return None
@@ -80,7 +86,8 @@ def _claim(paragraph: Paragraph, sentence: Sentence) -> _Claim | None:
     if not names:
         return None
     said = "abstained" if ABSTAINED.match(act.group()) else "absent"
-    return _Claim(names=names, said=said, year=int(years[0]))
+    forms = names + [f for name in names for f in _MEMBER_FORMS.get(name.rstrip("s"), ()) if f not in names]
+    return _Claim(names=names, said=said, year=int(years[0]), forms=forms)
 
 
 def _contrary_record(claim: _Claim, context: Audit) -> tuple[str, str, str, str] | None:
@@ -93,9 +100,9 @@ def _contrary_record(claim: _Claim, context: Audit) -> tuple[str, str, str, str]
         for passage in _passages(text):
             if not UN_BODY.search(passage):
                 continue
-            if _near_member(passage, same, claim.names):
+            if _near_member(passage, same, claim.forms):
                 return None  # the records say it too: nothing to correct
-            if found is None and _near_member(passage, contrary, claim.names):
+            if found is None and _near_member(passage, contrary, claim.forms):
                 found = (source_id, url, title, passage)
     return found
 
@@ -106,7 +113,7 @@ def _records(claim: _Claim, context: Audit):
     low, high = f"{claim.year}-01-01", f"{claim.year}-12-31"
     if context.store is not None:
         ids: dict[str, None] = {}
-        for name in claim.names:
+        for name in claim.forms:
             for word in ("absence", "absent", "boycott", "abstained", "abstention", "participate"):
                 for hit in context.store.search(
                     f"{name} {word}", date_from=low, date_to=high, limit=_SEARCHED

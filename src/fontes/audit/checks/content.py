@@ -24,14 +24,15 @@ from fontes.anchor.words import number_value
 from fontes.audit.checks.dates import misdated_record
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, date_bounds, describe
-from fontes.audit.evidence.claims import SentenceClaim
+from fontes.audit.evidence.claims import SentenceClaim, masked
 from fontes.audit.evidence.dated_records import own_sentences
 from fontes.audit.evidence.entry_match import SECONDARY_TYPES
 from fontes.audit.evidence.frames import Conflict, Frame, compare
 from fontes.audit.evidence.frames import available as frames_available
 from fontes.audit.evidence.words import content_stems
-from fontes.audit.lexicon.acts import CONDITIONS, OBLIGATION, PERMISSION, PREDICATES, verb_lemma
+from fontes.audit.lexicon.acts import ACTS, CONDITIONS, OBLIGATION, PERMISSION, PREDICATES, verb_lemma
 from fontes.audit.reading.essay import Essay
+from fontes.corpus.languages import text_language
 from fontes.model import Finding, FindingEvidence, FindingLocation, Source
 
 #: A passage speaks to the claim when it shares this many of the claim's content words, and
@@ -283,17 +284,22 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
         return None
     passages = passages_about(claim, document, audit) or _passages_by_number(claim, claimed, document, audit)
     if not passages:
-        silent = document.complete and not _touched(claim, document, audit)
+        # a copy in another language cannot be searched by the sentence's words: it says nothing
+        silent = (
+            document.complete and _in_language_of(claim, document) and not _touched(claim, document, audit)
+        )
         return _unsupported(claim, document) if silent else None
     speaker, addressee = _head_name(document.source.authors), _head_name(document.source.recipients)
     nearby = " ".join(p.text for p in passages)
     dated = frozenset(n.lstrip("0") for m in claim.dates for n in re.findall(r"\d+", m.text))
     weighed = []
+    said = _acts_said(claim)
     for whole_passage in passages:
         for passage in _with_clauses(whole_passage):
             read = audit.frame(passage.text, speaker, addressee)
             if _comparable(claimed, read, passage):
                 conflicts = _asserted(claimed, read, passage, document, audit, nearby, dated)
+                conflicts = _read_in_context(conflicts, claim, claimed, read, passage, said, addressee)
                 weighed.append((passage, read, conflicts))
     if not weighed or any(not conflicts for _, _, conflicts in weighed):
         return None  # nothing to compare, or a passage about the claim agrees with it
@@ -301,6 +307,47 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
     own = [w for w in weighed if speaker is not None and w[1].agent == speaker.lower()]
     passage, _, conflicts = (own or weighed)[0]
     return _mismatch(claim, document, passage, claimed, conflicts)
+
+
+def _read_in_context(
+    conflicts: list[Conflict],
+    claim: SentenceClaim,
+    claimed: Frame,
+    read: Frame,
+    passage: _Passage,
+    said: set[str],
+    addressee: str | None,
+) -> list[Conflict]:
+    """The conflicts left once the sentence as a whole is read: an act it also gives ("ordered ...
+    and called on"), a statement it quotes word for word and calls a warning, and the passage's
+    "you" acting (what the author writes to the addressee, not who writes it) are no conflicts."""
+    if read.act in said or (_STATEMENTS >= {claimed.act, read.act} and _quotes_passage(claim, passage)):
+        conflicts = [c for c in conflicts if c.point != "act"]
+    if addressee is not None:
+        conflicts = [c for c in conflicts if not (c.point == "agent" and c.source == addressee.lower())]
+    return conflicts
+
+
+def _acts_said(claim: SentenceClaim) -> set[str]:
+    """The kinds of act every act verb of the sentence gives, outside its quotations ("ordered the
+    fleet ... and called on the government": an order and a request)."""
+    words = re.findall(r"[A-Za-z]+", masked(claim.sentence))
+    return {ACTS[lemma] for lemma in map(verb_lemma, words) if lemma in ACTS}
+
+
+#: Acts that state something (a warning is a statement of a danger): the essay that gives the
+#: statement's own words may call it any of them.
+_STATEMENTS = frozenset({"warn", "report", "agree"})
+
+
+def _quotes_passage(claim: SentenceClaim, passage: _Passage) -> bool:
+    """The sentence quotes the passage word for word: the document's own words are given, and the
+    verb of statement that introduces them ("warned that ...") is the essay's reading of them."""
+    held = " ".join(passage.text.lower().split())
+    return any(
+        len(q.text.split()) >= 3 and " ".join(q.text.lower().strip(" .,;:").split()) in held
+        for q in claim.sentence.quotations
+    )
 
 
 #: Where a passage's coordinated clauses meet: "northern units crossed the river, and the garrison withdrew".
@@ -342,6 +389,8 @@ def _reported_sender(claim: SentenceClaim, document: _Document, audit: Audit) ->
         return None  # not a report of the sender's words: the sentence may mean another message
     if sender in {m.actor for m in audit.actor_index.mentions(source.title)}:
         return None  # its title says it carries the sender's message ("containing a message from Mao")
+    if authors & {m.actor for m in audit.actor_index.mentions(claim.sentence.text)}:
+        return None  # the sentence names who sent it ("Roshchin passed on a telegram from Mao")
     names = {a.id: a.name for a in audit.case.actors}
     conflict = Conflict(
         "agent", names.get(sender, sender), ", ".join(names.get(a, a) for a in sorted(authors))
@@ -525,6 +574,12 @@ def _finding(claim: SentenceClaim, source: Source, message: str, quote: str) -> 
         excerpt=claim_text(claim),
         evidence=[FindingEvidence(source=source.id, url=source.url or None, quote=quote)],
     )
+
+
+def _in_language_of(claim: SentenceClaim, document: _Document) -> bool:
+    """Whether the document's stored copy is in the sentence's language (or its language is unknown)."""
+    stored, written = document.known.language, text_language(claim.sentence.text)
+    return not stored or not written or stored == written
 
 
 def _unsupported(claim: SentenceClaim, document: _Document) -> Finding:

@@ -23,13 +23,13 @@ import re
 
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, date_bounds
-from fontes.audit.evidence.claims import SentenceClaim
+from fontes.audit.evidence.claims import SentenceClaim, masked
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
 from fontes.audit.evidence.entry_documents import document_words, named_document
 from fontes.audit.evidence.entry_match import SECONDARY_TYPES
 from fontes.audit.evidence.words import content_stems
-from fontes.audit.lexicon.document_kinds import DOCUMENT_NOUNS, DOCUMENT_VERBS, MESSAGE
+from fontes.audit.lexicon.document_kinds import DOCUMENT_NOUNS, DOCUMENT_VERBS, MESSAGE, TYPE_WORDS
 from fontes.audit.lexicon.months import month_name
 from fontes.audit.lexicon.offices import ANY_OFFICE
 from fontes.audit.reading.essay import Essay
@@ -89,13 +89,19 @@ _NOUN_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(rf"^(?:,?\s+\d{{4}})?\s+(?:{DOCUMENT_NOUNS})\b")
 _VERB_AFTER = re.compile(rf"^(?:,?\s+\d{{4}})?,?\s+{_SUBJECT}(?:{DOCUMENT_VERBS})\b")
 _ON_BEFORE = re.compile(r"(?:^|\b[Oo]n\s+)$")
+#: "sent this telegram over his own name on 30 September": the document sent, then its day.
+_SENT_ON = re.compile(
+    rf"\b(?:sent|signed|dispatched|despatched|issued|delivered)\s+(?:the|this|that|his|her|its|their|a)\s+"
+    rf"(?:[\w'’-]+\s+)?(?:{DOCUMENT_NOUNS})\b[^.;:()]{{0,40}}?\s+on\s+(?:the\s+)?$"
+)
 
 
 def dates_a_document(text: str, start: int, end: int) -> bool:
     """True when the date at text[start:end] is the day of a document the sentence names: "the
-    telegram of 12 June", "the 12 June memorandum", "On 4 August the ambassador cabled"."""
+    telegram of 12 June", "the 12 June memorandum", "On 4 August the ambassador cabled", "sent
+    the telegram on 30 September"."""
     before, after = text[:start], text[end:]
-    if _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after):
+    if _NOUN_BEFORE.search(before) or _NOUN_AFTER.match(after) or _SENT_ON.search(before):
         return True
     return bool(_ON_BEFORE.search(before) and _VERB_AFTER.match(after))
 
@@ -110,6 +116,8 @@ def _against_entry(claim: SentenceClaim, mention: DateMention, audit: Audit) -> 
     if len(named) != 1:
         return None  # no document, or several: which one the date belongs to cannot be told
     number, known = named[0]
+    if not _same_kind(claim, known):
+        return None  # "the directive of 27 September" cited to a telegram dates another document
     bounds = date_bounds(known.source.date)
     if bounds is None or bounds[0] != bounds[1] or not known.in_corpus:
         return None  # a corpus document's own date only: a case's title alone may date loosely
@@ -137,6 +145,14 @@ def _against_entry(claim: SentenceClaim, mention: DateMention, audit: Audit) -> 
     )
     evidence = [FindingEvidence(source=source.id, url=source.url or None, quote=passage)]
     return _finding("date-mismatch", "warning" if uncertain else "error", claim, mention, message, evidence)
+
+
+def _same_kind(claim: SentenceClaim, known: Known) -> bool:
+    """Whether the kinds of document the sentence names (its words for them) include the cited
+    document's kind; true when it names none, or the document has no kind."""
+    kind = known.source.doc_type
+    named = [TYPE_WORDS[w] for w in re.findall(r"[a-z]+", masked(claim.sentence).lower()) if w in TYPE_WORDS]
+    return not kind or not named or any(kind in types for types in named)
 
 
 def _in_year(mention: DateMention, year: int) -> dt.date | None:

@@ -12,16 +12,14 @@ import re
 from collections import defaultdict
 
 from fontes.audit.context import Audit
-from fontes.audit.evidence.entries import ARCHIVAL_DOCUMENT, entry_document
+from fontes.audit.evidence.entries import ARCHIVAL_DOCUMENT, COLLECTION, entry_document
 from fontes.audit.evidence.subject_dates import SubjectStart, names_in, subject_starts
 from fontes.audit.reading.essay import Essay, Reference
+from fontes.audit.reading.references import BACK_REFERENCE
 from fontes.model import Finding, FindingEvidence, FindingLocation
 
 #: Share of the list's entries that must give a year before an entry without one is malformed.
 YEAR_STYLE_SHARE = 0.75
-_IBID = re.compile(
-    r"\s*(?:\[\^?\w+\]:?\s*|\d{1,3}[.)]\s*)?(?:ibid|id\.|op\.?\s*cit|loc\.?\s*cit)\b", re.IGNORECASE
-)
 _NO_DATE = re.compile(r"\bn\.\s?d\.|\bundated\b|\bno date\b", re.IGNORECASE)
 _EDITION = re.compile(
     r"\b(?:eds?\.|(?:ed|edn|edition|reprint|reprinted|revised|translated|volume)\b|rev\.|trans\.|vol\.)",
@@ -52,7 +50,7 @@ def check_reference_hygiene(essay: Essay, context: Audit) -> list[Finding]:
 
 
 def _malformed(essay: Essay) -> list[Finding]:
-    entries = [r for r in essay.references if not _IBID.match(r.raw)]
+    entries = [r for r in essay.references if not BACK_REFERENCE.match(r.raw)]
     findings = []
     dated = [r for r in entries if r.year is not None]
     needs_year = len(entries) >= 3 and len(dated) >= YEAR_STYLE_SHARE * len(entries)
@@ -167,7 +165,7 @@ def _duplicates(essay: Essay, impossible: dict[int, Finding]) -> list[Finding]:
                 if _EDITION.search(earlier.raw) or _EDITION.search(later.raw):
                     continue
                 findings.append(_year_conflict(earlier, later, impossible.get(i), impossible.get(j)))
-            else:
+            elif not _two_places_of_a_collection(earlier, later):
                 findings.append(
                     _entry_finding(
                         later,
@@ -178,6 +176,15 @@ def _duplicates(essay: Essay, impossible: dict[int, Finding]) -> list[Finding]:
                 )
             break
     return findings
+
+
+def _two_places_of_a_collection(a: Reference, b: Reference) -> bool:
+    """Two entries giving two pages of a collection of documents (a FRUS volume): two documents
+    that share a heading ("The Ambassador in Korea (Muccio) to the Secretary of State"), not one
+    work listed twice (a book's two page ranges still are)."""
+    if not (a.pages and b.pages and a.pages != b.pages):
+        return False
+    return all(entry_document(r).kind in (ARCHIVAL_DOCUMENT, COLLECTION) for r in (a, b))
 
 
 def _year_conflict(earlier: Reference, later: Reference, earlier_bad, later_bad) -> Finding:

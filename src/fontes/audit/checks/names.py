@@ -41,6 +41,9 @@ from fontes.audit.reading.essay import Essay
 from fontes.dates import format_date
 from fontes.model import Actor, Finding, FindingEvidence, FindingLocation
 
+#: Offices of a period (an occupation) that the case's roles do not date: contradicted only by a
+#: source of the sentence's date that gives another office.
+PERIOD_OFFICES = frozenset({"occupation commander"})
 #: How far from the sentence's date (days) a source's title still shows the office someone held.
 TITLE_REACH_DAYS = 365
 #: How near (days) a message from the essay's sender to its recipient must not lie, for the
@@ -115,6 +118,7 @@ def _office_against_role(
     if any(h.holds_on(when) for h in matching):
         return None
     role_offices = [h for h in held if h.source is None]
+    severity = "error"
     if matching:  # held, but not yet (or no longer) on the sentence's day
         bound = next((h for h in matching if h.since or h.until), None)
         if bound is None or when is None:
@@ -130,6 +134,12 @@ def _office_against_role(
             f"{format_date(when.isoformat())}; "
             f"the case gives {actor.name} that office only {edge} ({actor.role})."
         )
+    elif given.office in PERIOD_OFFICES:
+        why = _period_office(claim, given, actor, held, records)
+        if why is None:
+            return None
+        message = why
+        severity = "warning"  # the period's bounds are the sources' dates, not the case's
     else:
         if not role_offices and given.office in ("envoy", "commander", "secretary", "director"):
             return None
@@ -144,13 +154,40 @@ def _office_against_role(
     evidence += _title_evidence(held, when, records)
     return Finding(
         kind="office-mismatch",
-        severity="error",
+        severity=severity,
         location=FindingLocation(
             paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
         ),
         message=message,
         excerpt=claim.sentence.text,
         evidence=evidence,
+    )
+
+
+def _period_office(
+    claim: SentenceClaim, given: OfficeGiven, actor: Actor, held: list[Held], records: Records
+) -> str | None:
+    """Why an office of a period the case does not bound (an occupation's) is wrong for the
+    sentence's date: a source's title of that time, throughout the day, month or year the sentence
+    names, gives the actor another office ("Ambassador in Korea (Muccio)" for a 1950 telegram)."""
+    spans = {m.span for m in claim.dates if m.resolved and not m.bound} if not claim.state_at else set()
+    if len(spans) != 1:
+        return None
+    [(first, last)] = spans
+    dated = [records.by_id[h.source] for h in held if h.source and h.holds_on(first) and h.holds_on(last)]
+    if not dated:
+        return None
+    record = min(dated, key=lambda r: abs((r.earliest - first).days))
+    office = next(h.office for h in held if h.source == record.id)
+    when = (
+        format_date(first.isoformat())
+        if first == last
+        else f"{format_date(first.isoformat())} – {format_date(last.isoformat())}"
+    )
+    return (
+        f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) in a sentence "
+        f"dated {when}; at that time {record.title} ({record.id}, {format_date(record.date)}) gives "
+        f"{actor.name} as {office} ({actor.role})."
     )
 
 

@@ -1,8 +1,10 @@
 """Is every quotation of the essay the source's own words?
 
-Each quotation of six words or more (shorter ones are scare quotes and titles) is anchored in the
-document its marker's entry names, in the whole corpus, and in the document the sentence itself
-describes; the most faithful anchor wins. A verbatim quotation raises no finding: it is right, and
+Each quotation of six words or more is anchored in the document its marker's entry names, in the
+whole corpus, and in the document the sentence itself describes; the most faithful anchor wins.
+A shorter one (two words or more, not stop words only) may be a scare quote or a title, so it is
+checked only in the document the text ties it to, and reported only when that document holds it
+changed (one word of a number, negation, date or name is enough: `anchor.short`). A verbatim quotation raises no finding: it is right, and
 precision comes first. Near-verbatim and paraphrased quotations are warnings that give the source's
 real wording; a misquotation is an error naming the words that differ. A quotation found nowhere is
 an error only when the text ties it to a document whose whole text the corpus holds in the
@@ -16,14 +18,16 @@ import re
 from dataclasses import dataclass
 
 from fontes.anchor import Anchor
+from fontes.anchor.align import ParsedQuote
 from fontes.anchor.result import FIDELITY_ORDER
+from fontes.anchor.short import locate_short
 from fontes.anchor.words import is_content_word
 from fontes.audit.context import Audit
 from fontes.audit.evidence.catalogue import Known, describe
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.entries import frus_documents, plain
 from fontes.audit.evidence.entry_documents import named_document
-from fontes.audit.evidence.entry_match import CLEAR_ENTRY
+from fontes.audit.evidence.entry_match import CLEAR_ENTRY, sources_by_parties
 from fontes.audit.evidence.quoted import FOUND, anchored
 from fontes.audit.evidence.restatement import Restatement, restated_in
 from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Sentence
@@ -178,11 +182,25 @@ def _short_quotation_findings(claim: SentenceClaim, audit: Audit) -> list[Findin
         if not tied:
             continue
         placed = _in_documents(quotation, tied, audit)
+        if placed.fidelity not in ("verbatim", "misquote", "near-verbatim"):
+            placed = _changed_word(quotation, tied, audit) or placed
         if placed.fidelity in ("misquote", "near-verbatim") and placed.known is not None:
             findings.append(
                 _finding(quotation, claim.paragraph, claim.sentence, marker, placed, placed.known)
             )
     return findings
+
+
+def _changed_word(quotation: Quotation, tied: list[Known], audit: Audit) -> _Placed | None:
+    """A quotation too short to align, found in a tied document with one meaning-bearing word
+    changed (`anchor.short`). Two words may stand as they are in some other document by chance
+    ("three points"), so only the tied document's words count."""
+    found = []
+    for known in tied:
+        match = locate_short(ParsedQuote.parse(quotation.text), audit.catalogue.text(known.id) or "")
+        if match is not None and match.fidelity == "misquote":
+            found.append(_Placed(known, Anchor.from_match(known.id, match)))
+    return found[0] if len(found) == 1 else None  # two documents changed two ways: which is cited?
 
 
 def _words(quotation: Quotation) -> int:
@@ -246,8 +264,13 @@ def _entry_documents(marker: Marker | None, audit: Audit) -> list[Known]:
             documents += [k for k in named if k is not None]
             continue
         match = audit.described_entries[number]
-        if match.known is not None and match.score >= CLEAR_ENTRY:
+        if match.clear and match.known is not None:
             documents.append(match.known)
+        elif match.score >= CLEAR_ENTRY:
+            # several documents fit as well (two telegrams of one day between the same men): the
+            # quotation is sought in each of those its sender, recipient and day name, never in
+            # whichever of them sorts first
+            documents += sources_by_parties(entry, catalogue)
     return [k for k in documents if k.in_corpus]
 
 

@@ -251,7 +251,8 @@ def _heading(reference: Reference) -> tuple[str, str]:
     return before, plain(text[cut:])
 
 
-def _entry_date(text: str) -> tuple[int, int, int] | None:
+def entry_date(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of the first full date a text writes ('13 October 1950', 'October 13, 1950')."""
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in pattern.finditer(text):
             month = month_number(m.group("month"))
@@ -292,7 +293,7 @@ def entry_document(reference: Reference) -> EntryDocument:
         heading=heading,
         sender=parties.group("sender").strip() if parties else "",
         recipient=parties.group("recipient").strip() if parties else "",
-        day=_entry_date(heading) or _entry_date(plain(raw)) or _year_and_day(reference),
+        day=entry_date(heading) or entry_date(plain(raw)) or _year_and_day(reference),
         number=number.group(1) if number else "",
         collection=rest,
         doc_number=doc_number.group(1) if doc_number else "",

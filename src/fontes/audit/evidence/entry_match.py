@@ -6,6 +6,7 @@ best_source_for(reference, catalogue) -> EntryMatch  # audit.described_entries h
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +18,7 @@ from fontes.audit.evidence.catalogue import Catalogue, Known, date_bounds
 from fontes.audit.evidence.entries import (
     ARCHIVAL_DOCUMENT,
     COLLECTION,
+    entry_date,
     entry_day,
     entry_document,
     entry_family,
@@ -150,8 +152,52 @@ class EntryMatch:
         )
 
 
+#: An entry that opens with its sender, its recipient and its day: "Mao Zedong to Zhou Enlai, 13 October 1950",
+#: after its kind ("Cable, Shtykov to Gromyko, 25 June 1950").
+_PARTIES_AND_DAY = re.compile(
+    r"^\s*(?:[-*]\s*)?(?:\[\^?\w+\]:?|\d{1,3}\.?(?=\s))?\s*"
+    r"(?:(?:[A-Z][\w.]*\s+){0,2}(?:Telegram|Cable|Letter|Memorandum|Message|Note)\b[^,]{0,20},\s*)?"
+    r"(?P<sender>[A-Z][^,;:]{1,60}?)\s+to\s+(?P<recipient>(?:the\s+)?[A-Z][^,;:]{1,60}?),\s*(?P<day>\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},\s+\d{4})\b"
+)
+
+
+def source_by_parties(reference: Reference, catalogue: Catalogue) -> Known | None:
+    """The one source of that day from that sender to that recipient, when the entry opens with
+    them (a title in another language, or none, cannot be matched by its words)."""
+    found = sources_by_parties(reference, catalogue)
+    return found[0] if len(found) == 1 else None
+
+
+def sources_by_parties(reference: Reference, catalogue: Catalogue) -> list[Known]:
+    """Every source of the day the entry gives, from the sender to the recipient it opens with."""
+    m = _PARTIES_AND_DAY.match(reference.raw)
+    date = entry_date(m.group("day")) if m else None
+    if m is None or date is None:
+        return []
+    senders = catalogue.index.parties([m.group("sender")])
+    recipients = catalogue.index.parties([m.group("recipient")])
+    # an office no actor is known by ("the Secretary of State") is matched in the source's title
+    office = " ".join(re.sub(r"^the\s+", "", m.group("recipient"), flags=re.IGNORECASE).lower().split())
+    if not senders:
+        return []
+    day = dt.date(*date)
+    found = {
+        k.id: k
+        for k in catalogue.on_dates(day, day)
+        if k.days == (day, day)
+        and senders & k.authors
+        and (recipients & k.recipients if recipients else office in " ".join(k.source.title.lower().split()))
+    }
+    return list(found.values())
+
+
 def best_source_for(reference: Reference, catalogue: Catalogue) -> EntryMatch:
-    """The source of the case or corpus that the entry describes best."""
+    """The source of the case or corpus that the entry describes best: the one its sender,
+    recipient and day name when they name one, else the best by title, date and archive."""
+    if not frus_documents(reference):
+        by_parties = source_by_parties(reference, catalogue)
+        if by_parties is not None:
+            return EntryMatch(by_parties, 1.0, 0.0)
     pool: dict[str, Known] = {k.id: k for k in catalogue.all_case()}
     for source_id in frus_documents(reference):
         known = catalogue.get(source_id)

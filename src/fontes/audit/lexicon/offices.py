@@ -72,6 +72,15 @@ OFFICES: list[tuple[str, str, str]] = [
     ("special representative", r"(?:special|personal)\s+representative", "mission"),
     ("minister", r"minister(?=\s+(?:in|to|at)\s+(?-i:[A-Z]))", "mission"),
     ("envoy", r"envoy|emissary|representative", "mission"),
+    (
+        "occupation commander",
+        (
+            r"(?:leader|head|commander|chief|commanding\s+general)\s+of\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?"
+            r"occupation(?:\s+(?:forces|troops|army|authorities|administration))?|"
+            r"occupation\s+(?:commander|chief)|military\s+governor"
+        ),
+        "military",
+    ),
     ("commander in chief", r"commander[-\s]in[-\s]chief|cinc\w*", "military"),
     ("commander", r"commander", "military"),
     ("chief of staff", r"chief\s+of\s+(?:the\s+)?(?:[\w.]+\s+)?(?:general\s+)?staff", "military"),
@@ -87,6 +96,8 @@ ANY_OFFICE = "|".join(f"(?:{pattern})" for _, pattern, _ in OFFICES)
 GENERAL: dict[str, frozenset[str]] = {
     "envoy": frozenset({"ambassador", "chargé", "counselor", "special representative", "envoy", "minister"}),
     "commander": frozenset({"commander in chief", "commander"}),
+    #: An occupation is commanded by a commander in chief (MacArthur in Japan), never by a diplomat.
+    "occupation commander": frozenset({"occupation commander", "commander in chief", "commander"}),
     "secretary": frozenset(
         {
             "secretary",

@@ -23,9 +23,12 @@ SECTION_NAMES = re.compile(
     r"|reference list|select bibliography|further reading|citations)\b.{0,40}",
     re.IGNORECASE,
 )
-#: The start of a list item or a numbered entry: `- `, `* `, `1. `, `1) `, `[1] `, `- [1] `, `^1 `.
+#: Superscript digits, as a note's number is printed: `held.¹²`.
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: The start of a list item or a numbered entry: `- `, `* `, `1. `, `1) `, `[1] `, `- [1] `, `^1 `, `¹ `.
 LIST_ITEM = re.compile(
-    r"[ \t]{0,3}(?:[-*+•][ \t]+(?:\[\d{1,3}\][ \t]*)?|\d{1,3}[.)][ \t]+|\[\d{1,3}\][ \t]*|\^\d{1,3}[ \t]+)(?=\S)"
+    r"[ \t]{0,3}(?:[-*+•][ \t]+(?:\[\d{1,3}\][ \t]*)?|\d{1,3}[.)][ \t]+|\[\d{1,3}\][ \t]*|\^\d{1,3}[ \t]+"
+    rf"|[{SUPERSCRIPT_DIGITS}]{{1,3}}[ \t]*)(?=\S)"
 )
 #: A Markdown footnote definition: `[^3]: text`.
 NOTE_DEFINITION = re.compile(r"[ \t]{0,3}\[\^([^\]\s]+)\]:[ \t]*")
@@ -37,6 +40,8 @@ OPEN_ENDINGS = words(
     " between among against about during without within toward towards"
 )
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+#: A sentence introducing what follows: it ends in a colon, before any markers.
+INTRODUCES = re.compile(r":\s*(?:\[\^?[\d,;–— -]+\]|\^\d{1,3}|\d{1,3})*\s*$")
 #: Note markers ending a line or block; the whitespace before each is bounded (`\s*` took quadratic
 #: time on a long run of spaces).
 TRAILING_MARKERS = re.compile(r"(?:\s{0,20}\[\^?[\w,;–—\- ]+\])+\s*$")
@@ -71,7 +76,7 @@ def split_blocks(text: str) -> list[Block]:
     for group in _line_groups(text):
         blocks.extend(_classify_group(text, group, first=not blocks))
     _mark_indented_quotes(text, blocks)
-    return _rejoin_page_breaks(text, blocks)
+    return _split_plain_notes(text, _rejoin_page_breaks(text, blocks))
 
 
 def _line_groups(text: str):
@@ -132,11 +137,8 @@ def _classify_group(text: str, group: list[tuple[int, int, str]], first: bool) -
     note = NOTE_DEFINITION.match(line)
     if note:
         return [Block(start, end, "note", label=note.group(1), content_start=start + note.end())]
-    quote_line = BLOCK_QUOTE_LINE.match(line)
-    if quote_line and all(BLOCK_QUOTE_LINE.match(g[2]) for g in group):
-        inner = quote_line.end()
-        inner += len(line[inner:]) - len(line[inner:].lstrip())
-        return [Block(start, end, "quote", content_start=start + inner)]
+    if BLOCK_QUOTE_LINE.match(line) and all(BLOCK_QUOTE_LINE.match(g[2]) for g in group):
+        return _quote_blocks(group)
     item = LIST_ITEM.match(line)
     if item:
         bullet = line[: item.end()].strip()
@@ -146,6 +148,25 @@ def _classify_group(text: str, group: list[tuple[int, int, str]], first: bool) -
             offset = _indent(line) + line[_indent(line) :].index("[")
         return [Block(start, end, "item", content_start=start + offset)]
     return [Block(start, end, "text", content_start=start + _indent(line))]
+
+
+def _quote_blocks(group: list[tuple[int, int, str]]) -> list[Block]:
+    """A block quote; when its first paragraph (up to an empty `>` line) ends in a colon, that is the
+    caption introducing the rest (a source box: "> **Source A.** Muccio reported:[1]"), prose."""
+    blank = next(
+        (i for i, g in enumerate(group) if not BLOCK_QUOTE_LINE.sub("", g[2], count=1).strip()), None
+    )
+    rest = [g for g in group[blank or 0 :] if BLOCK_QUOTE_LINE.sub("", g[2], count=1).strip()]
+    if blank and rest and INTRODUCES.search(group[blank - 1][2]):
+        return [_quote_block(group[:blank], "text"), _quote_block(rest, "quote")]
+    return [_quote_block(group, "quote")]
+
+
+def _quote_block(lines: list[tuple[int, int, str]], kind: str) -> Block:
+    start, _, first = lines[0]
+    inner = BLOCK_QUOTE_LINE.match(first).end()  # type: ignore[union-attr]
+    inner += len(first[inner:]) - len(first[inner:].lstrip())
+    return Block(start, lines[-1][1], kind, content_start=start + inner)
 
 
 def _is_title_line(line: str) -> bool:
@@ -173,6 +194,44 @@ def _mark_indented_quotes(text: str, blocks: list[Block]) -> None:
     if indented and len(indented) <= 0.3 * len(body):
         for block in indented:
             block.kind = "quote"
+
+
+#: A note numbered by a bare number, as official histories print them: "3 FRUS 1950, VII, 127."
+_PLAIN_NOTE_LINE = re.compile(r"[ \t]{0,3}(\d{1,3})[ \t]+(?=[A-Z“\"(])")
+_NOTE_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _split_plain_notes(text: str, blocks: list[Block]) -> list[Block]:
+    """The paragraphs ending the text that are runs of notes numbered by bare numbers ("3 The
+    Ambassador ..., 25 June 1950"), cut into one item per note, its number as the label; only
+    where the numbers rise and every note gives a year, so that no paragraph of prose is cut."""
+    cut: list[Block] = []
+    for block in reversed(blocks):
+        notes = _plain_notes(text, block) if block.kind == "text" else None
+        if notes is None:
+            break
+        cut = notes + cut
+        blocks = blocks[:-1]
+    return blocks + cut
+
+
+def _plain_notes(text: str, block: Block) -> list[Block] | None:
+    notes: list[Block] = []
+    for start, end, line in lines_with_offsets(text[block.start : block.end]):
+        number = _PLAIN_NOTE_LINE.match(line)
+        if number:
+            at = block.start + start
+            notes.append(
+                Block(at, block.start + end, "item", label=number.group(1), content_start=at + _indent(line))
+            )
+        elif notes and line.strip():
+            notes[-1].end = block.start + end  # a note running over two lines
+        else:
+            return None
+    numbers = [int(n.label) for n in notes]
+    if not notes or numbers != sorted(set(numbers)):
+        return None
+    return notes if all(_NOTE_YEAR.search(n.raw(text)) for n in notes) else None
 
 
 def _rejoin_page_breaks(text: str, blocks: list[Block]) -> list[Block]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from fontes.audit.reading.blocks import SUPERSCRIPT_DIGITS
 from fontes.audit.reading.essay import Marker
 
 _NUMBER = r"\d{1,3}"
@@ -21,9 +22,16 @@ _RANGE_BETWEEN = re.compile(r"\s*[-–—]\s*")
 NOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 #: `held.^3`: a caret and a number after a word or punctuation (never a line's own label `^3 `).
 CARET_MARKER = re.compile(r"(?<=[^\s^[])\^(\d{1,3})(?![\d\]])")
-#: `held.3`, `intervene,3`: a note number set right after a word's punctuation, as a flattened
-#: superscript. Read only where the essay's notes are numbered `3.` and it has no bracketed markers.
-BARE_NUMBER_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?)”\"’])(\d{1,3})(?=\s|$)")
+#: `held.3`, `intervene,3`, `forces".3`, `forces."3`: a note number set right after a word's punctuation (or a
+#: quotation's closing mark and its punctuation), as a flattened superscript. Read only where the
+#: essay's notes are numbered `3.` and it has no bracketed markers.
+BARE_NUMBER_MARKER = re.compile(
+    r"(?:(?<=[^\W\d_][.,;:!?)”\"’])|(?<=[^\W\d_][”\"’][.,;:!?])|(?<=[^\W\d_][.,;:!?][”\"’]))(\d{1,3})(?=\s|$)"
+)
+#: `held.¹²`: superscript digits after a word or its punctuation. Read only where the notes are
+#: numbered so (`² The Secretary ...`): elsewhere they may be units (km²).
+SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)([{SUPERSCRIPT_DIGITS}]{{1,3}})(?![{SUPERSCRIPT_DIGITS}])")
+SUPERSCRIPT_VALUES = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 #: The highest number a `^n` marker may have.
 MAX_NOTE_NUMBER = 999
 #: The longest range a marker may span; `[1-300]` is a typing slip, not 300 references.
@@ -31,13 +39,26 @@ MAX_RANGE = 50
 
 
 def find_markers(
-    text: str, start: int, end: int, note_numbers: dict[str, int], bare_numbers: int = 0
+    text: str,
+    start: int,
+    end: int,
+    note_numbers: dict[str, int],
+    bare_numbers: int = 0,
+    superscripts: bool = False,
 ) -> list[Marker]:
     """Every marker in text[start:end], in order; `note_numbers` maps note labels to numbers.
 
-    With `bare_numbers` (the highest note number), flattened superscripts (`held.3`) count too.
+    With `bare_numbers` (the highest note number), flattened superscripts (`held.3`) count too;
+    with `superscripts` (the notes are numbered `¹`), superscript digits (`held.¹`).
     """
     found: list[Marker] = []
+    if superscripts:
+        for match in SUPERSCRIPT_MARKER.finditer(text, start, end):
+            value = int(match.group(1).translate(SUPERSCRIPT_VALUES))
+            if value > 0:
+                found.append(
+                    Marker(text=match.group(0), numbers=[value], start=match.start(), end=match.end())
+                )
     for pattern in (CARET_MARKER, BARE_NUMBER_MARKER) if bare_numbers else (CARET_MARKER,):
         for match in pattern.finditer(text, start, end):
             value = int(match.group(1))

@@ -1,4 +1,6 @@
-"""Quotations in a paragraph: curly or straight double quotes, guillemets, and ‘single’ quotes.
+"""Quotations in a paragraph: curly or straight double quotes, guillemets, and ‘single’ or 'single'
+quotes (a straight one opens only after a space or bracket and closes only where no word goes on,
+so that "don't" and "Marshall's" stay apostrophes).
 
 Single quotes inside a double quotation are part of it (a quotation inside a quotation). A quotation
 left open at the paragraph's end is recorded only when the next paragraph opens with a quotation
@@ -13,7 +15,7 @@ import re
 from fontes.audit.reading.essay import Quotation
 
 OPENERS = {"“": "double", "«": "double", "„": "double", "‘": "single"}
-CLOSERS = {"”": "double", "»": "double", "’": "single"}
+CLOSERS = {"”": "double", "»": "double", "’": "single", "'": "single"}
 _OPENING_CONTEXT = set(" \t\n([{—–-/") | {""}
 #: Where an unclosed quotation's words stop: a sentence's end or a citation marker.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+[A-Z“\"‘(\[]|\s*$)|\s*\[\^?\d|[.!?]?\^\d")
@@ -50,13 +52,13 @@ def find_quotations(
         if char in OPENERS and OPENERS[char] == "double":
             if open_at is None or kind == "double":
                 open_at, kind = i, "double"
-        elif char == "‘" and open_at is None and before in _OPENING_CONTEXT and after.strip():
+        elif char in "‘'" and open_at is None and _opens_single(char, before, after):
             open_at, kind = i, "single"
         elif char in "”»" and open_at is None and loose is not None:
             _record_unopened(loose, found, text, start, i)
         elif char in CLOSERS and open_at is not None and CLOSERS[char] == kind:
-            if kind == "single" and after.isalpha():
-                continue  # an apostrophe inside a word: don’t
+            if kind == "single" and after.isalnum():
+                continue  # an apostrophe inside a word: don’t, Marshall's
             _record(found, text, open_at + 1, i)
             open_at = None
     if open_at is not None and kind == "double" and continued:
@@ -76,6 +78,12 @@ def _record_unopened(
     for boundary in _BACKWARD_BOUNDARY.finditer(text, begin, mark):
         begin = boundary.end()
     _record(loose, text, begin, mark, missing_mark="opening")
+
+
+def _opens_single(char: str, before: str, after: str) -> bool:
+    """Whether a single quote opens a quotation: after a space or bracket, before a word (a straight
+    one not before another, so that '' is no quotation)."""
+    return before in _OPENING_CONTEXT and bool(after.strip()) and not (char == "'" and after == "'")
 
 
 def _opens(before: str, after: str, is_open: bool) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fontes.audit.reading.blocks import TRAILING_MARKERS, Block, split_blocks
+from fontes.audit.reading.blocks import INTRODUCES, SUPERSCRIPT_DIGITS, TRAILING_MARKERS, Block, split_blocks
 from fontes.audit.reading.essay import Essay, Marker, Paragraph, Quotation, Reference, Sentence
 from fontes.audit.reading.markers import NUMBERED_MARKER, find_markers, note_label_numbers
 from fontes.audit.reading.non_prose import blank_non_prose
@@ -20,9 +20,8 @@ from fontes.audit.reading.sentences import split_sentences
 from fontes.audit.reading.source_text import essay_text
 from fontes.errors import AuditError
 
-_DOTTED_LABEL = re.compile(r"\s*\d{1,3}\.\s")
-#: A sentence introducing what follows: it ends in a colon, before any markers.
-_INTRODUCES = re.compile(r":\s*(?:\[\^?[\d,;–— -]+\]|\^\d{1,3}|\d{1,3})*\s*$")
+#: A note's own number as notes printed after the text carry it: `8.` or `[8]`.
+_NOTE_LABEL = re.compile(r"\s*(?:\d{1,3}\.?|\[\d{1,3}\])\s")
 
 
 def read_essay(path: str | Path, *, refuse_empty: bool = False) -> Essay:
@@ -49,11 +48,14 @@ def essay_from_text(text: str, path: str = "<text>") -> Essay:
     references = [parse_reference(text, b, note_numbers.get(b.label)) for b in entry_blocks]
     body = [b for i, b in enumerate(blocks) if b.kind != "note" and (i not in taken or b.kind == "heading")]
     bare_numbers = _bare_note_numbers(text, body, references)
+    superscripts = any(r.raw[:1] in SUPERSCRIPT_DIGITS for r in references)
     paragraphs: list[Paragraph] = []
     for position, block in enumerate(body):
         following = body[position + 1] if position + 1 < len(body) else None
         continued = following is not None and opens_with_quotation(following.raw(text))
-        paragraphs.append(_paragraph(text, block, len(paragraphs), note_numbers, continued, bare_numbers))
+        paragraphs.append(
+            _paragraph(text, block, len(paragraphs), note_numbers, continued, bare_numbers, superscripts)
+        )
     _tie_block_quotations_to_their_introductions(paragraphs)
     title = paragraphs[0].text if paragraphs and paragraphs[0].heading and body[0] is blocks[0] else ""
     return Essay(path=path, text=text, title=title, paragraphs=paragraphs, references=references)
@@ -65,10 +67,10 @@ def words_of(span: str) -> str:
 
 
 def _bare_note_numbers(text: str, body: list[Block], references: list[Reference]) -> int:
-    """The highest note number when the notes are numbered `n.` and the body has no bracketed
-    marker (its note numbers are flattened superscripts, `held.3`); else 0."""
+    """The highest note number when the notes are numbered `n.` or `[n]` and the body has no
+    bracketed marker (its note numbers are flattened superscripts, `held.3`); else 0."""
     numbered = [r for r in references if r.number is not None]
-    if not numbered or not all(_DOTTED_LABEL.match(r.raw) for r in numbered):
+    if not numbered or not all(_NOTE_LABEL.match(r.raw) for r in numbered):
         return 0
     if any(NUMBERED_MARKER.search(text, b.content_start, b.end) for b in body):
         return 0
@@ -82,7 +84,7 @@ def _tie_block_quotations_to_their_introductions(paragraphs: list[Paragraph]) ->
         if previous.heading or not previous.sentences or not paragraph.sentences:
             continue
         introduction = previous.sentences[-1]
-        if not introduction.markers or not _INTRODUCES.search(introduction.text):
+        if not introduction.markers or not INTRODUCES.search(introduction.text):
             continue
         for sentence in paragraph.sentences:
             for quotation in sentence.quotations:
@@ -91,7 +93,13 @@ def _tie_block_quotations_to_their_introductions(paragraphs: list[Paragraph]) ->
 
 
 def _paragraph(
-    text: str, block: Block, index: int, note_numbers: dict[str, int], continued: bool, bare_numbers: int = 0
+    text: str,
+    block: Block,
+    index: int,
+    note_numbers: dict[str, int],
+    continued: bool,
+    bare_numbers: int = 0,
+    superscripts: bool = False,
 ) -> Paragraph:
     start, end = block.content_start, block.end
     if block.kind == "heading":
@@ -100,7 +108,7 @@ def _paragraph(
         )
     markers = [
         m
-        for m in find_markers(text, start, end, note_numbers, bare_numbers)
+        for m in find_markers(text, start, end, note_numbers, bare_numbers, superscripts)
         if not _own_label(text, block, m)
     ]
     loose: list[Quotation] = []
@@ -131,8 +139,15 @@ def _own_label(text: str, block: Block, marker: Marker) -> bool:
     return marker.start == block.content_start and block.kind in ("text", "item") and marker.text[:1] == "["
 
 
+#: A block quote's closing attribution line: "— Muccio to the Secretary of State, 25 June 1950".
+_ATTRIBUTION = re.compile(r"\n[ \t]*(?:>[ \t]*)*(?:[—–―]|--|(?i:source|from):)[ \t]*\S[^\n]*$")
+
+
 def _block_quotation(text: str, start: int, end: int) -> list[Quotation]:
-    """A block quote's words, without the markers after it or quotation marks around it."""
+    """A block quote's words, without its attribution line, the markers after it or quotation marks
+    around it."""
+    attribution = _ATTRIBUTION.search(text, start, end)
+    end = attribution.start() if attribution else end
     trailing = TRAILING_MARKERS.search(text, start, end)
     stop = trailing.start() if trailing else end
     while stop > start and text[stop - 1].isspace():

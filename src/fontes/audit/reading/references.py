@@ -1,7 +1,8 @@
 """The reference list: where it is, its entries, and each entry split into its parts.
 
 The list starts at a heading such as "References", "Bibliography", "Notes" or "Works cited"
-(or, with no heading, is the run of `[n]` entries that ends the essay); Markdown footnote
+(or, with no heading, is the run of `[n]`, `^n` or `n.` notes that ends the essay, a single
+one too when it reads as a note); Markdown footnote
 definitions anywhere are entries too. An entry may be numbered `[1]`, `1.`, `- [1]` or `[^1]:`.
 """
 
@@ -10,8 +11,15 @@ from __future__ import annotations
 import re
 
 from fontes.audit.lexicon.months import FULL_MONTH, MONTH
-from fontes.audit.reading.blocks import MARKDOWN_HEADING, NUMBERED_HEADING, SECTION_NAMES, Block
+from fontes.audit.reading.blocks import (
+    MARKDOWN_HEADING,
+    NUMBERED_HEADING,
+    SECTION_NAMES,
+    SUPERSCRIPT_DIGITS,
+    Block,
+)
 from fontes.audit.reading.essay import Reference
+from fontes.audit.reading.markers import SUPERSCRIPT_VALUES
 from fontes.audit.reading.sentences import split_sentences
 from fontes.audit.reading.words import words
 
@@ -20,10 +28,19 @@ REFERENCE_HEADING = re.compile(
     r"|literature cited|reference list|citations|sources and references)",
     re.IGNORECASE,
 )
-ENTRY_NUMBER = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)](?=\s)|\^(\d{1,3})(?=\s))\s*")
-#: A note printed after the text with no heading: `[8] JCS 92801 ...`, `^8 ...`, or `8. ...`.
-BRACKETED_OR_CARET_ENTRY = re.compile(r"\s*(?:\[\d{1,3}\]|\^\d{1,3})\s+\S")
+ENTRY_NUMBER = re.compile(
+    rf"\s*(?:\[(\d{{1,3}})\]|(\d{{1,3}})[.)](?=\s)|\^(\d{{1,3}})(?=\s)|([{SUPERSCRIPT_DIGITS}]{{1,3}}))\s*"
+)
+#: A note printed after the text with no heading: `[8] JCS 92801 ...`, `^8 ...`, `⁸ ...` or `8. ...`.
+BRACKETED_OR_CARET_ENTRY = re.compile(
+    rf"\s*(?:(?:\[\d{{1,3}}\]|\^\d{{1,3}})\s+|[{SUPERSCRIPT_DIGITS}]{{1,3}}\s*)\S"
+)
 DOTTED_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S")
+_NOTE_LABEL = r"\s*(?:\[\^?\w+\]:?\s*|\d{1,3}[.)]\s*|\^\d{1,3}\s*|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s*)?"
+#: A note that stands for the one before it: "Ibid.", "Id." (with its number or label).
+IBID = re.compile(rf"{_NOTE_LABEL}(?:ibid|id\.)", re.IGNORECASE)
+#: A note that refers back to an earlier one: "Ibid.", "Id.", "op. cit.", "loc. cit.".
+BACK_REFERENCE = re.compile(rf"{_NOTE_LABEL}(?:ibid|id\.|op\.?\s*cit|loc\.?\s*cit)\b", re.IGNORECASE)
 #: What a note says that a numbered list item rarely does: a year, or ibid./op. cit.
 _NOTE_LIKE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\bibid\b|\bop\. cit\b", re.IGNORECASE)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -106,16 +123,17 @@ def _section_number(heading: str) -> int:
 
 
 def _trailing_numbered_run(text: str, blocks: list[Block]) -> list[int]:
-    """With no heading: the notes (two or more) that end the essay, numbered `[n]` or `^n`, or `n.`
-    when every one of them reads as a note (a year, ibid.), not as the items of a list."""
+    """With no heading: the notes that end the essay, numbered `[n]` or `^n`, or `n.` when every one
+    of them reads as a note (a year, ibid.), not as the items of a list; a single note only when it
+    reads as one too (a lone `[1] ...` line may be the essay's own)."""
     run: list[int] = []
     dotted: list[str] = []
     for i in range(len(blocks) - 1, -1, -1):
         if blocks[i].kind == "note":
             continue
         raw = blocks[i].raw(text)
-        if BRACKETED_OR_CARET_ENTRY.match(raw):
-            run.append(i)
+        if BRACKETED_OR_CARET_ENTRY.match(raw) or (blocks[i].kind == "item" and blocks[i].label.isdigit()):
+            run.append(i)  # `[n]`, `^n`, `¹`, or a bare number the block reader found a note by
         elif DOTTED_ENTRY.match(raw) and blocks[i].kind == "item":
             run.append(i)
             dotted.append(raw)
@@ -123,7 +141,9 @@ def _trailing_numbered_run(text: str, blocks: list[Block]) -> list[int]:
             break
     if dotted and not all(_NOTE_LIKE.search(raw) for raw in dotted):
         return []
-    return sorted(run) if len(run) >= 2 else []
+    if len(run) == 1 and not _NOTE_LIKE.search(blocks[run[0]].raw(text)):
+        return []
+    return sorted(run)
 
 
 def parse_reference(text: str, block: Block, note_number: int | None = None) -> Reference:
@@ -132,10 +152,14 @@ def parse_reference(text: str, block: Block, note_number: int | None = None) -> 
     raw = " ".join(text[start : block.end].split())
     body = " ".join(text[block.content_start : block.end].split())
     number = note_number
-    if block.kind != "note":
+    if block.kind == "item" and block.label.isdigit():
+        number = int(block.label)
+        body = re.sub(r"^\s*\d{1,3}\s+", "", body)
+    elif block.kind != "note":
         numbered = ENTRY_NUMBER.match(body)
         if numbered:
-            number = int(numbered.group(1) or numbered.group(2) or numbered.group(3))
+            label = numbered.group(1) or numbered.group(2) or numbered.group(3) or numbered.group(4)
+            number = int(label.translate(SUPERSCRIPT_VALUES))
             body = body[numbered.end() :]
     parts = split_entry(body)
     return Reference(number=number, raw=raw, start=start, end=block.end, **parts)

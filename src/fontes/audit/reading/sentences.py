@@ -27,10 +27,11 @@ SENTENCE_STARTERS = words(
     "the this that these those it its he she they we i in on at but however and as a an there when"
     " after before although though since if yet so thus therefore then moreover instead such"
 )
-#: A terminator, its closing marks and the note markers after it: `[3]`, `[^3]`, `^3`, or a
+#: A terminator, its closing marks and the note markers after it: `[3]`, `[^3]`, `[^a]`, `^3`, `³`, or a
 #: note number set close after it (`held.3`, a superscript flattened to plain text).
 _CANDIDATE = re.compile(
-    r"[.!?…]+[\"'”’»)\]]*(?:[ \t]*\[\^?[\d,;–— -]+\]|\^\d{1,3}(?!\d)|(?<=[.!?…\"'”’»)])\d{1,3}(?=\s|$))*"
+    r"[.!?…]+[\"'”’»)\]]*(?:[ \t]*\[\^?[\d,;–— -]+\]|\[\^[^\]\s]+\]|\^\d{1,3}(?!\d)|(?<=[.!?…\"'”’»)])\d{1,3}(?=\s|$)"
+    r"|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*"
 )
 _OPENING = "\"'“‘«([*_"
 
