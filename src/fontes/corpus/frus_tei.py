@@ -23,6 +23,7 @@ from fontes.corpus.doc_types import doc_type_from_title
 from fontes.corpus.document import Document, PageBreak
 from fontes.corpus.languages import language_code
 from fontes.corpus.tei_text import FlatDocument, flatten_document, plain_text
+from fontes.corpus.volume_bytes import holds_only_plain_text
 from fontes.dates import parse_date
 from fontes.errors import CorpusError, DateError
 from fontes.model import Source
@@ -85,6 +86,7 @@ class _Volume:
         self.persons: dict[str, str] = {}
         self.page: str | None = None
         self.position = 0  # how many document divs were read, for naming one without an id
+        self.plain = False  # whether the bytes show no text needing the flattener's checks
 
     def documents(self) -> Iterator[Document | CorpusError]:
         parse = etree.iterparse(
@@ -180,6 +182,7 @@ class _Volume:
         if dtd is not None and any(True for _ in dtd.iterentities()):
             raise CorpusError(_ENTITIES_REFUSED, file=str(self.path), line=1, hint=_ENTITIES_HINT)
         declared = _declared_encoding(self.path)
+        self.plain = holds_only_plain_text(self.path, declared)
         if declared.lower() not in _UTF8_NAMES and _is_utf8_beyond_ascii(self.path):
             raise CorpusError(
                 f"the file declares encoding {declared} but its bytes are UTF-8",
@@ -202,7 +205,7 @@ class _Volume:
         start_page = self.page
         head = div.find(_HEAD)
         facts = self.facts(div, head)  # before the flattening, which rewrites the element
-        flat = flatten_document(div, head)
+        flat = flatten_document(div, head, self.plain)
         turned = [p.page for p in flat.pages] + flat.trailing_pages
         if turned:  # the next document starts on the last page this one turned to
             self.page = turned[-1]

@@ -76,13 +76,13 @@ _NORMALIZE_SPACE = etree.XPath("normalize-space()", smart_strings=False)  # a pl
 #: Whether an element's text holds the usual markers' lead character: asked in C, no text copied.
 _HOLDS_USUAL_LEAD = etree.XPath(f"contains(., '{USUAL_LEAD}')")
 #: What str.split() takes for whitespace besides XML's own (space, tab, CR, LF).
-_SPACES_NOT_XML = (
+SPACES_NOT_XML = (
     "\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680"
     + "".join(map(chr, range(0x2000, 0x200B)))
     + "\u2028\u2029\u202f\u205f\u3000"
 )
 #: ... found in one pass; XML text holds none of the ASCII ones, so ASCII text needs no search.
-_SPACE_NOT_XML = re.compile(f"[{re.escape(_SPACES_NOT_XML)}]")
+_SPACE_NOT_XML = re.compile(f"[{re.escape(SPACES_NOT_XML)}]")
 
 _local_names: dict[str, str] = {}
 
@@ -110,19 +110,24 @@ class FlatDocument:
     source_note: str = ""
 
 
-def flatten_document(div: etree._Element, title_head: etree._Element | None) -> FlatDocument:
+def flatten_document(
+    div: etree._Element, title_head: etree._Element | None, plain: bool = False
+) -> FlatDocument:
     """Text, title (from `title_head`, footnotes removed), notes and page breaks of `div`.
 
     `div` is rewritten in place: read anything else from it first, and free it afterwards.
+    `plain`: the caller knows that the text holds neither the markers' lead character nor a
+    space beyond XML's (volume_bytes.holds_only_plain_text), so neither is looked for.
     """
-    rewrite = _Rewrite(div, title_head, _markers_for(div))
+    markers = Markers.absent_from("") if plain else _markers_for(div)
+    rewrite = _Rewrite(div, title_head, markers)
     notes, source_note = rewrite.take_notes()
     title = ""
     if title_head is not None:
         title = rewrite.markers.one_line(_text(title_head))
         title_head.clear(keep_tail=True)  # the body goes on after it, with nothing in between
     page_names = rewrite.mark_pages()
-    body = rewrite.markers.finish(_collapsed_text(div), "\n\n", page_names)
+    body = rewrite.markers.finish(_collapsed_text(div, plain), "\n\n", page_names)
     return FlatDocument(
         title=title,
         text=body.text,
@@ -155,14 +160,15 @@ def _markers_for(element: etree._Element) -> Markers:
     return Markers.absent_from(_text(element) if _HOLDS_USUAL_LEAD(element) else "")
 
 
-def _collapsed_text(element: etree._Element) -> str:
+def _collapsed_text(element: etree._Element, plain: bool = False) -> str:
     """The text inside `element`, whitespace runs as single spaces (as str.split() sees them).
 
     For a long text: XPath's normalize-space() does it in C for the XML whitespace; the other
-    Unicode spaces (no-break, em, ...), rare, send the text through str.split() as well.
+    Unicode spaces (no-break, em, ...), rare, send the text through str.split() as well
+    (unless `plain` says there are none).
     """
     text = _NORMALIZE_SPACE(element)
-    if not text.isascii() and _SPACE_NOT_XML.search(text):
+    if not plain and not text.isascii() and _SPACE_NOT_XML.search(text):
         text = " ".join(text.split())
     return text
 
