@@ -26,7 +26,7 @@ from fontes.audit.evidence.catalogue import Known, date_bounds
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
-from fontes.audit.evidence.entry_documents import document_words, named_document
+from fontes.audit.evidence.entry_documents import document_words, misdated_entry, named_document
 from fontes.audit.evidence.entry_match import SECONDARY_TYPES
 from fontes.audit.evidence.words import content_stems
 from fontes.audit.lexicon.document_kinds import DOCUMENT_NOUNS, DOCUMENT_VERBS, MESSAGE
@@ -149,6 +149,9 @@ def _in_year(mention: DateMention, year: int) -> dt.date | None:
 
 def _documents_named(claim: SentenceClaim, audit: Audit) -> list[tuple[int, Known]]:
     """The primary documents the sentence's markers' entries name (a shifted marker's right entry), one each."""
+    misdated = misdated_entry(audit, claim)
+    if misdated is not None:
+        return [misdated]
     named: dict[str, tuple[int, Known]] = {}
     cited = audit.cited(claim)
     for marker in claim.sentence.markers:

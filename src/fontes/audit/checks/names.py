@@ -25,7 +25,7 @@ from fontes.audit.evidence.catalogue import Catalogue, Known
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
-from fontes.audit.evidence.entry_documents import document_words, named_document
+from fontes.audit.evidence.entry_documents import cited_days, document_words, named_document
 from fontes.audit.evidence.header_people import CORPUS_ACTOR
 from fontes.audit.evidence.offices_given import OfficeGiven
 from fontes.audit.lexicon.document_kinds import MESSAGE
@@ -62,8 +62,9 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
         findings += _romanizations(claim, records.index)
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
+        when = day.span[0] if day else _cited_day(claim, audit)
         for office in given:
-            finding = _office_against_role(claim, office, day, records) or (
+            finding = _office_against_role(claim, office, when, records) or (
                 _office_holder_elsewhere(claim, office, day, records) if day else None
             )
             if finding:
@@ -101,8 +102,16 @@ def offices_held(actor: Actor, records: Records) -> list[Held]:
 # -- (b) offices against the role ----------------------------------------------------------------
 
 
+def _cited_day(claim: SentenceClaim, audit: Audit) -> dt.date | None:
+    """The one day of the document the sentence cites, when the sentence names no day itself."""
+    if claim.state_at or claim.dates:
+        return None
+    days = cited_days(audit, claim)
+    return days[0] if days is not None and days[0] == days[1] else None
+
+
 def _office_against_role(
-    claim: SentenceClaim, given: OfficeGiven, day: DateMention | None, records: Records
+    claim: SentenceClaim, given: OfficeGiven, when: dt.date | None, records: Records
 ) -> Finding | None:
     actor = records.index.actors[given.mention.actor]
     if not is_person(actor):
@@ -110,7 +119,6 @@ def _office_against_role(
     held = offices_held(actor, records)
     if not held:
         return None  # the case does not say what the actor was
-    when = day.span[0] if day else None
     matching = [h for h in held if covers(given.office, h.office)]
     if any(h.holds_on(when) for h in matching):
         return None
