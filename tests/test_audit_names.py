@@ -272,3 +272,14 @@ def test_a_sentence_without_a_day_gives_an_office_on_the_day_of_the_document_it_
     assert [k for k, *_ in check(right + DIRECTIVE_LIST, case, corpus) if k == "office-mismatch"] == []
     unmarked = wrong.replace(" [1].", ".")
     assert [k for k, *_ in check(unmarked + DIRECTIVE_LIST, case, corpus) if k == "office-mismatch"] == []
+
+
+def test_an_ambassador_given_the_post_the_case_gives_another_ambassador_of_his_country(case):
+    wrong = "# Envoys\n\nIn November 1950 the American ambassador in India, Alan Kirk, saw a pattern in it."
+    [(kind, severity, words)] = kinds(wrong, case)
+    assert (kind, severity, words) == ("office-mismatch", "error", "ambassador in India, Alan Kirk")
+    [(*_, finding)] = check(wrong, case)
+    assert "US Ambassador to the Soviet Union" in finding.message and "Henderson" in finding.message
+    assert kinds(wrong.replace("in India", "in the Soviet Union"), case) == []
+    # no other Soviet ambassador holds a post in China: another name for his own post is no mismatch
+    assert kinds("# Envoys\n\nIn October 1950 the Soviet ambassador to China, Roshchin, saw Mao.", case) == []

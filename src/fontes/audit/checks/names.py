@@ -64,8 +64,10 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
         day = days[0] if len(days) == 1 else None
         when = day.span[0] if day else _cited_day(claim, audit)
         for office in given:
-            finding = _office_against_role(claim, office, when, records) or (
-                _office_holder_elsewhere(claim, office, day, records) if day else None
+            finding = (
+                _post_of_another(claim, office, records)
+                or _office_against_role(claim, office, when, records)
+                or (_office_holder_elsewhere(claim, office, day, records) if day else None)
             )
             if finding:
                 findings.append(finding)
@@ -159,6 +161,43 @@ def _office_against_role(
         message=message,
         excerpt=claim.sentence.text,
         evidence=evidence,
+    )
+
+
+def _post_of_another(claim: SentenceClaim, given: OfficeGiven, records: Records) -> Finding | None:
+    """An ambassador given the post that the case gives another ambassador of the same country ("the
+    American ambassador in India, Kirk", whose role is ambassador to the Soviet Union)."""
+    actors = records.index.actors
+    actor = actors.get(given.mention.actor)
+    post = given.post.casefold()
+    if actor is None or given.office != "ambassador" or not post or "ambassador" not in actor.role.casefold():
+        return None
+    if re.search(rf"\b{re.escape(post)}\b", actor.role.casefold()):
+        return None
+    at_post = re.compile(rf"\bambassador\s+(?:to|in|at)\s+(?:the\s+)?{re.escape(post)}\b")
+    others = [
+        a
+        for a in actors.values()
+        if a.id != actor.id and a.polity and a.polity == actor.polity and at_post.search(a.role.casefold())
+    ]
+    if not others:
+        return None
+    message = (
+        f"The essay calls {actor.name} the ambassador in {given.post} (“{_words(claim, given)}”); the case "
+        f"gives {actor.name} as {actor.role}, and that post to {others[0].name} ({others[0].role})."
+    )
+    return Finding(
+        kind="office-mismatch",
+        severity="error",
+        location=FindingLocation(
+            paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=[
+            FindingEvidence(source=f"actor:{actor.id}", quote=actor.role),
+            FindingEvidence(source=f"actor:{others[0].id}", quote=others[0].role),
+        ],
     )
 
 
