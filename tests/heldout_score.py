@@ -47,8 +47,8 @@ def lies_in(finding: Finding, span: tuple[int, int]) -> bool:
 
 
 def score(essay: Essay, findings: list[Finding], key_path: Path) -> Score:
-    """Each key error is found when a finding of one of its kinds lies in its sentence (on its
-    marker when it names one); each correct item is a false alarm when a warning or error of
+    """Each key error is found when a warning or error of one of its kinds lies in its sentence (on
+    its marker when it names one; an info saying a thing could not be checked finds nothing); each correct item is a false alarm when a warning or error of
     a kind it lists (any kind without a list) lies in its sentence."""
     key = yaml.safe_load(key_path.read_text(encoding="utf-8"))
     alarms = [f for f in findings if f.severity != "info"]
@@ -60,6 +60,7 @@ def score(essay: Essay, findings: list[Finding], key_path: Path) -> Score:
             i
             for i, f in enumerate(findings)
             if f.kind in item["kinds"]
+            and f.severity != "info"
             and lies_in(f, span)
             and ("marker" not in item or f.location.marker == item["marker"])
         ]

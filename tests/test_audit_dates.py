@@ -383,3 +383,15 @@ def test_a_sentence_on_what_only_the_other_letter_says_keeps_its_marker_finding(
     # Chinese comrades, which took several days."
     other = "Stalin's letter of 8 October told Kim that his reply had been delayed by consultations with the Chinese comrades [1]."
     assert [kind for kind, _ in letter_findings(other, case, corpus)] == ["reference-mismatch"]
+
+
+def test_a_day_with_no_record_is_weighed_against_the_cited_documents_own_date(case, corpus):
+    # frus1950v07-d899, JCS 97594 of 29 November 1950: "Your proposal ... is being considered. It
+    # involves world-wide consequences."; the corpus keeps no message of the Joint Chiefs of 1 December
+    text = (
+        "# The reply\n\nThe JCS reply of 1 December 1950 warned that the proposal was being considered [1].\n\n"
+        "## References\n\n[1] FRUS, (1950), *Korea, Volume VII Document 899*.\n"
+    )
+    [finding] = check(text, case, corpus)
+    assert (finding.kind, finding.severity) == ("date-mismatch", "error")
+    assert "entry [1]" in finding.message and "dated 29 November 1950" in finding.message

@@ -69,7 +69,9 @@ def check_dates(essay: Essay, context: Audit) -> list[Finding]:
             continue  # two days in one sentence: which one dates what cannot be told apart
         else:
             finding = _judge(claim, days[0], records) if claim.actors and claim.kinds else None
-            finding = finding or _against_entry(claim, days[0], audit)
+            if finding is None or finding.severity == "info":
+                # "no record of that day" says less than the cited document's own other date
+                finding = _against_entry(claim, days[0], audit) or finding
         if finding is not None:
             findings.append(finding)
     return findings
