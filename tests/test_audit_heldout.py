@@ -1,4 +1,4 @@
-"""The audit on three essays written to measure it out of sample (tests/fixtures/heldout/): each
+"""The audit on four essays written to measure it out of sample (tests/fixtures/heldout/): each
 planted error of its answer key found, no alarm on a correct item, no alarm the key does not know.
 
 The keys were written before the essays were first audited; the misses still listed in MISSED
@@ -20,6 +20,7 @@ MISSED: dict[str, set[str]] = {
     "intervention": set(),
     "parallel": {"panikkar-unmarked"},
     "winter": {"swept-aside-unmarked"},
+    "outbreak": set(),
 }
 
 
