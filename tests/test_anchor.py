@@ -488,3 +488,14 @@ def test_korea_paraphrase_and_fabrication(korea_store):
         korea_store,
     )
     assert fabricated == Anchor(source=None, fidelity="not-found")
+
+
+def test_a_short_quotation_with_a_word_put_for_another_is_a_misquote_naming_both():
+    source = (
+        "The council judged that the garrison lacked the strength to hold the harbour through the winter."
+    )
+    match = anchor_in_text("the garrison lacked the courage to hold the harbour", source)
+    assert match is not None and match.fidelity == "misquote"
+    assert [(d.quote, d.source) for d in match.diff] == [("courage", "strength")]
+    # words added as well as changed are no longer the source's words with one replaced
+    assert anchor_in_text("the young garrison lacked the courage to hold the old harbour", source) is None

@@ -350,3 +350,15 @@ def test_without_the_frames_extra_the_check_weighs_nothing(base_audit, tmp_path,
     assert content_findings(sentence, base_audit, tmp_path)
     monkeypatch.setattr(content, "frames_available", lambda: False)
     assert content_findings(sentence, base_audit, tmp_path) == []
+
+
+def test_the_place_a_document_was_sent_from_is_not_a_place_it_is_said_to_speak_of(base_audit, tmp_path):
+    # frus1950v07-d523, sent from New Delhi: "Chou En-lai has continuously emphasized peaceful intentions
+    # of Chinese Government and even in respect of Formosa ..."
+    said = (
+        "On 20 September 1950 Henderson cabled from {place} a paraphrase of Panikkar's report, in which "
+        "Chou En-lai was said to have stressed the peaceful intentions of his government."
+    )
+    assert content_findings(said.format(place="New Delhi"), base_audit, tmp_path) == []
+    [elsewhere] = content_findings(said.format(place="Bombay"), base_audit, tmp_path)
+    assert "on a place" in elsewhere.message and "bombay" in elsewhere.message

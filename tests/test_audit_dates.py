@@ -17,6 +17,7 @@ from toy_archive import toy_context
 from fontes.audit.checks.dates import check_dates
 from fontes.audit.context import Audit
 from fontes.audit.evidence.date_mentions import sentence_dates
+from fontes.audit.pipeline import run_checks
 from fontes.audit.reading.read import essay_from_text
 from fontes.case import load_case
 from fontes.corpus import Store, ingest_paths
@@ -80,6 +81,31 @@ def test_a_date_earlier_in_the_year_than_the_last_one_leaves_the_next_year_open(
 def test_a_heading_ends_the_year_a_section_carried():
     found = dict(dates_of("# One\n\nIn 1949 he waited.\n\n# Two\n\nOn September 3 he asked."))
     assert not found["September 3"].resolved
+
+
+def test_a_section_without_a_year_takes_the_one_year_of_the_essays_title():
+    found = dict(
+        dates_of("# The Harbour Crisis, May–June 1921\n\n## Two\n\nOn 3 June the mayor wrote again.")
+    )
+    assert found["3 June"].earliest == dt.date(1921, 6, 3) and not found["3 June"].year_given
+    own = dict(dates_of("# The Harbour Crisis, 1921\n\n## The aftermath, 1923\n\nOn 3 June he left."))
+    assert own["3 June"].earliest == dt.date(1923, 6, 3)
+    two = dict(dates_of("# From 1919 to 1921\n\n## Two\n\nOn 3 June the mayor wrote again."))
+    assert not two["3 June"].resolved
+
+
+def test_a_year_alone_later_in_a_sentence_dates_its_clause_not_the_day_before_it_or_what_follows():
+    found = dict(
+        dates_of(
+            "In March 1921 the siege began.\n\nIn a letter of 2 April, the mayor said the wall was "
+            "built in 1904. On 5 April the council met. In 1922, on 8 May, the port reopened."
+        )
+    )
+    assert found["2 April"].earliest == dt.date(1921, 4, 2)
+    assert found["5 April"].earliest == dt.date(1921, 4, 5)
+    assert found["8 May"].earliest == dt.date(1922, 5, 8)
+    both = dict(dates_of("Between 12 June and 3 July 1950 nothing moved."))
+    assert both["12 June"].earliest == dt.date(1950, 6, 12)
 
 
 def test_dates_inside_quotations_are_the_sources_words_and_are_left_out():
@@ -326,3 +352,46 @@ def test_the_seed_sentences_whose_dates_are_right_raise_nothing(seed):
         "October 3",
     ):
         assert right not in flagged
+
+
+LETTERS = """# The letters of October 1950
+
+{sentence}
+
+## References
+
+[1] *Letter, Cde. Filippov [Stalin] for Mao Zedong (1950)* History and Public Policy Program Digital Archive, October 5.
+"""
+
+
+def letter_findings(sentence: str, case, corpus):
+    essay = essay_from_text(LETTERS.format(sentence=sentence))
+    found = run_checks(essay, Audit(case=case, store=corpus))
+    return [(f.kind, f.message) for f in found if f.kind in ("date-mismatch", "reference-mismatch")]
+
+
+def test_a_document_of_the_entry_given_the_day_of_another_by_its_author_is_misdated(case, corpus):
+    # Stalin wrote to Mao on 5 October 1950 ("I considered 5-6 divisions a minimum, not a maximum")
+    # and to Kim on 8 October; the sentence tells the first under the second's day.
+    misdated = "Stalin's letter of 8 October answered that he counted five or six divisions a minimum, not a maximum [1]."
+    [(kind, message)] = letter_findings(misdated, case, corpus)
+    assert kind == "date-mismatch" and "entry [1]" in message and "dated 5 October 1950" in message
+
+
+def test_a_sentence_on_what_only_the_other_letter_says_keeps_its_marker_finding(case, corpus):
+    # the letter to Kim of 8 October: "My reply has been delayed because of my consultations with the
+    # Chinese comrades, which took several days."
+    other = "Stalin's letter of 8 October told Kim that his reply had been delayed by consultations with the Chinese comrades [1]."
+    assert [kind for kind, _ in letter_findings(other, case, corpus)] == ["reference-mismatch"]
+
+
+def test_a_day_with_no_record_is_weighed_against_the_cited_documents_own_date(case, corpus):
+    # frus1950v07-d899, JCS 97594 of 29 November 1950: "Your proposal ... is being considered. It
+    # involves world-wide consequences."; the corpus keeps no message of the Joint Chiefs of 1 December
+    text = (
+        "# The reply\n\nThe JCS reply of 1 December 1950 warned that the proposal was being considered [1].\n\n"
+        "## References\n\n[1] FRUS, (1950), *Korea, Volume VII Document 899*.\n"
+    )
+    [finding] = check(text, case, corpus)
+    assert (finding.kind, finding.severity) == ("date-mismatch", "error")
+    assert "entry [1]" in finding.message and "dated 29 November 1950" in finding.message

@@ -278,3 +278,31 @@ def test_the_seed_marshall_panikkar_macarthur_and_drumright_offices_are_right(se
     assert not any(
         name in words for words in flagged for name in ("Marshall", "Panikkar", "MacArthur", "Drumright")
     )
+
+
+DIRECTIVE_LIST = "\n\n## References\n\n[1] FRUS, (1950), *Korea, Volume VII Document 553*.\n"
+
+
+def test_a_sentence_without_a_day_gives_an_office_on_the_day_of_the_document_it_cites(case, corpus):
+    # frus1950v07-d553: "The Secretary of Defense (Marshall) to the President", September 1950;
+    # the case dates Marshall's State Department years 1947-1949
+    wrong = (
+        "# The directive\n\nSecretary of State Marshall then sent the draft directive to the President [1]."
+    )
+    [finding] = [f for *_, f in check(wrong + DIRECTIVE_LIST, case, corpus) if f.kind == "office-mismatch"]
+    assert "on 27 September 1950" in finding.message and "secretary of state" in finding.message
+    right = wrong.replace("Secretary of State", "Secretary of Defense")
+    assert [k for k, *_ in check(right + DIRECTIVE_LIST, case, corpus) if k == "office-mismatch"] == []
+    unmarked = wrong.replace(" [1].", ".")
+    assert [k for k, *_ in check(unmarked + DIRECTIVE_LIST, case, corpus) if k == "office-mismatch"] == []
+
+
+def test_an_ambassador_given_the_post_the_case_gives_another_ambassador_of_his_country(case):
+    wrong = "# Envoys\n\nIn November 1950 the American ambassador in India, Alan Kirk, saw a pattern in it."
+    [(kind, severity, words)] = kinds(wrong, case)
+    assert (kind, severity, words) == ("office-mismatch", "error", "ambassador in India, Alan Kirk")
+    [(*_, finding)] = check(wrong, case)
+    assert "US Ambassador to the Soviet Union" in finding.message and "Henderson" in finding.message
+    assert kinds(wrong.replace("in India", "in the Soviet Union"), case) == []
+    # no other Soviet ambassador holds a post in China: another name for his own post is no mismatch
+    assert kinds("# Envoys\n\nIn October 1950 the Soviet ambassador to China, Roshchin, saw Mao.", case) == []

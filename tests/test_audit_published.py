@@ -28,7 +28,7 @@ PLANTED = {
             "quote-fidelity",
             "error",
             "tactically and politically",
-            "the corpus holds that document's full text",
+            "“politically” where the source has “strategically”",
         ),
     ],
     "blog-footnotes.md": [

@@ -61,6 +61,13 @@ def test_the_page_s_own_dateline_does_not_date_the_subject():
     )
 
 
+def test_a_decade_places_a_thing_loosely_and_dates_no_subject():
+    assert essay_years("The papers of 1921, released in the 1990s and the 2000's, were read in 1922.") == [
+        1921,
+        1922,
+    ]
+
+
 def test_the_api_without_case_does_not_flag_an_office_of_another_period(tmp_path):
     essay = tmp_path / "cuba.txt"
     essay.write_text(f"The Crisis\n\n{CUBA_LIKE}\n", encoding="utf-8")

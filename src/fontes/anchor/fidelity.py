@@ -84,7 +84,23 @@ def judge(quotation: ParsedQuote, similarity: float, comparison: Comparison) -> 
         if similarity >= MISQUOTE and near_verbatim_otherwise and small_change:
             return "misquote"
         return None
-    return "near-verbatim" if similarity >= NEAR_VERBATIM else None
+    if similarity >= NEAR_VERBATIM:
+        return "near-verbatim"
+    if similarity >= MISQUOTE and _words_replaced(comparison):
+        return "misquote"  # too far in letters for a variant spelling: the words were changed
+    return None
+
+
+#: A quotation that is the source's words with at most this many words put in others' place.
+MAX_REPLACED_WORDS = 2
+
+
+def _words_replaced(comparison: Comparison) -> bool:
+    """Every word of the quotation the source's, in order, but one or two replaced by others
+    ("military strength of driving" for "military capability of driving"): nothing added or dropped."""
+    changed = comparison.quote_words - comparison.equal_words
+    same_length = all(len(d.quote.split()) == len(d.source.split()) for d in comparison.diff)
+    return 0 < changed <= MAX_REPLACED_WORDS and len(comparison.diff) <= MAX_REPLACED_WORDS and same_length
 
 
 def _spacing_only(comparison: Comparison) -> bool:

@@ -22,7 +22,7 @@ MATCHING_YEARS = 0.6
 #: How many years either side of the case's dated records still count as its timeline.
 YEARS_AROUND = 1
 
-_YEAR = re.compile(r"(?<![\d.,/-])(1[5-9]\d\d|20\d\d)(?![\d.,/-]\d)")
+_YEAR = re.compile(r"(?<![\d.,/-])(1[5-9]\d\d|20\d\d)(?![\d.,/-]\d|['’]?s\b)")
 _CITED_BY = re.compile(r"([A-Z][\w'’-]+)(?:\s+et\s+al\.?)?,?\s+$")
 #: A dateline of the text itself ("Posted 12 March 2021", "Last updated", "© 2019"): it dates the
 #: page, not its subject.
@@ -78,7 +78,8 @@ def timeline_years(case: Case) -> tuple[int, int] | None:
 def essay_years(text: str) -> list[int]:
     """The years the essay dates things by (four-digit numbers that read as years), leaving out
     author-date citations ("Weathersby 1993") and the page's own dateline ("Posted 12 March
-    2021"), which date a work and not the subject."""
+    2021"), which date a work and not the subject, and decades ("released in the 1990s"), which
+    place a thing loosely rather than date it."""
     years = []
     for m in _YEAR.finditer(text):
         before = _CITED_BY.search(text[max(0, m.start() - 40) : m.start()])

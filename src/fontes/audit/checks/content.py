@@ -290,7 +290,9 @@ def _judge(claim: SentenceClaim, document: _Document, audit: Audit) -> Finding |
         )
         return _unsupported(claim, document) if silent else None
     speaker, addressee = _head_name(document.source.authors), _head_name(document.source.recipients)
-    nearby = " ".join(p.text for p in passages)
+    # the place the document was written is where it speaks from ("cabled from New Delhi"), not what it says
+    stored = audit.catalogue.document(document.known.id) if document.known.in_corpus else None
+    nearby = " ".join([p.text for p in passages] + [stored.place if stored is not None else ""])
     dated = frozenset(n.lstrip("0") for m in claim.dates for n in re.findall(r"\d+", m.text))
     weighed = []
     said = _acts_said(claim)
@@ -485,7 +487,7 @@ def _firmness_changed(claimed: Frame, read: Frame) -> bool:
 
 def _place_conflict(claimed: Frame, read: Frame, audit: Audit, nearby: str) -> Conflict | None:
     """Places that differ, once the names of the case's actors (a parser may take a person for a
-    place) and the places the passages about the claim name are left out."""
+    place) and the places the passages about the claim name, or the document's own place, are left out."""
     mine = {p for p in claimed.places if not audit.actor_ids((p,)) and p not in nearby.lower()}
     theirs = {p for p in read.places if not audit.actor_ids((p,))}
     if not mine or not theirs or mine <= theirs:

@@ -26,7 +26,7 @@ from fontes.audit.evidence.catalogue import Known, date_bounds
 from fontes.audit.evidence.claims import SentenceClaim, masked
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
-from fontes.audit.evidence.entry_documents import document_words, named_document
+from fontes.audit.evidence.entry_documents import document_words, misdated_entry, named_document
 from fontes.audit.evidence.entry_match import SECONDARY_TYPES
 from fontes.audit.evidence.words import content_stems
 from fontes.audit.lexicon.document_kinds import DOCUMENT_NOUNS, DOCUMENT_VERBS, MESSAGE, TYPE_WORDS
@@ -69,7 +69,9 @@ def check_dates(essay: Essay, context: Audit) -> list[Finding]:
             continue  # two days in one sentence: which one dates what cannot be told apart
         else:
             finding = _judge(claim, days[0], records) if claim.actors and claim.kinds else None
-            finding = finding or _against_entry(claim, days[0], audit)
+            if finding is None or finding.severity == "info":
+                # "no record of that day" says less than the cited document's own other date
+                finding = _against_entry(claim, days[0], audit) or finding
         if finding is not None:
             findings.append(finding)
     return findings
@@ -165,6 +167,9 @@ def _in_year(mention: DateMention, year: int) -> dt.date | None:
 
 def _documents_named(claim: SentenceClaim, audit: Audit) -> list[tuple[int, Known]]:
     """The primary documents the sentence's markers' entries name (a shifted marker's right entry), one each."""
+    misdated = misdated_entry(audit, claim)
+    if misdated is not None:
+        return [misdated]
     named: dict[str, tuple[int, Known]] = {}
     cited = audit.cited(claim)
     for marker in claim.sentence.markers:

@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from fontes.audit.context import Audit
 from fontes.audit.evidence.actor_names import fold
 from fontes.audit.evidence.claims import SentenceClaim
+from fontes.audit.evidence.entry_documents import cited_days
 from fontes.audit.evidence.header_people import HeaderOffice, HeaderPeople
 from fontes.audit.lexicon.months import FULL_MONTH, month_number
 from fontes.audit.lexicon.offices import ANY_OFFICE, FAMILY, covers, offices_in, offices_of_role
@@ -73,9 +74,15 @@ def _outside_period(claim: SentenceClaim, audit: Audit) -> list[Finding]:
     period ("Secretary of State Acheson" in 1948), when neither the role nor another period holds it."""
     found: list[Finding] = []
     days = [m for m in claim.dates if m.earliest is not None and m.latest is not None and not m.bound]
-    if len({(m.earliest, m.latest) for m in days}) != 1 or claim.state_at:
+    if claim.state_at or len({(m.earliest, m.latest) for m in days}) > 1:
         return found
-    earliest, latest = days[0].span
+    if days:
+        (earliest, latest), about = days[0].span, days[0].text
+    else:
+        cited = cited_days(audit, claim)  # no day of its own: the day of the document it cites
+        if cited is None:
+            return found
+        (earliest, latest), about = cited, "the day of the document it cites"
     for given in claim.offices:
         actor = next((a for a in audit.case.actors if a.id == given.mention.actor), None)
         if (
@@ -102,7 +109,7 @@ def _outside_period(claim: SentenceClaim, audit: Audit) -> list[Finding]:
                 ),
                 message=(
                     f"The essay gives {actor.name} the office of {given.office} (“{claim.sentence.text[given.start - claim.sentence.start : given.end - claim.sentence.start]}”) "
-                    f"in a sentence about {days[0].text}; the case dates that office of {actor.name}: {periods}."
+                    f"in a sentence about {about}; the case dates that office of {actor.name}: {periods}."
                 ),
                 excerpt=claim.sentence.text,
                 evidence=[FindingEvidence(source=f"actor:{actor.id}", quote=periods)],

@@ -25,7 +25,7 @@ from fontes.audit.evidence.catalogue import Catalogue, Known
 from fontes.audit.evidence.claims import SentenceClaim
 from fontes.audit.evidence.date_mentions import DateMention
 from fontes.audit.evidence.dated_records import DatedRecord, Records, own_sentences
-from fontes.audit.evidence.entry_documents import document_words, named_document
+from fontes.audit.evidence.entry_documents import cited_days, document_words, named_document
 from fontes.audit.evidence.header_people import CORPUS_ACTOR
 from fontes.audit.evidence.offices_given import OfficeGiven
 from fontes.audit.lexicon.document_kinds import MESSAGE
@@ -65,9 +65,12 @@ def check_names(essay: Essay, context: Audit) -> list[Finding]:
         findings += _romanizations(claim, records.index)
         days = [m for m in claim.dates if m.is_day and not m.bound] if not claim.state_at else []
         day = days[0] if len(days) == 1 else None
+        when = day.span[0] if day else _cited_day(claim, audit)
         for office in given:
-            finding = _office_against_role(claim, office, day, records) or (
-                _office_holder_elsewhere(claim, office, day, records) if day else None
+            finding = (
+                _post_of_another(claim, office, records)
+                or _office_against_role(claim, office, when, records)
+                or (_office_holder_elsewhere(claim, office, day, records) if day else None)
             )
             if finding:
                 findings.append(finding)
@@ -104,8 +107,16 @@ def offices_held(actor: Actor, records: Records) -> list[Held]:
 # -- (b) offices against the role ----------------------------------------------------------------
 
 
+def _cited_day(claim: SentenceClaim, audit: Audit) -> dt.date | None:
+    """The one day of the document the sentence cites, when the sentence names no day itself."""
+    if claim.state_at or claim.dates:
+        return None
+    days = cited_days(audit, claim)
+    return days[0] if days is not None and days[0] == days[1] else None
+
+
 def _office_against_role(
-    claim: SentenceClaim, given: OfficeGiven, day: DateMention | None, records: Records
+    claim: SentenceClaim, given: OfficeGiven, when: dt.date | None, records: Records
 ) -> Finding | None:
     actor = records.index.actors[given.mention.actor]
     if not is_person(actor):
@@ -113,7 +124,6 @@ def _office_against_role(
     held = offices_held(actor, records)
     if not held:
         return None  # the case does not say what the actor was
-    when = day.span[0] if day else None
     matching = [h for h in held if covers(given.office, h.office)]
     if any(h.holds_on(when) for h in matching):
         return None
@@ -188,6 +198,43 @@ def _period_office(
         f"The essay calls {actor.name} {_article(given.office)} (“{_words(claim, given)}”) in a sentence "
         f"dated {when}; at that time {record.title} ({record.id}, {format_date(record.date)}) gives "
         f"{actor.name} as {office} ({actor.role})."
+    )
+
+
+def _post_of_another(claim: SentenceClaim, given: OfficeGiven, records: Records) -> Finding | None:
+    """An ambassador given the post that the case gives another ambassador of the same country ("the
+    American ambassador in India, Kirk", whose role is ambassador to the Soviet Union)."""
+    actors = records.index.actors
+    actor = actors.get(given.mention.actor)
+    post = given.post.casefold()
+    if actor is None or given.office != "ambassador" or not post or "ambassador" not in actor.role.casefold():
+        return None
+    if re.search(rf"\b{re.escape(post)}\b", actor.role.casefold()):
+        return None
+    at_post = re.compile(rf"\bambassador\s+(?:to|in|at)\s+(?:the\s+)?{re.escape(post)}\b")
+    others = [
+        a
+        for a in actors.values()
+        if a.id != actor.id and a.polity and a.polity == actor.polity and at_post.search(a.role.casefold())
+    ]
+    if not others:
+        return None
+    message = (
+        f"The essay calls {actor.name} the ambassador in {given.post} (“{_words(claim, given)}”); the case "
+        f"gives {actor.name} as {actor.role}, and that post to {others[0].name} ({others[0].role})."
+    )
+    return Finding(
+        kind="office-mismatch",
+        severity="error",
+        location=FindingLocation(
+            paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=[
+            FindingEvidence(source=f"actor:{actor.id}", quote=actor.role),
+            FindingEvidence(source=f"actor:{others[0].id}", quote=others[0].role),
+        ],
     )
 
 

@@ -349,9 +349,10 @@ def _finding(
     words = " ".join(words.split())
     name = f"{describe(source)} [{source.id}]"
     if anchor is not None and placed.fidelity == "misquote":
-        changed = [d for d in anchor.diff if d.meaning]
+        # the differences that change the sense; else (words put for others) every difference
+        changed = [d for d in anchor.diff if d.meaning] or list(anchor.diff)
         shown = "; ".join(
-            f"“{d.quote}” where the source has “{d.source}” ({d.meaning})"
+            f"“{d.quote}” where the source has “{d.source}”" + (f" ({d.meaning})" if d.meaning else "")
             for d in changed[:_SHOWN_DIFFERENCES]
         )
         message = f"Misquotation of {name}: {shown}. The source reads: “{words}”"

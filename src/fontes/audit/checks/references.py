@@ -26,7 +26,7 @@ from fontes.audit.evidence.entries import (
     plain,
     title_of,
 )
-from fontes.audit.evidence.entry_documents import document_stems, named_document
+from fontes.audit.evidence.entry_documents import document_stems, misdated_entry, named_document
 from fontes.audit.evidence.entry_match import (
     CLEAR_ENTRY,
     SECONDARY_TYPES,
@@ -106,8 +106,8 @@ def align(audit: Audit) -> Alignment:
             continue
         cited = audit.cited(claim)
         known = audit.catalogue.get(cited.source) if cited else None
-        if known is None or known.source.doc_type in SECONDARY_TYPES:
-            continue
+        if known is None or known.source.doc_type in SECONDARY_TYPES or misdated_entry(audit, claim):
+            continue  # a misdated document of the entry is the date check's finding
         verdicts += _weigh_markers(claim.paragraph, claim.sentence, cited, known, entries, described)
     runs = _shift_runs(verdicts)
     if not runs:

@@ -3,8 +3,11 @@
 "On 12 June", "on March 7, 1949", "September 24", "in mid-August", "the spring of 1950",
 "March–April": each becomes a `DateMention` with its earliest and latest day. A year the essay
 leaves out is taken from the same sentence, else from the paragraph, else from the paragraphs
-before it in the same section; the mention then says so (`year_given` is False), and when the
-day falls before the last date read in that year, the next year stays possible too.
+before it in the same section, else from the section's heading or the essay's title; the mention
+then says so (`year_given` is False), and when the day falls before the last date read in that
+year, the next year stays possible too. A year alone written after a date of its sentence dates a
+clause of its own ("On 28 September Clubb wrote that the divisions had moved in 1949"): it gives
+neither that date nor the sentences after it a year.
 """
 
 from __future__ import annotations
@@ -223,14 +226,21 @@ def sentence_dates(essay: Essay) -> dict[tuple[int, int], list[DateMention]]:
     """The date mentions of every body sentence, keyed by (paragraph index, sentence index).
 
     Dates inside the essay's quotations are the source's words and are left out. A year is
-    carried from one paragraph to the next within a section, and dropped at a heading.
+    carried from one paragraph to the next within a section; a heading starts its section with the
+    year it writes, else with the one year of the essay's title ("..., September–October 1950").
     """
     result: dict[tuple[int, int], list[DateMention]] = {}
     carried: int | None = None  # the last year the essay wrote, in this section
     last_day: dt.date | None = None  # the last date read, to notice a turn of the year
+    title_year: int | None = None
+    title = next((p for p in essay.paragraphs if p.heading), None)
+    title_years = {y for _, y in explicit_years(title.text)} if title is not None else set()
+    if len(title_years) == 1:
+        title_year = title_years.pop()
     for paragraph in essay.paragraphs:
         if paragraph.heading:
-            carried, last_day = None, None
+            years = [y for _, y in explicit_years(paragraph.text)]
+            carried, last_day = (years[-1] if years else title_year), None
             continue
         for sentence in paragraph.sentences:
             mentions, carried, last_day = _read_sentence(essay, sentence, carried, last_day)
@@ -245,16 +255,18 @@ def _read_sentence(
     text = sentence.text
     quoted = [(q.start - sentence.start, q.end - sentence.start) for q in sentence.quotations]
     years_here = [(o, y) for o, y in explicit_years(text) if not _inside(o, o + 4, quoted)]
+    raws = [raw for raw in _raw_dates(text) if not _inside(raw.start, raw.end, quoted)]
+    in_dates = [(raw.start, raw.end) for raw in raws if raw.groups.get("year")]
+    bare = [(o, y) for o, y in years_here if not _inside(o, o + 4, in_dates)]
     mentions: list[DateMention] = []
-    for raw in _raw_dates(text):
-        if _inside(raw.start, raw.end, quoted):
-            continue
+    for raw in raws:
         bound = (
             bool(_BOUND_WORDS.search(text[: raw.start]))
             or raw.kind == "month"
             and re.match(r"(?:by|since|until|from)\b", raw.text, re.IGNORECASE) is not None
         )
-        year, given, others = _year_of(raw, years_here, carried, last_day)
+        dating = [(o, y) for o, y in years_here if (o, y) not in bare or o < raw.start]
+        year, given, others = _year_of(raw, dating, carried, last_day)
         bounds = _bounds(raw, year) if year is not None else None
         if year is not None and bounds is None:
             continue  # not a real day (31 June): not a date
@@ -275,8 +287,10 @@ def _read_sentence(
         mentions.append(mention)
         if earliest is not None and precision in ("day", "part") and not bound:
             last_day = earliest
-    if years_here:
-        carried = years_here[-1][1]
+    first_date = min((raw.start for raw in raws), default=len(text))
+    setting = [(o, y) for o, y in years_here if (o, y) not in bare or o < first_date]
+    if setting:
+        carried = setting[-1][1]
     for m in mentions:
         if m.year_given and m.earliest:
             carried = m.earliest.year

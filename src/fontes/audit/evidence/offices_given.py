@@ -11,8 +11,9 @@ from fontes.audit.evidence.actor_names import Mention
 from fontes.audit.lexicon.offices import ANY_OFFICE, offices_in
 from fontes.audit.reading.essay import Sentence
 
-_QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*,?\s*)+)?"
-_BEFORE_NAME = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*(?P<glue>,|\()?\s*$")
+_QUALIFIER = r"(?:\s+(?:in|of|to|for|at)\s+(?:the\s+)?(?P<post>(?:[A-Z][\w.’'-]*,?\s*)+))?"
+_GIVEN_NAMES = r"(?:(?<=,)\s*(?:[A-Z][a-z]+\s+|[A-Z]\.\s?){1,2})?"
+_BEFORE_NAME = re.compile(rf"(?P<office>(?i:{ANY_OFFICE})){_QUALIFIER}\s*(?P<glue>,|\()?{_GIVEN_NAMES}\s*$")
 _AFTER_NAME = re.compile(
     rf"^\s*,\s*(?i:who\s+was\s+)?(?i:then\s+)?(?i:the|his|her|their|its)\s+"
     rf"(?:(?:[A-Z][\w.’'-]*|U\.S\.|US)\s+){{0,2}}(?P<office>(?i:{ANY_OFFICE}))\b"
@@ -30,6 +31,7 @@ class OfficeGiven:
     office: str
     start: int
     end: int
+    post: str = ""  # where the office is held, as the essay writes it ("India" of "ambassador in India")
 
 
 def offices_given(sentence: Sentence, mentions: list[Mention]) -> list[OfficeGiven]:
@@ -51,7 +53,8 @@ def offices_given(sentence: Sentence, mentions: list[Mention]) -> list[OfficeGiv
             office = _read_office(m.group("office")) if closed and bracketed else None
             if office:
                 start = mention.start - len(left) + m.start()
-                given.append(OfficeGiven(mention, office, start, mention.end))
+                post = (m.group("post") or "").strip(" ,")
+                given.append(OfficeGiven(mention, office, start, mention.end, post))
                 continue
         m = _AFTER_NAME.search(text[mention.end - base : mention.end - base + 80])
         if m:
