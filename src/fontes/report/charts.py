@@ -288,6 +288,44 @@ def _weight_order(evidence: Sequence) -> list:
     return sorted(evidence, key=lambda e: -e.weight_db)
 
 
+def _weight_tip(e) -> str:
+    """What hovering an item's bar or name says: its weight, and whether it decides or corroborates."""
+    return (
+        f"{e.id}: {e.weight_db:+.1f} dB"
+        + (" — pivotal: dropping it changes the leader" if e.pivotal else "")
+        + (f" — corroborates {e.corroborates}, not counted twice" if not e.counted else "")
+    )
+
+
+def _weight_bar(e, zero: float, end: float, y: float, height: float, pattern_id: str, tip: str) -> str:
+    """An item's bar from the zero line to its weight: solid when counted, hatched when corroborating."""
+    colour = BLUE if e.weight_db >= 0 else VERMILLION
+    xa, xb = sorted((zero, end))
+    fill = colour if e.counted else f"url(#{pattern_id}-{'for' if e.weight_db >= 0 else 'against'})"
+    return tag(
+        "rect",
+        title(tip),
+        x=xa,
+        y=y,
+        width=max(xb - xa, 0.5),
+        height=height,
+        fill=fill,
+        stroke=colour,
+        stroke_width=1 if e.counted else 1.2,
+    )
+
+
+def _weights_words(qv, items: list, pattern_id: str) -> tuple[str, str, str]:
+    """Both weights charts' label and description for screen readers, and their hatch patterns."""
+    label = f"Weight of each evidence item on {qv.id}, in decibans for {qv.leader} over {qv.runner_up}"
+    description = (
+        f"{count(len(items), 'item')}, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: "
+        + (", ".join(e.id for e in items if e.pivotal) or "none")
+    )
+    defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
+    return label, description, defs
+
+
 def weights_chart(qv) -> str:
     """Every item's weight in decibans for the leader over the runner-up, sorted, pivotal items marked."""
     items = _weight_order(qv.evidence)
@@ -345,11 +383,7 @@ def weights_chart(qv) -> str:
             status.append("◆ pivotal")
         if not e.counted:
             status.append("▨ corroborating")
-        tip = (
-            f"{e.id}: {e.weight_db:+.1f} dB"
-            + (" — pivotal: dropping it changes the leader" if e.pivotal else "")
-            + (f" — corroborates {e.corroborates}, not counted twice" if not e.counted else "")
-        )
+        tip = _weight_tip(e)
         name = ("◆ " if e.pivotal else "") + shorten(e.id, 50)
         parts.append(
             tag(
@@ -366,22 +400,7 @@ def weights_chart(qv) -> str:
                 href=f"#ev-{e.id}",
             )
         )
-        colour = BLUE if e.weight_db >= 0 else VERMILLION
-        xa, xb = sorted((zero, at(e.weight_db)))
-        fill = colour if e.counted else f"url(#{pattern_id}-{'for' if e.weight_db >= 0 else 'against'})"
-        parts.append(
-            tag(
-                "rect",
-                title(tip),
-                x=xa,
-                y=mid - 6,
-                width=max(xb - xa, 0.5),
-                height=12.0,
-                fill=fill,
-                stroke=colour,
-                stroke_width=1 if e.counted else 1.2,
-            )
-        )
+        parts.append(_weight_bar(e, zero, at(e.weight_db), mid - 6, 12.0, pattern_id, tip))
         parts.append(text(col_value, mid + 4, f"{e.weight_db:+.1f} dB", font_size=11))
         if status:
             parts.append(
@@ -404,12 +423,7 @@ def weights_chart(qv) -> str:
             fill="#555",
         )
     )
-    label = f"Weight of each evidence item on {qv.id}, in decibans for {qv.leader} over {qv.runner_up}"
-    description = (
-        f"{count(len(items), 'item')}, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: "
-        + (", ".join(e.id for e in items if e.pivotal) or "none")
-    )
-    defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
+    label, description, defs = _weights_words(qv, items, pattern_id)
     return document("weights", width, height, label, "".join(parts), description=description, defs=defs)
 
 
@@ -444,11 +458,7 @@ def weights_chart_narrow(qv, width: float = 360.0) -> str:
         tick += step
     for i, e in enumerate(items):
         mid = top + i * row + 20
-        tip = (
-            f"{e.id}: {e.weight_db:+.1f} dB"
-            + (" — pivotal: dropping it changes the leader" if e.pivotal else "")
-            + (f" — corroborates {e.corroborates}, not counted twice" if not e.counted else "")
-        )
+        tip = _weight_tip(e)
         mark = ("◆ " if e.pivotal else "") + ("▨ " if not e.counted else "")
         parts.append(
             tag(
@@ -464,22 +474,7 @@ def weights_chart_narrow(qv, width: float = 360.0) -> str:
                 href=f"#ev-{e.id}",
             )
         )
-        colour = BLUE if e.weight_db >= 0 else VERMILLION
-        xa, xb = sorted((zero, at(e.weight_db)))
-        fill = colour if e.counted else f"url(#{pattern_id}-{'for' if e.weight_db >= 0 else 'against'})"
-        parts.append(
-            tag(
-                "rect",
-                title(tip),
-                x=xa,
-                y=mid - 4,
-                width=max(xb - xa, 0.5),
-                height=9.0,
-                fill=fill,
-                stroke=colour,
-                stroke_width=1 if e.counted else 1.2,
-            )
-        )
+        parts.append(_weight_bar(e, zero, at(e.weight_db), mid - 4, 9.0, pattern_id, tip))
         parts.append(text(width - 2, mid + 4, f"{e.weight_db:+.1f} dB", font_size=11, text_anchor="end"))
     key = [
         "decibans (dB) for the leader over the runner-up",
@@ -488,12 +483,7 @@ def weights_chart_narrow(qv, width: float = 360.0) -> str:
     ]
     for n, words in enumerate(key):
         parts.append(text(left, bottom + 34 + 16 * n, words, font_size=11, fill="#555"))
-    label = f"Weight of each evidence item on {qv.id}, in decibans for {qv.leader} over {qv.runner_up}"
-    description = (
-        f"{len(items)} items, sorted from most for {qv.leader} to most for {qv.runner_up}; pivotal: "
-        + (", ".join(e.id for e in items if e.pivotal) or "none")
-    )
-    defs = hatch_pattern(f"{pattern_id}-for", BLUE) + hatch_pattern(f"{pattern_id}-against", VERMILLION)
+    label, description, defs = _weights_words(qv, items, pattern_id)
     return document(
         "weights-narrow", width, height, label, "".join(parts), description=description, defs=defs
     )
