@@ -181,3 +181,13 @@ def test_with_no_school_every_view_says_so_in_the_same_words(chronicle, tmp_path
     page = words_of(client.get("/questions/fire").text)
     assert "the page starts from the priors of no school (uniform priors)" in page
     assert "There is no school" not in page and "None" not in page
+
+
+def test_before_any_change_the_status_names_the_school_the_page_was_drawn_under(chronicle):
+    case, client, _ = chronicle
+    school = case.schools[-1]
+    page = client.get(f"/questions/fire?school={school.id}").text
+    [status] = re.findall(r'id="whatif-status"[^>]*>([^<]*)<', page)
+    status = html.unescape(status)
+    assert status.startswith(f"The case as it stands (school: {school.label}): ")
+    assert "leads with" in status

@@ -73,3 +73,12 @@ def status_line(changes: list[str], qv: QuestionVerdict, draws: int, elapsed_ms:
         f"{what}: {lead.id} leads with {100 * lead.posterior:.1f}% · weighed in {elapsed_ms:g} ms "
         f"({draws} draws)."
     )
+
+
+def opening_status(case: Case, qv: QuestionVerdict, school: str | None) -> str:
+    """The panel's status before any change: the case as drawn, under which school, and its leader."""
+    lead = qv.hypotheses[0]
+    return (
+        f"The case as it stands (school: {school_label(case, school)}): {lead.id} leads with "
+        f"{100 * lead.posterior:.1f}%. Change a prior, a likelihood or an item to weigh it again."
+    )

@@ -17,6 +17,7 @@ from fontes.report.links import source_link
 from fontes.report.network import NARROW as NARROW_NETWORK
 from fontes.report.network import busiest_channels, network_chart
 from fontes.report.timeline import NARROW, horizon_marks, timeline_chart, timeline_zoom_chart
+from fontes.report.whatif_words import opening_status
 from fontes.web.reader import marked_pieces
 from fontes.web.render import svg
 from fontes.web.views import (
@@ -117,6 +118,7 @@ def question(request: Request) -> Response:
         schools=school_options(ws.case),
         whatif=whatif_data(ws.case, question_id, school),
         whatif_draws=WHATIF_DRAWS,
+        opening_status=opening_status(ws.case, qv, school),
     )
 
 
