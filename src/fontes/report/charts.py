@@ -47,6 +47,44 @@ def _percent_axis(x0: float, x1: float, top: float, bottom: float) -> str:
     return "".join(parts)
 
 
+def _posterior_marks(
+    h, lo: float, hi: float, x0: float, scale: float, mid: float, tip: str, leader: bool, *, sizes: tuple
+) -> str:
+    """A hypothesis's bar (its posterior), its 90% interval's whisker and its prior's dashed line;
+    `sizes`: the bar's height, the whisker's cap and the prior line's reach either side of `mid`."""
+    height, cap, reach = sizes
+    bar = tag(
+        "rect",
+        title(tip),
+        x=x0,
+        y=mid - height / 2,
+        width=max(scale * h.posterior, 0.5),
+        height=height,
+        fill=BLUE if leader else SKY,
+        stroke=INK,
+        stroke_width=0.5,
+    )
+    xl, xh = x0 + scale * lo, x0 + scale * hi
+    whisker = (
+        tag("line", x1=xl, x2=xh, y1=mid, y2=mid, stroke=INK, stroke_width=1.5)
+        + tag("line", x1=xl, x2=xl, y1=mid - cap, y2=mid + cap, stroke=INK, stroke_width=1.5)
+        + tag("line", x1=xh, x2=xh, y1=mid - cap, y2=mid + cap, stroke=INK, stroke_width=1.5)
+    )
+    xp = x0 + scale * h.prior
+    prior = tag(
+        "line",
+        title(f"prior {pct(h.prior)}"),
+        x1=xp,
+        x2=xp,
+        y1=mid - reach,
+        y2=mid + reach,
+        stroke=VERMILLION,
+        stroke_width=1.5,
+        stroke_dasharray="3 2",
+    )
+    return bar + whisker + prior
+
+
 def posterior_chart(qv) -> str:
     """Each hypothesis's posterior as a bar, its 90% interval as whiskers, P(top) beside it."""
     label_w, x0, x1, col_post, col_top = 175.0, 185.0, 525.0, 540.0, 700.0
@@ -74,36 +112,7 @@ def posterior_chart(qv) -> str:
         )
         if leader:
             parts.append(text(label_w, mid + 16, "leader", text_anchor="end", font_size=10, fill="#555"))
-        bar = tag(
-            "rect",
-            title(tip),
-            x=x0,
-            y=mid - 9,
-            width=max(scale * h.posterior, 0.5),
-            height=18.0,
-            fill=BLUE if leader else SKY,
-            stroke=INK,
-            stroke_width=0.5,
-        )
-        xl, xh = x0 + scale * lo, x0 + scale * hi
-        whisker = (
-            tag("line", x1=xl, x2=xh, y1=mid, y2=mid, stroke=INK, stroke_width=1.5)
-            + tag("line", x1=xl, x2=xl, y1=mid - 6, y2=mid + 6, stroke=INK, stroke_width=1.5)
-            + tag("line", x1=xh, x2=xh, y1=mid - 6, y2=mid + 6, stroke=INK, stroke_width=1.5)
-        )
-        xp = x0 + scale * h.prior
-        prior = tag(
-            "line",
-            title(f"prior {pct(h.prior)}"),
-            x1=xp,
-            x2=xp,
-            y1=mid - 13,
-            y2=mid + 13,
-            stroke=VERMILLION,
-            stroke_width=1.5,
-            stroke_dasharray="3 2",
-        )
-        parts += [bar, whisker, prior]
+        parts.append(_posterior_marks(h, lo, hi, x0, scale, mid, tip, leader, sizes=(18.0, 6, 13)))
         parts.append(
             text(
                 col_post,
@@ -142,39 +151,7 @@ def posterior_chart_narrow(qv, width: float = 360.0) -> str:
         )
         name = f"{i + 1}. {shorten(h.id, 36)}" + (" (leader)" if leader else "")
         parts.append(text(left, mid - 13, name, tip=tip, font_weight="bold" if leader else None))
-        parts.append(
-            tag(
-                "rect",
-                title(tip),
-                x=x0,
-                y=mid - 7,
-                width=max(span * h.posterior, 0.5),
-                height=14.0,
-                fill=BLUE if leader else SKY,
-                stroke=INK,
-                stroke_width=0.5,
-            )
-        )
-        xl, xh = x0 + span * lo, x0 + span * hi
-        parts.append(
-            tag("line", x1=xl, x2=xh, y1=mid, y2=mid, stroke=INK, stroke_width=1.5)
-            + tag("line", x1=xl, x2=xl, y1=mid - 5, y2=mid + 5, stroke=INK, stroke_width=1.5)
-            + tag("line", x1=xh, x2=xh, y1=mid - 5, y2=mid + 5, stroke=INK, stroke_width=1.5)
-        )
-        xp = x0 + span * h.prior
-        parts.append(
-            tag(
-                "line",
-                title(f"prior {pct(h.prior)}"),
-                x1=xp,
-                x2=xp,
-                y1=mid - 10,
-                y2=mid + 10,
-                stroke=VERMILLION,
-                stroke_width=1.5,
-                stroke_dasharray="3 2",
-            )
-        )
+        parts.append(_posterior_marks(h, lo, hi, x0, span, mid, tip, leader, sizes=(14.0, 5, 10)))
         parts.append(
             text(
                 width - 2,

@@ -162,16 +162,7 @@ def _office_against_role(
         )
     evidence = [FindingEvidence(source=f"actor:{actor.id}", quote=actor.role)]
     evidence += _title_evidence(held, when, records)
-    return Finding(
-        kind="office-mismatch",
-        severity=severity,
-        location=FindingLocation(
-            paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
-        ),
-        message=message,
-        excerpt=claim.sentence.text,
-        evidence=evidence,
-    )
+    return _office_finding(claim, given, severity, message, evidence)
 
 
 def _period_office(
@@ -223,19 +214,11 @@ def _post_of_another(claim: SentenceClaim, given: OfficeGiven, records: Records)
         f"The essay calls {actor.name} the ambassador in {given.post} (“{_words(claim, given)}”); the case "
         f"gives {actor.name} as {actor.role}, and that post to {others[0].name} ({others[0].role})."
     )
-    return Finding(
-        kind="office-mismatch",
-        severity="error",
-        location=FindingLocation(
-            paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
-        ),
-        message=message,
-        excerpt=claim.sentence.text,
-        evidence=[
-            FindingEvidence(source=f"actor:{actor.id}", quote=actor.role),
-            FindingEvidence(source=f"actor:{others[0].id}", quote=others[0].role),
-        ],
-    )
+    evidence = [
+        FindingEvidence(source=f"actor:{actor.id}", quote=actor.role),
+        FindingEvidence(source=f"actor:{others[0].id}", quote=others[0].role),
+    ]
+    return _office_finding(claim, given, "error", message, evidence)
 
 
 def _same_kind_unknown(office: str, held: list[Held]) -> bool:
@@ -316,16 +299,7 @@ def _office_holder_elsewhere(
         for r in shown[:2]
     ]
     evidence.append(FindingEvidence(source=f"actor:{holder.id}", quote=holder.role))
-    return Finding(
-        kind="office-mismatch",
-        severity="error",
-        location=FindingLocation(
-            paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
-        ),
-        message=message,
-        excerpt=claim.sentence.text,
-        evidence=evidence,
-    )
+    return _office_finding(claim, given, "error", message, evidence)
 
 
 def _same_office_kind(written: str, held: str) -> bool:
@@ -386,6 +360,22 @@ def _sender_elsewhere(claim: SentenceClaim, day: DateMention, records: Records) 
             sentence=claim.sentence.index,
             start=mention.start if mention else day.start,
             end=mention.end if mention else day.end,
+        ),
+        message=message,
+        excerpt=claim.sentence.text,
+        evidence=evidence,
+    )
+
+
+def _office_finding(
+    claim: SentenceClaim, given: OfficeGiven, severity: str, message: str, evidence: list[FindingEvidence]
+) -> Finding:
+    """An office-mismatch at the words that give the office."""
+    return Finding(
+        kind="office-mismatch",
+        severity=severity,
+        location=FindingLocation(
+            paragraph=claim.paragraph.index, sentence=claim.sentence.index, start=given.start, end=given.end
         ),
         message=message,
         excerpt=claim.sentence.text,
